@@ -1,1 +1,14 @@
-pub mod syntax { pub mod grammar; }
+//! jixiao: a compiler for budget performance targets (预算绩效目标).
+//!
+//! The pipeline runs one way: text → AST ([`syntax`], [`ast`]) → checks
+//! ([`check`]) → outputs ([`emit`]). Diagnostics ([`diag`]) are plain data
+//! that every phase returns and only the CLI prints.
+
+pub mod ast;
+pub mod check;
+pub mod diag;
+pub mod emit;
+pub mod project;
+pub mod syntax;
+
+pub use project::{load, Input, Project};

@@ -1,38 +1,437 @@
-// Temporary parse-only driver; replaced by the real CLI.
-use jixiao::syntax::grammar::{JxParser, Rule};
-use pest::Parser;
-fn walk(p: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    if p.is_dir() {
-        for e in std::fs::read_dir(p).unwrap() {
-            walk(&e.unwrap().path(), out);
+//! The `jixiao` command line. Thin: it parses arguments, calls the library
+//! and sets the exit status (0 clean, 1 error-level findings, 2 usage or
+//! I/O failure). It computes nothing itself.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use jixiao::ast::Level;
+use jixiao::check::{self, Options};
+use jixiao::diag::codes::{self, CODES};
+use jixiao::diag::levels::LevelSetting;
+use jixiao::diag::{render, Diagnostic};
+use jixiao::{emit, Input, Project};
+
+/// jixiao checks budget performance targets (预算绩效目标) written as text.
+///
+/// A `.jx` file states a budget unit's budget, its projects and its
+/// three-tier indicator tree. jixiao reads it, checks that every figure adds
+/// up and every tier is in its place, and writes the publishable tables.
+///
+/// Examples:
+///   jixiao check examples/yuntian-2023
+///   jixiao check --message-format json budget.jx
+///   jixiao check -D warnings examples/
+///   jixiao build examples/shifeng-2020 --format json -o out/
+///   jixiao explain B001
+#[derive(Parser, Debug)]
+#[command(
+    name = "jixiao",
+    version,
+    verbatim_doc_comment,
+    propagate_version = true
+)]
+pub struct Cli {
+    /// When to use colour in diagnostics. NO_COLOR in the environment means never (for `auto`).
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
+    color: ColorWhen,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum MessageFormat {
+    /// Diagnostics as rustc shows them, with the source underlined.
+    Human,
+    /// One JSON object per line: code, severity, message, file, line, column, end_line, end_column, labels, notes, help.
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The checked model (see docs/outputs.md).
+    Json,
+}
+
+/// Level options shared by the commands that check.
+#[derive(clap::Args, Debug, Clone)]
+struct LevelArgs {
+    /// Allow (silence) a diagnostic code; `warnings` means every warning.
+    #[arg(short = 'A', long = "allow", value_name = "CODE")]
+    allow: Vec<String>,
+    /// Report a code as a warning.
+    #[arg(short = 'W', long = "warn", value_name = "CODE")]
+    warn: Vec<String>,
+    /// Report a code as an error; `-D warnings` makes every warning an error.
+    #[arg(short = 'D', long = "deny", value_name = "CODE")]
+    deny: Vec<String>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check documents: every sum, tier and value. Prints diagnostics.
+    ///
+    /// PATH is a `.jx` file, a directory (every `.jx` file below it), or `-`
+    /// for standard input. Files included by another file are checked as
+    /// part of the file that includes them.
+    Check {
+        /// Files or directories to check (`-` reads standard input).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
+        #[command(flatten)]
+        levels: LevelArgs,
+    },
+    /// Check documents and write them in an output format.
+    ///
+    /// Writes one file per document into DIR (named after the root file), or
+    /// to standard output with `-o -` (or when -o is not given). Output is
+    /// written even when the checks find errors (the findings are part of
+    /// the model), but not when a document cannot be read.
+    Build {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Output directory, or `-` for standard output.
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
+        #[command(flatten)]
+        levels: LevelArgs,
+    },
+    /// Explain a diagnostic code: what it means, why, an example and the fix.
+    Explain {
+        /// The code, e.g. B001.
+        #[arg(required_unless_present = "list", value_name = "CODE")]
+        code: Option<String>,
+        /// List every code with its default level and one line.
+        #[arg(long)]
+        list: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    reset_sigpipe();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
-    } else if p.extension().is_some_and(|e| e == "jx") {
-        out.push(p.to_path_buf());
     }
 }
-fn main() {
-    let mut files = vec![];
-    for a in std::env::args().skip(2) {
-        walk(std::path::Path::new(&a), &mut files);
+
+/// Die quietly on a closed pipe (`jixiao explain --list | head`) instead of
+/// panicking in `println!`.
+fn reset_sigpipe() {
+    #[cfg(unix)]
+    {
+        extern "C" {
+            fn signal(signum: i32, handler: usize) -> usize;
+        }
+        const SIGPIPE: i32 = 13;
+        const SIG_DFL: usize = 0;
+        // SAFETY: restoring the default disposition of SIGPIPE is sound at
+        // any point; Rust sets it to "ignore" at startup.
+        unsafe {
+            signal(SIGPIPE, SIG_DFL);
+        }
     }
-    let mut bad = 0;
-    for f in files {
-        let src = std::fs::read_to_string(&f).unwrap();
-        let src = src.trim_start_matches('\u{feff}');
-        match JxParser::parse(Rule::file, src) {
-            Ok(p) => {
-                for j in p.flatten().filter(|p| matches!(p.as_rule(), Rule::junk | Rule::junk_top)) {
-                    let (l, c) = j.as_span().start_pos().line_col();
-                    println!("{}:{l}:{c}: error: could not parse: {}", f.display(), j.as_str().lines().next().unwrap_or(""));
-                    bad += 1;
-                }
-            }
-            Err(e) => {
-                println!("{}: error:\n{e}", f.display());
-                bad += 1;
+}
+
+fn color_choice(when: ColorWhen) -> ColorChoice {
+    match when {
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+        ColorWhen::Auto => {
+            if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+                || !std::io::stderr().is_terminal()
+            {
+                ColorChoice::Never
+            } else {
+                ColorChoice::Auto
             }
         }
     }
-    println!("{bad} errors");
-    std::process::exit(if bad > 0 { 1 } else { 0 });
+}
+
+fn level_settings(args: &LevelArgs) -> Vec<LevelSetting> {
+    // Order of appearance matters little across kinds; rustc applies them in
+    // command-line order, and clap does not keep it across flags, so allow <
+    // warn < deny in that order (the strictest wins for the same code).
+    let mut out = Vec::new();
+    out.extend(
+        args.allow
+            .iter()
+            .map(|c| LevelSetting::new(c.clone(), Level::Allow)),
+    );
+    out.extend(
+        args.warn
+            .iter()
+            .map(|c| LevelSetting::new(c.clone(), Level::Warn)),
+    );
+    out.extend(
+        args.deny
+            .iter()
+            .map(|c| LevelSetting::new(c.clone(), Level::Deny)),
+    );
+    out
+}
+
+fn validate_codes(args: &LevelArgs) -> Result<(), String> {
+    for c in args.allow.iter().chain(&args.warn).chain(&args.deny) {
+        if c != "warnings" && codes::lookup(c).is_none() {
+            return Err(format!(
+                "unknown diagnostic code `{c}` (see `jixiao explain --list`)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            out.push(Input::Text {
+                name: "<stdin>".into(),
+                text,
+            });
+        } else {
+            out.push(Input::Path(p.clone()));
+        }
+    }
+    Ok(out)
+}
+
+fn load_and_check(
+    paths: &[PathBuf],
+    levels: &LevelArgs,
+) -> Result<(Project, Vec<Diagnostic>), String> {
+    validate_codes(levels)?;
+    let project = jixiao::load(&inputs(paths)?).map_err(|e| e.to_string())?;
+    let options = Options {
+        levels: level_settings(levels),
+    };
+    let diags = check::check(&project, &options);
+    Ok((project, diags))
+}
+
+fn print_diagnostics(
+    project: &Project,
+    diags: &[Diagnostic],
+    format: MessageFormat,
+    color: ColorWhen,
+) -> Result<(), String> {
+    match format {
+        MessageFormat::Json => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(render::json_lines(&project.sources, diags).as_bytes())
+                .map_err(|e| e.to_string())?;
+        }
+        MessageFormat::Human => {
+            let mut err = StandardStream::stderr(color_choice(color));
+            render::emit_human(&mut err, &project.sources, diags).map_err(|e| e.to_string())?;
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            let warnings = diags.len() - errors;
+            if !diags.is_empty() {
+                eprintln!("{}", summary_line(errors, warnings));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn summary_line(errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("1 {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    match (errors, warnings) {
+        (0, w) => format!("finished with {}", plural(w, "warning")),
+        (e, 0) => format!("found {}", plural(e, "error")),
+        (e, w) => format!("found {} and {}", plural(e, "error"), plural(w, "warning")),
+    }
+}
+
+fn status(diags: &[Diagnostic]) -> ExitCode {
+    if diags.iter().any(Diagnostic::is_error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Check {
+            paths,
+            message_format,
+            levels,
+        } => {
+            let (project, diags) = load_and_check(&paths, &levels)?;
+            print_diagnostics(&project, &diags, message_format, cli.color)?;
+            Ok(status(&diags))
+        }
+        Command::Build {
+            paths,
+            format,
+            output,
+            message_format,
+            levels,
+        } => {
+            let (project, diags) = load_and_check(&paths, &levels)?;
+            print_diagnostics(&project, &diags, message_format, cli.color)?;
+            let unreadable = diags
+                .iter()
+                .any(|d| d.is_error() && d.code.starts_with('S'));
+            if unreadable {
+                eprintln!("error: nothing was written: a document could not be read");
+                return Ok(ExitCode::from(1));
+            }
+            let outputs: Vec<(String, String)> = project
+                .groups
+                .iter()
+                .map(|g| {
+                    let name = output_name(&project, g);
+                    let body = match format {
+                        Format::Json => {
+                            let mut s = serde_json::to_string_pretty(&emit::json::document(
+                                &project, g, &diags,
+                            ))
+                            .unwrap_or_default();
+                            s.push('\n');
+                            s
+                        }
+                    };
+                    (format!("{name}.json"), body)
+                })
+                .collect();
+            write_outputs(output.as_deref(), &outputs)?;
+            Ok(status(&diags))
+        }
+        Command::Explain { code, list } => {
+            if list {
+                let mut out = std::io::stdout().lock();
+                for c in CODES {
+                    let _ = writeln!(
+                        out,
+                        "{}  {:<5}  {:<24} {}",
+                        c.code,
+                        c.level.as_str(),
+                        c.name,
+                        c.summary
+                    );
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let code = code.unwrap_or_default();
+            match codes::lookup(&code) {
+                Some(info) => {
+                    print!("{}", jixiao::diag::codes::explain_text(info));
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => Err(format!(
+                    "unknown diagnostic code `{code}` (see `jixiao explain --list`)"
+                )),
+            }
+        }
+    }
+}
+
+/// A document's output name: its root file's stem, or `stdin`.
+fn output_name(project: &Project, g: &jixiao::project::Group) -> String {
+    let f = project.sources.get(g.root);
+    let stem = f
+        .path
+        .as_ref()
+        .and_then(|p| {
+            // `main.jx` of an example project is named after its directory.
+            let stem = p.file_stem()?.to_string_lossy().into_owned();
+            if stem == "main" {
+                p.parent()?
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+            } else {
+                Some(stem)
+            }
+        })
+        .unwrap_or_else(|| "stdin".into());
+    stem
+}
+
+/// Write every output, atomically: each file goes to a temporary name in
+/// the target directory and is renamed into place, so a failed run never
+/// leaves a half-written file.
+fn write_outputs(dir: Option<&Path>, outputs: &[(String, String)]) -> Result<(), String> {
+    match dir {
+        None => write_stdout(outputs),
+        Some(d) if d.as_os_str() == "-" => write_stdout(outputs),
+        Some(d) => {
+            std::fs::create_dir_all(d)
+                .map_err(|e| format!("cannot create `{}`: {e}", d.display()))?;
+            for (name, body) in outputs {
+                let target = d.join(name);
+                let tmp = d.join(format!(".{name}.tmp"));
+                std::fs::write(&tmp, body)
+                    .map_err(|e| format!("cannot write `{}`: {e}", tmp.display()))?;
+                std::fs::rename(&tmp, &target).map_err(|e| {
+                    let _ = std::fs::remove_file(&tmp);
+                    format!("cannot write `{}`: {e}", target.display())
+                })?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn write_stdout(outputs: &[(String, String)]) -> Result<(), String> {
+    if outputs.len() > 1 {
+        return Err(format!(
+            "{} documents to write: give an output directory with -o DIR",
+            outputs.len()
+        ));
+    }
+    let mut out = std::io::stdout().lock();
+    for (_, body) in outputs {
+        out.write_all(body.as_bytes()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
 }

@@ -1,0 +1,518 @@
+//! The abstract syntax tree: plain data, every node with its byte span in
+//! its source file. Money and quantities are `Decimal`, never floats.
+//!
+//! The tree keeps what the author wrote (names, written precision, the
+//! spelling of a comparison) so that checks can quote it and backends can
+//! print it as published.
+
+use rust_decimal::Decimal;
+use std::ops::Range;
+
+use crate::syntax::source::FileId;
+
+/// A byte range in one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+    /// The smallest span covering both (same file assumed).
+    pub fn to(&self, other: Span) -> Span {
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// A value with the span it was written at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub node: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(node: T, span: Span) -> Self {
+        Spanned { node, span }
+    }
+}
+
+/// One parsed `.jx` file.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    pub file: FileId,
+    pub header: Header,
+    pub includes: Vec<Spanned<String>>,
+    pub levels: Vec<LevelDirective>,
+    pub schemes: Vec<SchemeDef>,
+    pub units: Vec<Unit>,
+    pub summaries: Vec<Summary>,
+}
+
+/// Header statements; each may be given at most once per file.
+#[derive(Clone, Debug, Default)]
+pub struct Header {
+    pub title: Option<Spanned<String>>,
+    pub year: Option<Spanned<i32>>,
+    pub money: Option<Spanned<String>>,
+    pub precision: Option<Spanned<u32>>,
+    pub scheme: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    Allow,
+    Warn,
+    Deny,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Allow => "allow",
+            Level::Warn => "warn",
+            Level::Deny => "deny",
+        }
+    }
+}
+
+/// `allow CODE, CODE` / `warn …` / `deny …`.
+#[derive(Clone, Debug)]
+pub struct LevelDirective {
+    pub level: Level,
+    pub codes: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
+/// A user-defined indicator framework.
+#[derive(Clone, Debug)]
+pub struct SchemeDef {
+    pub name: Spanned<String>,
+    pub extends: Option<Spanned<String>>,
+    pub tiers: Vec<SchemeTier>,
+    pub span: Span,
+}
+
+/// A tier of a scheme: its names (the first is canonical, the others
+/// aliases), whether it is required, and its children (二级 under a 一级).
+#[derive(Clone, Debug)]
+pub struct SchemeTier {
+    pub names: Vec<Spanned<String>>,
+    pub required: bool,
+    pub children: Vec<SchemeTier>,
+    pub span: Span,
+}
+
+/// A budget unit (预算单位).
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub code: Option<Spanned<String>>,
+    pub name: Spanned<String>,
+    pub rollup: bool,
+    pub parent: Option<Spanned<String>>,
+    pub duties: Vec<Spanned<String>>,
+    pub goals: Vec<Goal>,
+    pub plans: Vec<PlanRow>,
+    pub staff: Vec<StaffLine>,
+    pub budget: Option<Budget>,
+    pub amounts: Vec<Line>,
+    pub indicators: Vec<IndicatorTree>,
+    pub projects: Vec<Project>,
+    pub children: Vec<Unit>,
+    pub properties: Vec<Property>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoalKind {
+    /// A unit's overall goal (整体绩效目标).
+    Overall,
+    /// A project's long-term goal (实施期绩效目标).
+    Term,
+    /// The annual goal (年度绩效目标).
+    Annual,
+}
+
+#[derive(Clone, Debug)]
+pub struct Goal {
+    pub kind: GoalKind,
+    pub text: Spanned<String>,
+    pub span: Span,
+}
+
+/// One row of 年度重点工作计划.
+#[derive(Clone, Debug)]
+pub struct PlanRow {
+    pub item: Spanned<String>,
+    pub owner: Option<Spanned<String>>,
+    pub goal: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// A staffing figure (人员编制数 70 人).
+#[derive(Clone, Debug)]
+pub struct StaffLine {
+    pub name: Spanned<String>,
+    pub count: Number,
+    pub unit: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// `NAME: VALUE` — a field the language has no keyword for.
+#[derive(Clone, Debug)]
+pub struct Property {
+    pub key: Spanned<String>,
+    pub value: Spanned<PropValue>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum PropValue {
+    Text(String),
+    Quantity(Quantity),
+    Date(Date),
+    Period(Period),
+}
+
+/// A written number: its exact value (None when it could not be read, e.g.
+/// too large; a diagnostic was already given) and the number of decimals
+/// written, which is the figure's own precision.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Number {
+    pub value: Option<Decimal>,
+    pub scale: u32,
+    pub span: Span,
+}
+
+/// An amount cell: a number, or a blank cell (`-`, or nothing written).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Amount {
+    Figure(Number),
+    Blank(Span),
+}
+
+impl Amount {
+    pub fn number(&self) -> Option<&Number> {
+        match self {
+            Amount::Figure(n) => Some(n),
+            Amount::Blank(_) => None,
+        }
+    }
+    pub fn value(&self) -> Option<Decimal> {
+        self.number().and_then(|n| n.value)
+    }
+    pub fn span(&self) -> Span {
+        match self {
+            Amount::Figure(n) => n.span,
+            Amount::Blank(s) => *s,
+        }
+    }
+}
+
+/// `budget TOTAL { by … }`.
+#[derive(Clone, Debug)]
+pub struct Budget {
+    pub total: Amount,
+    pub breakdowns: Vec<Breakdown>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dimension {
+    /// Lines written directly in a line's block, without `by`.
+    Default,
+    Income,
+    Expense,
+    Economic,
+    Functional,
+    Source,
+    Detail,
+    Named(String),
+}
+
+impl Dimension {
+    /// The stable English name used in outputs.
+    pub fn key(&self) -> &str {
+        match self {
+            Dimension::Default => "default",
+            Dimension::Income => "income",
+            Dimension::Expense => "expense",
+            Dimension::Economic => "economic",
+            Dimension::Functional => "functional",
+            Dimension::Source => "source",
+            Dimension::Detail => "detail",
+            Dimension::Named(n) => n,
+        }
+    }
+    /// The Chinese label used in messages and tables.
+    pub fn label(&self) -> &str {
+        match self {
+            Dimension::Default => "明细",
+            Dimension::Income => "按收入性质",
+            Dimension::Expense => "按支出性质",
+            Dimension::Economic => "按经济分类",
+            Dimension::Functional => "按功能分类",
+            Dimension::Source => "按资金来源",
+            Dimension::Detail => "支出明细",
+            Dimension::Named(n) => n,
+        }
+    }
+}
+
+/// One independent breakdown of an amount.
+#[derive(Clone, Debug)]
+pub struct Breakdown {
+    pub dimension: Spanned<Dimension>,
+    pub lines: Vec<Line>,
+    pub span: Span,
+}
+
+/// A line of a breakdown or an amount tree: `CODE? NAME AMOUNT? (= FORMULA)?`
+/// with its own breakdowns.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub code: Option<Spanned<String>>,
+    pub name: Spanned<String>,
+    pub amount: Amount,
+    pub formula: Option<Formula>,
+    pub breakdowns: Vec<Breakdown>,
+    pub span: Span,
+}
+
+/// A basis of calculation (测算依据).
+#[derive(Clone, Debug)]
+pub struct Formula {
+    pub expr: Expr,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "×",
+            BinOp::Div => "/",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum Expr {
+    /// A number; `percent` when written with `%` (value already divided by 100).
+    Number { number: Number, percent: bool },
+    /// A unit of measure used as a factor (`次`, `万元`).
+    Unit(Spanned<String>),
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+        span: Span,
+    },
+}
+
+impl Expr {
+    pub fn span(&self) -> Span {
+        match self {
+            Expr::Number { number, .. } => number.span,
+            Expr::Unit(u) => u.span,
+            Expr::Binary { span, .. } => *span,
+        }
+    }
+}
+
+/// `project CODE? NAME AMOUNT { … }`.
+#[derive(Clone, Debug)]
+pub struct Project {
+    pub code: Option<Spanned<String>>,
+    pub name: Spanned<String>,
+    pub amount: Amount,
+    pub period: Option<Spanned<Period>>,
+    pub goals: Vec<Goal>,
+    pub schedule: Vec<ScheduleRow>,
+    pub breakdowns: Vec<Breakdown>,
+    pub amounts: Vec<Line>,
+    pub indicators: Vec<IndicatorTree>,
+    pub properties: Vec<Property>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct ScheduleRow {
+    pub content: Option<Spanned<String>>,
+    pub period: Spanned<Period>,
+    pub span: Span,
+}
+
+/// A calendar date as written: a day, or a whole month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: Option<u32>,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.day {
+            Some(d) => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, d),
+            None => write!(f, "{:04}-{:02}", self.year, self.month),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub start: Date,
+    pub end: Date,
+}
+
+/// `indicators { … }`: the three-tier tree as written.
+#[derive(Clone, Debug)]
+pub struct IndicatorTree {
+    pub nodes: Vec<IndicatorNode>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum IndicatorNode {
+    Group(IndicatorGroup),
+    Leaf(Indicator),
+}
+
+/// A tier (一级 or 二级 by its depth) and what it holds.
+#[derive(Clone, Debug)]
+pub struct IndicatorGroup {
+    pub name: Spanned<String>,
+    pub children: Vec<IndicatorNode>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// 定性
+    Qualitative,
+    /// 定量
+    Quantitative,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Comparison {
+    Ge,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Lt,
+}
+
+impl Comparison {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::Ge => "≥",
+            Comparison::Le => "≤",
+            Comparison::Eq => "=",
+            Comparison::Ne => "≠",
+            Comparison::Gt => ">",
+            Comparison::Lt => "<",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Comparison::Ge => "ge",
+            Comparison::Le => "le",
+            Comparison::Eq => "eq",
+            Comparison::Ne => "ne",
+            Comparison::Gt => "gt",
+            Comparison::Lt => "lt",
+        }
+    }
+}
+
+/// A 三级 indicator.
+#[derive(Clone, Debug)]
+pub struct Indicator {
+    pub name: Spanned<String>,
+    pub kind: Option<Spanned<Kind>>,
+    pub comparison: Option<Spanned<Comparison>>,
+    pub value: Option<Spanned<Value>>,
+    pub attrs: Vec<Attr>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Quantity(Quantity),
+    Range(Quantity, Quantity),
+    Date(Date),
+    Text(String),
+}
+
+/// A number with an optional unit of measure; `%` and `‰` are units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    pub number: Number,
+    pub unit: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttrKey {
+    Explain,
+    Scoring,
+    Standard,
+    Weight,
+    Note,
+}
+
+impl AttrKey {
+    pub fn key(self) -> &'static str {
+        match self {
+            AttrKey::Explain => "explain",
+            AttrKey::Scoring => "scoring",
+            AttrKey::Standard => "standard",
+            AttrKey::Weight => "weight",
+            AttrKey::Note => "note",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Attr {
+    pub key: Spanned<AttrKey>,
+    pub value: Spanned<String>,
+    pub span: Span,
+}
+
+/// A published summary table to reconcile with the units' own figures.
+#[derive(Clone, Debug)]
+pub struct Summary {
+    pub name: Spanned<String>,
+    pub rows: Vec<SummaryRow>,
+    pub total: Option<Amount>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct SummaryRow {
+    pub serial: Option<Spanned<String>>,
+    pub code: Option<Spanned<String>>,
+    pub name: Spanned<String>,
+    pub amount: Amount,
+    pub span: Span,
+}

@@ -1,0 +1,77 @@
+//! The checks, one module per family of rules. A check reads the AST of a
+//! document group and returns diagnostics; it never prints.
+
+use crate::ast::Level;
+use crate::diag::levels::{self, LevelSetting};
+use crate::diag::{codes, Diagnostic};
+use crate::project::Project;
+use crate::syntax::source::FileId;
+use std::collections::HashMap;
+
+/// Options of one run of the checker.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Level settings from the command line, applied after the document's.
+    pub levels: Vec<LevelSetting>,
+}
+
+/// Everything a run found, with each diagnostic's severity resolved and
+/// allowed ones removed, in source order.
+pub fn check(project: &Project, options: &Options) -> Vec<Diagnostic> {
+    let mut raw: Vec<Diagnostic> = project.diagnostics.clone();
+    for group in &project.groups {
+        raw.extend(check_levels(project, group));
+    }
+    // Each file takes the level settings of the first document group that
+    // holds it; command-line settings come last and win.
+    let mut file_levels: HashMap<FileId, Vec<LevelSetting>> = HashMap::new();
+    for g in &project.groups {
+        for f in &g.files {
+            file_levels.entry(*f).or_insert_with(|| {
+                let mut l = g.levels.clone();
+                l.extend(options.levels.iter().cloned());
+                l
+            });
+        }
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    for d in raw {
+        let file = d.primary_span().map(|s| s.file).unwrap_or_default();
+        let settings = file_levels
+            .get(&file)
+            .map_or(&options.levels[..], |v| &v[..]);
+        out.extend(levels::apply(vec![d], settings));
+    }
+    out.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start, s.end)));
+    out
+}
+
+/// Level statements must name codes that exist and can be changed.
+fn check_levels(project: &Project, group: &crate::project::Group) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for f in &group.files {
+        for directive in &project.document(*f).levels {
+            for c in &directive.codes {
+                if c.node == "warnings" {
+                    continue;
+                }
+                match codes::lookup(&c.node) {
+                    None => out.push(
+                        Diagnostic::new(
+                            "S006",
+                            format!("there is no diagnostic code `{}`", c.node),
+                        )
+                        .primary(c.span, "unknown code")
+                        .help("`jixiao explain --list` lists every code"),
+                    ),
+                    Some(info) if !info.adjustable && directive.level != Level::Deny => out.push(
+                        Diagnostic::new("S006", format!("`{}` cannot be lowered", info.code))
+                            .primary(c.span, "a syntax error is always an error"),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,1482 @@
+//! Lowering: pest's pairs → the AST, in one pass over the parse tree.
+//!
+//! Lowering also validates what the grammar cannot (numbers that do not fit,
+//! dates that do not exist, repeated header statements) and turns each
+//! `junk` node into an S001 diagnostic. To say precisely what is wrong with
+//! a junk line, the line is parsed again with a probe rule for the block it
+//! stands in; pest's error position and expected tokens then name the spot.
+
+use pest::iterators::Pair;
+use pest::Parser;
+use rust_decimal::Decimal;
+
+use super::grammar::{JxParser, Rule};
+use super::normalize;
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use crate::syntax::source::FileId;
+
+type P<'a> = Pair<'a, Rule>;
+
+/// Parse and lower one file. Always returns a document (possibly partial)
+/// and the diagnostics found on the way.
+pub fn parse_document(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
+    let mut lw = Lowerer {
+        file,
+        diags: Vec::new(),
+    };
+    let mut doc = Document {
+        file,
+        ..Default::default()
+    };
+    match JxParser::parse(Rule::file, text) {
+        Ok(mut pairs) => {
+            if let Some(file_pair) = pairs.next() {
+                lw.file_items(file_pair, &mut doc);
+            }
+        }
+        Err(e) => {
+            // With catch-all rules everywhere, only unbalanced braces fail.
+            let pos = match e.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((s, _)) => s,
+            };
+            let d = unbalanced(file, text, pos);
+            lw.diags.push(d);
+        }
+    }
+    (doc, lw.diags)
+}
+
+/// Find the `{` that is never closed (or the `}` never opened) to point at it.
+fn unbalanced(file: FileId, text: &str, fail_pos: usize) -> Diagnostic {
+    let mut stack: Vec<usize> = Vec::new();
+    let mut stray_close: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' | '“' | '「' => {
+                let close = match c {
+                    '"' => '"',
+                    '“' => '”',
+                    _ => '」',
+                };
+                let mut escaped = false;
+                for (_, c2) in chars.by_ref() {
+                    if c == '"' && c2 == '\\' && !escaped {
+                        escaped = true;
+                        continue;
+                    }
+                    if c2 == close && !escaped {
+                        break;
+                    }
+                    escaped = false;
+                }
+            }
+            '/' if matches!(chars.peek(), Some((_, '/'))) => {
+                for (_, c2) in chars.by_ref() {
+                    if c2 == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if matches!(chars.peek(), Some((_, '*'))) => {
+                chars.next();
+                let mut prev = ' ';
+                for (_, c2) in chars.by_ref() {
+                    if prev == '*' && c2 == '/' {
+                        break;
+                    }
+                    prev = c2;
+                }
+            }
+            '{' | '｛' => stack.push(i),
+            '}' | '｝' => {
+                if stack.pop().is_none() && stray_close.is_none() {
+                    stray_close = Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    let span_at = |i: usize, len: usize| Span {
+        file,
+        start: i,
+        end: i + len,
+    };
+    if let Some(open) = stack.last() {
+        let len = text[*open..].chars().next().map_or(1, char::len_utf8);
+        Diagnostic::new("S002", "this `{` is never closed")
+            .primary(span_at(*open, len), "opened here")
+            .secondary(span_at(text.len(), 0), "the file ends here")
+            .help("add the missing `}`")
+    } else if let Some(close) = stray_close {
+        let len = text[close..].chars().next().map_or(1, char::len_utf8);
+        Diagnostic::new("S002", "this `}` closes no block")
+            .primary(span_at(close, len), "unmatched `}`")
+            .help("remove it, or add the `{` it was meant to close")
+    } else {
+        let p = fail_pos.min(text.len());
+        Diagnostic::new("S002", "the file's blocks cannot be read")
+            .primary(span_at(p, 0), "reading stopped here")
+    }
+}
+
+/// In which kind of block a junk item stood: decides the probe rule and the
+/// words of the message.
+#[derive(Clone, Copy)]
+enum Ctx {
+    Top,
+    Unit,
+    Project,
+    Breakdown,
+    Indicator,
+    Attr,
+    Summary,
+    Scheme,
+    Plan,
+    Staff,
+}
+
+impl Ctx {
+    fn probe(self) -> Rule {
+        match self {
+            Ctx::Top => Rule::probe_top,
+            Ctx::Unit => Rule::probe_unit,
+            Ctx::Project => Rule::probe_project,
+            Ctx::Breakdown => Rule::probe_breakdown,
+            Ctx::Indicator => Rule::probe_indicator,
+            Ctx::Attr => Rule::probe_attr,
+            Ctx::Summary => Rule::probe_summary,
+            Ctx::Scheme => Rule::probe_scheme,
+            Ctx::Plan => Rule::probe_plan,
+            Ctx::Staff => Rule::probe_staff,
+        }
+    }
+    fn what(self) -> &'static str {
+        match self {
+            Ctx::Top => "a header statement (`year`, `money`, `precision`, `scheme`, `title`, `include`), a `unit`, a `scheme` block or a `summary`",
+            Ctx::Unit => "a unit statement (`parent`, `duties`, `goal`, `plan`, `staff`, `budget`, `amount`, `indicators`, `project`, `unit`) or a property `NAME: VALUE`",
+            Ctx::Project => "a project statement (`period`, `goal`, `schedule`, `by`, `amount`, `indicators`) or a property `NAME: VALUE`",
+            Ctx::Breakdown => "a line `CODE? NAME AMOUNT` or `by DIMENSION { … }`",
+            Ctx::Indicator => "an indicator `NAME COMPARISON VALUE UNIT` or a tier `NAME { … }`",
+            Ctx::Attr => "an attribute (`explain`, `scoring`, `standard`, `weight`, `note`) with its value",
+            Ctx::Summary => "a row `#SERIAL? CODE? NAME AMOUNT` or `total AMOUNT`",
+            Ctx::Scheme => "a tier `NAME | ALIAS … { … }`",
+            Ctx::Plan => "`owner \"…\"` or `goal \"…\"`",
+            Ctx::Staff => "a staffing line `NAME NUMBER UNIT`",
+        }
+    }
+}
+
+/// Words for the grammar's rules, used when pest says what it expected.
+/// Rules that are internal return None and are left out of messages.
+fn describe(rule: Rule) -> Option<&'static str> {
+    use Rule::*;
+    Some(match rule {
+        amount | number | unsigned | integer => "a number",
+        blank => "`-` for a blank cell",
+        name | bare_name | prop_key => "a name",
+        string | quoted => "a quoted text",
+        rbrace => "`}`",
+        code => "a code",
+        comparison | ge | le | eq | ne | gt | lt => "a comparison (≥ ≤ = > <)",
+        kind => "`定性` or `定量`",
+        value | quantity_v => "a value",
+        quantity => "a quantity",
+        date | date_ymd | date_ym => "a date",
+        period => "a period `DATE .. DATE`",
+        range => "a range",
+        measure_unit => "a unit of measure",
+        formula | f_term | number_f | f_group | f_unit => "a formula",
+        add_op | mul_op | mul | div => "an operator",
+        dimension | dim_income | dim_expense | dim_economic | dim_functional | dim_source
+        | dim_detail => "a dimension (`income`, `expense`, `economic`, `functional`, `source`, `detail` or a name)",
+        attr_key | kw_explain | kw_scoring | kw_standard | kw_weight | kw_note => "an attribute keyword",
+        ind_attrs => "`{` and attributes",
+        lint_code | code_list => "a diagnostic code such as `V001`",
+        goal_kind | kw_term | kw_annual => "`term` or `annual`",
+        kw_extends => "`extends`",
+        serial => "a serial `#…`",
+        kw_year => "`year`",
+        kw_money => "`money`",
+        kw_precision => "`precision`",
+        kw_scheme => "`scheme`",
+        kw_title => "`title`",
+        kw_include => "`include`",
+        kw_unit => "`unit`",
+        kw_budget => "`budget`",
+        kw_project => "`project`",
+        kw_by => "`by`",
+        kw_total => "`total`",
+        EOI => "the end of the line",
+        _ => return None,
+    })
+}
+
+struct Lowerer {
+    file: FileId,
+    diags: Vec<Diagnostic>,
+}
+
+/// The unescaped text of a `quoted` pair.
+fn quoted_text(p: P) -> String {
+    let inner = p.into_inner().next();
+    match inner {
+        Some(i) if i.as_rule() == Rule::str_ascii => unescape(i.as_str()),
+        Some(i) => i.as_str().to_string(),
+        None => String::new(),
+    }
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c == '\\' {
+            match it.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Lowerer {
+    fn span(&self, p: &P) -> Span {
+        let s = p.as_span();
+        Span {
+            file: self.file,
+            start: s.start(),
+            end: s.end(),
+        }
+    }
+
+    fn spanned_text(&self, p: P) -> Spanned<String> {
+        let span = self.span(&p);
+        Spanned::new(self.text_of(p), span)
+    }
+
+    /// Text of a `name`, `string`, `quoted`, `bare_name` or `prop_key`.
+    fn text_of(&self, p: P) -> String {
+        match p.as_rule() {
+            Rule::quoted => quoted_text(p),
+            Rule::name | Rule::string | Rule::prop_key => match p.into_inner().next() {
+                Some(i) => self.text_of(i),
+                None => String::new(),
+            },
+            _ => p.as_str().to_string(),
+        }
+    }
+
+    // ------------------------------------------------------------ junk
+
+    fn junk(&mut self, p: P, ctx: Ctx) {
+        let span = self.span(&p);
+        let text = p.as_str();
+        if text.trim_start().starts_with(['}', '｝']) {
+            self.diags.push(
+                Diagnostic::new("S002", "this `}` closes no block")
+                    .primary(span, "unmatched `}`")
+                    .help("remove it, or add the `{` it was meant to close"),
+            );
+            return;
+        }
+        let first_line = text.lines().next().unwrap_or("").trim_end();
+        let shown: String = first_line.chars().take(40).collect();
+        let ellipsis = if first_line.chars().count() > 40 {
+            "…"
+        } else {
+            ""
+        };
+        match JxParser::parse(ctx.probe(), text) {
+            Err(e) => {
+                let (pos, positives) = match (&e.location, &e.variant) {
+                    (
+                        pest::error::InputLocation::Pos(p),
+                        pest::error::ErrorVariant::ParsingError { positives, .. },
+                    ) => (*p, positives.clone()),
+                    (pest::error::InputLocation::Pos(p), _) => (*p, vec![]),
+                    (pest::error::InputLocation::Span((s, _)), _) => (*s, vec![]),
+                };
+                let mut words: Vec<&str> = positives.iter().filter_map(|r| describe(*r)).collect();
+                words.sort_unstable();
+                words.dedup();
+                let pos = pos.min(text.len());
+                let found: String = text[pos..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .take(12)
+                    .collect();
+                let found_desc = if found.is_empty() {
+                    "the end of the line".to_string()
+                } else {
+                    format!("`{found}`")
+                };
+                let at = {
+                    let len = text[pos..].chars().next().map_or(0, |c| {
+                        if c == '\n' || c == '\r' {
+                            0
+                        } else {
+                            found.len().max(c.len_utf8())
+                        }
+                    });
+                    Span {
+                        file: self.file,
+                        start: span.start + pos,
+                        end: span.start + pos + len,
+                    }
+                };
+                let expected = if words.is_empty() || pos == 0 {
+                    ctx.what().to_string()
+                } else {
+                    join_or(&words)
+                };
+                let mut d =
+                    Diagnostic::new("S001", format!("expected {expected}, found {found_desc}"))
+                        .primary(at, format!("expected {}", short_expected(&words, ctx, pos)));
+                if pos > 0 {
+                    d = d.secondary(
+                        Span {
+                            file: self.file,
+                            start: span.start,
+                            end: span.start + first_line.len(),
+                        },
+                        "in this line",
+                    );
+                }
+                d = d.note(format!("this line was skipped: `{shown}{ellipsis}`"));
+                self.diags.push(d);
+            }
+            Ok(_) => {
+                self.diags.push(
+                    Diagnostic::new("S001", format!("`{shown}{ellipsis}` is not allowed here"))
+                        .primary(span, "not allowed in this block")
+                        .note(format!("expected {}", ctx.what())),
+                );
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ file
+
+    fn file_items(&mut self, p: P, doc: &mut Document) {
+        for item in p.into_inner() {
+            match item.as_rule() {
+                Rule::year_stmt => {
+                    let span = self.span(&item);
+                    let n = item.into_inner().nth(1);
+                    if let Some(n) = n {
+                        let ns = self.span(&n);
+                        match normalize::digits(n.as_str()).parse::<i32>() {
+                            Ok(y) if (1900..=2200).contains(&y) => self.set_header(
+                                &mut doc.header.year,
+                                Spanned::new(y, ns),
+                                "year",
+                                span,
+                            ),
+                            _ => self.diags.push(
+                                Diagnostic::new(
+                                    "S009",
+                                    format!("`{}` is not a budget year", n.as_str()),
+                                )
+                                .primary(ns, "expected a year between 1900 and 2200"),
+                            ),
+                        }
+                    }
+                }
+                Rule::money_stmt => {
+                    let span = self.span(&item);
+                    if let Some(n) = item.into_inner().nth(1) {
+                        let v = self.spanned_text(n);
+                        self.set_header(&mut doc.header.money, v, "money", span);
+                    }
+                }
+                Rule::precision_stmt => {
+                    let span = self.span(&item);
+                    if let Some(n) = item.into_inner().nth(1) {
+                        let ns = self.span(&n);
+                        match normalize::digits(n.as_str()).parse::<u32>() {
+                            Ok(v) if v <= 10 => self.set_header(
+                                &mut doc.header.precision,
+                                Spanned::new(v, ns),
+                                "precision",
+                                span,
+                            ),
+                            _ => self.diags.push(
+                                Diagnostic::new(
+                                    "S009",
+                                    format!("precision `{}` is out of range", n.as_str()),
+                                )
+                                .primary(ns, "expected a number of decimals from 0 to 10"),
+                            ),
+                        }
+                    }
+                }
+                Rule::scheme_stmt => {
+                    let span = self.span(&item);
+                    if let Some(n) = item.into_inner().nth(1) {
+                        let v = self.spanned_text(n);
+                        self.set_header(&mut doc.header.scheme, v, "scheme", span);
+                    }
+                }
+                Rule::title_stmt => {
+                    let span = self.span(&item);
+                    if let Some(n) = item.into_inner().nth(1) {
+                        let v = self.spanned_text(n);
+                        self.set_header(&mut doc.header.title, v, "title", span);
+                    }
+                }
+                Rule::include_stmt => {
+                    if let Some(n) = item.into_inner().nth(1) {
+                        let v = self.spanned_text(n);
+                        doc.includes.push(v);
+                    }
+                }
+                Rule::level_stmt => {
+                    let span = self.span(&item);
+                    let mut inner = item.into_inner();
+                    let level = match inner.next().and_then(|l| l.into_inner().next()) {
+                        Some(k) if k.as_rule() == Rule::kw_allow => Level::Allow,
+                        Some(k) if k.as_rule() == Rule::kw_warn => Level::Warn,
+                        _ => Level::Deny,
+                    };
+                    let codes = inner
+                        .next()
+                        .map(|cl| cl.into_inner().map(|c| self.spanned_text(c)).collect())
+                        .unwrap_or_default();
+                    doc.levels.push(LevelDirective { level, codes, span });
+                }
+                Rule::scheme_block => doc.schemes.push(self.scheme_block(item)),
+                Rule::unit => doc.units.push(self.unit(item)),
+                Rule::summary => doc.summaries.push(self.summary(item)),
+                Rule::junk_top => self.junk(item, Ctx::Top),
+                Rule::rbrace => {
+                    let span = self.span(&item);
+                    self.diags.push(
+                        Diagnostic::new("S002", "this `}` closes no block")
+                            .primary(span, "unmatched `}`")
+                            .help("remove it, or add the `{` it was meant to close"),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn set_header<T: Clone>(
+        &mut self,
+        slot: &mut Option<Spanned<T>>,
+        value: Spanned<T>,
+        what: &str,
+        stmt: Span,
+    ) {
+        if let Some(prev) = slot {
+            self.diags.push(
+                Diagnostic::new("S005", format!("`{what}` is given twice"))
+                    .primary(stmt, "given again here")
+                    .secondary(prev.span, "first given here"),
+            );
+        } else {
+            *slot = Some(value);
+        }
+    }
+
+    // ------------------------------------------------------------ schemes
+
+    fn scheme_block(&mut self, p: P) -> SchemeDef {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut extends = None;
+        let mut tiers = Vec::new();
+        let mut after_extends = false;
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::kw_extends => after_extends = true,
+                Rule::name if after_extends => extends = Some(self.spanned_text(i)),
+                Rule::name => name = Some(self.spanned_text(i)),
+                Rule::scheme_tier1 => tiers.push(self.scheme_tier(i)),
+                Rule::junk => self.junk(i, Ctx::Scheme),
+                _ => {}
+            }
+        }
+        SchemeDef {
+            name: name.unwrap_or_else(|| Spanned::new(String::new(), span)),
+            extends,
+            tiers,
+            span,
+        }
+    }
+
+    fn scheme_tier(&mut self, p: P) -> SchemeTier {
+        let span = self.span(&p);
+        let mut tier = SchemeTier {
+            names: Vec::new(),
+            required: false,
+            children: Vec::new(),
+            span,
+        };
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::required => tier.required = true,
+                Rule::alias_names => {
+                    tier.names = i.into_inner().map(|n| self.spanned_text(n)).collect();
+                }
+                Rule::scheme_tier2 => {
+                    let c = self.scheme_tier(i);
+                    tier.children.push(c);
+                }
+                Rule::junk => self.junk(i, Ctx::Scheme),
+                _ => {}
+            }
+        }
+        tier
+    }
+
+    // ------------------------------------------------------------ units
+
+    fn unit(&mut self, p: P) -> Unit {
+        let span = self.span(&p);
+        let mut u = Unit {
+            code: None,
+            name: Spanned::new(String::new(), span),
+            rollup: false,
+            parent: None,
+            duties: Vec::new(),
+            goals: Vec::new(),
+            plans: Vec::new(),
+            staff: Vec::new(),
+            budget: None,
+            amounts: Vec::new(),
+            indicators: Vec::new(),
+            projects: Vec::new(),
+            children: Vec::new(),
+            properties: Vec::new(),
+            span,
+        };
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::rollup => u.rollup = true,
+                Rule::code => u.code = Some(self.spanned_text(i)),
+                Rule::name => u.name = self.spanned_text(i),
+                Rule::parent_stmt => {
+                    if let Some(n) = i.into_inner().nth(1) {
+                        u.parent = Some(self.spanned_text(n));
+                    }
+                }
+                Rule::duties_stmt => {
+                    if let Some(n) = i.into_inner().nth(1) {
+                        u.duties.push(self.spanned_text(n));
+                    }
+                }
+                Rule::goal_stmt => {
+                    let g = self.goal(i, GoalKind::Overall);
+                    u.goals.push(g);
+                }
+                Rule::plan_stmt => {
+                    let row = self.plan(i);
+                    u.plans.push(row);
+                }
+                Rule::staff_block => {
+                    for l in i.into_inner() {
+                        match l.as_rule() {
+                            Rule::staff_line => {
+                                let s = self.staff_line(l);
+                                u.staff.push(s);
+                            }
+                            Rule::junk => self.junk(l, Ctx::Staff),
+                            _ => {}
+                        }
+                    }
+                }
+                Rule::budget => {
+                    let b = self.budget(i);
+                    if let Some(prev) = &u.budget {
+                        self.diags.push(
+                            Diagnostic::new("S005", "a unit has one `budget`")
+                                .primary(b.span, "second budget")
+                                .secondary(prev.span, "first budget"),
+                        );
+                    } else {
+                        u.budget = Some(b);
+                    }
+                }
+                Rule::amount_tree => {
+                    let l = self.amount_tree(i);
+                    u.amounts.push(l);
+                }
+                Rule::indicators => {
+                    let t = self.indicators(i);
+                    u.indicators.push(t);
+                }
+                Rule::project => {
+                    let pr = self.project(i);
+                    u.projects.push(pr);
+                }
+                Rule::unit => {
+                    let c = self.unit(i);
+                    u.children.push(c);
+                }
+                Rule::property => {
+                    let pr = self.property(i);
+                    u.properties.push(pr);
+                }
+                Rule::junk => self.junk(i, Ctx::Unit),
+                _ => {}
+            }
+        }
+        u
+    }
+
+    fn goal(&mut self, p: P, default: GoalKind) -> Goal {
+        let span = self.span(&p);
+        let mut kind = default;
+        let mut text = Spanned::new(String::new(), span);
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::goal_kind => {
+                    kind = match i.into_inner().next().map(|k| k.as_rule()) {
+                        Some(Rule::kw_annual) => GoalKind::Annual,
+                        _ => GoalKind::Term,
+                    }
+                }
+                Rule::string => text = self.spanned_text(i),
+                _ => {}
+            }
+        }
+        Goal { kind, text, span }
+    }
+
+    fn plan(&mut self, p: P) -> PlanRow {
+        let span = self.span(&p);
+        let mut row = PlanRow {
+            item: Spanned::new(String::new(), span),
+            owner: None,
+            goal: None,
+            span,
+        };
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::name => row.item = self.spanned_text(i),
+                Rule::plan_field => {
+                    let mut inner = i.into_inner();
+                    let key = inner.next().map(|k| k.as_rule());
+                    let val = inner.next().map(|v| self.spanned_text(v));
+                    match key {
+                        Some(Rule::kw_owner) => row.owner = val,
+                        _ => row.goal = val,
+                    }
+                }
+                Rule::junk => self.junk(i, Ctx::Plan),
+                _ => {}
+            }
+        }
+        row
+    }
+
+    fn staff_line(&mut self, p: P) -> StaffLine {
+        let span = self.span(&p);
+        let mut name = Spanned::new(String::new(), span);
+        let mut count = None;
+        let mut unit = None;
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::name => name = self.spanned_text(i),
+                Rule::number => count = Some(self.number(i)),
+                Rule::measure_unit => unit = Some(self.spanned_text(i)),
+                _ => {}
+            }
+        }
+        StaffLine {
+            name,
+            count: count.unwrap_or(Number {
+                value: None,
+                scale: 0,
+                span,
+            }),
+            unit,
+            span,
+        }
+    }
+
+    fn property(&mut self, p: P) -> Property {
+        let span = self.span(&p);
+        let mut inner = p.into_inner();
+        let key = inner
+            .next()
+            .map(|k| self.spanned_text(k))
+            .unwrap_or_else(|| Spanned::new(String::new(), span));
+        let value = match inner.next().and_then(|v| v.into_inner().next()) {
+            Some(v) => {
+                let vs = self.span(&v);
+                let node = match v.as_rule() {
+                    Rule::period => match self.period(v) {
+                        Some(per) => PropValue::Period(per.node),
+                        None => PropValue::Text(String::new()),
+                    },
+                    Rule::date => match self.date(v) {
+                        Some(d) => PropValue::Date(d),
+                        None => PropValue::Text(String::new()),
+                    },
+                    Rule::quantity => PropValue::Quantity(self.quantity(v)),
+                    _ => PropValue::Text(self.text_of(v)),
+                };
+                Spanned::new(node, vs)
+            }
+            None => Spanned::new(PropValue::Text(String::new()), span),
+        };
+        Property { key, value, span }
+    }
+
+    // ------------------------------------------------------------ numbers
+
+    fn number(&mut self, p: P) -> Number {
+        let span = self.span(&p);
+        let (value, scale) = match normalize::decimal(p.as_str()) {
+            Ok((v, s)) => (Some(v), s),
+            Err(why) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        "S003",
+                        format!("`{}` cannot be read as an exact amount", p.as_str()),
+                    )
+                    .primary(span, why)
+                    .note("amounts are exact decimals of at most 28 significant digits"),
+                );
+                (None, 0)
+            }
+        };
+        Number { value, scale, span }
+    }
+
+    fn amount(&mut self, p: P) -> Amount {
+        // amount = number | blank
+        match p.into_inner().next() {
+            Some(i) if i.as_rule() == Rule::number => Amount::Figure(self.number(i)),
+            Some(i) => Amount::Blank(self.span(&i)),
+            None => Amount::Blank(Span::default()),
+        }
+    }
+
+    fn date(&mut self, p: P) -> Option<Date> {
+        let span = self.span(&p);
+        let written = p.as_str().to_string();
+        let inner = p.into_inner().next()?;
+        let mut parts = inner
+            .into_inner()
+            .map(|x| x.as_str().parse::<u32>().unwrap_or(0));
+        let year = parts.next()? as i32;
+        let month = parts.next()?;
+        let day = parts.next();
+        let ok = (1..=12).contains(&month)
+            && day.is_none_or(|d| d >= 1 && d <= days_in_month(year, month));
+        if !ok {
+            self.diags.push(
+                Diagnostic::new("S004", format!("`{written}` is not a date"))
+                    .primary(span, "no such date"),
+            );
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    fn period(&mut self, p: P) -> Option<Spanned<Period>> {
+        let span = self.span(&p);
+        let mut dates = p.into_inner().filter(|i| i.as_rule() == Rule::date);
+        let a = dates.next().map(|d| self.date(d));
+        let b = dates.next().map(|d| self.date(d));
+        let (Some(Some(start)), Some(Some(end))) = (a, b) else {
+            return None;
+        };
+        if end_of(end) < start_of(start) {
+            self.diags.push(
+                Diagnostic::new(
+                    "S004",
+                    format!("the period ends ({end}) before it starts ({start})"),
+                )
+                .primary(span, "period ends before it starts"),
+            );
+        }
+        Some(Spanned::new(Period { start, end }, span))
+    }
+
+    fn quantity(&mut self, p: P) -> Quantity {
+        // quantity / quantity_v: number percent? measure_unit?
+        let span = self.span(&p);
+        let mut number = None;
+        let mut unit = None;
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::number => number = Some(self.number(i)),
+                Rule::percent | Rule::measure_unit => {
+                    let s = self.span(&i);
+                    let t = normalize::unit(i.as_str());
+                    unit = Some(Spanned::new(t, s));
+                }
+                _ => {}
+            }
+        }
+        Quantity {
+            number: number.unwrap_or(Number {
+                value: None,
+                scale: 0,
+                span,
+            }),
+            unit,
+        }
+    }
+
+    // ------------------------------------------------------------ budgets
+
+    fn budget(&mut self, p: P) -> Budget {
+        let span = self.span(&p);
+        let mut total = Amount::Blank(span);
+        let mut breakdowns = Vec::new();
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::amount => total = self.amount(i),
+                Rule::breakdown_block => breakdowns = self.breakdown_block(i),
+                _ => {}
+            }
+        }
+        Budget {
+            total,
+            breakdowns,
+            span,
+        }
+    }
+
+    fn amount_tree(&mut self, p: P) -> Line {
+        let span = self.span(&p);
+        let mut line = None;
+        let mut breakdowns = Vec::new();
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::line_head => line = Some(self.line_head(i)),
+                Rule::breakdown_block => breakdowns = self.breakdown_block(i),
+                _ => {}
+            }
+        }
+        let mut l = line.unwrap_or_else(|| empty_line(span));
+        l.breakdowns = breakdowns;
+        l.span = span;
+        l
+    }
+
+    /// The items of a `{ … }` after a budget or a line: lines written
+    /// directly form the default breakdown, `by` groups are further ones.
+    fn breakdown_block(&mut self, p: P) -> Vec<Breakdown> {
+        let span = self.span(&p);
+        let mut default_lines = Vec::new();
+        let mut out = Vec::new();
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::line => default_lines.push(self.line(i)),
+                Rule::by_block => out.push(self.by_block(i)),
+                Rule::junk => self.junk(i, Ctx::Breakdown),
+                _ => {}
+            }
+        }
+        if !default_lines.is_empty() {
+            out.insert(
+                0,
+                Breakdown {
+                    dimension: Spanned::new(Dimension::Default, span),
+                    lines: default_lines,
+                    span,
+                },
+            );
+        }
+        out
+    }
+
+    fn by_block(&mut self, p: P) -> Breakdown {
+        let span = self.span(&p);
+        let mut dimension = Spanned::new(Dimension::Default, span);
+        let mut lines = Vec::new();
+        let mut nested = Vec::new();
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::dimension => {
+                    let ds = self.span(&i);
+                    let d = match i.into_inner().next() {
+                        Some(x) => match x.as_rule() {
+                            Rule::dim_income => Dimension::Income,
+                            Rule::dim_expense => Dimension::Expense,
+                            Rule::dim_economic => Dimension::Economic,
+                            Rule::dim_functional => Dimension::Functional,
+                            Rule::dim_source => Dimension::Source,
+                            Rule::dim_detail => Dimension::Detail,
+                            _ => Dimension::Named(self.text_of(x)),
+                        },
+                        None => Dimension::Default,
+                    };
+                    dimension = Spanned::new(d, ds);
+                }
+                Rule::line => lines.push(self.line(i)),
+                Rule::by_block => nested.push(self.by_block(i)),
+                Rule::junk => self.junk(i, Ctx::Breakdown),
+                _ => {}
+            }
+        }
+        for n in nested {
+            // `by` directly inside `by` has no line to break down; report it.
+            self.diags.push(
+                Diagnostic::new(
+                    "S001",
+                    "a `by` breakdown directly inside another `by` breaks nothing down",
+                )
+                .primary(n.span, "put this inside the line it breaks down"),
+            );
+        }
+        Breakdown {
+            dimension,
+            lines,
+            span,
+        }
+    }
+
+    fn line(&mut self, p: P) -> Line {
+        let span = self.span(&p);
+        let mut line = None;
+        let mut breakdowns = Vec::new();
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::line_head => line = Some(self.line_head(i)),
+                Rule::breakdown_block => breakdowns = self.breakdown_block(i),
+                _ => {}
+            }
+        }
+        let mut l = line.unwrap_or_else(|| empty_line(span));
+        l.breakdowns = breakdowns;
+        l.span = span;
+        l
+    }
+
+    fn line_head(&mut self, p: P) -> Line {
+        let span = self.span(&p);
+        let mut l = empty_line(span);
+        l.amount = Amount::Blank(Span {
+            file: self.file,
+            start: span.end,
+            end: span.end,
+        });
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::code => l.code = Some(self.spanned_text(i)),
+                Rule::name => l.name = self.spanned_text(i),
+                Rule::amount => l.amount = self.amount(i),
+                Rule::formula => {
+                    let fs = self.span(&i);
+                    let expr = self.formula(i);
+                    l.formula = Some(Formula { expr, span: fs });
+                }
+                _ => {}
+            }
+        }
+        l
+    }
+
+    // ------------------------------------------------------------ formulas
+
+    fn formula(&mut self, p: P) -> Expr {
+        // formula = f_term (add_op f_term)*
+        let mut it = p.into_inner();
+        let mut acc = match it.next() {
+            Some(t) => self.f_term(t),
+            None => return Expr::Unit(Spanned::new(String::new(), Span::default())),
+        };
+        while let (Some(op), Some(t)) = (it.next(), it.next()) {
+            let op = if matches!(op.as_str(), "+" | "＋") {
+                BinOp::Add
+            } else {
+                BinOp::Sub
+            };
+            let rhs = self.f_term(t);
+            let span = acc.span().to(rhs.span());
+            acc = Expr::Binary {
+                op,
+                lhs: Box::new(acc),
+                rhs: Box::new(rhs),
+                span,
+            };
+        }
+        acc
+    }
+
+    fn f_term(&mut self, p: P) -> Expr {
+        let mut acc: Option<Expr> = None;
+        let mut pending = BinOp::Mul;
+        for i in p.into_inner() {
+            let factor = match i.as_rule() {
+                Rule::mul_op => {
+                    pending = match i.into_inner().next().map(|o| o.as_rule()) {
+                        Some(Rule::div) => BinOp::Div,
+                        _ => BinOp::Mul,
+                    };
+                    continue;
+                }
+                Rule::number_f => self.number_f(i),
+                Rule::f_unit => Expr::Unit(self.spanned_text(i)),
+                Rule::f_group => match i.into_inner().next() {
+                    Some(f) => self.formula(f),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            acc = Some(match acc {
+                None => factor,
+                Some(lhs) => {
+                    let span = lhs.span().to(factor.span());
+                    Expr::Binary {
+                        op: pending,
+                        lhs: Box::new(lhs),
+                        rhs: Box::new(factor),
+                        span,
+                    }
+                }
+            });
+            pending = BinOp::Mul;
+        }
+        acc.unwrap_or_else(|| Expr::Unit(Spanned::new(String::new(), Span::default())))
+    }
+
+    fn number_f(&mut self, p: P) -> Expr {
+        let span = self.span(&p);
+        let mut number = Number {
+            value: None,
+            scale: 0,
+            span,
+        };
+        let mut percent = false;
+        let mut per_mille = false;
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::unsigned => {
+                    number = self.number(i);
+                }
+                Rule::percent => {
+                    percent = true;
+                    per_mille = i.as_str() == "‰";
+                }
+                _ => {}
+            }
+        }
+        number.span = span;
+        if percent {
+            let scale = if per_mille { 1000 } else { 100 };
+            number.value = number
+                .value
+                .and_then(|v| v.checked_div(Decimal::from(scale)));
+        }
+        Expr::Number { number, percent }
+    }
+
+    // ------------------------------------------------------------ projects
+
+    fn project(&mut self, p: P) -> Project {
+        let span = self.span(&p);
+        let mut pr = Project {
+            code: None,
+            name: Spanned::new(String::new(), span),
+            amount: Amount::Blank(span),
+            period: None,
+            goals: Vec::new(),
+            schedule: Vec::new(),
+            breakdowns: Vec::new(),
+            amounts: Vec::new(),
+            indicators: Vec::new(),
+            properties: Vec::new(),
+            span,
+        };
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::code => pr.code = Some(self.spanned_text(i)),
+                Rule::name => pr.name = self.spanned_text(i),
+                Rule::amount => pr.amount = self.amount(i),
+                Rule::period_stmt => {
+                    if let Some(per) = i.into_inner().nth(1) {
+                        pr.period = self.period(per);
+                    }
+                }
+                Rule::goal_stmt => {
+                    let g = self.goal(i, GoalKind::Term);
+                    pr.goals.push(g);
+                }
+                Rule::schedule_stmt => {
+                    let ss = self.span(&i);
+                    let mut content = None;
+                    let mut period = None;
+                    for x in i.into_inner() {
+                        match x.as_rule() {
+                            Rule::string => content = Some(self.spanned_text(x)),
+                            Rule::period => period = self.period(x),
+                            _ => {}
+                        }
+                    }
+                    if let Some(period) = period {
+                        pr.schedule.push(ScheduleRow {
+                            content,
+                            period,
+                            span: ss,
+                        });
+                    }
+                }
+                Rule::by_block => {
+                    let b = self.by_block(i);
+                    pr.breakdowns.push(b);
+                }
+                Rule::budget => {
+                    // A project's amount is its budget; `budget` inside a
+                    // project only adds breakdowns.
+                    let b = self.budget(i);
+                    pr.breakdowns.extend(b.breakdowns);
+                }
+                Rule::amount_tree => {
+                    let l = self.amount_tree(i);
+                    pr.amounts.push(l);
+                }
+                Rule::indicators => {
+                    let t = self.indicators(i);
+                    pr.indicators.push(t);
+                }
+                Rule::property => {
+                    let x = self.property(i);
+                    pr.properties.push(x);
+                }
+                Rule::junk => self.junk(i, Ctx::Project),
+                _ => {}
+            }
+        }
+        pr
+    }
+
+    // ------------------------------------------------------------ indicators
+
+    fn indicators(&mut self, p: P) -> IndicatorTree {
+        let span = self.span(&p);
+        let nodes = self.ind_items(p);
+        IndicatorTree { nodes, span }
+    }
+
+    fn ind_items(&mut self, p: P) -> Vec<IndicatorNode> {
+        let mut out = Vec::new();
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::ind_group => {
+                    let span = self.span(&i);
+                    let mut name = Spanned::new(String::new(), span);
+                    let mut children = Vec::new();
+                    let mut inner = i.into_inner();
+                    if let Some(n) = inner.next() {
+                        name = self.spanned_text(n);
+                    }
+                    for c in inner {
+                        match c.as_rule() {
+                            Rule::ind_group | Rule::ind_leaf | Rule::junk => {
+                                children.extend(self.ind_one(c));
+                            }
+                            _ => {}
+                        }
+                    }
+                    out.push(IndicatorNode::Group(IndicatorGroup {
+                        name,
+                        children,
+                        span,
+                    }));
+                }
+                Rule::ind_leaf => out.push(IndicatorNode::Leaf(self.ind_leaf(i))),
+                Rule::junk => self.junk(i, Ctx::Indicator),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Lower one item of a group (a group, a leaf or junk).
+    fn ind_one(&mut self, p: P) -> Option<IndicatorNode> {
+        match p.as_rule() {
+            Rule::ind_leaf => Some(IndicatorNode::Leaf(self.ind_leaf(p))),
+            Rule::junk => {
+                self.junk(p, Ctx::Indicator);
+                None
+            }
+            _ => {
+                // A group: reuse ind_items on a synthetic parent is not
+                // possible with pest pairs, so lower it here.
+                let span = self.span(&p);
+                let mut inner = p.into_inner();
+                let name = inner
+                    .next()
+                    .map(|n| self.spanned_text(n))
+                    .unwrap_or_else(|| Spanned::new(String::new(), span));
+                let children = inner.filter_map(|c| self.ind_one(c)).collect();
+                Some(IndicatorNode::Group(IndicatorGroup {
+                    name,
+                    children,
+                    span,
+                }))
+            }
+        }
+    }
+
+    fn ind_leaf(&mut self, p: P) -> Indicator {
+        let span = self.span(&p);
+        let mut ind = Indicator {
+            name: Spanned::new(String::new(), span),
+            kind: None,
+            comparison: None,
+            value: None,
+            attrs: Vec::new(),
+            span,
+        };
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::ind_head => {
+                    for h in i.into_inner() {
+                        match h.as_rule() {
+                            Rule::name => ind.name = self.spanned_text(h),
+                            Rule::spec => self.spec(h, &mut ind),
+                            _ => {}
+                        }
+                    }
+                }
+                Rule::ind_attrs => {
+                    for a in i.into_inner() {
+                        match a.as_rule() {
+                            Rule::ind_attr => {
+                                let x = self.attr(a);
+                                ind.attrs.push(x);
+                            }
+                            Rule::junk => self.junk(a, Ctx::Attr),
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        ind
+    }
+
+    fn spec(&mut self, p: P, ind: &mut Indicator) {
+        for i in p.into_inner() {
+            let span = self.span(&i);
+            match i.as_rule() {
+                Rule::kind => {
+                    let k = match i.into_inner().next().map(|k| k.as_rule()) {
+                        Some(Rule::kw_qualitative) => Kind::Qualitative,
+                        _ => Kind::Quantitative,
+                    };
+                    ind.kind = Some(Spanned::new(k, span));
+                }
+                Rule::comparison => {
+                    let c = match i.into_inner().next().map(|k| k.as_rule()) {
+                        Some(Rule::ge) => Comparison::Ge,
+                        Some(Rule::le) => Comparison::Le,
+                        Some(Rule::ne) => Comparison::Ne,
+                        Some(Rule::gt) => Comparison::Gt,
+                        Some(Rule::lt) => Comparison::Lt,
+                        _ => Comparison::Eq,
+                    };
+                    ind.comparison = Some(Spanned::new(c, span));
+                }
+                Rule::value => {
+                    if let Some(v) = i.into_inner().next() {
+                        let value = match v.as_rule() {
+                            Rule::range => {
+                                let (a, b) = self.range(v);
+                                Some(Value::Range(a, b))
+                            }
+                            Rule::date => self.date(v).map(Value::Date),
+                            Rule::quantity_v => Some(Value::Quantity(self.quantity(v))),
+                            _ => Some(Value::Text(self.text_of(v))),
+                        };
+                        ind.value = value.map(|x| Spanned::new(x, span));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn range(&mut self, p: P) -> (Quantity, Quantity) {
+        let span = self.span(&p);
+        let mut nums = Vec::new();
+        let mut percents = [false, false];
+        let mut unit = None;
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::number => nums.push(self.number(i)),
+                Rule::percent => {
+                    if let Some(slot) = percents.get_mut(nums.len().saturating_sub(1)) {
+                        *slot = true;
+                    }
+                    let s = self.span(&i);
+                    unit = Some(Spanned::new("%".to_string(), s));
+                }
+                Rule::measure_unit => {
+                    let s = self.span(&i);
+                    unit = Some(Spanned::new(normalize::unit(i.as_str()), s));
+                }
+                _ => {}
+            }
+        }
+        let blank = Number {
+            value: None,
+            scale: 0,
+            span,
+        };
+        let a = nums.first().copied().unwrap_or(blank);
+        let b = nums.get(1).copied().unwrap_or(blank);
+        (
+            Quantity {
+                number: a,
+                unit: unit.clone(),
+            },
+            Quantity { number: b, unit },
+        )
+    }
+
+    fn attr(&mut self, p: P) -> Attr {
+        let span = self.span(&p);
+        let mut inner = p.into_inner();
+        let key_pair = inner.next();
+        let key = match key_pair
+            .as_ref()
+            .and_then(|k| k.clone().into_inner().next())
+            .map(|k| k.as_rule())
+        {
+            Some(Rule::kw_explain) => AttrKey::Explain,
+            Some(Rule::kw_scoring) => AttrKey::Scoring,
+            Some(Rule::kw_standard) => AttrKey::Standard,
+            Some(Rule::kw_weight) => AttrKey::Weight,
+            _ => AttrKey::Note,
+        };
+        let key_span = key_pair.map(|k| self.span(&k)).unwrap_or(span);
+        let value = inner
+            .next()
+            .map(|v| self.spanned_text(v))
+            .unwrap_or_else(|| Spanned::new(String::new(), span));
+        Attr {
+            key: Spanned::new(key, key_span),
+            value,
+            span,
+        }
+    }
+
+    // ------------------------------------------------------------ summaries
+
+    fn summary(&mut self, p: P) -> Summary {
+        let span = self.span(&p);
+        let mut s = Summary {
+            name: Spanned::new(String::new(), span),
+            rows: Vec::new(),
+            total: None,
+            span,
+        };
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::name => s.name = self.spanned_text(i),
+                Rule::summary_row => {
+                    let rs = self.span(&i);
+                    let mut row = SummaryRow {
+                        serial: None,
+                        code: None,
+                        name: Spanned::new(String::new(), rs),
+                        amount: Amount::Blank(rs),
+                        span: rs,
+                    };
+                    for x in i.into_inner() {
+                        match x.as_rule() {
+                            Rule::serial => {
+                                let ss = self.span(&x);
+                                row.serial = Some(Spanned::new(x.as_str()[1..].to_string(), ss));
+                            }
+                            Rule::code => row.code = Some(self.spanned_text(x)),
+                            Rule::name => row.name = self.spanned_text(x),
+                            Rule::amount => row.amount = self.amount(x),
+                            _ => {}
+                        }
+                    }
+                    s.rows.push(row);
+                }
+                Rule::summary_total => {
+                    if let Some(a) = i.into_inner().find(|x| x.as_rule() == Rule::amount) {
+                        s.total = Some(self.amount(a));
+                    }
+                }
+                Rule::junk => self.junk(i, Ctx::Summary),
+                _ => {}
+            }
+        }
+        s
+    }
+}
+
+fn empty_line(span: Span) -> Line {
+    Line {
+        code: None,
+        name: Spanned::new(String::new(), span),
+        amount: Amount::Blank(span),
+        formula: None,
+        breakdowns: Vec::new(),
+        span,
+    }
+}
+
+fn join_or(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+fn short_expected(words: &[&str], ctx: Ctx, pos: usize) -> String {
+    if words.is_empty() || pos == 0 {
+        match ctx {
+            Ctx::Top => "a statement".into(),
+            Ctx::Unit => "a unit statement".into(),
+            Ctx::Project => "a project statement".into(),
+            Ctx::Breakdown => "a breakdown line".into(),
+            Ctx::Indicator => "an indicator or a tier".into(),
+            Ctx::Attr => "an attribute".into(),
+            Ctx::Summary => "a summary row".into(),
+            Ctx::Scheme => "a tier".into(),
+            Ctx::Plan => "`owner` or `goal`".into(),
+            Ctx::Staff => "a staffing line".into(),
+        }
+    } else {
+        join_or(words)
+    }
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// First day a date (possibly a whole month) covers.
+pub fn start_of(d: Date) -> (i32, u32, u32) {
+    (d.year, d.month, d.day.unwrap_or(1))
+}
+
+/// Last day a date (possibly a whole month) covers.
+pub fn end_of(d: Date) -> (i32, u32, u32) {
+    (
+        d.year,
+        d.month,
+        d.day.unwrap_or_else(|| days_in_month(d.year, d.month)),
+    )
+}
