@@ -391,6 +391,7 @@ pub struct IndicatorTree {
 }
 
 #[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant)] // leaves outnumber groups; boxing them costs more
 pub enum IndicatorNode {
     Group(IndicatorGroup),
     Leaf(Indicator),

@@ -193,14 +193,13 @@ impl Loader {
         if includes.is_empty() {
             return;
         }
-        let base = self
-            .project
-            .sources
-            .get(id)
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(Path::to_path_buf))
-            .unwrap_or_else(|| PathBuf::from("."));
+        // Resolve against the including file's name as given (relative to
+        // where jixiao runs), so that messages show the paths the user wrote
+        // and never an absolute path of this machine.
+        let base = Path::new(&self.project.sources.get(id).name)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         let mut targets = Vec::new();
         for inc in includes {
             let pattern = base.join(&inc.node);
@@ -231,7 +230,7 @@ impl Loader {
                 self.project.diagnostics.push(
                     Diagnostic::new("S007", format!("`{}` matches no file", inc.node))
                         .primary(inc.span, "nothing to include")
-                        .note(format!("looked for {}", pattern_str)),
+                        .note(format!("looked for {pattern_str}")),
                 );
                 continue;
             }

@@ -91,10 +91,8 @@ fn unbalanced(file: FileId, text: &str, fail_pos: usize) -> Diagnostic {
                 }
             }
             '{' | '｛' => stack.push(i),
-            '}' | '｝' => {
-                if stack.pop().is_none() && stray_close.is_none() {
-                    stray_close = Some(i);
-                }
+            '}' | '｝' if stack.pop().is_none() && stray_close.is_none() => {
+                stray_close = Some(i);
             }
             _ => {}
         }
@@ -186,6 +184,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         quantity => "a quantity",
         date | date_ymd | date_ym => "a date",
         period => "a period `DATE .. DATE`",
+        range_sep => "`..` between the two ends",
         range => "a range",
         measure_unit => "a unit of measure",
         formula | f_term | number_f | f_group | f_unit => "a formula",

@@ -1,0 +1,44 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use jixiao::check::{self, Options};
+use jixiao::diag::{render, Diagnostic};
+use jixiao::{Input, Project};
+use std::path::{Path, PathBuf};
+
+/// A path relative to the crate root (tests run there), so that rendered
+/// diagnostics do not depend on where the repository is checked out.
+pub fn relative(path: &Path) -> PathBuf {
+    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .to_path_buf()
+}
+
+pub fn check_paths(paths: &[&Path]) -> (Project, Vec<Diagnostic>) {
+    let inputs: Vec<Input> = paths.iter().map(|p| Input::Path(relative(p))).collect();
+    let project = jixiao::load(&inputs).expect("inputs load");
+    let diags = check::check(&project, &Options::default());
+    (project, diags)
+}
+
+pub fn check_text(text: &str) -> (Project, Vec<Diagnostic>) {
+    let project = jixiao::load(&[Input::Text {
+        name: "input.jx".into(),
+        text: text.into(),
+    }])
+    .expect("text loads");
+    let diags = check::check(&project, &Options::default());
+    (project, diags)
+}
+
+pub fn human(project: &Project, diags: &[Diagnostic]) -> String {
+    render::human_string(&project.sources, diags)
+}
+
+pub fn json(project: &Project, diags: &[Diagnostic]) -> String {
+    render::json_lines(&project.sources, diags)
+}
+
+pub fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
+    diags.iter().map(|d| d.code).collect()
+}
