@@ -1,6 +1,11 @@
 //! The checks, one module per family of rules. A check reads the AST of a
 //! document group and returns diagnostics; it never prints.
 
+pub mod arith;
+pub mod budget;
+pub mod catalog;
+pub mod formula;
+
 use crate::ast::Level;
 use crate::diag::levels::{self, LevelSetting};
 use crate::diag::{codes, Diagnostic};
@@ -21,6 +26,7 @@ pub fn check(project: &Project, options: &Options) -> Vec<Diagnostic> {
     let mut raw: Vec<Diagnostic> = project.diagnostics.clone();
     for group in &project.groups {
         raw.extend(check_levels(project, group));
+        raw.extend(budget::check(project, group));
     }
     // Each file takes the level settings of the first document group that
     // holds it; command-line settings come last and win.

@@ -1,0 +1,818 @@
+//! Budget arithmetic: every breakdown adds up, formulas evaluate to their
+//! line, projects add up to 项目支出, rollups and summaries reconcile,
+//! classification codes nest and match the catalog, cost ceilings stay
+//! within the budget they govern. Every finding shows its arithmetic.
+
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+use super::arith::{self, Figure};
+use super::catalog;
+use super::formula::{self, EvalError, MONEY};
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use crate::project::{Group, Project};
+
+/// What the checks of one document need from its header.
+struct Ctx {
+    precision: Option<u32>,
+    money: String,
+}
+
+impl Ctx {
+    fn stated(&self, n: &Number) -> Option<Figure> {
+        Figure::stated(n, self.precision)
+    }
+    fn decimals(&self, n: &Number) -> u32 {
+        arith::decimals(n, self.precision)
+    }
+}
+
+pub fn check(project: &Project, group: &Group) -> Vec<Diagnostic> {
+    let ctx = Ctx {
+        precision: group.header.precision.as_ref().map(|p| p.node),
+        money: group
+            .header
+            .money
+            .as_ref()
+            .map_or_else(|| "万元".to_string(), |m| m.node.clone()),
+    };
+    let mut out = Vec::new();
+    let mut all_units: Vec<&Unit> = Vec::new();
+    for f in &group.files {
+        for u in &project.document(*f).units {
+            collect_units(u, &mut all_units);
+        }
+    }
+    for u in &all_units {
+        check_unit(&ctx, u, &all_units, &mut out);
+    }
+    for f in &group.files {
+        for s in &project.document(*f).summaries {
+            check_summary(&ctx, s, &all_units, &mut out);
+        }
+    }
+    out
+}
+
+fn collect_units<'a>(u: &'a Unit, out: &mut Vec<&'a Unit>) {
+    out.push(u);
+    for c in &u.children {
+        collect_units(c, out);
+    }
+}
+
+fn overflow(span: Span) -> Diagnostic {
+    Diagnostic::new("B013", "this sum is too large to compute exactly")
+        .primary(span, "the sum overflows")
+        .note("amounts are exact decimals of at most 28 significant digits")
+}
+
+// ---------------------------------------------------------------- units
+
+fn check_unit(ctx: &Ctx, u: &Unit, all: &[&Unit], out: &mut Vec<Diagnostic>) {
+    if let Some(b) = &u.budget {
+        let label = format!("the budget of {}", u.name.node);
+        check_breakdowns(ctx, &label, &b.total, &b.breakdowns, false, out);
+        check_projects_sum(ctx, u, b, out);
+        if let Some(total) = b.total.number() {
+            for t in &u.indicators {
+                check_cost_ceilings(ctx, &t.nodes, total, &u.name.node, out);
+            }
+        }
+    }
+    for line in &u.amounts {
+        check_line(ctx, line, false, out);
+    }
+    for p in &u.projects {
+        let label = format!("project {}", p.name.node);
+        check_breakdowns(ctx, &label, &p.amount, &p.breakdowns, false, out);
+        for line in &p.amounts {
+            check_line(ctx, line, false, out);
+        }
+        if let Some(total) = p.amount.number() {
+            for t in &p.indicators {
+                check_cost_ceilings(ctx, &t.nodes, total, &p.name.node, out);
+            }
+        }
+    }
+    if u.rollup {
+        check_rollup(ctx, u, all, out);
+    }
+}
+
+/// The value a line contributes to its parent's sum: its stated figure, or
+/// for a line written without one, the sum of its first breakdown.
+fn line_value(ctx: &Ctx, line: &Line) -> Option<Figure> {
+    match &line.amount {
+        Amount::Figure(n) => ctx.stated(n),
+        Amount::Blank(_) => {
+            let b = line.breakdowns.first()?;
+            sum_lines(ctx, &b.lines).ok().flatten()
+        }
+    }
+}
+
+/// The sum of lines; Ok(None) when no line states a figure; Err on overflow.
+fn sum_lines(ctx: &Ctx, lines: &[Line]) -> Result<Option<Figure>, ()> {
+    let mut acc: Option<Figure> = None;
+    for l in lines {
+        if let Some(v) = line_value(ctx, l) {
+            acc = Some(acc.unwrap_or(Figure::ZERO).checked_add(v).ok_or(())?);
+        }
+    }
+    Ok(acc)
+}
+
+/// Check every breakdown of a stated amount, then each line below.
+/// `economic` is set below a line of the economic classification, whose
+/// default breakdown continues that classification.
+fn check_breakdowns(
+    ctx: &Ctx,
+    label: &str,
+    stated: &Amount,
+    breakdowns: &[Breakdown],
+    economic: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    for b in breakdowns {
+        if let Amount::Figure(n) = stated {
+            check_one_breakdown(ctx, label, n, b, out);
+        }
+        let econ = match b.dimension.node {
+            Dimension::Economic => true,
+            Dimension::Default => economic,
+            _ => false,
+        };
+        for line in &b.lines {
+            if econ {
+                check_catalog(line, out);
+            }
+            check_nesting(line, econ, out);
+            check_line(ctx, line, econ, out);
+        }
+    }
+}
+
+fn check_line(ctx: &Ctx, line: &Line, economic: bool, out: &mut Vec<Diagnostic>) {
+    if let Some(f) = &line.formula {
+        check_formula(ctx, line, f, out);
+    }
+    check_breakdowns(
+        ctx,
+        &line.name.node,
+        &line.amount,
+        &line.breakdowns,
+        economic,
+        out,
+    );
+}
+
+fn check_one_breakdown(
+    ctx: &Ctx,
+    label: &str,
+    total: &Number,
+    b: &Breakdown,
+    out: &mut Vec<Diagnostic>,
+) {
+    if b.lines.is_empty() {
+        return;
+    }
+    let Some(stated) = ctx.stated(total) else {
+        return;
+    };
+    let sum = match sum_lines(ctx, &b.lines) {
+        Ok(s) => s,
+        Err(()) => {
+            out.push(overflow(b.span));
+            return;
+        }
+    };
+    let decimals = ctx.decimals(total);
+    let Some(sum) = sum else {
+        if !stated.value.is_zero() {
+            out.push(
+                Diagnostic::new(
+                    "B008",
+                    format!(
+                        "{label} states {} but none of its parts ({}) states a figure",
+                        arith::show(stated.value, decimals),
+                        b.dimension.node.label()
+                    ),
+                )
+                .primary(total.span, "stated here")
+                .secondary(b.span, "no part has an amount")
+                .help("fill in the parts, or remove the empty breakdown"),
+            );
+        }
+        return;
+    };
+    let Some(cmp) = arith::compare(stated, sum) else {
+        out.push(overflow(b.span));
+        return;
+    };
+    if cmp.consistent() {
+        return;
+    }
+    let parts: Vec<(String, Span)> = b
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let v = line_value(ctx, l)?;
+            let shown = match &l.amount {
+                Amount::Figure(n) => arith::show(v.value, ctx.decimals(n)),
+                Amount::Blank(_) => arith::show(v.value, ctx.precision.unwrap_or(0)),
+            };
+            Some((shown, l.amount.number().map_or(l.name.span, |n| n.span)))
+        })
+        .collect();
+    let mut d = Diagnostic::new(
+        "B001",
+        format!(
+            "{label} states {} but its parts ({}) add up to {} (difference {}; rounding allows at most {})",
+            arith::show(stated.value, decimals),
+            b.dimension.node.label(),
+            arith::show(sum.value, decimals),
+            arith::show_plain(cmp.difference),
+            arith::show_plain(cmp.allowed),
+        ),
+    )
+    .primary(total.span, format!("stated {}", arith::show(stated.value, decimals)));
+    let n = parts.len();
+    for (i, (_, span)) in parts.iter().enumerate() {
+        let msg = if i + 1 == n {
+            format!("these parts add up to {}", arith::show(sum.value, decimals))
+        } else {
+            String::new()
+        };
+        d = d.secondary(*span, msg);
+    }
+    d = d.note(format!(
+        "{} = {}",
+        arith::show(sum.value, decimals),
+        join_parts(&parts)
+    ));
+    d = d.note(format!(
+        "each figure is exact to its precision: the stated total ±{}, the parts ±{} together",
+        arith::show_plain(stated.tolerance),
+        arith::show_plain(sum.tolerance)
+    ));
+    out.push(d);
+}
+
+fn join_parts(parts: &[(String, Span)]) -> String {
+    const SHOWN: usize = 12;
+    let mut s: Vec<&str> = parts.iter().take(SHOWN).map(|(v, _)| v.as_str()).collect();
+    let more = parts.len().saturating_sub(SHOWN);
+    let tail = if more > 0 {
+        format!(" + … ({more} more)")
+    } else {
+        String::new()
+    };
+    if s.is_empty() {
+        s.push("0");
+    }
+    format!("{}{tail}", s.join(" + "))
+}
+
+// ---------------------------------------------------------------- codes
+
+/// Codes nest by prefix (30101 under 301; 2010301 under 20103 under 201):
+/// a coded line's coded children in the same classification must extend
+/// its code. Deeper levels are checked when their own line is.
+fn check_nesting(line: &Line, economic: bool, out: &mut Vec<Diagnostic>) {
+    let Some(code) = &line.code else { return };
+    for b in &line.breakdowns {
+        // Only the default breakdown (and a further economic one) continues
+        // the classification; other dimensions of a line are independent.
+        if b.dimension.node != Dimension::Default
+            && !(economic && b.dimension.node == Dimension::Economic)
+        {
+            continue;
+        }
+        for child in &b.lines {
+            let Some(cc) = &child.code else { continue };
+            if !(cc.node.starts_with(&code.node) && cc.node.len() > code.node.len()) {
+                out.push(
+                    Diagnostic::new("B009", format!("code {} does not belong under {}", cc.node, code.node))
+                        .primary(cc.span, format!("not a subdivision of {}", code.node))
+                        .secondary(code.span, "the enclosing code")
+                        .note("classification codes nest by prefix: 30101 under 301, 2010301 under 20103 under 201"),
+                );
+            }
+        }
+    }
+}
+
+fn check_catalog(line: &Line, out: &mut Vec<Diagnostic>) {
+    let Some(code) = &line.code else { return };
+    match catalog::economic_name(&code.node) {
+        None => out.push(
+            Diagnostic::new(
+                "B010",
+                format!("{} is not a code of the economic classification", code.node),
+            )
+            .primary(code.span, "unknown code")
+            .note("the catalog is 部门预算支出经济分类 (301 工资福利支出, 302 商品和服务支出, …)"),
+        ),
+        Some(name) if !catalog::same_name(name, &line.name.node) => out.push(
+            Diagnostic::new(
+                "B011",
+                format!(
+                    "{} is {} in the economic classification, not {}",
+                    code.node, name, line.name.node
+                ),
+            )
+            .primary(line.name.span, format!("the catalog's name is {name}"))
+            .secondary(code.span, "this code")
+            .help(format!("write `{} {}`", code.node, name)),
+        ),
+        Some(_) => {}
+    }
+}
+
+// ---------------------------------------------------------------- formulas
+
+fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>) {
+    let q = match formula::eval(&f.expr, &ctx.money) {
+        Ok(q) => q,
+        Err(EvalError::Overflow(span)) => {
+            out.push(overflow(span));
+            return;
+        }
+        Err(EvalError::DivisionByZero(span)) => {
+            out.push(
+                Diagnostic::new(
+                    "B003",
+                    format!("the basis of {} divides by zero", line.name.node),
+                )
+                .primary(span, "division by zero"),
+            );
+            return;
+        }
+        Err(EvalError::UnitMismatch { span, left, right }) => {
+            out.push(
+                Diagnostic::new(
+                    "B003",
+                    format!("the basis of {} adds {left} to {right}", line.name.node),
+                )
+                .primary(span, "these units cannot be added")
+                .help("quantities added together must have the same unit"),
+            );
+            return;
+        }
+    };
+    let money_only = q.units.len() == 1 && q.units.get(MONEY) == Some(&1);
+    if !q.units.is_empty() && !money_only {
+        let mut left = q.units.clone();
+        if let Some(e) = left.get_mut(MONEY) {
+            *e -= 1;
+        } else {
+            left.insert(MONEY.to_string(), -1);
+        }
+        left.retain(|_, e| *e != 0);
+        out.push(
+            Diagnostic::new(
+                "B003",
+                format!(
+                    "the basis of {} comes out in {}, not in {}",
+                    line.name.node,
+                    formula::show_units(&q.units).replace("money", &ctx.money),
+                    ctx.money
+                ),
+            )
+            .primary(f.span, format!("= {} {}", arith::show_plain(q.value), formula::show_units(&q.units).replace("money", &ctx.money)))
+            .note(format!(
+                "left over after the money unit: {}",
+                formula::show_units(&left).replace("money", &ctx.money)
+            ))
+            .help("units are algebra: `20 次 × 0.5 万元/次` is 10 万元; write the unit of each factor"),
+        );
+        return;
+    }
+    let Amount::Figure(n) = &line.amount else {
+        return;
+    };
+    let Some(stated) = ctx.stated(n) else { return };
+    let computed = Figure::exact(q.value);
+    let Some(cmp) = arith::compare(stated, computed) else {
+        out.push(overflow(f.span));
+        return;
+    };
+    if !cmp.consistent() {
+        let decimals = ctx.decimals(n);
+        out.push(
+            Diagnostic::new(
+                "B002",
+                format!(
+                    "{} states {} but its basis comes to {} (difference {}; rounding allows at most {})",
+                    line.name.node,
+                    arith::show(stated.value, decimals),
+                    arith::show(q.value.normalize(), decimals),
+                    arith::show_plain(cmp.difference),
+                    arith::show_plain(cmp.allowed),
+                ),
+            )
+            .primary(n.span, format!("stated {}", arith::show(stated.value, decimals)))
+            .secondary(f.span, format!("= {} {}", arith::show_plain(q.value), ctx.money)),
+        );
+    }
+}
+
+// ---------------------------------------------------------------- projects, rollups
+
+fn check_projects_sum(ctx: &Ctx, u: &Unit, b: &Budget, out: &mut Vec<Diagnostic>) {
+    if u.projects.is_empty() {
+        return;
+    }
+    let Some(line) = b
+        .breakdowns
+        .iter()
+        .filter(|bd| bd.dimension.node == Dimension::Expense)
+        .flat_map(|bd| bd.lines.iter())
+        .find(|l| l.name.node.trim_start_matches("其中：").trim() == "项目支出")
+    else {
+        return;
+    };
+    let Some(n) = line.amount.number() else {
+        return;
+    };
+    let Some(stated) = ctx.stated(n) else { return };
+    let mut sum = Figure::ZERO;
+    let mut parts = Vec::new();
+    for p in &u.projects {
+        if let Some(pn) = p.amount.number() {
+            if let Some(v) = ctx.stated(pn) {
+                let Some(s) = sum.checked_add(v) else {
+                    out.push(overflow(p.span));
+                    return;
+                };
+                sum = s;
+                parts.push((arith::show(v.value, ctx.decimals(pn)), pn.span));
+            }
+        }
+    }
+    let Some(cmp) = arith::compare(stated, sum) else {
+        return;
+    };
+    if cmp.consistent() {
+        return;
+    }
+    let decimals = ctx.decimals(n);
+    let mut d = Diagnostic::new(
+        "B004",
+        format!(
+            "{} states 项目支出 {} but its {} projects add up to {} (difference {}; rounding allows at most {})",
+            u.name.node,
+            arith::show(stated.value, decimals),
+            u.projects.len(),
+            arith::show(sum.value, decimals),
+            arith::show_plain(cmp.difference),
+            arith::show_plain(cmp.allowed),
+        ),
+    )
+    .primary(n.span, "项目支出 stated here");
+    for (_, span) in &parts {
+        d = d.secondary(*span, "");
+    }
+    d = d.note(format!(
+        "{} = {}",
+        arith::show(sum.value, decimals),
+        join_parts(&parts)
+    ));
+    out.push(d);
+}
+
+fn is_member(rollup: &Unit, u: &Unit) -> bool {
+    u.parent.as_ref().is_some_and(|p| {
+        p.node == rollup.name.node || rollup.code.as_ref().is_some_and(|c| c.node == p.node)
+    })
+}
+
+fn check_rollup(ctx: &Ctx, u: &Unit, all: &[&Unit], out: &mut Vec<Diagnostic>) {
+    let Some(b) = &u.budget else { return };
+    let Some(n) = b.total.number() else { return };
+    let Some(stated) = ctx.stated(n) else { return };
+    let members: Vec<&Unit> = u
+        .children
+        .iter()
+        .chain(all.iter().copied().filter(|m| is_member(u, m)))
+        .collect();
+    if members.is_empty() {
+        return;
+    }
+    let mut sum = Figure::ZERO;
+    let mut parts = Vec::new();
+    for m in &members {
+        if let Some(mn) = m.budget.as_ref().and_then(|mb| mb.total.number()) {
+            if let Some(v) = ctx.stated(mn) {
+                let Some(s) = sum.checked_add(v) else {
+                    out.push(overflow(u.span));
+                    return;
+                };
+                sum = s;
+                parts.push((arith::show(v.value, ctx.decimals(mn)), mn.span));
+            }
+        }
+    }
+    let Some(cmp) = arith::compare(stated, sum) else {
+        return;
+    };
+    if cmp.consistent() {
+        return;
+    }
+    let decimals = ctx.decimals(n);
+    let mut d = Diagnostic::new(
+        "B005",
+        format!(
+            "rollup {} states {} but its {} member units add up to {} (difference {}; rounding allows at most {})",
+            u.name.node,
+            arith::show(stated.value, decimals),
+            members.len(),
+            arith::show(sum.value, decimals),
+            arith::show_plain(cmp.difference),
+            arith::show_plain(cmp.allowed),
+        ),
+    )
+    .primary(n.span, "the rollup's total");
+    for (_, span) in &parts {
+        d = d.secondary(*span, "");
+    }
+    d = d.note(format!(
+        "{} = {}",
+        arith::show(sum.value, decimals),
+        join_parts(&parts)
+    ));
+    out.push(d);
+}
+
+// ---------------------------------------------------------------- summaries
+
+/// A summary row names a unit (or a project) by code or by name; published
+/// summaries often drop a unit's `本级` suffix.
+enum Named<'a> {
+    Unit(&'a Unit),
+    Project(&'a crate::ast::Project),
+}
+
+fn find_named<'a>(
+    row: &SummaryRow,
+    units: &[&'a Unit],
+    by_name: &HashMap<&str, &'a Unit>,
+) -> Option<Named<'a>> {
+    if let Some(code) = &row.code {
+        if let Some(u) = units
+            .iter()
+            .find(|u| u.code.as_ref().is_some_and(|c| c.node == code.node))
+        {
+            return Some(Named::Unit(u));
+        }
+    }
+    let name = row.name.node.as_str();
+    let candidates = [
+        name.to_string(),
+        format!("{name}本级"),
+        name.trim_end_matches("本级").to_string(),
+    ];
+    for c in &candidates {
+        if let Some(u) = by_name.get(c.as_str()) {
+            return Some(Named::Unit(u));
+        }
+    }
+    units
+        .iter()
+        .find_map(|u| u.projects.iter().find(|p| p.name.node == name))
+        .map(Named::Project)
+}
+
+fn check_summary(ctx: &Ctx, s: &Summary, units: &[&Unit], out: &mut Vec<Diagnostic>) {
+    let by_name: HashMap<&str, &Unit> = units.iter().map(|u| (u.name.node.as_str(), *u)).collect();
+    for row in &s.rows {
+        let Some(rn) = row.amount.number() else {
+            continue;
+        };
+        let Some(stated) = ctx.stated(rn) else {
+            continue;
+        };
+        let found = find_named(row, units, &by_name).and_then(|n| match n {
+            Named::Unit(u) => u.budget.as_ref().map(|b| (&b.total, u.name.span)),
+            Named::Project(p) => Some((&p.amount, p.name.span)),
+        });
+        match found {
+            None => out.push(
+                Diagnostic::new(
+                    "R001",
+                    format!("summary row {} names no unit or project of this document", row.name.node),
+                )
+                .primary(row.name.span, "not found")
+                .note("a corpus may be partial; `allow R001` silences this for a document that holds only part of its summary"),
+            ),
+            Some((amount, name_span)) => {
+                let Some(un) = amount.number() else { continue };
+                let Some(own) = ctx.stated(un) else { continue };
+                let Some(cmp) = arith::compare(stated, own) else { continue };
+                if !cmp.consistent() {
+                    let decimals = ctx.decimals(rn);
+                    out.push(
+                        Diagnostic::new(
+                            "B006",
+                            format!(
+                                "summary row {} states {} but the unit's own figure is {} (difference {}; rounding allows at most {})",
+                                row.name.node,
+                                arith::show(stated.value, decimals),
+                                arith::show(own.value, ctx.decimals(un)),
+                                arith::show_plain(cmp.difference),
+                                arith::show_plain(cmp.allowed),
+                            ),
+                        )
+                        .primary(rn.span, "in the summary")
+                        .secondary(un.span, "the unit's own figure")
+                        .secondary(name_span, ""),
+                    );
+                }
+            }
+        }
+    }
+    let rollups: Vec<bool> = s
+        .rows
+        .iter()
+        .map(|r| matches!(find_named(r, units, &by_name), Some(Named::Unit(u)) if u.rollup))
+        .collect();
+    check_summary_total(ctx, s, &rollups, out);
+}
+
+/// Whether a row is the aggregate of the rows numbered below it (`1` over
+/// `1-1`, `1-2` …): it is when it names a rollup unit, or, for a row that
+/// names no unit of the document, when its members add up to it. A
+/// department's own row (`3` 本级 beside `3-1`) is not an aggregate.
+fn is_aggregate(ctx: &Ctx, s: &Summary, i: usize, rollup: bool) -> bool {
+    let Some(serial) = &s.rows[i].serial else {
+        return false;
+    };
+    let prefix = format!("{}-", serial.node);
+    let members: Vec<&SummaryRow> = s
+        .rows
+        .iter()
+        .filter(|r| {
+            r.serial
+                .as_ref()
+                .is_some_and(|x| x.node.starts_with(&prefix))
+        })
+        .collect();
+    if members.is_empty() {
+        return false;
+    }
+    if rollup {
+        return true;
+    }
+    let Some(own) = s.rows[i].amount.number().and_then(|n| ctx.stated(n)) else {
+        return false;
+    };
+    let sum = members
+        .iter()
+        .filter_map(|r| r.amount.number().and_then(|n| ctx.stated(n)))
+        .try_fold(Figure::ZERO, |acc, f| acc.checked_add(f));
+    sum.and_then(|sum| arith::compare(own, sum))
+        .is_some_and(|c| c.consistent())
+}
+
+/// The total is the sum of the rows that are not aggregates of other rows.
+fn check_summary_total(ctx: &Ctx, s: &Summary, rollups: &[bool], out: &mut Vec<Diagnostic>) {
+    let Some(Amount::Figure(tn)) = &s.total else {
+        return;
+    };
+    let Some(stated) = ctx.stated(tn) else { return };
+    let mut sum = Figure::ZERO;
+    let mut count = 0usize;
+    for (i, row) in s.rows.iter().enumerate() {
+        if is_aggregate(ctx, s, i, rollups.get(i).copied().unwrap_or(false)) {
+            continue;
+        }
+        if let Some(v) = row.amount.number().and_then(|n| ctx.stated(n)) {
+            let Some(x) = sum.checked_add(v) else {
+                out.push(overflow(s.span));
+                return;
+            };
+            sum = x;
+            count += 1;
+        }
+    }
+    if count == 0 {
+        return;
+    }
+    let Some(cmp) = arith::compare(stated, sum) else {
+        return;
+    };
+    if !cmp.consistent() {
+        let decimals = ctx.decimals(tn);
+        out.push(
+            Diagnostic::new(
+                "B007",
+                format!(
+                    "summary {} states a total of {} but its {} rows add up to {} (difference {}; rounding allows at most {})",
+                    s.name.node,
+                    arith::show(stated.value, decimals),
+                    count,
+                    arith::show(sum.value, decimals),
+                    arith::show_plain(cmp.difference),
+                    arith::show_plain(cmp.allowed),
+                ),
+            )
+            .primary(tn.span, "the stated total")
+            .secondary(s.name.span, "")
+            .note("a row that aggregates the rows numbered below it (a rollup such as 1 over 1-1, 1-2 …) is not added again"),
+        );
+    }
+}
+
+// ---------------------------------------------------------------- cost ceilings
+
+/// A cost indicator (`≤ 4055.01 万元` under a 成本 tier) whose ceiling is
+/// above the budget it governs cannot constrain anything.
+fn check_cost_ceilings(
+    ctx: &Ctx,
+    nodes: &[IndicatorNode],
+    budget: &Number,
+    owner: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    fn walk(
+        ctx: &Ctx,
+        nodes: &[IndicatorNode],
+        in_cost: bool,
+        budget: &Number,
+        owner: &str,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        for n in nodes {
+            match n {
+                IndicatorNode::Group(g) => {
+                    let cost = in_cost || g.name.node.contains("成本");
+                    walk(ctx, &g.children, cost, budget, owner, out);
+                }
+                IndicatorNode::Leaf(i) => {
+                    if !in_cost {
+                        continue;
+                    }
+                    let Some(c) = &i.comparison else { continue };
+                    if !matches!(c.node, Comparison::Le | Comparison::Lt) {
+                        continue;
+                    }
+                    let Some(Spanned {
+                        node: Value::Quantity(q),
+                        ..
+                    }) = &i.value
+                    else {
+                        continue;
+                    };
+                    let Some(unit) = &q.unit else { continue };
+                    let (Some(f), Some(base)) = (
+                        formula::money_factor(&unit.node),
+                        formula::money_factor(&ctx.money),
+                    ) else {
+                        continue;
+                    };
+                    let Some(v) = q
+                        .number
+                        .value
+                        .and_then(|v| v.checked_mul(f))
+                        .and_then(|v| v.checked_div(base))
+                    else {
+                        continue;
+                    };
+                    let Some(limit) = Figure::stated(budget, ctx.precision) else {
+                        continue;
+                    };
+                    let tol = arith::half_unit(arith::decimals(&q.number, ctx.precision));
+                    if v - tol > limit.value + limit.tolerance {
+                        out.push(
+                            Diagnostic::new(
+                                "B012",
+                                format!(
+                                    "cost ceiling {} {} {} is above the budget it governs ({} {} of {})",
+                                    c.node.symbol(),
+                                    arith::show_plain(q.number.value.unwrap_or(Decimal::ZERO)),
+                                    unit.node,
+                                    arith::show(limit.value, ctx.decimals(budget)),
+                                    ctx.money,
+                                    owner
+                                ),
+                            )
+                            .primary(i.value.as_ref().map_or(i.span, |v| v.span), "this ceiling")
+                            .secondary(budget.span, "the budget")
+                            .note(format!(
+                                "a ceiling of {} {} cannot be reached by spending {} {}",
+                                arith::show_plain(v),
+                                ctx.money,
+                                arith::show(limit.value, ctx.decimals(budget)),
+                                ctx.money
+                            ))
+                            .help("state the ceiling the budget actually sets"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    walk(ctx, nodes, false, budget, owner, out);
+}
