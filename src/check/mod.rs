@@ -5,6 +5,9 @@ pub mod arith;
 pub mod budget;
 pub mod catalog;
 pub mod formula;
+pub mod frameworks;
+pub mod tiers;
+pub mod values;
 
 use crate::ast::Level;
 use crate::diag::levels::{self, LevelSetting};
@@ -27,6 +30,10 @@ pub fn check(project: &Project, options: &Options) -> Vec<Diagnostic> {
     for group in &project.groups {
         raw.extend(check_levels(project, group));
         raw.extend(budget::check(project, group));
+        if let Some(fw) = tiers::framework_for(project, group, &mut raw) {
+            raw.extend(tiers::check(project, group, &fw));
+        }
+        raw.extend(values::check(project, group));
     }
     // Each file takes the level settings of the first document group that
     // holds it; command-line settings come last and win.

@@ -263,6 +263,156 @@ pub static CODES: &[CodeInfo] = &[
         example: "year 2024\nmoney 万元\nsummary \"资金表\" {\n  #1 不存在的单位 10.00\n}\n",
         fix: "Add the unit, correct the name, or `allow R001` for a partial corpus.",
     },
+    CodeInfo {
+        code: "T001",
+        name: "unknown-tier1",
+        level: Level::Deny,
+        adjustable: true,
+        summary: "a 一级 that the framework in force does not have",
+        explanation: "Each framework names its 一级 (for 财预2020: 产出指标, 效益指标, 满意度指标). Names are compared without a trailing 指标 and with the framework's aliases (效果 for 效益, …). The message suggests the closest name.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"云田镇\" {\n  indicators {\n    产处指标 { 数量指标 { 辖区社区数量 = 9 个 } }\n  }\n}\nallow T004\n",
+        fix: "Use one of the framework's 一级 names, or declare the framework the table follows.",
+    },
+    CodeInfo {
+        code: "T002",
+        name: "unknown-tier2",
+        level: Level::Deny,
+        adjustable: true,
+        summary: "a 二级 that its 一级 does not have in the framework in force",
+        explanation: "Under each 一级 the framework allows certain 二级 (under 产出指标: 数量, 质量, 时效, and 成本 in 财预2020). A name found nowhere in the framework is reported with the closest name.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"云田镇\" {\n  indicators {\n    产出指标 { 数目指标 { 辖区社区数量 = 9 个 } }\n  }\n}\nallow T004\n",
+        fix: "Use one of the 二级 names of that 一级.",
+    },
+    CodeInfo {
+        code: "T003",
+        name: "tier2-wrong-parent",
+        level: Level::Deny,
+        adjustable: true,
+        summary: "a 二级 under the wrong 一级",
+        explanation: "The framework puts every 二级 under one 一级: 服务对象满意度 under 满意度指标 in the national frameworks, under 效益指标 in the older local form. The message names the 一级 it belongs to.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"云田镇\" {\n  indicators {\n    产出指标 { 数量指标 { 辖区社区数量 = 9 个 } }\n    效益指标 {\n      社会效益指标 { 居民幸福指数 \"提升\" }\n      社会公众及服务对象满意度指标 { 群众满意度 ≥ 98% }\n    }\n  }\n}\nallow T004\n",
+        fix: "Move the 二级 under the 一级 the framework gives it, or declare the framework the table really follows (`scheme 地方旧式`).",
+    },
+    CodeInfo {
+        code: "T004",
+        name: "required-tier-missing",
+        level: Level::Deny,
+        adjustable: true,
+        summary: "a required 一级 is missing, or has no indicator",
+        explanation: "Every framework requires some 一级 (产出, 效益, 满意度; and 成本 under 财预2021), each with at least one indicator. A tree without them does not state what the money buys.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"云田镇\" {\n  indicators {\n    产出指标 { 数量指标 { 辖区社区数量 = 9 个 } }\n    效益指标 { 社会效益指标 { 居民幸福指数 \"提升\" } }\n  }\n}\n",
+        fix: "Add the missing 一级 with its indicators.",
+    },
+    CodeInfo {
+        code: "T005",
+        name: "tier-given-twice",
+        level: Level::Warn,
+        adjustable: true,
+        summary: "the same 一级 or 二级 given twice in one tree",
+        explanation: "A tier written twice splits its indicators in two places; tables merge them into one cell.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"云田镇\" {\n  indicators {\n    产出指标 {\n      质量指标 { 执法检查覆盖率 ≥ 90% }\n      质量指标 { 宣传覆盖率 = 100% }\n    }\n  }\n}\nallow T004\n",
+        fix: "Merge the two.",
+    },
+    CodeInfo {
+        code: "T006",
+        name: "frameworks-mixed",
+        level: Level::Deny,
+        adjustable: true,
+        summary: "a tier placed as another framework places it",
+        explanation: "Mixing frameworks in one table is an error: 成本指标 as a 一级 belongs to 财预2021, while a document declared 财预2020 puts 成本 under 产出. The message says which framework the tier belongs to.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"云田镇\" {\n  indicators {\n    成本指标 { 经济成本指标 { 控制在预算内 ≤ 95 万元 } }\n  }\n}\nallow T004\n",
+        fix: "Follow one framework: move the tier, or declare the framework the table follows.",
+    },
+    CodeInfo {
+        code: "T007",
+        name: "tier-missing-level",
+        level: Level::Deny,
+        adjustable: true,
+        summary: "an indicator that does not stand at the third tier",
+        explanation: "An indicator must stand under a 二级 under a 一级. Tables that put text directly under 产出指标, leave the 一级 cell blank, or add a fourth level break the three-tier structure reviewers and publishers rely on.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"石峰区政府办\" {\n  indicators {\n    产出指标 { \"加强政府重要工作的调研\" }\n  }\n}\nallow T004\n",
+        fix: "Put the indicator under its 二级 (and the 二级 under its 一级).",
+    },
+    CodeInfo {
+        code: "V001",
+        name: "comparison-without-number",
+        level: Level::Warn,
+        adjustable: true,
+        summary: "a comparison with no number after it",
+        explanation: "`≥`, `≤`, `=` … compare with a figure. A comparison followed by a text (`≤ 预算控制数`) or by nothing cannot be measured.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"司法局\" {\n  indicators {\n    产出指标 { 成本指标 { 成本控制 ≤ \"预算控制数\" } }\n  }\n}\nallow T004\n",
+        fix: "State the figure, or write the target as 定性 with its text.",
+    },
+    CodeInfo {
+        code: "V002",
+        name: "qualitative-number",
+        level: Level::Warn,
+        adjustable: true,
+        summary: "a numeric value marked 定性",
+        explanation: "定性 (qualitative) targets are texts (提升, 无负面影响). A number marked 定性 (`90% 定性 大于等于`, seed 004) is suspect: either the kind or the value is wrong.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"水文中心\" {\n  indicators {\n    产出指标 { 质量指标 { 费用支出控制在批复的预算内比例 100% 定性 等于 } }\n  }\n}\nallow T004\n",
+        fix: "Mark it 定量, or state the qualitative result.",
+    },
+    CodeInfo {
+        code: "V003",
+        name: "percent-above-100",
+        level: Level::Warn,
+        adjustable: true,
+        summary: "a percentage above 100, or `≥ 100%`",
+        explanation: "A rate cannot exceed 100%, and `≥ 100%` can only be met by exactly 100%: it means `= 100%`.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"湘阴县政府办\" {\n  indicators {\n    产出指标 { 质量指标 { 发布、办理及时率 ≥ 100% } }\n  }\n}\nallow T004\n",
+        fix: "Write `= 100%`, or correct the figure.",
+    },
+    CodeInfo {
+        code: "V004",
+        name: "wrong-direction",
+        level: Level::Warn,
+        adjustable: true,
+        summary: "a rate capped with ≤, or a cost set as a floor with ≥",
+        explanation: "Rates (合格率, 覆盖率, 满意度, 及时率, 完成率 …) should reach a figure (≥ or =); costs, accidents, complaints and error rates (成本, 事故, 投诉, 差错率 …) should stay below one (≤). A money figure under a 成本 tier is a cost.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"市场监管局\" {\n  indicators {\n    产出指标 { 成本指标 { 三公经费 ≥ 4 万元 } }\n  }\n}\nallow T004\n",
+        fix: "Turn the comparison round.",
+    },
+    CodeInfo {
+        code: "V005",
+        name: "missing-unit",
+        level: Level::Warn,
+        adjustable: true,
+        summary: "a quantitative value with no unit of measure",
+        explanation: "`≥98` says nothing about what is counted: 98 what? Write `98%`, `98 人`, …",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"湘阴县政府办\" {\n  indicators {\n    产出指标 { 质量指标 { 扎实做好驻京工作 ≥ 98 } }\n  }\n}\nallow T004\n",
+        fix: "Add the unit.",
+    },
+    CodeInfo {
+        code: "V006",
+        name: "vague-value",
+        level: Level::Warn,
+        adjustable: true,
+        summary: "a vague value on a 数量 or 成本 indicator",
+        explanation: "Quantity and cost indicators must be quantified; values such as 提高, 加强, 有效, 进一步 set no measurable target.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"湘阴县政府办\" {\n  indicators {\n    产出指标 { 数量指标 { 保障驻京工作顺利开展 \"有效保障\" } }\n  }\n}\nallow T004\n",
+        fix: "State a figure and its unit.",
+    },
+    CodeInfo {
+        code: "V007",
+        name: "outside-budget-year",
+        level: Level::Warn,
+        adjustable: true,
+        summary: "a 时效 date or a project period outside the budget year",
+        explanation: "Targets are for the budget year: a deadline in another year (2023年12月31日 in a 2024 table) or a project that does not run in the year is suspect.",
+        example: "year 2024\nmoney 万元\nscheme 财预2021\nunit \"公安局\" {\n  indicators {\n    产出指标 { 时效指标 { 完成时间 ≤ 2023-12-31 } }\n  }\n}\nallow T004\n",
+        fix: "Correct the date.",
+    },
+    CodeInfo {
+        code: "V008",
+        name: "indicator-given-twice",
+        level: Level::Warn,
+        adjustable: true,
+        summary: "the same indicator twice under one 二级",
+        explanation: "Two indicators with the same name under one tier are a copy-paste slip or two targets that should be told apart.",
+        example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"机关事务局\" {\n  indicators {\n    产出指标 { 数量指标 {\n      保障会议次数 ≥ 100 次\n      保障会议次数 ≥ 120 次\n    } }\n  }\n}\nallow T004\n",
+        fix: "Remove one, or name them apart.",
+    },
 ];
 
 /// The text `jixiao explain CODE` prints, also the entry of
@@ -290,5 +440,60 @@ pub fn explain_text(info: &CodeInfo) -> String {
         }
     }
     s.push_str(&format!("\nFix: {}\n", info.fix));
+    s
+}
+
+/// `docs/diagnostics.md`, generated from the registry (a test keeps the
+/// committed file equal to this).
+pub fn markdown() -> String {
+    let mut s = String::from(
+        "# Diagnostic codes\n\n\
+         <!-- Generated from src/diag/codes.rs by `JIXIAO_BLESS=1 cargo test --test docs`; do not edit by hand. -->\n\n\
+         Every finding of jixiao has a code. `jixiao explain CODE` prints the entry below;\n\
+         `jixiao explain --list` lists them all.\n\n\
+         Levels: `error` fails the check (exit status 1), `warning` is reported, `allow` is silent.\n\
+         A document changes a level with `allow CODE`, `warn CODE` or `deny CODE` (also\n\
+         `允许`, `警告`, `禁止`); a run with `-A CODE`, `-W CODE`, `-D CODE`, applied after the\n\
+         document's. `warnings` stands for every warning: `-D warnings` makes them errors.\n\
+         Syntax codes (S) cannot be lowered.\n\n\
+         Families: S — syntax and files; B — budget arithmetic; T — tiers of the indicator\n\
+         framework; V — indicator values; R — references between summaries and units.\n\n\
+         | code | name | level | summary |\n|---|---|---|---|\n",
+    );
+    for c in CODES {
+        s.push_str(&format!(
+            "| [{}](#{}) | {} | {} | {} |\n",
+            c.code,
+            c.code.to_lowercase(),
+            c.name,
+            c.level.as_str(),
+            c.summary.replace('|', "\\|")
+        ));
+    }
+    for c in CODES {
+        s.push_str(&format!("\n## {}\n\n", c.code));
+        s.push_str(&format!(
+            "**{}** — {}. Default level: `{}`{}.\n\n",
+            c.name,
+            c.summary,
+            c.level.as_str(),
+            if c.adjustable {
+                ""
+            } else {
+                " (cannot be lowered)"
+            }
+        ));
+        s.push_str(c.explanation);
+        s.push('\n');
+        if !c.example.is_empty() {
+            s.push_str("\nExample:\n\n```jx\n");
+            s.push_str(c.example);
+            if !c.example.ends_with('\n') {
+                s.push('\n');
+            }
+            s.push_str("```\n");
+        }
+        s.push_str(&format!("\nFix: {}\n", c.fix));
+    }
     s
 }

@@ -1215,7 +1215,9 @@ impl Lowerer {
                     .map(|n| self.spanned_text(n))
                     .unwrap_or_else(|| Spanned::new(String::new(), span));
                 let children = inner
-                    .filter(|c| matches!(c.as_rule(), Rule::ind_group | Rule::ind_leaf | Rule::junk))
+                    .filter(|c| {
+                        matches!(c.as_rule(), Rule::ind_group | Rule::ind_leaf | Rule::junk)
+                    })
                     .filter_map(|c| self.ind_one(c))
                     .collect();
                 Some(IndicatorNode::Group(IndicatorGroup {

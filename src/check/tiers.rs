@@ -1,0 +1,406 @@
+//! Tier rules: every 一级 and 二级 follows the indicator framework in force
+//! (built in or defined by a `scheme` block), required 一级 are present and
+//! not empty, no tier is given twice, frameworks are not mixed, and every
+//! indicator stands at the third tier.
+
+use std::collections::HashMap;
+
+use super::frameworks::{self, norm, Framework};
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use crate::project::{Group, Project};
+
+/// The framework in force for a document, or a diagnostic when its name is
+/// unknown. Documents that name none are checked against no framework.
+pub fn framework_for(
+    project: &Project,
+    group: &Group,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Framework> {
+    let name = group.header.scheme.as_ref()?;
+    let defs: HashMap<&str, &SchemeDef> = group
+        .files
+        .iter()
+        .flat_map(|f| project.document(*f).schemes.iter())
+        .map(|s| (s.name.node.as_str(), s))
+        .collect();
+    let resolved = resolve(&name.node, &defs, 0);
+    if resolved.is_none() {
+        let mut known: Vec<String> = frameworks::BUILT_IN.iter().map(|s| s.to_string()).collect();
+        known.extend(defs.keys().map(|s| s.to_string()));
+        out.push(
+            Diagnostic::new(
+                "S009",
+                format!("there is no indicator framework `{}`", name.node),
+            )
+            .primary(name.span, "unknown scheme")
+            .note(format!("known frameworks: {}", known.join(", ")))
+            .help("define it with a `scheme NAME { … }` block, or use a built-in one"),
+        );
+    }
+    resolved
+}
+
+fn resolve(name: &str, defs: &HashMap<&str, &SchemeDef>, depth: usize) -> Option<Framework> {
+    if let Some(def) = defs.get(name) {
+        // A scheme may extend a built-in one or another user scheme; the
+        // depth bound cuts cycles.
+        let base = match &def.extends {
+            Some(b) if depth < 16 => resolve(&b.node, defs, depth + 1),
+            _ => None,
+        };
+        return Some(frameworks::from_def(def, base));
+    }
+    frameworks::built_in(name)
+}
+
+pub fn check(project: &Project, group: &Group, fw: &Framework) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let others: Vec<Framework> = frameworks::BUILT_IN
+        .iter()
+        .filter(|n| **n != fw.name)
+        .filter_map(|n| frameworks::built_in(n))
+        .collect();
+    for f in &group.files {
+        for u in &project.document(*f).units {
+            walk_unit(u, fw, &others, &mut out);
+        }
+    }
+    out
+}
+
+fn walk_unit(u: &Unit, fw: &Framework, others: &[Framework], out: &mut Vec<Diagnostic>) {
+    for t in &u.indicators {
+        check_tree(t, fw, others, out);
+    }
+    for p in &u.projects {
+        for t in &p.indicators {
+            check_tree(t, fw, others, out);
+        }
+    }
+    for c in &u.children {
+        walk_unit(c, fw, others, out);
+    }
+}
+
+fn suggest(fw: &Framework, name: &str) -> Option<String> {
+    let n = norm(name);
+    let mut best: Option<(usize, String)> = None;
+    for (alias, canonical) in fw.all_names() {
+        let d = frameworks::distance(&n, &norm(&alias));
+        let limit = (n.chars().count() / 3).max(1);
+        if d <= limit && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+            best = Some((d, canonical));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The other frameworks that accept `tier2` under `tier1` (or, with no
+/// `tier2`, accept `tier1` as a 一级).
+fn accepted_by<'a>(others: &'a [Framework], tier1: &str, tier2: Option<&str>) -> Vec<&'a str> {
+    others
+        .iter()
+        .filter(|f| match (f.tier1(tier1), tier2) {
+            (Some(_), None) => true,
+            (Some(t1), Some(t2)) => f.tier2(t1, t2).is_some(),
+            (None, _) => false,
+        })
+        .map(|f| f.name.as_str())
+        .collect()
+}
+
+fn check_tree(
+    tree: &IndicatorTree,
+    fw: &Framework,
+    others: &[Framework],
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen1: Vec<(String, Span)> = Vec::new();
+    let mut present: Vec<(String, bool)> = Vec::new();
+    for node in &tree.nodes {
+        match node {
+            IndicatorNode::Leaf(i) => out.push(
+                Diagnostic::new(
+                    "T007",
+                    format!("indicator {} stands outside any tier", i.name.node),
+                )
+                .primary(i.name.span, "no 一级 or 二级 above it")
+                .help("write it inside its 二级, inside its 一级"),
+            ),
+            IndicatorNode::Group(g) => {
+                let Some(t1) = fw.tier1(&g.name.node) else {
+                    let elsewhere = accepted_by(others, &g.name.node, None);
+                    // A 二级 written where a 一级 belongs (unless another
+                    // framework makes it a 一级: then frameworks are mixed).
+                    if let (true, Some(parent)) = (elsewhere.is_empty(), fw.parent_of(&g.name.node))
+                    {
+                        // Written as a 一级 (it holds tiers): the 一级 cell
+                        // holds a 二级 name. Check what it holds as the
+                        // 二级 of the 一级 it names.
+                        if g.children
+                            .iter()
+                            .any(|c| matches!(c, IndicatorNode::Group(_)))
+                        {
+                            out.push(
+                                Diagnostic::new(
+                                    "T001",
+                                    format!(
+                                        "{} is not a 一级 of {}: it is a 二级 of {}",
+                                        g.name.node,
+                                        fw.name,
+                                        parent.canonical()
+                                    ),
+                                )
+                                .primary(g.name.span, "used as a 一级")
+                                .help(format!("did you mean {}?", parent.canonical())),
+                            );
+                            let key = parent.canonical().to_string();
+                            present.push((key, count_leaves(&g.children) > 0));
+                            check_tier2(g, parent, fw, others, out);
+                            continue;
+                        }
+                        out.push(
+                            Diagnostic::new(
+                                "T007",
+                                format!("二级 {} stands without its 一级", g.name.node),
+                            )
+                            .primary(g.name.span, format!("belongs under {}", parent.canonical()))
+                            .help(format!("write it inside `{} {{ … }}`", parent.canonical())),
+                        );
+                        check_leaves(g, out);
+                        continue;
+                    }
+                    let mut d = if !elsewhere.is_empty() {
+                        Diagnostic::new(
+                            "T006",
+                            format!(
+                                "{} is a 一级 of {}, not of {} which this document follows",
+                                g.name.node,
+                                elsewhere.join(" and "),
+                                fw.name
+                            ),
+                        )
+                        .primary(
+                            g.name.span,
+                            format!("a tier of {}", elsewhere.join(" and ")),
+                        )
+                    } else {
+                        Diagnostic::new(
+                            "T001",
+                            format!("{} is not a 一级 of {}", g.name.node, fw.name),
+                        )
+                        .primary(g.name.span, "unknown 一级")
+                    };
+                    d = d.note(format!(
+                        "the 一级 of {} are {}",
+                        fw.name,
+                        fw.tiers
+                            .iter()
+                            .map(|t| t.canonical())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                    if let Some(s) = suggest(fw, &g.name.node) {
+                        d = d.help(format!("did you mean {s}?"));
+                    }
+                    out.push(d);
+                    continue;
+                };
+                let key = t1.canonical().to_string();
+                if let Some((_, first)) = seen1.iter().find(|(k, _)| *k == key) {
+                    out.push(
+                        Diagnostic::new("T005", format!("一级 {} is given twice in one tree", key))
+                            .primary(g.name.span, "given again")
+                            .secondary(*first, "first given here"),
+                    );
+                } else {
+                    seen1.push((key.clone(), g.name.span));
+                }
+                let has_leaf = count_leaves(&g.children) > 0;
+                present.push((key.clone(), has_leaf));
+                check_tier2(g, t1, fw, others, out);
+            }
+        }
+    }
+    for t in &fw.tiers {
+        if !t.required {
+            continue;
+        }
+        let key = t.canonical();
+        match present.iter().find(|(k, _)| k == key) {
+            None => out.push(
+                Diagnostic::new("T004", format!("the required 一级 {key} is missing"))
+                    .primary(tree_head(tree), format!("no {key} in this tree"))
+                    .note(format!("{} requires {}", fw.name, required_list(fw))),
+            ),
+            Some((_, false)) => {
+                let span = seen1
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, s)| *s)
+                    .unwrap_or(tree_head(tree));
+                out.push(
+                    Diagnostic::new("T004", format!("the required 一级 {key} has no indicator"))
+                        .primary(span, "empty")
+                        .note(format!(
+                            "{} requires {}, each with at least one indicator",
+                            fw.name,
+                            required_list(fw)
+                        )),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+fn required_list(fw: &Framework) -> String {
+    fw.tiers
+        .iter()
+        .filter(|t| t.required)
+        .map(|t| t.canonical())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Where to point at a tree as a whole: its `indicators` keyword line.
+fn tree_head(tree: &IndicatorTree) -> Span {
+    Span {
+        file: tree.span.file,
+        start: tree.span.start,
+        end: tree.span.start,
+    }
+}
+
+fn count_leaves(nodes: &[IndicatorNode]) -> usize {
+    nodes
+        .iter()
+        .map(|n| match n {
+            IndicatorNode::Leaf(_) => 1,
+            IndicatorNode::Group(g) => count_leaves(&g.children),
+        })
+        .sum()
+}
+
+fn check_tier2(
+    g: &IndicatorGroup,
+    t1: &frameworks::Tier,
+    fw: &Framework,
+    others: &[Framework],
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen: Vec<(String, Span)> = Vec::new();
+    for node in &g.children {
+        match node {
+            IndicatorNode::Leaf(i) => out.push(
+                Diagnostic::new(
+                    "T007",
+                    format!(
+                        "indicator {} stands directly under 一级 {}",
+                        i.name.node, g.name.node
+                    ),
+                )
+                .primary(i.name.span, "no 二级 above it")
+                .help(format!(
+                    "write it inside one of {}",
+                    t1.children
+                        .iter()
+                        .map(|c| c.canonical())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            ),
+            IndicatorNode::Group(g2) => {
+                match fw.tier2(t1, &g2.name.node) {
+                    Some(t2) => {
+                        let key = t2.canonical().to_string();
+                        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                            out.push(
+                                Diagnostic::new(
+                                    "T005",
+                                    format!("二级 {} is given twice under {}", key, g.name.node),
+                                )
+                                .primary(g2.name.span, "given again")
+                                .secondary(*first, "first given here"),
+                            );
+                        } else {
+                            seen.push((key, g2.name.span));
+                        }
+                    }
+                    None => {
+                        let elsewhere = accepted_by(others, &g.name.node, Some(&g2.name.node));
+                        let d = if let Some(parent) = fw.parent_of(&g2.name.node) {
+                            Diagnostic::new(
+                                "T003",
+                                format!(
+                                    "二级 {} belongs under {}, not {}",
+                                    g2.name.node,
+                                    parent.canonical(),
+                                    g.name.node
+                                ),
+                            )
+                            .primary(
+                                g2.name.span,
+                                format!("{} puts it under {}", fw.name, parent.canonical()),
+                            )
+                            .secondary(g.name.span, "written under this 一级")
+                        } else if !elsewhere.is_empty() {
+                            Diagnostic::new(
+                                "T006",
+                                format!(
+                                    "{} under {} is a tier of {}, not of {} which this document follows",
+                                    g2.name.node,
+                                    g.name.node,
+                                    elsewhere.join(" and "),
+                                    fw.name
+                                ),
+                            )
+                            .primary(g2.name.span, format!("a tier of {}", elsewhere.join(" and ")))
+                        } else {
+                            let mut d = Diagnostic::new(
+                                "T002",
+                                format!(
+                                    "{} is not a 二级 of {} in {}",
+                                    g2.name.node, g.name.node, fw.name
+                                ),
+                            )
+                            .primary(g2.name.span, "unknown 二级")
+                            .note(format!(
+                                "the 二级 of {} are {}",
+                                t1.canonical(),
+                                t1.children
+                                    .iter()
+                                    .map(|c| c.canonical())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ));
+                            if let Some(s) = suggest(fw, &g2.name.node) {
+                                d = d.help(format!("did you mean {s}?"));
+                            }
+                            d
+                        };
+                        out.push(d);
+                    }
+                }
+                check_leaves(g2, out);
+            }
+        }
+    }
+}
+
+/// Below a 二级, everything is an indicator: a group there is a fourth tier.
+fn check_leaves(g: &IndicatorGroup, out: &mut Vec<Diagnostic>) {
+    for node in &g.children {
+        if let IndicatorNode::Group(deep) = node {
+            out.push(
+                Diagnostic::new(
+                    "T007",
+                    format!("{} is a fourth tier under {}", deep.name.node, g.name.node),
+                )
+                .primary(deep.name.span, "tiers stop at 三级 (the indicator)")
+                .help("write its indicators directly under the 二级"),
+            );
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! Value rules on each 三级 indicator: a comparison needs a number, 定性
+//! needs a text, percentages stay within 100, rates and costs point the
+//! right way, quantities have a unit, quantity and cost targets are not
+//! vague, dates fall in the budget year, names are not repeated.
+
+use rust_decimal::Decimal;
+
+use super::formula::money_factor;
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use crate::project::{Group, Project};
+
+/// Words that make an indicator a rate, which should not be capped.
+const RATES: &[&str] = &[
+    "合格率",
+    "覆盖率",
+    "满意度",
+    "满意率",
+    "及时率",
+    "完成率",
+    "达标率",
+    "知晓率",
+    "执行率",
+    "到位率",
+    "准确率",
+    "通过率",
+];
+/// Words that make an indicator something to keep low.
+const LOWS: &[&str] = &[
+    "成本",
+    "事故",
+    "投诉",
+    "差错率",
+    "发生率",
+    "失误",
+    "违规",
+    "案发",
+];
+/// Values that promise nothing measurable.
+const VAGUE: &[&str] = &[
+    "提高",
+    "加强",
+    "有效",
+    "进一步",
+    "提升",
+    "不断",
+    "较好",
+    "明显",
+];
+
+struct Ctx {
+    year: Option<i32>,
+}
+
+pub fn check(project: &Project, group: &Group) -> Vec<Diagnostic> {
+    let ctx = Ctx {
+        year: group.header.year.as_ref().map(|y| y.node),
+    };
+    let mut out = Vec::new();
+    for f in &group.files {
+        for u in &project.document(*f).units {
+            walk_unit(&ctx, u, &mut out);
+        }
+    }
+    out
+}
+
+fn walk_unit(ctx: &Ctx, u: &Unit, out: &mut Vec<Diagnostic>) {
+    for t in &u.indicators {
+        walk(ctx, &t.nodes, &[], out);
+    }
+    for p in &u.projects {
+        for t in &p.indicators {
+            walk(ctx, &t.nodes, &[], out);
+        }
+        check_period(ctx, p, out);
+    }
+    for c in &u.children {
+        walk_unit(ctx, c, out);
+    }
+}
+
+fn walk(ctx: &Ctx, nodes: &[IndicatorNode], tiers: &[&str], out: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<(&str, Span)> = Vec::new();
+    for n in nodes {
+        match n {
+            IndicatorNode::Group(g) => {
+                let mut t = tiers.to_vec();
+                t.push(&g.name.node);
+                walk(ctx, &g.children, &t, out);
+            }
+            IndicatorNode::Leaf(i) => {
+                if let Some((_, first)) = seen.iter().find(|(name, _)| *name == i.name.node) {
+                    out.push(
+                        Diagnostic::new(
+                            "V008",
+                            format!("indicator {} is given twice under one tier", i.name.node),
+                        )
+                        .primary(i.name.span, "given again")
+                        .secondary(*first, "first given here"),
+                    );
+                } else {
+                    seen.push((&i.name.node, i.name.span));
+                }
+                check_leaf(ctx, i, tiers, out);
+            }
+        }
+    }
+}
+
+fn in_tier(tiers: &[&str], word: &str) -> bool {
+    tiers.iter().any(|t| t.contains(word))
+}
+
+fn value_span(i: &Indicator) -> Span {
+    i.value.as_ref().map_or(i.name.span, |v| v.span)
+}
+
+fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic>) {
+    let value = i.value.as_ref().map(|v| &v.node);
+    let numeric = matches!(
+        value,
+        Some(Value::Quantity(_) | Value::Range(..) | Value::Date(_))
+    );
+    // V001: a comparison needs a number.
+    if let Some(c) = &i.comparison {
+        if !numeric {
+            let found = match value {
+                Some(Value::Text(t)) => format!("the text \"{t}\""),
+                _ => "no value".to_string(),
+            };
+            out.push(
+                Diagnostic::new(
+                    "V001",
+                    format!(
+                        "{} compares ({}) with {found}",
+                        i.name.node,
+                        c.node.symbol()
+                    ),
+                )
+                .primary(c.span.to(value_span(i)), "a comparison needs a number")
+                .help("write the figure (`≥ 95%`), or mark a qualitative target `定性 \"…\"`"),
+            );
+        }
+    }
+    // V002: 定性 with a number.
+    if let (Some(k), Some(Value::Quantity(_) | Value::Range(..))) = (&i.kind, value) {
+        if k.node == Kind::Qualitative {
+            out.push(
+                Diagnostic::new("V002", format!("{} is marked 定性 but its value is a number", i.name.node))
+                    .primary(k.span, "定性 (qualitative)")
+                    .secondary(value_span(i), "a number")
+                    .help("a figure is a quantitative (定量) target; mark it so, or state the qualitative result"),
+            );
+        }
+    }
+    if let Some(Value::Quantity(q)) = value {
+        check_percent(i, q, out);
+        check_unit(i, q, tiers, out);
+    }
+    if let Some(Value::Range(a, b)) = value {
+        check_percent(i, a, out);
+        check_percent(i, b, out);
+    }
+    check_direction(i, tiers, value, out);
+    // V006: vague words on quantity and cost indicators.
+    if let Some(Value::Text(t)) = value {
+        if in_tier(tiers, "数量") || in_tier(tiers, "成本") {
+            if let Some(w) = VAGUE.iter().find(|w| t.contains(*w)) {
+                out.push(
+                    Diagnostic::new(
+                        "V006",
+                        format!("{} under {} states \"{t}\", which is not quantified", i.name.node, tiers.last().unwrap_or(&"")),
+                    )
+                    .primary(value_span(i), format!("`{w}` sets no measurable target"))
+                    .help("a 数量 or 成本 indicator states a figure and its unit (`≥ 10 次`, `≤ 95 万元`)"),
+                );
+            }
+        }
+    }
+    // V007: a 时效 date outside the budget year.
+    if let (Some(Value::Date(d)), Some(year)) = (value, ctx.year) {
+        if d.year != year && in_tier(tiers, "时效") {
+            out.push(
+                Diagnostic::new(
+                    "V007",
+                    format!(
+                        "{} is dated {d}, outside the budget year {year}",
+                        i.name.node
+                    ),
+                )
+                .primary(value_span(i), format!("not in {year}")),
+            );
+        }
+    }
+}
+
+fn check_percent(i: &Indicator, q: &Quantity, out: &mut Vec<Diagnostic>) {
+    let Some(unit) = &q.unit else { return };
+    if unit.node != "%" {
+        return;
+    }
+    let Some(v) = q.number.value else { return };
+    let hundred = Decimal::from(100);
+    let cmp = i.comparison.as_ref().map(|c| c.node);
+    if v > hundred && !matches!(cmp, Some(Comparison::Le | Comparison::Lt)) {
+        out.push(
+            Diagnostic::new(
+                "V003",
+                format!("{} targets {}%, more than 100%", i.name.node, v.normalize()),
+            )
+            .primary(value_span(i), "above 100%")
+            .help("a rate cannot exceed 100%; check the figure"),
+        );
+    } else if v == hundred && matches!(cmp, Some(Comparison::Ge)) {
+        let c = i.comparison.as_ref().map_or(i.name.span, |c| c.span);
+        out.push(
+            Diagnostic::new(
+                "V003",
+                format!("{} targets ≥ 100%, which can only mean = 100%", i.name.node),
+            )
+            .primary(c.to(value_span(i)), "≥ 100%")
+            .help("write `= 100%`"),
+        );
+    }
+}
+
+fn check_unit(i: &Indicator, q: &Quantity, tiers: &[&str], out: &mut Vec<Diagnostic>) {
+    // 定性 with a number is V002's finding; a year in a 时效 tier
+    // (`= 2024`) is a date written as a number, not a unit-less quantity.
+    if q.unit.is_some() || i.kind.as_ref().is_some_and(|k| k.node == Kind::Qualitative) {
+        return;
+    }
+    if in_tier(tiers, "时效")
+        && q.number
+            .value
+            .is_some_and(|v| v >= Decimal::from(1900) && v <= Decimal::from(2200))
+    {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            "V005",
+            format!(
+                "{} states {} with no unit of measure",
+                i.name.node,
+                q.number.value.map(|v| v.to_string()).unwrap_or_default()
+            ),
+        )
+        .primary(q.number.span, "no unit")
+        .help("write the unit (`98%`, `10 次`, `5 万元`)"),
+    );
+}
+
+fn check_direction(
+    i: &Indicator,
+    tiers: &[&str],
+    value: Option<&Value>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(c) = &i.comparison else { return };
+    let name = &i.name.node;
+    let rate = RATES.iter().find(|w| name.contains(*w));
+    let low = LOWS.iter().find(|w| name.contains(*w)).copied().or_else(|| {
+        // A money ceiling under a 成本 tier is a cost whatever its name.
+        let money = matches!(value, Some(Value::Quantity(q)) if q.unit.as_ref().is_some_and(|u| money_factor(&u.node).is_some()));
+        (money && in_tier(tiers, "成本")).then_some("成本")
+    });
+    match (rate, low, c.node) {
+        (Some(w), None, Comparison::Le | Comparison::Lt) => out.push(
+            Diagnostic::new(
+                "V004",
+                format!(
+                    "{name} is a rate ({w}) but is capped with {}",
+                    c.node.symbol()
+                ),
+            )
+            .primary(c.span, "a rate goes with ≥ or =")
+            .help(format!("write `≥` (a {w} should reach the figure)")),
+        ),
+        (None, Some(w), Comparison::Ge | Comparison::Gt) => out.push(
+            Diagnostic::new(
+                "V004",
+                format!(
+                    "{name} is a cost or harm ({w}) but is set as a floor with {}",
+                    c.node.symbol()
+                ),
+            )
+            .primary(c.span, "costs, accidents and complaints go with ≤")
+            .help("write `≤` (it should stay below the figure)"),
+        ),
+        _ => {}
+    }
+}
+
+fn check_period(ctx: &Ctx, p: &crate::ast::Project, out: &mut Vec<Diagnostic>) {
+    let (Some(year), Some(period)) = (ctx.year, &p.period) else {
+        return;
+    };
+    let Period { start, end } = period.node;
+    if start.year > year || end.year < year {
+        out.push(
+            Diagnostic::new(
+                "V007",
+                format!(
+                    "project {} runs {} .. {}, outside the budget year {year}",
+                    p.name.node, start, end
+                ),
+            )
+            .primary(period.span, format!("not in {year}")),
+        );
+    }
+}
