@@ -138,7 +138,10 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
                         c.node.symbol()
                     ),
                 )
-                .primary(c.span.to(value_span(i)), "a comparison needs a number")
+                .primary(
+                    i.value.as_ref().map_or(c.span, |v| c.span.to(v.span)),
+                    "a comparison needs a number",
+                )
                 .help("write the figure (`≥ 95%`), or mark a qualitative target `定性 \"…\"`"),
             );
         }

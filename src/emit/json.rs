@@ -208,38 +208,113 @@ fn line(l: &Line) -> Value {
     })
 }
 
-/// A formula in canonical notation (`20 次 × 0.5 万元 / 次`).
+/// A formula as people write it: `20 次 × 0.5 万元/次`. A unit of measure
+/// that multiplies is written after its number, one that divides follows a
+/// slash; other products and quotients show `×` and `/`.
 pub fn formula_text(e: &Expr) -> String {
     match e {
-        Expr::Number { number, percent } => {
-            let v = number.value.map(|v| {
+        Expr::Number { number, percent } => number
+            .value
+            .map(|v| {
                 if *percent {
                     format!("{}%", (v * rust_decimal::Decimal::from(100)).normalize())
                 } else {
                     v.to_string()
                 }
-            });
-            v.unwrap_or_default()
-        }
+            })
+            .unwrap_or_default(),
         Expr::Unit(u) => u.node.clone(),
         Expr::Binary { op, lhs, rhs, .. } => {
             let l = formula_text(lhs);
-            let r = formula_text(rhs);
-            let wrap = |s: String, e: &Expr| match (op, e) {
-                (
-                    BinOp::Mul | BinOp::Div,
-                    Expr::Binary {
-                        op: BinOp::Add | BinOp::Sub,
-                        ..
-                    },
-                ) => format!("({s})"),
-                (BinOp::Div | BinOp::Sub, Expr::Binary { .. }) if std::ptr::eq(e, &**rhs) => {
-                    format!("({s})")
+            let unit_rhs = is_unit(rhs);
+            match op {
+                // `20 次`: a unit right after a number is written beside it.
+                BinOp::Mul if unit_rhs && ends_with_number(lhs) => {
+                    format!("{} {}", paren_sum(l, lhs), unit_text(rhs))
                 }
-                _ => s,
-            };
-            format!("{} {} {}", wrap(l, lhs), op.symbol(), wrap(r, rhs))
+                BinOp::Mul if unit_rhs => format!("{} × {}", paren_sum(l, lhs), unit_text(rhs)),
+                BinOp::Div if unit_rhs => format!("{}/{}", paren_sum(l, lhs), unit_text(rhs)),
+                BinOp::Mul | BinOp::Div => {
+                    let r = formula_text(rhs);
+                    let r = match (op, &**rhs) {
+                        (BinOp::Div, Expr::Binary { .. }) => format!("({r})"),
+                        _ => paren_sum(r, rhs),
+                    };
+                    format!("{} {} {}", paren_sum(l, lhs), op.symbol(), r)
+                }
+                BinOp::Add | BinOp::Sub => {
+                    let r = formula_text(rhs);
+                    let r = match (op, &**rhs) {
+                        (
+                            BinOp::Sub,
+                            Expr::Binary {
+                                op: BinOp::Add | BinOp::Sub,
+                                ..
+                            },
+                        ) => format!("({r})"),
+                        _ => r,
+                    };
+                    format!("{l} {} {r}", op.symbol())
+                }
+            }
         }
+    }
+}
+
+/// Whether the last factor of a product is a number (`20 次 × 0.5`).
+fn ends_with_number(e: &Expr) -> bool {
+    match e {
+        Expr::Number { .. } => true,
+        Expr::Binary {
+            op: BinOp::Mul | BinOp::Div,
+            rhs,
+            ..
+        } => matches!(**rhs, Expr::Number { .. }),
+        _ => false,
+    }
+}
+
+/// Parenthesise a sum that is a factor.
+fn paren_sum(s: String, e: &Expr) -> String {
+    match e {
+        Expr::Binary {
+            op: BinOp::Add | BinOp::Sub,
+            ..
+        } => format!("({s})"),
+        _ => s,
+    }
+}
+
+/// A unit of measure, or a product or quotient of units (`万元/次`).
+fn is_unit(e: &Expr) -> bool {
+    match e {
+        Expr::Unit(_) => true,
+        Expr::Binary {
+            op: BinOp::Mul | BinOp::Div,
+            lhs,
+            rhs,
+            ..
+        } => is_unit(lhs) && is_unit(rhs),
+        _ => false,
+    }
+}
+
+fn unit_text(e: &Expr) -> String {
+    match e {
+        Expr::Unit(u) => u.node.clone(),
+        Expr::Binary { op, lhs, rhs, .. } => {
+            let r = unit_text(rhs);
+            let r = if matches!(**rhs, Expr::Binary { .. }) {
+                format!("({r})")
+            } else {
+                r
+            };
+            match op {
+                BinOp::Div => format!("{}/{}", unit_text(lhs), r),
+                _ => format!("{}·{}", unit_text(lhs), r),
+            }
+        }
+        other => formula_text(other),
     }
 }
 
@@ -284,7 +359,13 @@ fn indicator(i: &Indicator) -> Value {
     });
     let mut attrs = Map::new();
     for a in &i.attrs {
-        attrs.insert(a.key.node.key().into(), json!(a.value.node));
+        // Several of one key (two notes) are kept, joined by a newline.
+        let key = a.key.node.key();
+        let v = match attrs.get(key).and_then(Value::as_str) {
+            Some(prev) => format!("{prev}\n{}", a.value.node),
+            None => a.value.node.clone(),
+        };
+        attrs.insert(key.into(), json!(v));
     }
     json!({
         "indicator": i.name.node,

@@ -23,6 +23,7 @@ type P<'a> = Pair<'a, Rule>;
 pub fn parse_document(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
     let mut lw = Lowerer {
         file,
+        text,
         diags: Vec::new(),
     };
     let mut doc = Document {
@@ -213,8 +214,10 @@ fn describe(rule: Rule) -> Option<&'static str> {
     })
 }
 
-struct Lowerer {
+struct Lowerer<'s> {
     file: FileId,
+    /// The whole file, to see what precedes a junk item on its line.
+    text: &'s str,
     diags: Vec<Diagnostic>,
 }
 
@@ -246,7 +249,7 @@ fn unescape(s: &str) -> String {
     out
 }
 
-impl Lowerer {
+impl Lowerer<'_> {
     fn span(&self, p: &P) -> Span {
         let s = p.as_span();
         Span {
@@ -283,6 +286,45 @@ impl Lowerer {
                 Diagnostic::new("S002", "this `}` closes no block")
                     .primary(span, "unmatched `}`")
                     .help("remove it, or add the `{` it was meant to close"),
+            );
+            return;
+        }
+        // Junk that starts mid-line follows an item that read the start of
+        // the line and stopped: say so, and show the whole line.
+        let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let before = self.text[line_start..span.start].trim();
+        if !before.is_empty() {
+            let line_end = self.text[span.start..]
+                .find('\n')
+                .map_or(self.text.len(), |i| span.start + i);
+            let found: String = text
+                .chars()
+                .take_while(|c| !c.is_whitespace())
+                .take(12)
+                .collect();
+            let at = Span {
+                file: self.file,
+                start: span.start,
+                end: span.start + found.len(),
+            };
+            self.diags.push(
+                Diagnostic::new("S001", format!("unexpected `{found}` after `{before}`"))
+                    .primary(at, "not expected here")
+                    .secondary(
+                        Span {
+                            file: self.file,
+                            start: line_start
+                                + (self.text[line_start..].len()
+                                    - self.text[line_start..].trim_start().len()),
+                            end: line_end,
+                        },
+                        "in this line",
+                    )
+                    .note(format!("expected {}", ctx.what()))
+                    .note(format!(
+                        "the rest of the line was skipped: `{}`",
+                        text.lines().next().unwrap_or("").trim_end()
+                    )),
             );
             return;
         }
