@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# Regenerate data/units.tsv (from the repository root): python3 examples/yueyang-2024/data/extract_units.py [SEED]
 """Extract the unit row of every unit table of seed 004 (岳阳市2024年市本级部门预算整体支出绩效目标).
 
 Regenerate the data (from the repository root; the seed path is optional):
