@@ -48,6 +48,26 @@ const VAGUE: &[&str] = &[
     "明显",
 ];
 
+/// Whether the indicator is about the harm `w` itself: Chinese puts the
+/// head noun last, so `安全事故发生率` and `投诉件数` are about accidents and
+/// complaints, while `12315投诉挽回损失` is about losses recovered.
+fn names_harm(name: &str, w: &str) -> bool {
+    let core = ["发生率", "次数", "件数", "起数", "率", "数", "量"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name);
+    name.ends_with(w) || core.ends_with(w.trim_end_matches('率'))
+}
+
+/// Whether a vague word stands as a word: 有效 in 有效性 (validity) is not
+/// the promise 有效 (effectively).
+fn vague_word(text: &str) -> Option<&'static str> {
+    VAGUE.iter().copied().find(|w| {
+        text.match_indices(w)
+            .any(|(i, _)| !text[i + w.len()..].starts_with('性'))
+    })
+}
+
 struct Ctx {
     year: Option<i32>,
 }
@@ -169,7 +189,7 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
     // V006: vague words on quantity and cost indicators.
     if let Some(Value::Text(t)) = value {
         if in_tier(tiers, "数量") || in_tier(tiers, "成本") {
-            if let Some(w) = VAGUE.iter().find(|w| t.contains(*w)) {
+            if let Some(w) = vague_word(t) {
                 out.push(
                     Diagnostic::new(
                         "V006",
@@ -214,6 +234,20 @@ fn check_percent(i: &Indicator, q: &Quantity, out: &mut Vec<Diagnostic>) {
             )
             .primary(value_span(i), "above 100%")
             .help("a rate cannot exceed 100%; check the figure"),
+        );
+    } else if v >= hundred && matches!(cmp, Some(Comparison::Gt)) {
+        let c = i.comparison.as_ref().map_or(i.name.span, |c| c.span);
+        out.push(
+            Diagnostic::new(
+                "V003",
+                format!(
+                    "{} targets more than {}%, which no rate can reach",
+                    i.name.node,
+                    v.normalize()
+                ),
+            )
+            .primary(c.to(value_span(i)), "cannot be met")
+            .help("write `= 100%` or `≥` a figure below 100%"),
         );
     } else if v == hundred && matches!(cmp, Some(Comparison::Ge)) {
         let c = i.comparison.as_ref().map_or(i.name.span, |c| c.span);
@@ -264,7 +298,7 @@ fn check_direction(
     let Some(c) = &i.comparison else { return };
     let name = &i.name.node;
     let rate = RATES.iter().find(|w| name.contains(*w));
-    let low = LOWS.iter().find(|w| name.contains(*w)).copied().or_else(|| {
+    let low = LOWS.iter().find(|w| names_harm(name, w)).copied().or_else(|| {
         // A money ceiling under a 成本 tier is a cost whatever its name.
         let money = matches!(value, Some(Value::Quantity(q)) if q.unit.as_ref().is_some_and(|u| money_factor(&u.node).is_some()));
         (money && in_tier(tiers, "成本")).then_some("成本")
