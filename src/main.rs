@@ -60,6 +60,14 @@ enum MessageFormat {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum KeywordLang {
+    /// Chinese keywords: 单位, 预算, 按 收入, 绩效指标 …
+    Zh,
+    /// English keywords: unit, budget, by income, indicators …
+    En,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// The checked model (see docs/outputs.md).
     Json,
@@ -116,6 +124,25 @@ enum Command {
         message_format: MessageFormat,
         #[command(flatten)]
         levels: LevelArgs,
+    },
+    /// Rewrite documents in the canonical style, keeping every comment.
+    ///
+    /// PATH is a `.jx` file, a directory (every `.jx` file below it), or `-`
+    /// to format standard input to standard output. Files are rewritten in
+    /// place (atomically); a file that cannot be read (a syntax error) is
+    /// reported and left as it is. Exit status: 0 done, 1 a file could not
+    /// be formatted (or, with --check, would change), 2 an I/O error.
+    Fmt {
+        /// Files or directories to format (`-` formats standard input).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Change nothing: list the files that would change and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+        /// Spell every keyword in this language (default: each file keeps
+        /// the language most of its keywords are written in).
+        #[arg(long, value_enum, value_name = "LANG")]
+        keywords: Option<KeywordLang>,
     },
     /// Explain a diagnostic code: what it means, why, an example and the fix.
     Explain {
@@ -336,6 +363,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             write_outputs(output.as_deref(), &outputs)?;
             Ok(status(&diags))
         }
+        Command::Fmt {
+            paths,
+            check,
+            keywords,
+        } => fmt_command(&paths, check, keywords, cli.color),
         Command::Explain { code, list } => {
             if list {
                 let mut out = std::io::stdout().lock();
@@ -363,6 +395,162 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
         }
     }
+}
+
+/// `jixiao fmt`: format each file (or standard input), or with `check` only
+/// list the files that would change.
+fn fmt_command(
+    paths: &[PathBuf],
+    check: bool,
+    keywords: Option<KeywordLang>,
+    color: ColorWhen,
+) -> Result<ExitCode, String> {
+    use jixiao::fmt::{self, Keywords};
+    let options = fmt::Options {
+        keywords: match keywords {
+            None => Keywords::Keep,
+            Some(KeywordLang::Zh) => Keywords::Zh,
+            Some(KeywordLang::En) => Keywords::En,
+        },
+    };
+    let mut io_failed = false;
+    let mut not_formatted = false;
+    let mut changed = false;
+    // Report why a text was not formatted.
+    let report = |name: &str, text: &str, e: fmt::Error| match e {
+        fmt::Error::Syntax(diags) => {
+            let mut sources = jixiao::syntax::source::SourceMap::new();
+            sources.add(jixiao::syntax::source::SourceFile::new(
+                name.to_string(),
+                None,
+                text.to_string(),
+            ));
+            let mut err = StandardStream::stderr(color_choice(color));
+            let _ = render::emit_human(&mut err, &sources, &diags);
+            eprintln!("error: `{name}` has syntax errors: not formatted");
+        }
+        fmt::Error::Internal(why) => {
+            eprintln!("error: `{name}` not formatted: {why} (please report this)");
+        }
+    };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            let Ok(text) = String::from_utf8(bytes) else {
+                eprintln!("error: standard input is not UTF-8 text: not formatted");
+                not_formatted = true;
+                continue;
+            };
+            match fmt::format_source(&text, &options) {
+                Ok(out) if check => {
+                    if out != text {
+                        println!("<stdin>");
+                        changed = true;
+                    }
+                }
+                Ok(out) => {
+                    let mut so = std::io::stdout().lock();
+                    so.write_all(out.as_bytes()).map_err(|e| e.to_string())?;
+                }
+                Err(e) => {
+                    report("<stdin>", &text, e);
+                    not_formatted = true;
+                }
+            }
+            continue;
+        }
+        let files = match jx_files(path) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("error: cannot read `{}`: {e}", path.display());
+                io_failed = true;
+                continue;
+            }
+        };
+        for file in files {
+            let name = file.display().to_string();
+            let bytes = match std::fs::read(&file) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("error: cannot read `{name}`: {e}");
+                    io_failed = true;
+                    continue;
+                }
+            };
+            let Ok(text) = String::from_utf8(bytes) else {
+                eprintln!("error: `{name}` is not UTF-8 text: not formatted");
+                not_formatted = true;
+                continue;
+            };
+            match fmt::format_source(&text, &options) {
+                Ok(out) if out == text => {}
+                Ok(_) if check => {
+                    println!("{name}");
+                    changed = true;
+                }
+                Ok(out) => {
+                    if let Err(e) = replace_file(&file, &out) {
+                        eprintln!("error: cannot write `{name}`: {e}");
+                        io_failed = true;
+                    }
+                }
+                Err(e) => {
+                    report(&name, &text, e);
+                    not_formatted = true;
+                }
+            }
+        }
+    }
+    Ok(if io_failed {
+        ExitCode::from(2)
+    } else if not_formatted || changed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A path's `.jx` files: the file itself, or every `.jx` file below a
+/// directory, in name order.
+fn jx_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !std::fs::metadata(path)?.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            out.extend(jx_files(&p)?);
+        } else if p.extension().is_some_and(|e| e == "jx") {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// Replace a file's content atomically: write a temporary file beside it
+/// (with the same permissions) and rename it into place.
+fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.jixiao-fmt.tmp"));
+    let result = (|| {
+        std::fs::write(&tmp, text)?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// A document's output name: its root file's stem, or `stdin`.

@@ -1,0 +1,146 @@
+//! From printed lines to text: indentation, blank lines, columns aligned by
+//! display width (a Han character is two columns) and end-of-line comments
+//! aligned in runs of consecutive lines.
+
+use std::collections::HashMap;
+use unicode_width::UnicodeWidthStr;
+
+/// Spaces per block level.
+pub const INDENT: usize = 2;
+/// At least this many spaces before an end-of-line comment.
+const COMMENT_GAP: usize = 2;
+
+/// One output line (its text may hold line breaks inside a multi-line
+/// string or block comment, which are printed as written).
+#[derive(Clone, Debug, Default)]
+pub struct Line {
+    pub indent: usize,
+    /// Columns: with an alignment group, every column but the last is padded
+    /// to the widest of the group; without one they are joined by a space.
+    pub cells: Vec<String>,
+    pub group: Option<usize>,
+    /// End-of-line comments.
+    pub trailing: Vec<String>,
+    /// A blank line stood before it in the source.
+    pub blank_before: bool,
+    /// It ends with the `{` of a block written over several lines.
+    pub opens: bool,
+    /// It starts with the `}` closing such a block.
+    pub closes: bool,
+}
+
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+pub fn render(lines: &[Line], newline: &str) -> String {
+    // The widest cell of each column of each group.
+    let mut widths: HashMap<usize, Vec<usize>> = HashMap::new();
+    for l in lines {
+        if let Some(g) = l.group {
+            if l.cells.len() < 2 || l.cells.iter().any(|c| c.contains('\n')) {
+                continue;
+            }
+            let w = widths.entry(g).or_default();
+            for (i, c) in l.cells[..l.cells.len() - 1].iter().enumerate() {
+                if w.len() <= i {
+                    w.resize(i + 1, 0);
+                }
+                w[i] = w[i].max(width(c));
+            }
+        }
+    }
+    let texts: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let mut s = " ".repeat(l.indent * INDENT);
+            let aligned = l
+                .group
+                .and_then(|g| widths.get(&g))
+                .filter(|_| !l.cells.iter().any(|c| c.contains('\n')));
+            match aligned {
+                Some(w) => {
+                    let last = l.cells.len().saturating_sub(1);
+                    for (i, c) in l.cells.iter().enumerate() {
+                        if i < last {
+                            let wi = w.get(i).copied().unwrap_or(0);
+                            if wi == 0 && c.is_empty() {
+                                continue;
+                            }
+                            s.push_str(c);
+                            s.push_str(&" ".repeat(wi.saturating_sub(width(c)) + 1));
+                        } else {
+                            s.push_str(c);
+                        }
+                    }
+                }
+                None => {
+                    let parts: Vec<&str> = l
+                        .cells
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    s.push_str(&parts.join(" "));
+                }
+            }
+            s.truncate(s.trim_end_matches(' ').len());
+            s
+        })
+        .collect();
+
+    // Which lines are printed after a blank line.
+    let blank: Vec<bool> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| l.blank_before && i > 0 && !lines[i - 1].opens && !l.closes)
+        .collect();
+
+    // End-of-line comments: aligned over runs of consecutive lines that all
+    // have one.
+    let mut column: Vec<usize> = vec![0; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].trailing.is_empty() {
+            i += 1;
+            continue;
+        }
+        let single = |k: usize| !texts[k].contains('\n');
+        let mut j = i + 1;
+        if single(i) {
+            while j < lines.len() && !lines[j].trailing.is_empty() && !blank[j] && single(j) {
+                j += 1;
+            }
+        }
+        let col = (i..j)
+            .map(|k| width(texts[k].rsplit('\n').next().unwrap_or("")))
+            .max()
+            .unwrap_or(0)
+            + COMMENT_GAP;
+        for c in &mut column[i..j] {
+            *c = col;
+        }
+        i = j;
+    }
+
+    let mut out = String::new();
+    for (k, (l, text)) in lines.iter().zip(&texts).enumerate() {
+        if blank[k] {
+            out.push_str(newline);
+        }
+        out.push_str(text);
+        if !l.trailing.is_empty() {
+            let last = text.rsplit('\n').next().unwrap_or("");
+            if text.trim().is_empty() {
+                // A line that holds nothing but what follows: no padding.
+                out.truncate(out.len() - text.len());
+                out.push_str(&" ".repeat(l.indent * INDENT));
+            } else {
+                out.push_str(&" ".repeat(column[k].saturating_sub(width(last)).max(1)));
+            }
+            out.push_str(&l.trailing.join(" "));
+        }
+        out.push_str(newline);
+    }
+    out
+}

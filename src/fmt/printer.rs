@@ -1,0 +1,1262 @@
+//! The printer: walks pest's parse tree and prints each construct in the
+//! canonical style, into [`Line`]s that [`super::layout`] turns into text.
+//!
+//! Every token goes through [`Printer::tok`], which first deals with the
+//! stretch of source between the previous token and this one: the comments
+//! there keep their place relative to the line breaks around them.
+//!
+//! - a comment after a token on the same source line stays at the end of
+//!   that token's output line;
+//! - a comment on a line of its own is printed on a line of its own before
+//!   what follows it, at the indentation of what follows (inside a block for
+//!   a comment before its `}`);
+//! - a block comment between two tokens of one line stays between them.
+
+use pest::iterators::Pair;
+use pest::Parser;
+
+use super::comments::Comment;
+use super::layout::Line;
+use super::Error;
+use crate::syntax::grammar::{JxParser, Rule};
+use crate::syntax::normalize;
+
+type P<'a> = Pair<'a, Rule>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+/// The two spellings of each keyword, English first. Where Chinese has
+/// several, the first listed in the reference is the canonical one.
+fn spelling(rule: Rule) -> Option<(&'static str, &'static str)> {
+    use Rule::*;
+    Some(match rule {
+        kw_year => ("year", "年度"),
+        kw_money => ("money", "金额单位"),
+        kw_precision => ("precision", "精度"),
+        kw_scheme => ("scheme", "框架"),
+        kw_title => ("title", "标题"),
+        kw_include => ("include", "包含"),
+        kw_allow => ("allow", "允许"),
+        kw_warn => ("warn", "警告"),
+        kw_deny => ("deny", "禁止"),
+        kw_extends => ("extends", "继承"),
+        kw_required => ("required", "必填"),
+        kw_unit => ("unit", "单位"),
+        kw_rollup => ("rollup", "系统"),
+        kw_parent => ("parent", "上级"),
+        kw_duties => ("duties", "职责"),
+        kw_goal => ("goal", "目标"),
+        kw_term => ("term", "长期"),
+        kw_annual => ("annual", "年度"),
+        kw_plan => ("plan", "重点工作"),
+        kw_owner => ("owner", "责任单位"),
+        kw_staff => ("staff", "人员"),
+        kw_budget => ("budget", "预算"),
+        kw_amount => ("amount", "金额"),
+        kw_by => ("by", "按"),
+        kw_project => ("project", "项目"),
+        kw_period => ("period", "实施期"),
+        kw_schedule => ("schedule", "进度"),
+        kw_indicators => ("indicators", "绩效指标"),
+        kw_qualitative => ("qualitative", "定性"),
+        kw_quantitative => ("quantitative", "定量"),
+        kw_explain => ("explain", "指标解释"),
+        kw_scoring => ("scoring", "评分标准"),
+        kw_standard => ("standard", "绩效标准"),
+        kw_weight => ("weight", "分值"),
+        kw_note => ("note", "备注"),
+        kw_summary => ("summary", "汇总表"),
+        kw_total => ("total", "合计"),
+        dim_income => ("income", "收入"),
+        dim_expense => ("expense", "支出"),
+        dim_economic => ("economic", "经济分类"),
+        dim_functional => ("functional", "功能分类"),
+        dim_source => ("source", "来源"),
+        dim_detail => ("detail", "明细"),
+        _ => return None,
+    })
+}
+
+/// Words that are a dimension after `by`: a quoted name spelled like one
+/// must stay quoted there.
+const DIMENSION_WORDS: &[&str] = &[
+    "income",
+    "收入",
+    "expense",
+    "支出",
+    "economic",
+    "经济分类",
+    "functional",
+    "功能分类",
+    "source",
+    "来源",
+    "detail",
+    "明细",
+];
+
+/// The language most keywords of the file are written in (English on a tie).
+pub fn majority(file: P) -> Lang {
+    let (mut en, mut zh) = (0usize, 0usize);
+    for p in file.into_inner().flatten() {
+        if spelling(p.as_rule()).is_some() {
+            if p.as_str().is_ascii() {
+                en += 1;
+            } else {
+                zh += 1;
+            }
+        }
+    }
+    if zh > en {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+pub fn print(src: &str, comments: &[Comment], file: P, lang: Lang) -> Result<Vec<Line>, Error> {
+    let mut p = Printer {
+        src,
+        comments,
+        ci: 0,
+        pos: 0,
+        lines: Vec::new(),
+        cur: None,
+        indent: 0,
+        next_group: None,
+        groups: 0,
+        pending_col: None,
+        space_next: false,
+        cont_indent: None,
+        inline: 0,
+        lang,
+        error: None,
+    };
+    p.file(file);
+    if let Some(e) = p.error {
+        return Err(Error::Internal(e));
+    }
+    if p.ci != comments.len() {
+        return Err(Error::Internal(format!(
+            "{} comment(s) were not printed",
+            comments.len() - p.ci
+        )));
+    }
+    Ok(p.lines)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    Space,
+    None,
+}
+
+/// Where a name stands, for deciding whether it may go unquoted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NameCtx {
+    Plain,
+    Dimension,
+}
+
+struct Printer<'s> {
+    src: &'s str,
+    comments: &'s [Comment],
+    /// The first comment not yet printed.
+    ci: usize,
+    /// Everything before this offset has been printed.
+    pos: usize,
+    lines: Vec<Line>,
+    /// The line being built.
+    cur: Option<Line>,
+    indent: usize,
+    /// Alignment group of the next line started.
+    next_group: Option<usize>,
+    groups: usize,
+    /// The column the next token goes to.
+    pending_col: Option<usize>,
+    /// An inline comment was just printed: a space before the next token.
+    space_next: bool,
+    /// An own-line comment broke an item's line: the rest of the item is
+    /// printed at this indentation.
+    cont_indent: Option<usize>,
+    /// Depth of blocks printed on one line.
+    inline: usize,
+    lang: Lang,
+    error: Option<String>,
+}
+
+impl<'s> Printer<'s> {
+    // ------------------------------------------------------------ lines
+
+    fn fail(&mut self, why: String) {
+        if self.error.is_none() {
+            self.error = Some(why);
+        }
+    }
+
+    fn new_group(&mut self) -> usize {
+        self.groups += 1;
+        self.groups
+    }
+
+    /// Start an item on a line of its own.
+    fn begin_item(&mut self, group: Option<usize>) {
+        if self.inline > 0 {
+            return;
+        }
+        self.end_line();
+        self.next_group = group;
+    }
+
+    fn end_line(&mut self) {
+        if self.inline > 0 {
+            return;
+        }
+        if let Some(l) = self.cur.take() {
+            self.lines.push(l);
+        }
+        self.cont_indent = None;
+        self.pending_col = None;
+        self.space_next = false;
+    }
+
+    fn ensure_line(&mut self, blank: bool) {
+        if self.cur.is_none() {
+            let (indent, group) = match self.cont_indent {
+                Some(i) => (i, None),
+                None => (self.indent, self.next_group.take()),
+            };
+            self.cur = Some(Line {
+                indent,
+                cells: vec![String::new()],
+                group,
+                blank_before: blank,
+                ..Default::default()
+            });
+        }
+    }
+
+    /// The next token starts the next column of an aligned line.
+    fn next_cell(&mut self) {
+        if self.inline > 0 {
+            return;
+        }
+        let n = self.cur.as_ref().map_or(1, |l| l.cells.len());
+        self.pending_col = Some(n);
+    }
+
+    /// The next token goes to column `i`.
+    fn at_cell(&mut self, i: usize) {
+        if self.inline > 0 {
+            return;
+        }
+        self.pending_col = Some(i);
+    }
+
+    fn cell(&mut self) -> &mut String {
+        self.ensure_line(false);
+        let l = self.cur.as_mut().expect("a line");
+        l.cells.last_mut().expect("a cell")
+    }
+
+    // ------------------------------------------------------------ comments
+
+    fn comment_text(&self, c: Comment) -> String {
+        let t = &self.src[c.start..c.end];
+        if t.starts_with("//") {
+            t.trim_end().to_string()
+        } else {
+            t.to_string()
+        }
+    }
+
+    /// Deal with the source between the last printed token and `until`:
+    /// print its comments where they belong. Returns whether a blank line
+    /// stands right before `until`.
+    fn gap(&mut self, until: usize, comment_indent: usize) -> bool {
+        let mut segs: Vec<Vec<String>> = vec![Vec::new()];
+        let mut at = self.pos.min(until);
+        while self.ci < self.comments.len() && self.comments[self.ci].start < until {
+            let c = self.comments[self.ci];
+            let nl = self.src[at.min(c.start)..c.start].matches('\n').count();
+            for _ in 0..nl {
+                segs.push(Vec::new());
+            }
+            let t = self.comment_text(c);
+            segs.last_mut().expect("a segment").push(t);
+            at = c.end;
+            self.ci += 1;
+        }
+        let nl = self.src[at.min(until)..until].matches('\n').count();
+        for _ in 0..nl {
+            segs.push(Vec::new());
+        }
+        self.pos = self.pos.max(until);
+
+        let n = segs.len();
+        if n == 1 {
+            // No line break: between two tokens of one line.
+            for c in std::mem::take(&mut segs[0]) {
+                if self.cur.is_some() || self.lines.is_empty() {
+                    self.inline_comment(c);
+                } else {
+                    self.lines.last_mut().expect("a line").trailing.push(c);
+                }
+            }
+            return false;
+        }
+        // After the previous token, on its line.
+        for c in std::mem::take(&mut segs[0]) {
+            if let Some(l) = self.cur.as_mut() {
+                l.trailing.push(c);
+            } else if let Some(l) = self.lines.last_mut() {
+                l.trailing.push(c);
+            } else {
+                self.own_line(c, comment_indent, false);
+            }
+        }
+        // Lines of their own.
+        let mut blank = false;
+        for seg in segs.iter_mut().take(n - 1).skip(1) {
+            if seg.is_empty() {
+                blank = true;
+                continue;
+            }
+            let text = std::mem::take(seg).join(" ");
+            self.own_line(text, comment_indent, blank);
+            blank = false;
+        }
+        // Before the next token, on its line.
+        let last = std::mem::take(&mut segs[n - 1]);
+        if !last.is_empty() {
+            self.ensure_line(blank);
+            blank = false;
+            for c in last {
+                self.inline_comment(c);
+            }
+        }
+        blank
+    }
+
+    fn inline_comment(&mut self, c: String) {
+        let cell = self.cell();
+        if !cell.is_empty() && !cell.ends_with(' ') {
+            cell.push(' ');
+        }
+        cell.push_str(&c);
+        self.space_next = true;
+    }
+
+    fn own_line(&mut self, text: String, indent: usize, blank: bool) {
+        let indent = if let Some(mut l) = self.cur.take() {
+            // The comment stands inside an item's line: break the line there
+            // and go on with the rest of the item one level deeper.
+            l.group = None;
+            let i = l.indent + 1;
+            self.lines.push(l);
+            self.cont_indent = Some(i);
+            i
+        } else {
+            self.cont_indent.unwrap_or(indent)
+        };
+        self.lines.push(Line {
+            indent,
+            cells: vec![text],
+            blank_before: blank,
+            ..Default::default()
+        });
+    }
+
+    // ------------------------------------------------------------ tokens
+
+    /// Print `text` for the source `start..end`.
+    fn tok_at(&mut self, start: usize, end: usize, text: &str, sep: Sep, comment_indent: usize) {
+        let blank = self.gap(start, comment_indent);
+        self.ensure_line(blank);
+        let col = self.pending_col.take();
+        let space = self.space_next;
+        self.space_next = false;
+        let l = self.cur.as_mut().expect("a line");
+        if let Some(i) = col {
+            while l.cells.len() <= i {
+                l.cells.push(String::new());
+            }
+        }
+        let cell = l.cells.last_mut().expect("a cell");
+        if !cell.is_empty() && !cell.ends_with(' ') && (sep == Sep::Space || space) {
+            cell.push(' ');
+        }
+        cell.push_str(text);
+        self.pos = self.pos.max(end);
+    }
+
+    fn tok(&mut self, p: &P, text: &str, sep: Sep) {
+        let s = p.as_span();
+        self.tok_at(s.start(), s.end(), text, sep, self.indent);
+    }
+
+    /// Where the next of `alts` stands in the source (silent punctuation such
+    /// as `{` or `:`), skipping comments.
+    fn find(&self, alts: &[&str]) -> Option<(usize, usize)> {
+        let mut i = self.pos;
+        let mut k = self.ci;
+        while i < self.src.len() {
+            if k < self.comments.len() && self.comments[k].start <= i {
+                i = i.max(self.comments[k].end);
+                k += 1;
+                continue;
+            }
+            let rest = &self.src[i..];
+            for a in alts {
+                if rest.starts_with(a) {
+                    return Some((i, i + a.len()));
+                }
+            }
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+
+    fn punct(&mut self, alts: &[&str], text: &str, sep: Sep) {
+        match self.find(alts) {
+            Some((s, e)) => self.tok_at(s, e, text, sep, self.indent),
+            None => self.fail(format!("`{text}` not found in the source")),
+        }
+    }
+
+    fn kw(&mut self, p: &P, sep: Sep) {
+        match spelling(p.as_rule()) {
+            Some((en, zh)) => {
+                let t = if self.lang == Lang::En { en } else { zh };
+                self.tok(p, t, sep);
+            }
+            None => self.fail(format!("{:?} is not a keyword", p.as_rule())),
+        }
+    }
+
+    /// The single keyword inside `level`, `kind`, `goal_kind` and the like.
+    fn inner_kw(&mut self, p: &P, sep: Sep) {
+        match p.clone().into_inner().next() {
+            Some(k) => self.kw(&k, sep),
+            None => self.fail(format!("{:?} without its keyword", p.as_rule())),
+        }
+    }
+
+    // ------------------------------------------------------------ values
+
+    /// Print any value-like pair.
+    fn node(&mut self, p: P, sep: Sep) {
+        use Rule::*;
+        match p.as_rule() {
+            r if spelling(r).is_some() => self.kw(&p, sep),
+            level | kind | goal_kind | required | attr_key | rollup => self.inner_kw(&p, sep),
+            integer | number => {
+                let t = number_text(p.as_str());
+                self.tok(&p, &t, sep);
+            }
+            name => self.name(p, NameCtx::Plain, sep),
+            string => {
+                let t = string_text(&p);
+                self.tok(&p, &t, sep);
+            }
+            code | lint_code | serial | date | bare_name => {
+                let t = p.as_str().to_string();
+                self.tok(&p, &t, sep);
+            }
+            code_list => {
+                for (i, c) in p.into_inner().enumerate() {
+                    if i > 0 {
+                        self.punct(&[",", "，"], ",", Sep::None);
+                    }
+                    self.node(c, Sep::Space);
+                }
+            }
+            amount => match p.clone().into_inner().next() {
+                Some(n) if n.as_rule() == number => self.node(n, sep),
+                _ => self.tok(&p, "-", sep),
+            },
+            period => {
+                let mut first = true;
+                for c in p.into_inner() {
+                    match c.as_rule() {
+                        range_sep => self.tok(&c, "..", Sep::Space),
+                        _ => self.node(c, if first { sep } else { Sep::Space }),
+                    }
+                    first = false;
+                }
+            }
+            quantity | quantity_v => self.quantity(p, sep),
+            range => self.range(p, sep),
+            prop_value | value => {
+                for c in p.into_inner() {
+                    self.node(c, sep);
+                }
+            }
+            comparison => {
+                let t = match p.clone().into_inner().next().map(|c| c.as_rule()) {
+                    Some(Rule::ge) => "≥",
+                    Some(Rule::le) => "≤",
+                    Some(Rule::ne) => "≠",
+                    Some(Rule::gt) => ">",
+                    Some(Rule::lt) => "<",
+                    _ => "=",
+                };
+                self.tok(&p, t, sep);
+            }
+            prop_key => {
+                // Kept as written (bare or quoted): see `name` on why not
+                // unquoted here.
+                let w = p.as_str();
+                let t = if w.starts_with(['“', '「']) {
+                    let mut inner: Vec<char> = w.chars().skip(1).collect();
+                    inner.pop();
+                    quote(&inner.into_iter().collect::<String>())
+                } else {
+                    w.to_string()
+                };
+                self.tok(&p, &t, sep);
+            }
+            r => self.fail(format!("unexpected {r:?} in a value")),
+        }
+    }
+
+    /// A name: bare when it can be read back as the same bare word in its
+    /// place, quoted otherwise.
+    fn name(&mut self, p: P, ctx: NameCtx, sep: Sep) {
+        let t = name_text(&p, ctx);
+        self.tok(&p, &t, sep);
+    }
+
+    /// `NUMBER%? UNIT?`: the percent sign is attached; a unit that is only a
+    /// percent sign (`95 %`) is attached too.
+    fn quantity(&mut self, p: P, sep: Sep) {
+        let mut first = true;
+        let mut had_percent = false;
+        for c in p.into_inner() {
+            let s = if first { sep } else { Sep::Space };
+            first = false;
+            match c.as_rule() {
+                Rule::number => self.node(c, s),
+                Rule::percent => {
+                    had_percent = true;
+                    let t = percent_text(c.as_str());
+                    self.tok(&c, t, Sep::None);
+                }
+                Rule::measure_unit => {
+                    let t = normalize::unit(c.as_str());
+                    let s = if !had_percent && matches!(t.as_str(), "%" | "‰") {
+                        Sep::None
+                    } else {
+                        Sep::Space
+                    };
+                    self.tok(&c, &t, s);
+                }
+                r => self.fail(format!("unexpected {r:?} in a quantity")),
+            }
+        }
+    }
+
+    /// `50%..70%`, `1..3 个`.
+    fn range(&mut self, p: P, sep: Sep) {
+        let mut first = true;
+        for c in p.into_inner() {
+            let s = if first { sep } else { Sep::None };
+            first = false;
+            match c.as_rule() {
+                Rule::number => self.node(c, s),
+                Rule::percent => {
+                    let t = percent_text(c.as_str());
+                    self.tok(&c, t, Sep::None);
+                }
+                Rule::range_sep => self.tok(&c, "..", Sep::None),
+                Rule::measure_unit => {
+                    let t = normalize::unit(c.as_str());
+                    self.tok(&c, &t, Sep::Space);
+                }
+                r => self.fail(format!("unexpected {r:?} in a range")),
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ blocks
+
+    /// Print `{ items }`. The block stays on one line when it was written on
+    /// one line, holds no comment and no nested block, and holds at most one
+    /// item (any number for `many`: indicator attributes).
+    fn block<F>(&mut self, items: Vec<P<'s>>, rbrace: Option<P<'s>>, many: bool, mut item: F)
+    where
+        F: FnMut(&mut Self, P<'s>),
+    {
+        let Some(rbrace) = rbrace else {
+            self.fail("a block without its `}`".into());
+            return;
+        };
+        let Some((lb, lb_end)) = self.find(&["{", "｛"]) else {
+            self.fail("a block without its `{`".into());
+            return;
+        };
+        let end = rbrace.as_span().end();
+        let has_comment = self.comments[self.ci..]
+            .iter()
+            .any(|c| c.start >= lb && c.end <= end);
+        let nested = items.iter().any(|i| {
+            i.clone()
+                .into_inner()
+                .flatten()
+                .any(|x| x.as_rule() == Rule::rbrace)
+        });
+        let one_line = !self.src[lb..end].contains('\n') || (items.is_empty() && !has_comment);
+        let inline =
+            self.inline > 0 || (one_line && !has_comment && !nested && (many || items.len() <= 1));
+        self.tok_at(lb, lb_end, "{", Sep::Space, self.indent);
+        if inline {
+            self.inline += 1;
+            let empty = items.is_empty();
+            for i in items {
+                item(self, i);
+            }
+            self.inline -= 1;
+            let sep = if empty { Sep::None } else { Sep::Space };
+            self.tok(&rbrace, "}", sep);
+        } else {
+            if let Some(l) = self.cur.as_mut() {
+                l.opens = true;
+            }
+            self.end_line();
+            self.indent += 1;
+            for i in items {
+                item(self, i);
+            }
+            self.end_line();
+            let s = rbrace.as_span();
+            let inner = self.indent;
+            self.indent -= 1;
+            self.next_group = None;
+            self.tok_at(s.start(), s.end(), "}", Sep::None, inner);
+            if let Some(l) = self.cur.as_mut() {
+                if l.cells.len() == 1 && l.cells[0] == "}" {
+                    l.closes = true;
+                }
+            }
+        }
+    }
+
+    /// Split a construct into its head (printed by the caller), the items
+    /// of its block and its `}`.
+    fn split(p: P<'s>, head: &[Rule]) -> (Vec<P<'s>>, Vec<P<'s>>, Option<P<'s>>) {
+        let mut h = Vec::new();
+        let mut items = Vec::new();
+        let mut rb = None;
+        for c in p.into_inner() {
+            if c.as_rule() == Rule::rbrace {
+                rb = Some(c);
+            } else if items.is_empty() && head.contains(&c.as_rule()) {
+                h.push(c);
+            } else {
+                items.push(c);
+            }
+        }
+        (h, items, rb)
+    }
+
+    // ------------------------------------------------------------ file
+
+    fn file(&mut self, p: P<'s>) {
+        for item in p.into_inner() {
+            match item.as_rule() {
+                Rule::EOI => {
+                    let end = self.src.len();
+                    self.begin_item(None);
+                    self.gap(end, 0);
+                    self.end_line();
+                }
+                Rule::scheme_block => self.scheme_block(item),
+                Rule::unit => self.unit(item),
+                Rule::summary => self.summary(item),
+                Rule::year_stmt
+                | Rule::money_stmt
+                | Rule::precision_stmt
+                | Rule::scheme_stmt
+                | Rule::title_stmt
+                | Rule::include_stmt
+                | Rule::level_stmt => self.statement(item),
+                r => self.fail(format!("unexpected {r:?} at the top level")),
+            }
+        }
+    }
+
+    /// A statement of one line: its tokens separated by spaces.
+    fn statement(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        for c in p.into_inner() {
+            self.node(c, Sep::Space);
+        }
+        self.end_line();
+    }
+
+    // ------------------------------------------------------------ schemes
+
+    fn scheme_block(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        let (head, items, rb) = Self::split(p, &[Rule::kw_scheme, Rule::name, Rule::kw_extends]);
+        for h in head {
+            self.node(h, Sep::Space);
+        }
+        self.block(items, rb, false, |s, i| s.scheme_tier(i));
+        self.end_line();
+    }
+
+    fn scheme_tier(&mut self, p: P<'s>) {
+        match p.as_rule() {
+            Rule::scheme_tier1 | Rule::scheme_tier2 => {}
+            r => return self.fail(format!("unexpected {r:?} in a scheme")),
+        }
+        self.begin_item(None);
+        let (head, items, rb) = Self::split(p, &[Rule::required, Rule::alias_names]);
+        for h in head {
+            match h.as_rule() {
+                Rule::alias_names => {
+                    for (i, n) in h.into_inner().enumerate() {
+                        if i > 0 {
+                            self.punct(&["|"], "|", Sep::Space);
+                        }
+                        self.name(n, NameCtx::Plain, Sep::Space);
+                    }
+                }
+                _ => self.node(h, Sep::Space),
+            }
+        }
+        if rb.is_some() {
+            self.block(items, rb, false, |s, i| s.scheme_tier(i));
+        }
+        self.end_line();
+    }
+
+    // ------------------------------------------------------------ units
+
+    fn unit(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        let (head, items, rb) =
+            Self::split(p, &[Rule::rollup, Rule::kw_unit, Rule::code, Rule::name]);
+        for h in head {
+            self.node(h, Sep::Space);
+        }
+        self.block(items, rb, false, |s, i| s.unit_item(i));
+        self.end_line();
+    }
+
+    fn unit_item(&mut self, p: P<'s>) {
+        match p.as_rule() {
+            Rule::parent_stmt
+            | Rule::duties_stmt
+            | Rule::goal_stmt
+            | Rule::period_stmt
+            | Rule::schedule_stmt => self.statement(p),
+            Rule::plan_stmt => self.plan(p),
+            Rule::staff_block => self.staff(p),
+            Rule::budget => self.budget(p),
+            Rule::amount_tree => self.amount_tree(p),
+            Rule::indicators => self.indicators(p),
+            Rule::project => self.project(p),
+            Rule::unit => self.unit(p),
+            Rule::property => self.property(p),
+            Rule::by_block => self.by_block(p),
+            r => self.fail(format!("unexpected {r:?} in a block")),
+        }
+    }
+
+    fn plan(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        let (head, items, rb) = Self::split(p, &[Rule::kw_plan, Rule::name]);
+        for h in head {
+            self.node(h, Sep::Space);
+        }
+        if rb.is_some() {
+            self.block(items, rb, false, |s, i| {
+                if i.as_rule() == Rule::plan_field {
+                    s.statement(i)
+                } else {
+                    s.fail(format!("unexpected {:?} in a plan", i.as_rule()))
+                }
+            });
+        }
+        self.end_line();
+    }
+
+    fn staff(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        let (head, items, rb) = Self::split(p, &[Rule::kw_staff]);
+        for h in head {
+            self.node(h, Sep::Space);
+        }
+        let g = self.new_group();
+        self.block(items, rb, false, |s, i| {
+            if i.as_rule() != Rule::staff_line {
+                return s.fail(format!("unexpected {:?} in staff", i.as_rule()));
+            }
+            s.begin_item(Some(g));
+            for c in i.into_inner() {
+                match c.as_rule() {
+                    Rule::name => s.name(c, NameCtx::Plain, Sep::Space),
+                    Rule::number => {
+                        s.next_cell();
+                        s.node(c, Sep::Space);
+                    }
+                    // The AST keeps a staff line's unit exactly as written.
+                    Rule::measure_unit => {
+                        let t = c.as_str().to_string();
+                        s.tok(&c, &t, Sep::Space);
+                    }
+                    r => s.fail(format!("unexpected {r:?} in a staff line")),
+                }
+            }
+            s.end_line();
+        });
+        self.end_line();
+    }
+
+    fn property(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::prop_key => self.node(c, Sep::Space),
+                _ => {
+                    self.punct(&[":", "："], ":", Sep::None);
+                    self.node(c, Sep::Space);
+                }
+            }
+        }
+        self.end_line();
+    }
+
+    // ------------------------------------------------------------ budgets
+
+    fn budget(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::breakdown_block => self.breakdown_block(c),
+                _ => self.node(c, Sep::Space),
+            }
+        }
+        self.end_line();
+    }
+
+    fn amount_tree(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::kw_amount => self.kw(&c, Sep::Space),
+                Rule::line_head => self.line_head(c),
+                Rule::breakdown_block => self.breakdown_block(c),
+                r => self.fail(format!("unexpected {r:?} in an amount tree")),
+            }
+        }
+        self.end_line();
+    }
+
+    fn breakdown_block(&mut self, p: P<'s>) {
+        let (_, items, rb) = Self::split(p, &[]);
+        self.breakdown_items(items, rb);
+    }
+
+    fn breakdown_items(&mut self, items: Vec<P<'s>>, rb: Option<P<'s>>) {
+        let g = self.new_group();
+        self.block(items, rb, false, |s, i| match i.as_rule() {
+            Rule::line => s.line(i, g),
+            Rule::by_block => s.by_block(i),
+            r => s.fail(format!("unexpected {r:?} in a breakdown")),
+        });
+    }
+
+    fn by_block(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        let (head, items, rb) = Self::split(p, &[Rule::kw_by, Rule::dimension]);
+        for h in head {
+            match h.as_rule() {
+                Rule::dimension => match h.into_inner().next() {
+                    Some(d) if d.as_rule() == Rule::name => {
+                        self.name(d, NameCtx::Dimension, Sep::Space)
+                    }
+                    Some(d) => self.kw(&d, Sep::Space),
+                    None => self.fail("a dimension without a word".into()),
+                },
+                _ => self.node(h, Sep::Space),
+            }
+        }
+        self.breakdown_items(items, rb);
+        self.end_line();
+    }
+
+    fn line(&mut self, p: P<'s>, group: usize) {
+        self.begin_item(Some(group));
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::line_head => self.line_head(c),
+                Rule::breakdown_block => self.breakdown_block(c),
+                r => self.fail(format!("unexpected {r:?} in a line")),
+            }
+        }
+        self.end_line();
+    }
+
+    /// `CODE? NAME` | `AMOUNT? (= FORMULA)?`: the second part is a column.
+    fn line_head(&mut self, p: P<'s>) {
+        let mut had_amount = false;
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::code => self.node(c, Sep::Space),
+                Rule::name => self.name(c, NameCtx::Plain, Sep::Space),
+                Rule::amount => {
+                    had_amount = true;
+                    self.next_cell();
+                    self.node(c, Sep::Space);
+                }
+                Rule::formula => {
+                    if !had_amount {
+                        self.next_cell();
+                    }
+                    self.punct(&["=", "＝"], "=", Sep::Space);
+                    self.formula(c, Sep::Space);
+                }
+                r => self.fail(format!("unexpected {r:?} in a line")),
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ formulas
+
+    /// `20 次 × 0.5 万元/次 + 3`: `+ - ×` between spaces, `/` without,
+    /// juxtaposition as one space.
+    fn formula(&mut self, p: P<'s>, sep: Sep) {
+        let mut first = true;
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::f_term => {
+                    self.f_term(c, if first { sep } else { Sep::Space });
+                    first = false;
+                }
+                Rule::add_op => {
+                    let t = if matches!(c.as_str(), "+" | "＋") {
+                        "+"
+                    } else {
+                        "-"
+                    };
+                    self.tok(&c, t, Sep::Space);
+                }
+                r => self.fail(format!("unexpected {r:?} in a formula")),
+            }
+        }
+    }
+
+    fn f_term(&mut self, p: P<'s>, sep: Sep) {
+        let mut next = sep;
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::mul_op => match c.into_inner().next() {
+                    Some(op) if op.as_rule() == Rule::div => {
+                        self.tok(&op, "/", Sep::None);
+                        next = Sep::None;
+                    }
+                    Some(op) => {
+                        self.tok(&op, "×", Sep::Space);
+                        next = Sep::Space;
+                    }
+                    None => self.fail("an operator without its sign".into()),
+                },
+                Rule::number_f => {
+                    let t = number_text(c.as_str());
+                    self.tok(&c, &t, next);
+                    next = Sep::Space;
+                }
+                Rule::f_unit => {
+                    let t = c.as_str().to_string();
+                    self.tok(&c, &t, next);
+                    next = Sep::Space;
+                }
+                Rule::f_group => {
+                    self.punct(&["(", "（"], "(", next);
+                    for f in c.into_inner() {
+                        self.formula(f, Sep::None);
+                    }
+                    self.punct(&[")", "）"], ")", Sep::None);
+                    next = Sep::Space;
+                }
+                r => self.fail(format!("unexpected {r:?} in a formula")),
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ projects
+
+    fn project(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        let (head, items, rb) =
+            Self::split(p, &[Rule::kw_project, Rule::code, Rule::name, Rule::amount]);
+        for h in head {
+            self.node(h, Sep::Space);
+        }
+        self.block(items, rb, false, |s, i| s.unit_item(i));
+        self.end_line();
+    }
+
+    // ------------------------------------------------------------ indicators
+
+    fn indicators(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        let (head, items, rb) = Self::split(p, &[Rule::kw_indicators]);
+        for h in head {
+            self.node(h, Sep::Space);
+        }
+        self.block(items, rb, false, |s, i| s.ind_item(i));
+        self.end_line();
+    }
+
+    fn ind_item(&mut self, p: P<'s>) {
+        match p.as_rule() {
+            Rule::ind_group => {
+                self.begin_item(None);
+                let (head, items, rb) = Self::split(p, &[Rule::name]);
+                for h in head {
+                    self.name(h, NameCtx::Plain, Sep::Space);
+                }
+                self.block(items, rb, false, |s, i| s.ind_item(i));
+                self.end_line();
+            }
+            Rule::ind_leaf => {
+                self.begin_item(None);
+                for c in p.into_inner() {
+                    match c.as_rule() {
+                        Rule::ind_head => self.ind_head(c),
+                        Rule::ind_attrs => {
+                            let (_, items, rb) = Self::split(c, &[]);
+                            self.block(items, rb, true, |s, a| s.ind_attr(a));
+                        }
+                        r => self.fail(format!("unexpected {r:?} in an indicator")),
+                    }
+                }
+                self.end_line();
+            }
+            r => self.fail(format!("unexpected {r:?} in indicators")),
+        }
+    }
+
+    fn ind_head(&mut self, p: P<'s>) {
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::name => self.name(c, NameCtx::Plain, Sep::Space),
+                Rule::spec => {
+                    for s in c.into_inner() {
+                        self.node(s, Sep::Space);
+                    }
+                }
+                r => self.fail(format!("unexpected {r:?} in an indicator")),
+            }
+        }
+    }
+
+    fn ind_attr(&mut self, p: P<'s>) {
+        if p.as_rule() != Rule::ind_attr {
+            return self.fail(format!("unexpected {:?} in attributes", p.as_rule()));
+        }
+        self.begin_item(None);
+        for c in p.into_inner() {
+            match c.as_rule() {
+                // The AST keeps an attribute's value as written: a number
+                // stays as it is.
+                Rule::number | Rule::bare_name => {
+                    let t = c.as_str().to_string();
+                    self.tok(&c, &t, Sep::Space);
+                }
+                _ => self.node(c, Sep::Space),
+            }
+        }
+        self.end_line();
+    }
+
+    // ------------------------------------------------------------ summaries
+
+    fn summary(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        let (head, items, rb) = Self::split(p, &[Rule::kw_summary, Rule::name]);
+        for h in head {
+            self.node(h, Sep::Space);
+        }
+        let g = self.new_group();
+        self.block(items, rb, false, |s, i| match i.as_rule() {
+            Rule::summary_row => {
+                // Columns: serial, code, name, amount.
+                s.begin_item(Some(g));
+                for c in i.into_inner() {
+                    match c.as_rule() {
+                        Rule::serial => {
+                            s.at_cell(0);
+                            s.node(c, Sep::Space);
+                        }
+                        Rule::code => {
+                            s.at_cell(1);
+                            s.node(c, Sep::Space);
+                        }
+                        Rule::name => {
+                            s.at_cell(2);
+                            s.name(c, NameCtx::Plain, Sep::Space);
+                        }
+                        _ => {
+                            s.at_cell(3);
+                            s.node(c, Sep::Space);
+                        }
+                    }
+                }
+                s.end_line();
+            }
+            Rule::summary_total => s.statement(i),
+            r => s.fail(format!("unexpected {r:?} in a summary")),
+        });
+        self.end_line();
+    }
+}
+
+// ---------------------------------------------------------------- text
+
+/// A number with ASCII digits, point, comma and minus; the digits, the
+/// decimals and the thousands separators stay as written.
+fn number_text(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '，' => ',',
+            '．' => '.',
+            '－' => '-',
+            '％' => '%',
+            c => c,
+        })
+        .collect()
+}
+
+fn percent_text(s: &str) -> &'static str {
+    if s == "‰" {
+        "‰"
+    } else {
+        "%"
+    }
+}
+
+/// `"…"` with `\` and `"` escaped.
+fn quote(text: &str) -> String {
+    let mut s = String::with_capacity(text.len() + 2);
+    s.push('"');
+    for c in text.chars() {
+        if c == '"' || c == '\\' {
+            s.push('\\');
+        }
+        s.push(c);
+    }
+    s.push('"');
+    s
+}
+
+/// A `string` (or `quoted`): `"…"` as written; `“…”` and `「…」` become
+/// `"…"`.
+fn string_text(p: &P) -> String {
+    let quoted = if p.as_rule() == Rule::quoted {
+        Some(p.clone())
+    } else {
+        p.clone().into_inner().next()
+    };
+    match quoted.and_then(|q| q.into_inner().next()) {
+        Some(inner) if inner.as_rule() == Rule::str_ascii => p.as_str().to_string(),
+        Some(inner) => quote(inner.as_str()),
+        None => p.as_str().to_string(),
+    }
+}
+
+/// The text a quoted string stands for (the lowering's reading of it).
+fn unquoted(q: &P) -> String {
+    match q.clone().into_inner().next() {
+        Some(inner) if inner.as_rule() == Rule::str_ascii => {
+            let mut out = String::new();
+            let mut it = inner.as_str().chars();
+            while let Some(c) = it.next() {
+                if c == '\\' {
+                    match it.next() {
+                        Some('n') => out.push('\n'),
+                        Some('t') => out.push('\t'),
+                        Some(o) => out.push(o),
+                        None => out.push('\\'),
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        }
+        Some(inner) => inner.as_str().to_string(),
+        None => String::new(),
+    }
+}
+
+fn name_text(p: &P, ctx: NameCtx) -> String {
+    match p.clone().into_inner().next() {
+        Some(q) if q.as_rule() == Rule::quoted => {
+            let text = unquoted(&q);
+            if can_be_bare(&text, ctx) {
+                text
+            } else {
+                string_text(&q)
+            }
+        }
+        _ => p.as_str().to_string(),
+    }
+}
+
+/// Whether `text` reads back as the same bare word: the grammar's
+/// `bare_name` takes all of it, and it cannot be taken for something else
+/// where it stands (a serial `#…`, a blank `-`, a dimension after `by`).
+/// Names with a comma stay quoted, as the reference writes them.
+fn can_be_bare(text: &str, ctx: NameCtx) -> bool {
+    if text.is_empty()
+        || text.contains([',', '，'])
+        || text.starts_with(['#', '-', '—', '－'])
+        || (ctx == NameCtx::Dimension && DIMENSION_WORDS.contains(&text))
+    {
+        return false;
+    }
+    match JxParser::parse(Rule::bare_name, text) {
+        Ok(mut pairs) => pairs.next().is_some_and(|p| p.as_str().len() == text.len()),
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_when_possible() {
+        assert!(can_be_bare("因公出国（境）费", NameCtx::Plain));
+        assert!(can_be_bare("编报说明·2023年收入", NameCtx::Plain));
+        assert!(!can_be_bare("城乡 环境", NameCtx::Plain));
+        assert!(!can_be_bare("2024", NameCtx::Plain));
+        assert!(!can_be_bare("单位", NameCtx::Plain));
+        assert!(!can_be_bare("a,b", NameCtx::Plain));
+        assert!(!can_be_bare("收入", NameCtx::Dimension));
+        assert!(can_be_bare("收入", NameCtx::Plain));
+        assert!(!can_be_bare("", NameCtx::Plain));
+        assert!(!can_be_bare("x:y", NameCtx::Plain));
+    }
+
+    #[test]
+    fn numbers_keep_their_digits() {
+        assert_eq!(number_text("１，０５６．４０"), "1,056.40");
+        assert_eq!(number_text("60.00"), "60.00");
+        assert_eq!(number_text("－3"), "-3");
+    }
+
+    #[test]
+    fn quoting_escapes() {
+        assert_eq!(quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+}

@@ -1,0 +1,516 @@
+//! The formatter: snapshots of its output, idempotence, and proof that a
+//! formatted file means exactly what the original meant (the same syntax
+//! tree without positions, the same checked model, the same diagnostics),
+//! over every fixture and every example.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use jixiao::check::{self, Options};
+use jixiao::fmt::{self, format_source, Keywords};
+use jixiao::Input;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fmt_default(text: &str) -> Result<String, fmt::Error> {
+    format_source(text, &fmt::Options::default())
+}
+
+fn with_keywords(text: &str, keywords: Keywords) -> String {
+    format_source(text, &fmt::Options { keywords }).expect("formats")
+}
+
+/// Every `.jx` file below `dir`, in name order.
+fn jx_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            out.extend(jx_files(&p));
+        } else if p.extension().is_some_and(|e| e == "jx") {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// A file's formatted text, or why it is not formatted.
+fn formatted(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).unwrap();
+    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
+    fmt_default(&text).map_err(|e| match e {
+        fmt::Error::Syntax(d) => format!(
+            "syntax errors: {}",
+            d.iter().map(|d| d.code).collect::<Vec<_>>().join(", ")
+        ),
+        fmt::Error::Internal(why) => panic!("{}: internal error: {why}", path.display()),
+    })
+}
+
+/// Formatting `path` again changes nothing, and the syntax tree (without
+/// positions) and the parse diagnostics are the original's.
+fn assert_idempotent_and_same_meaning(path: &Path) {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(_) => return,
+    };
+    let Ok(once) = fmt_default(&text) else {
+        return;
+    };
+    let twice = fmt_default(&once).expect("formatted text formats");
+    assert_eq!(once, twice, "{}: not idempotent", path.display());
+    assert_eq!(
+        fmt::meaning(&text),
+        fmt::meaning(&once),
+        "{}: the formatted file means something else",
+        path.display()
+    );
+    for keywords in [Keywords::Zh, Keywords::En] {
+        let k = with_keywords(&text, keywords);
+        assert_eq!(
+            fmt::meaning(&text),
+            fmt::meaning(&k),
+            "{}: {keywords:?} keywords change the meaning",
+            path.display()
+        );
+        assert_eq!(k, with_keywords(&k, keywords), "{}", path.display());
+    }
+}
+
+/// Copy `from` (a directory) to `to` with every formattable `.jx` file
+/// formatted.
+fn copy_formatted(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_formatted(&p, &target);
+        } else if p.extension().is_some_and(|e| e == "jx") {
+            match formatted(&p) {
+                Ok(text) => std::fs::write(&target, text).unwrap(),
+                Err(_) => {
+                    std::fs::copy(&p, &target).unwrap();
+                }
+            }
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+/// The checked model of an input, without file names and positions, and
+/// the codes of its diagnostics.
+fn model(path: &Path) -> (Vec<serde_json::Value>, Vec<&'static str>) {
+    let project = jixiao::load(&[Input::Path(path.to_path_buf())]).expect("loads");
+    let diags = check::check(&project, &Options::default());
+    let docs = project
+        .groups
+        .iter()
+        .map(|g| {
+            let mut v = jixiao::emit::json::document(&project, g, &diags);
+            let o = v.as_object_mut().unwrap();
+            o.remove("files");
+            o.remove("diagnostics");
+            v
+        })
+        .collect();
+    let mut codes: Vec<&'static str> = diags.iter().map(|d| d.code).collect();
+    codes.sort_unstable();
+    (docs, codes)
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+// ---------------------------------------------------------------- snapshots
+
+#[test]
+fn fixtures_formatted() {
+    insta::glob!("fixtures/**/*.jx", |path| {
+        let shown = match formatted(path) {
+            Ok(text) => text,
+            Err(why) => format!("(not formatted: {why})\n"),
+        };
+        insta::assert_snapshot!(shown);
+    });
+}
+
+#[test]
+fn examples_formatted() {
+    for file in [
+        "yuntian-2023/main.jx",
+        "yuntian-2023/unit.jx",
+        "shifeng-2020/summary.jx",
+        "xiangyin-2023/main.jx",
+    ] {
+        let text = formatted(&root().join("examples").join(file)).unwrap();
+        insta::assert_snapshot!(format!("example@{}", file.replace('/', "__")), text);
+    }
+}
+
+// ---------------------------------------------------------------- meaning
+
+#[test]
+fn fixtures_are_idempotent_and_keep_their_meaning() {
+    for f in jx_files(&root().join("tests/fixtures")) {
+        assert_idempotent_and_same_meaning(&f);
+    }
+}
+
+#[test]
+fn examples_are_idempotent_and_keep_their_meaning() {
+    let files = jx_files(&root().join("examples"));
+    assert!(files.len() >= 8);
+    for f in files {
+        assert!(formatted(&f).is_ok(), "{}: not formatted", f.display());
+        assert_idempotent_and_same_meaning(&f);
+    }
+}
+
+/// The checked model (every document, with its includes) and the checkers'
+/// diagnostics are the same before and after formatting.
+#[test]
+fn checked_model_is_unchanged() {
+    let copy = scratch("fmt-model");
+    let fixtures = root().join("tests/fixtures");
+    copy_formatted(&fixtures, &copy.join("fixtures"));
+    for f in jx_files(&fixtures) {
+        let rel = f.strip_prefix(&fixtures).unwrap();
+        assert_eq!(
+            model(&f),
+            model(&copy.join("fixtures").join(rel)),
+            "{}",
+            f.display()
+        );
+    }
+    let examples = root().join("examples");
+    copy_formatted(&examples, &copy.join("examples"));
+    for e in std::fs::read_dir(&examples).unwrap() {
+        let dir = e.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let name = dir.file_name().unwrap().to_owned();
+        let (before, before_codes) = model(&dir);
+        let (after, after_codes) = model(&copy.join("examples").join(&name));
+        assert!(!before.is_empty());
+        assert!(before == after, "{}: the model changed", dir.display());
+        assert_eq!(before_codes, after_codes, "{}", dir.display());
+    }
+}
+
+// ---------------------------------------------------------------- comments
+
+const COMMENTS: &str = r#"/* before the title */ title "t" // after the title
+// before year
+
+// before year, after a blank line
+year /* between */ 2023
+money 万元 /* a block comment at the end */
+unit // after the keyword
+  "单位甲" // after the name
+{ // after the brace
+  // first in the unit
+  budget 10 /* before the brace */ { /* after the brace */
+    by income // before a brace on the next line
+    {
+      甲 5 /* after the amount */ // and another
+      乙 /* before the amount */ 5
+      // before the closing brace
+    } // after the closing brace
+  }
+  indicators {
+    产出指标 {
+      数量指标 {
+        // before an indicator
+        甲 ≥ /* inside the spec */ 5 个 // after an indicator
+      }
+    }
+    效益指标 { 社会效益指标 { 乙 大于等于 95 ％ { explain "x" // after an attribute
+      weight 10 } } }
+  }
+  amount 三公 3 { 甲 1 = 2 次 /* inside a formula */ × 0.5 万元/次 }
+  project "p" 1
+    // on its own line inside the head
+    {
+  }
+  // last in the unit
+
+}
+// at the end of the file
+/* really the end */"#;
+
+/// Every comment of `text`, in order.
+fn comment_texts(text: &str) -> Vec<String> {
+    // Strings in this test hold no comment markers, so a plain scan will do.
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['/']) {
+        let r = &rest[i..];
+        if r.starts_with("//") {
+            let end = r.find('\n').unwrap_or(r.len());
+            out.push(r[..end].trim_end().to_string());
+            rest = &r[end..];
+        } else if r.starts_with("/*") {
+            let end = r.find("*/").unwrap() + 2;
+            out.push(r[..end].to_string());
+            rest = &r[end..];
+        } else {
+            rest = &r[1..];
+        }
+    }
+    out
+}
+
+#[test]
+fn comments_stay_in_place() {
+    let out = fmt_default(COMMENTS).unwrap();
+    insta::assert_snapshot!(out);
+    assert_eq!(fmt_default(&out).unwrap(), out, "idempotent");
+    assert_eq!(fmt::meaning(COMMENTS), fmt::meaning(&out));
+    // Every comment is there, in order (two line comments that end up on
+    // one line read as one).
+    let before = comment_texts(COMMENTS).join(" ");
+    let after = comment_texts(&out).join(" ");
+    assert_eq!(before, after);
+    // End-of-line comments stay on the line of what they followed.
+    let line_of = |needle: &str| {
+        out.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} is missing"))
+            .to_string()
+    };
+    assert!(line_of("// after the title").starts_with("/* before the title */ title \"t\""));
+    assert!(line_of("// after an indicator")
+        .trim_start()
+        .starts_with("甲 ≥"));
+    assert!(line_of("/* after the amount */").contains("// and another"));
+    assert!(line_of("// before a brace on the next line").contains("by income {"));
+    assert!(line_of("// after the closing brace").trim() == "}  // after the closing brace");
+    // Own-line comments stay before what they preceded, at its indentation.
+    assert_eq!(
+        line_of("// before an indicator"),
+        "        // before an indicator"
+    );
+    assert_eq!(
+        line_of("// before the closing brace"),
+        "      // before the closing brace"
+    );
+    assert_eq!(line_of("// last in the unit"), "  // last in the unit");
+}
+
+#[test]
+fn comments_keep_crlf_and_bom() {
+    let text = "\u{feff}year 2023 // y\r\nunit \"a\" {\r\n  // inside\r\n  budget 1\r\n}\r\n";
+    let out = fmt_default(text).unwrap();
+    assert_eq!(
+        out,
+        "\u{feff}year 2023  // y\r\nunit a {\r\n  // inside\r\n  budget 1\r\n}\r\n"
+    );
+}
+
+// ---------------------------------------------------------------- style
+
+#[test]
+fn canonical_style() {
+    let text = "year ２０２３\nunit 201001 “云田镇” ｛\n  budget 1，056.40 ｛\n    by 收入 ｛ 一般公共预算拨款 1,056.40 ｝\n  ｝\n  项目负责人：“柳旭”\n  绩效指标 {\n    产出指标 {\n      质量指标 {\n        合理划分网格 ˃90%\n        执法检查覆盖率 大于等于 90 %\n        覆盖率 不低于 95 ％\n        成本 ≦ 60.00 万元\n        比例 50％～70％\n      }\n    }\n  }\n  amount 三公经费 13 {\n    因公出国（境）费 -\n    公务接待费 13.18 = 2 次 ×（6.59 万元/次）\n    \"公务用车购置及运行维护费\" 0\n  }\n}\n";
+    insta::assert_snapshot!(with_keywords(text, Keywords::En));
+}
+
+#[test]
+fn keywords_en_and_zh() {
+    let en = r#"title "t"
+year 2023
+unit 201001 "甲" {
+  parent "系统"
+  goal annual "年度目标"
+  budget 10 {
+    by income { 拨款 10 }
+    by "项目" { 甲 10 }
+  }
+  project "p" 10 {
+    period 2023-01 .. 2023-12
+    goal term "长期目标"
+    indicators {
+      产出指标 { 数量指标 { 甲 qualitative ≥ 5 个 { explain "x" weight 10 } } }
+    }
+  }
+}
+summary "s" {
+  #1 甲 10
+  total 10
+}
+"#;
+    let zh = with_keywords(en, Keywords::Zh);
+    insta::assert_snapshot!(zh);
+    assert_eq!(fmt::meaning(en), fmt::meaning(&zh));
+    // Back to English gives the English text formatted.
+    assert_eq!(
+        with_keywords(&zh, Keywords::En),
+        with_keywords(en, Keywords::En)
+    );
+    // By default each file keeps the language most of its keywords are in.
+    assert_eq!(fmt_default(&zh).unwrap(), zh);
+    assert_eq!(fmt_default(en).unwrap(), with_keywords(en, Keywords::En));
+    let mostly_zh =
+        "单位 甲 {\n  预算 10\n  project p 1 {\n    实施期 2023-01 .. 2023-12\n  }\n}\n";
+    assert_eq!(
+        fmt_default(mostly_zh).unwrap(),
+        "单位 甲 {\n  预算 10\n  项目 p 1 {\n    实施期 2023-01 .. 2023-12\n  }\n}\n"
+    );
+}
+
+#[test]
+fn names_quoted_only_when_they_must_be() {
+    let text = r##"unit "甲" {
+  budget 3 {
+    by "收入" { "2024年" 1 }
+    by "其他 收入" { "单位" 1 "a,b" 1 "#1" 1 }
+    by "人员经费和公用经费" { "人员经费" 1 }
+  }
+}
+"##;
+    let out = fmt_default(text).unwrap();
+    assert_eq!(
+        out,
+        r##"unit 甲 {
+  budget 3 {
+    by "收入" { "2024年" 1 }
+    by "其他 收入" {
+      "单位" 1
+      "a,b"  1
+      "#1"   1
+    }
+    by 人员经费和公用经费 { 人员经费 1 }
+  }
+}
+"##
+    );
+    assert_eq!(fmt::meaning(text), fmt::meaning(&out));
+}
+
+#[test]
+fn figures_keep_their_precision() {
+    let text =
+        "unit u {\n  budget 1,056.40 {\n    by income { 甲 60.00  乙 996.4000  丙 0 }\n  }\n}\n";
+    let out = fmt_default(text).unwrap();
+    assert!(out.contains("budget 1,056.40 {"));
+    assert!(out.contains("甲 60.00\n"));
+    assert!(out.contains("乙 996.4000\n"));
+    assert!(out.contains("丙 0\n"));
+}
+
+#[test]
+fn amounts_align_by_display_width() {
+    let text = "unit u {\n  budget 3 {\n    by income {\n      一般公共预算拨款 1\n      ab 1\n      政府性基金 1\n    }\n  }\n}\n";
+    let out = fmt_default(text).unwrap();
+    let cols: Vec<usize> = out
+        .lines()
+        .filter(|l| l.ends_with(" 1"))
+        .map(|l| unicode_width::UnicodeWidthStr::width(&l[..l.len() - 1]))
+        .collect();
+    assert_eq!(cols, [23, 23, 23]);
+}
+
+#[test]
+fn syntax_errors_are_not_formatted() {
+    let text = "year 2023\nunit u {\n  budget 一千\n}\n";
+    match fmt_default(text) {
+        Err(fmt::Error::Syntax(d)) => assert_eq!(common::codes(&d), ["S001"]),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        fmt_default("unit u {\n"),
+        Err(fmt::Error::Syntax(_))
+    ));
+}
+
+// ---------------------------------------------------------------- the command
+
+fn jixiao(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    use std::io::Write;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+    cmd.args(args)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn command_check_write_and_stdin() {
+    let dir = scratch("fmt-command");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let messy = "unit \"u\" {\nbudget 1 // b\n}\n";
+    let clean = "unit u {\n  budget 1  // b\n}\n";
+    let bad = "unit u {\n  budget 一千\n}\n";
+    std::fs::write(dir.join("a.jx"), messy).unwrap();
+    std::fs::write(dir.join("sub/b.jx"), clean).unwrap();
+    std::fs::write(dir.join("sub/notes.txt"), messy).unwrap();
+    let d = dir.to_str().unwrap();
+
+    // --check lists what would change and changes nothing.
+    let (code, out, _) = jixiao(&["fmt", "--check", d], None);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 1);
+    assert!(out.trim_end().ends_with("a.jx"));
+    assert_eq!(std::fs::read_to_string(dir.join("a.jx")).unwrap(), messy);
+
+    // Formatting rewrites it; then --check passes.
+    let (code, _, err) = jixiao(&["fmt", d], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(dir.join("a.jx")).unwrap(), clean);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("sub/notes.txt")).unwrap(),
+        messy
+    );
+    assert_eq!(jixiao(&["fmt", "--check", d], None).0, 0);
+    assert!(std::fs::read_dir(&dir).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .ends_with(".tmp")));
+
+    // A file with a syntax error is reported and left as it is.
+    std::fs::write(dir.join("bad.jx"), bad).unwrap();
+    let (code, _, err) = jixiao(&["fmt", d], None);
+    assert_eq!(code, 1);
+    assert!(err.contains("S001"), "{err}");
+    assert_eq!(std::fs::read_to_string(dir.join("bad.jx")).unwrap(), bad);
+
+    // Standard input to standard output.
+    let (code, out, _) = jixiao(&["fmt", "-"], Some(messy));
+    assert_eq!((code, out.as_str()), (0, clean));
+    let (code, out, _) = jixiao(&["fmt", "--keywords", "zh", "-"], Some(messy));
+    assert_eq!((code, out.as_str()), (0, "单位 u {\n  预算 1  // b\n}\n"));
+    assert_eq!(jixiao(&["fmt", "--check", "-"], Some(messy)).0, 1);
+    assert_eq!(jixiao(&["fmt", "--check", "-"], Some(clean)).0, 0);
+
+    // A path that does not exist is an I/O error.
+    assert_eq!(
+        jixiao(&["fmt", dir.join("nope.jx").to_str().unwrap()], None).0,
+        2
+    );
+}
