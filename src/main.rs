@@ -69,8 +69,25 @@ enum KeywordLang {
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// The checked model (see docs/outputs.md).
+    /// The checked model, `NAME.json` (schema/jixiao-model.v1.schema.json).
     Json,
+    /// Flat tables: `NAME.indicators.csv`, `NAME.budget.csv`, `NAME.projects.csv`.
+    Csv,
+    /// The official tables, `NAME.html` (and `index.html` for several documents).
+    Html,
+    /// The official tables as a workbook, `NAME.xlsx`, one sheet per unit.
+    Xlsx,
+}
+
+impl Format {
+    fn backend(self) -> emit::Format {
+        match self {
+            Format::Json => emit::Format::Json,
+            Format::Csv => emit::Format::Csv,
+            Format::Html => emit::Format::Html,
+            Format::Xlsx => emit::Format::Xlsx,
+        }
+    }
 }
 
 /// Level options shared by the commands that check.
@@ -106,10 +123,11 @@ enum Command {
     },
     /// Check documents and write them in an output format.
     ///
-    /// Writes one file per document into DIR (named after the root file), or
-    /// to standard output with `-o -` (or when -o is not given). Output is
-    /// written even when the checks find errors (the findings are part of
-    /// the model), but not when a document cannot be read.
+    /// Writes each document's files into DIR (named after the root file), or
+    /// a single output to standard output with `-o -` (or when -o is not
+    /// given). Output is written even when the checks find errors (the
+    /// findings are part of the model), but not when a document cannot be
+    /// read. See docs/outputs.md.
     Build {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -119,6 +137,9 @@ enum Command {
         /// Output directory, or `-` for standard output.
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
+        /// Start CSV files with a UTF-8 byte-order mark (Excel needs it to read Chinese).
+        #[arg(long)]
+        bom: bool,
         /// How to print diagnostics.
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
@@ -330,6 +351,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             paths,
             format,
             output,
+            bom,
             message_format,
             levels,
         } => {
@@ -342,24 +364,24 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 eprintln!("error: nothing was written: a document could not be read");
                 return Ok(ExitCode::from(1));
             }
-            let outputs: Vec<(String, String)> = project
+            let names: Vec<String> = project
                 .groups
                 .iter()
-                .map(|g| {
-                    let name = output_name(&project, g);
-                    let body = match format {
-                        Format::Json => {
-                            let mut s = serde_json::to_string_pretty(&emit::json::document(
-                                &project, g, &diags,
-                            ))
-                            .unwrap_or_default();
-                            s.push('\n');
-                            s
-                        }
-                    };
-                    (format!("{name}.json"), body)
-                })
+                .map(|g| output_name(&project, g))
                 .collect();
+            let outputs = emit::build(
+                &project,
+                &diags,
+                format.backend(),
+                &emit::Options { bom },
+                &names,
+            )?;
+            let to_stdout = output.as_ref().is_none_or(|d| d.as_os_str() == "-");
+            if to_stdout && format == Format::Xlsx && std::io::stdout().is_terminal() {
+                return Err(
+                    "an XLSX workbook is binary: redirect standard output or give -o DIR".into(),
+                );
+            }
             write_outputs(output.as_deref(), &outputs)?;
             Ok(status(&diags))
         }
@@ -574,41 +596,56 @@ fn output_name(project: &Project, g: &jixiao::project::Group) -> String {
     stem
 }
 
-/// Write every output, atomically: each file goes to a temporary name in
-/// the target directory and is renamed into place, so a failed run never
-/// leaves a half-written file.
-fn write_outputs(dir: Option<&Path>, outputs: &[(String, String)]) -> Result<(), String> {
+/// Write every output, atomically: every file is first written to a
+/// temporary name in the target directory, and only when all are written
+/// are they renamed into place, so a failed run never leaves a half-written
+/// file (nor a half-updated set of files).
+fn write_outputs(dir: Option<&Path>, outputs: &[emit::Output]) -> Result<(), String> {
     match dir {
         None => write_stdout(outputs),
         Some(d) if d.as_os_str() == "-" => write_stdout(outputs),
         Some(d) => {
             std::fs::create_dir_all(d)
                 .map_err(|e| format!("cannot create `{}`: {e}", d.display()))?;
-            for (name, body) in outputs {
-                let target = d.join(name);
-                let tmp = d.join(format!(".{name}.tmp"));
-                std::fs::write(&tmp, body)
-                    .map_err(|e| format!("cannot write `{}`: {e}", tmp.display()))?;
-                std::fs::rename(&tmp, &target).map_err(|e| {
-                    let _ = std::fs::remove_file(&tmp);
-                    format!("cannot write `{}`: {e}", target.display())
-                })?;
+            let tmps: Vec<PathBuf> = outputs
+                .iter()
+                .map(|o| d.join(format!(".{}.tmp", o.name)))
+                .collect();
+            let cleanup = |tmps: &[PathBuf]| {
+                for t in tmps {
+                    let _ = std::fs::remove_file(t);
+                }
+            };
+            for (o, tmp) in outputs.iter().zip(&tmps) {
+                if let Err(e) = std::fs::write(tmp, &o.bytes) {
+                    cleanup(&tmps);
+                    return Err(format!("cannot write `{}`: {e}", tmp.display()));
+                }
+            }
+            for (o, tmp) in outputs.iter().zip(&tmps) {
+                let target = d.join(&o.name);
+                if let Err(e) = std::fs::rename(tmp, &target) {
+                    cleanup(&tmps);
+                    return Err(format!("cannot write `{}`: {e}", target.display()));
+                }
             }
             Ok(())
         }
     }
 }
 
-fn write_stdout(outputs: &[(String, String)]) -> Result<(), String> {
+fn write_stdout(outputs: &[emit::Output]) -> Result<(), String> {
     if outputs.len() > 1 {
+        let names: Vec<&str> = outputs.iter().map(|o| o.name.as_str()).collect();
         return Err(format!(
-            "{} documents to write: give an output directory with -o DIR",
-            outputs.len()
+            "{} files to write ({}): give an output directory with -o DIR",
+            outputs.len(),
+            names.join(", ")
         ));
     }
     let mut out = std::io::stdout().lock();
-    for (_, body) in outputs {
-        out.write_all(body.as_bytes()).map_err(|e| e.to_string())?;
+    for o in outputs {
+        out.write_all(&o.bytes).map_err(|e| e.to_string())?;
     }
     Ok(())
 }

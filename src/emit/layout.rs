@@ -540,10 +540,10 @@ impl Optional {
 
 /// The base columns of an indicator grid and their relative widths.
 const GRID_COLUMNS: [(&str, u32); 8] = [
-    ("一级指标", 10),
+    ("一级指标", 12),
     ("二级指标", 12),
     ("三级指标", 24),
-    ("指标值类型", 8),
+    ("指标值类型", 10),
     ("指标值", 10),
     ("计量单位", 8),
     ("指标解释", 22),
@@ -826,7 +826,12 @@ fn unit_name(u: &Unit) -> String {
 }
 
 /// Lines of a breakdown with the lines written in their blocks, depth first.
-fn flat_lines<'a>(lines: &'a [Line], depth: usize, all_dims: bool, out: &mut Vec<(usize, &'a Line)>) {
+fn flat_lines<'a>(
+    lines: &'a [Line],
+    depth: usize,
+    all_dims: bool,
+    out: &mut Vec<(usize, &'a Line)>,
+) {
     for l in lines {
         out.push((depth, l));
         for b in &l.breakdowns {
@@ -1008,8 +1013,13 @@ fn unit_table<'a>(u: &'a Unit, all: &[&'a Unit], id: &str, ctx: &Ctx<'a>) -> Tab
             head.push(
                 Row::new(vec![
                     Cell::text(pl.item.node.clone()).span(2),
-                    Cell::text(pl.owner.as_ref().map(|o| o.node.clone()).unwrap_or_default())
-                        .span(2),
+                    Cell::text(
+                        pl.owner
+                            .as_ref()
+                            .map(|o| o.node.clone())
+                            .unwrap_or_default(),
+                    )
+                    .span(2),
                     Cell::text(pl.goal.as_ref().map(|o| o.node.clone()).unwrap_or_default())
                         .span(n - 5),
                 ])
@@ -1085,7 +1095,12 @@ fn unit_table<'a>(u: &'a Unit, all: &[&'a Unit], id: &str, ctx: &Ctx<'a>) -> Tab
     }
 }
 
-fn project_table<'a>(u: &'a Unit, pr: &'a crate::ast::Project, id: &str, ctx: &Ctx<'a>) -> Table<'a> {
+fn project_table<'a>(
+    u: &'a Unit,
+    pr: &'a crate::ast::Project,
+    id: &str,
+    ctx: &Ctx<'a>,
+) -> Table<'a> {
     let rows = tier_rows(&pr.indicators);
     let opt = Optional::of(&rows);
     let widths = grid_widths(&opt);
@@ -1095,7 +1110,9 @@ fn project_table<'a>(u: &'a Unit, pr: &'a crate::ast::Project, id: &str, ctx: &C
     head.push(
         Row::new(vec![
             Cell::label("项目名称"),
-            Cell::text(pr.name.node.clone()).span(n - 1).class("project-name"),
+            Cell::text(pr.name.node.clone())
+                .span(n - 1)
+                .class("project-name"),
         ])
         .class("name"),
     );
@@ -1128,8 +1145,13 @@ fn project_table<'a>(u: &'a Unit, pr: &'a crate::ast::Project, id: &str, ctx: &C
                 cells.push(Cell::label("实施进度").rows(pr.schedule.len()));
             }
             cells.push(
-                Cell::text(s.content.as_ref().map(|c| c.node.clone()).unwrap_or_default())
-                    .span(4),
+                Cell::text(
+                    s.content
+                        .as_ref()
+                        .map(|c| c.node.clone())
+                        .unwrap_or_default(),
+                )
+                .span(4),
             );
             cells.push(Cell::text(period_text(&s.period.node)).span(n - 5));
             head.push(Row::new(cells).class("schedule"));
@@ -1306,15 +1328,14 @@ fn summary_table<'a>(s: &'a Summary, id: &str, ctx: &Ctx<'a>) -> Table<'a> {
     header.push(Cell::header(format!("金额（{}）", ctx.money)));
     let mut rows = Vec::new();
     if let Some(t) = &s.total {
-        rows.push(Row::new(vec![
-            Cell::label("合计").span(n - 1),
-            Cell::amount(t, p),
-        ])
-        .class("sum"));
+        rows.push(Row::new(vec![Cell::label("合计").span(n - 1), Cell::amount(t, p)]).class("sum"));
     }
     for r in &s.rows {
         let mut cells = vec![Cell::center(
-            r.serial.as_ref().map(|x| x.node.clone()).unwrap_or_default(),
+            r.serial
+                .as_ref()
+                .map(|x| x.node.clone())
+                .unwrap_or_default(),
         )];
         if codes {
             cells.push(Cell::center(
@@ -1370,8 +1391,9 @@ pub fn place_rows<'c>(rows: &[&'c [Cell]], ncols: usize) -> Vec<Placed<'c>> {
                 break;
             }
             out.push(Placed { row: r, col, cell });
-            for c in col..(col + cell.colspan).min(ncols) {
-                covered[c] = covered[c].max(cell.rowspan);
+            let end = (col + cell.colspan).min(ncols);
+            for c in covered[col..end].iter_mut() {
+                *c = (*c).max(cell.rowspan);
             }
             col += cell.colspan;
         }

@@ -1,4 +1,127 @@
 //! Backends: each turns a checked project into one output format. A backend
-//! never re-parses and never re-derives what the checks know.
+//! never re-parses and never re-derives what the checks know: it prints the
+//! figures as stated and the diagnostics it is given.
+//!
+//! - [`json`]: the checked model (`schema/jixiao-model.v1.schema.json`);
+//! - [`csv`]: flat tables of indicators, budget lines and projects;
+//! - [`html`]: the official tables, one self-contained page per document;
+//! - [`xlsx`]: the same tables as a workbook, one sheet per unit.
+//!
+//! [`layout`] holds the table layouts that HTML and XLSX share.
 
+pub mod csv;
+pub mod html;
 pub mod json;
+pub mod layout;
+pub mod xlsx;
+
+use crate::diag::Diagnostic;
+use crate::project::Project;
+
+/// An output format of `jixiao build`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+    Html,
+    Xlsx,
+}
+
+/// Options of the backends.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Start each CSV file with a UTF-8 byte-order mark (for Excel).
+    pub bom: bool,
+}
+
+/// One file to write: its name (no directory) and its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Every output of a run, in a stable order: for each document (in the
+/// order of `project.groups`) its files, then `index.html` when several
+/// documents are built as HTML. `names` gives each document's base name
+/// (one per group); a name given twice is made unique with `-2`, `-3`….
+pub fn build(
+    project: &Project,
+    diags: &[Diagnostic],
+    format: Format,
+    options: &Options,
+    names: &[String],
+) -> Result<Vec<Output>, String> {
+    let names = unique(names);
+    let mut out = Vec::new();
+    let mut index = Vec::new();
+    for (group, name) in project.groups.iter().zip(&names) {
+        match format {
+            Format::Json => {
+                let mut s = serde_json::to_string_pretty(&json::document(project, group, diags))
+                    .map_err(|e| e.to_string())?;
+                s.push('\n');
+                out.push(Output {
+                    name: format!("{name}.json"),
+                    bytes: s.into_bytes(),
+                });
+            }
+            Format::Csv => {
+                for (suffix, bytes) in csv::document(project, group, options.bom)? {
+                    out.push(Output {
+                        name: format!("{name}.{suffix}.csv"),
+                        bytes,
+                    });
+                }
+            }
+            Format::Html => {
+                let file = format!("{name}.html");
+                let layout = layout::layout(project, group, diags, name);
+                index.push(html::IndexEntry::new(&layout, &file));
+                out.push(Output {
+                    name: file,
+                    bytes: html::render(&layout, project).into_bytes(),
+                });
+            }
+            Format::Xlsx => {
+                let layout = layout::layout(project, group, diags, name);
+                out.push(Output {
+                    name: format!("{name}.xlsx"),
+                    bytes: xlsx::render(&layout)?,
+                });
+            }
+        }
+    }
+    if format == Format::Html && index.len() > 1 {
+        out.push(Output {
+            name: "index.html".into(),
+            bytes: html::index(&index).into_bytes(),
+        });
+    }
+    Ok(out)
+}
+
+fn unique(names: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for n in names {
+        let mut candidate = n.clone();
+        let mut k = 2;
+        while out.contains(&candidate) || (candidate == "index" && names.len() > 1) {
+            candidate = format!("{n}-{k}");
+            k += 1;
+        }
+        out.push(candidate);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_are_unique() {
+        let n = |v: &[&str]| super::unique(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(n(&["a", "a", "b", "a"]), ["a", "a-2", "b", "a-3"]);
+        assert_eq!(n(&["index", "b"]), ["index-2", "b"]);
+        assert_eq!(n(&["index"]), ["index"]);
+    }
+}

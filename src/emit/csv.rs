@@ -1,0 +1,314 @@
+//! Flat CSV tables for spreadsheets and databases, three per document:
+//!
+//! - `indicators`: one row per 三级 indicator (unit-wide and per project);
+//! - `budget`: one row per budget line (every breakdown, every amount tree);
+//! - `projects`: one row per project.
+//!
+//! UTF-8 with CRLF line ends (RFC 4180), optionally with a byte-order mark
+//! (`--bom`) so that Excel on Chinese Windows reads UTF-8. A cell that
+//! Excel would take for a formula — one that starts with `=`, `+`, `-`, `@`,
+//! a tab or a carriage return, and is not a plain number — is written with a
+//! leading `'` (as OWASP recommends against CSV injection). The comparison
+//! `=` of an indicator is such a cell: it is written `'=`.
+
+use crate::ast::*;
+use crate::emit::layout::{self, amount_text, attr, tier_rows, value_text};
+use crate::project::{Group, Project};
+
+pub const INDICATOR_COLUMNS: [&str; 15] = [
+    "unit_code",
+    "unit",
+    "project",
+    "tier1",
+    "tier2",
+    "indicator",
+    "kind",
+    "comparison",
+    "value",
+    "unit_of_measure",
+    "explanation",
+    "scoring",
+    "standard",
+    "weight",
+    "note",
+];
+
+pub const BUDGET_COLUMNS: [&str; 10] = [
+    "unit_code",
+    "unit",
+    "project",
+    "tree",
+    "dimension",
+    "path",
+    "code",
+    "name",
+    "amount",
+    "formula",
+];
+
+pub const PROJECT_COLUMNS: [&str; 10] = [
+    "unit_code",
+    "unit",
+    "code",
+    "name",
+    "amount",
+    "period_start",
+    "period_end",
+    "goal",
+    "term_goal",
+    "annual_goal",
+];
+
+/// The three files of a document: `(suffix, bytes)` for `indicators`,
+/// `budget` and `projects`.
+pub fn document(
+    project: &Project,
+    group: &Group,
+    bom: bool,
+) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
+    let units = layout::units(project, group);
+    let mut ind = Table::new(&INDICATOR_COLUMNS);
+    let mut bud = Table::new(&BUDGET_COLUMNS);
+    let mut pro = Table::new(&PROJECT_COLUMNS);
+    for u in &units {
+        let code = u.code.as_ref().map(|c| c.node.as_str()).unwrap_or("");
+        let name = u.name.node.as_str();
+        indicators(&mut ind, code, name, "", &u.indicators);
+        if let Some(b) = &u.budget {
+            bud.push(vec![
+                code.into(),
+                name.into(),
+                String::new(),
+                "budget".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                "资金总额".into(),
+                amount_text(&b.total),
+                String::new(),
+            ]);
+            breakdowns(&mut bud, [code, name, ""], "budget", &b.breakdowns, "", &[]);
+        }
+        for l in &u.amounts {
+            amount_tree(&mut bud, [code, name, ""], l);
+        }
+        for p in &u.projects {
+            let pname = p.name.node.as_str();
+            indicators(&mut ind, code, name, pname, &p.indicators);
+            bud.push(vec![
+                code.into(),
+                name.into(),
+                pname.into(),
+                "budget".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                "项目金额".into(),
+                amount_text(&p.amount),
+                String::new(),
+            ]);
+            breakdowns(
+                &mut bud,
+                [code, name, pname],
+                "budget",
+                &p.breakdowns,
+                "",
+                &[],
+            );
+            for l in &p.amounts {
+                amount_tree(&mut bud, [code, name, pname], l);
+            }
+            let goals = |k: GoalKind| {
+                p.goals
+                    .iter()
+                    .filter(|g| g.kind == k)
+                    .map(|g| g.text.node.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            let (start, end) = p
+                .period
+                .as_ref()
+                .map(|x| (x.node.start.to_string(), x.node.end.to_string()))
+                .unwrap_or_default();
+            pro.push(vec![
+                code.into(),
+                name.into(),
+                p.code.as_ref().map(|c| c.node.clone()).unwrap_or_default(),
+                pname.into(),
+                amount_text(&p.amount),
+                start,
+                end,
+                goals(GoalKind::Overall),
+                goals(GoalKind::Term),
+                goals(GoalKind::Annual),
+            ]);
+        }
+    }
+    Ok(vec![
+        ("indicators", ind.finish(bom)?),
+        ("budget", bud.finish(bom)?),
+        ("projects", pro.finish(bom)?),
+    ])
+}
+
+fn indicators(t: &mut Table, code: &str, unit: &str, project: &str, trees: &[IndicatorTree]) {
+    for r in tier_rows(trees) {
+        let Some(i) = r.indicator else { continue };
+        let v = value_text(i);
+        t.push(vec![
+            code.into(),
+            unit.into(),
+            project.into(),
+            r.tier1_name(),
+            r.tier2_name(),
+            i.name.node.clone(),
+            i.kind
+                .as_ref()
+                .map(|k| layout::kind_label(k.node).to_string())
+                .unwrap_or_default(),
+            i.comparison
+                .as_ref()
+                .map(|c| c.node.symbol().to_string())
+                .unwrap_or_default(),
+            v.value,
+            v.unit,
+            attr(i, AttrKey::Explain),
+            attr(i, AttrKey::Scoring),
+            attr(i, AttrKey::Standard),
+            attr(i, AttrKey::Weight),
+            attr(i, AttrKey::Note),
+        ]);
+    }
+}
+
+/// An amount tree (`amount NAME TOTAL { … }`): its root, then its lines.
+fn amount_tree(t: &mut Table, who: [&str; 3], root: &Line) {
+    let tree = root.name.node.as_str();
+    t.push(line_row(who, tree, "", &[], root));
+    breakdowns(t, who, tree, &root.breakdowns, "", &[]);
+}
+
+/// The lines of breakdowns, depth first. Lines written directly in a line's
+/// block (the default breakdown) take the dimension of that line.
+fn breakdowns(
+    t: &mut Table,
+    who: [&str; 3],
+    tree: &str,
+    bs: &[Breakdown],
+    inherited: &str,
+    path: &[&str],
+) {
+    for b in bs {
+        let dim = match &b.dimension.node {
+            Dimension::Default => inherited,
+            d => d.key(),
+        };
+        for l in &b.lines {
+            t.push(line_row(who, tree, dim, path, l));
+            let mut sub = path.to_vec();
+            sub.push(l.name.node.as_str());
+            breakdowns(t, who, tree, &l.breakdowns, dim, &sub);
+        }
+    }
+}
+
+fn line_row(who: [&str; 3], tree: &str, dimension: &str, path: &[&str], l: &Line) -> Vec<String> {
+    vec![
+        who[0].into(),
+        who[1].into(),
+        who[2].into(),
+        tree.into(),
+        dimension.into(),
+        path.join(" › "),
+        l.code.as_ref().map(|c| c.node.clone()).unwrap_or_default(),
+        l.name.node.clone(),
+        amount_text(&l.amount),
+        l.formula
+            .as_ref()
+            .map(|f| layout::formula_display(&f.expr))
+            .unwrap_or_default(),
+    ]
+}
+
+/// Whether Excel could run the cell as a formula: it starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return and is not a plain number.
+pub fn is_dangerous(cell: &str) -> bool {
+    let Some(first) = cell.chars().next() else {
+        return false;
+    };
+    if !matches!(first, '=' | '+' | '-' | '@' | '\t' | '\r') {
+        return false;
+    }
+    !is_plain_number(cell)
+}
+
+fn is_plain_number(s: &str) -> bool {
+    let s = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && (frac.is_empty() || !s.ends_with('.'))
+}
+
+/// The cell as written to the file: neutralised if Excel could run it.
+pub fn neutralise(cell: &str) -> String {
+    if is_dangerous(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+struct Table {
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(header: &[&str]) -> Table {
+        Table {
+            rows: vec![header.iter().map(|s| s.to_string()).collect()],
+        }
+    }
+    fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+    fn finish(self, bom: bool) -> Result<Vec<u8>, String> {
+        let mut buf = Vec::new();
+        if bom {
+            buf.extend_from_slice("\u{feff}".as_bytes());
+        }
+        let mut w = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(buf);
+        for r in &self.rows {
+            w.write_record(r.iter().map(|c| neutralise(c)))
+                .map_err(|e| e.to_string())?;
+        }
+        w.into_inner().map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        assert_eq!(neutralise("="), "'=");
+        assert_eq!(neutralise("=SUM(A1:A2)"), "'=SUM(A1:A2)");
+        assert_eq!(neutralise("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
+        assert_eq!(neutralise("-2+3"), "'-2+3");
+        assert_eq!(neutralise("@SUM(1)"), "'@SUM(1)");
+        assert_eq!(neutralise("\t=1"), "'\t=1");
+        assert_eq!(neutralise("-"), "'-");
+        // Plain numbers cannot run: they stay numbers.
+        assert_eq!(neutralise("-3.50"), "-3.50");
+        assert_eq!(neutralise("+5"), "+5");
+        // Anything else is left alone.
+        assert_eq!(neutralise("≥"), "≥");
+        assert_eq!(neutralise("a=b"), "a=b");
+        assert_eq!(neutralise(""), "");
+    }
+}

@@ -1,0 +1,371 @@
+//! The official tables as an Excel workbook (rust_xlsxwriter): one sheet
+//! per summary table and one per unit (the unit's table, then its
+//! projects' tables, each from a new printed page). Cells are merged where
+//! the HTML merges them, amounts are numbers formatted `#,##0.00` (more
+//! decimals when the figure is written finer), numeric indicator values are
+//! numbers, the rows down to the indicator grid's column header are frozen
+//! (only the title rows when the header block above is too tall to leave
+//! room), and column widths fit the text (a Han character counts 2).
+//!
+//! The output is byte-identical across runs: the creation date is fixed.
+
+use std::collections::HashMap;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+};
+use unicode_width::UnicodeWidthChar;
+
+use crate::emit::layout::{place_rows, Cell, Layout, Placed, Row, Style, Table};
+
+/// The display width of text in Excel's character units: a Han character
+/// (or any wide character) counts 2. The widest line counts.
+pub fn text_width(s: &str) -> usize {
+    s.lines()
+        .map(|l| l.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+}
+
+/// How many lines a text takes in a cell `width` characters wide.
+fn lines_in(s: &str, width: f64) -> usize {
+    let w = (width - 1.0).max(1.0);
+    s.lines()
+        .map(|l| {
+            let n = l.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() as f64;
+            ((n / w).ceil() as usize).max(1)
+        })
+        .sum::<usize>()
+        .max(1)
+}
+
+const MAX_WIDTH: f64 = 44.0;
+const LABEL_WIDTH: f64 = 14.0;
+const LINE_HEIGHT: f64 = 14.0;
+/// Above this many lines of header block, freezing it would leave no room.
+const FREEZE_LIMIT: usize = 16;
+
+struct Formats {
+    cache: HashMap<(Style, u32, u8), Format>,
+    title: Format,
+    meta_left: Format,
+    meta_right: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new().set_font_size(10);
+        Formats {
+            cache: HashMap::new(),
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            meta_left: base.clone().set_align(FormatAlign::Left),
+            meta_right: base.set_align(FormatAlign::Right),
+        }
+    }
+
+    fn get(&mut self, style: Style, scale: u32, indent: u8) -> &Format {
+        self.cache.entry((style, scale, indent)).or_insert_with(|| {
+            let mut f = Format::new()
+                .set_font_size(10)
+                .set_border(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter);
+            let decimals = if scale > 0 {
+                format!(".{}", "0".repeat(scale as usize))
+            } else {
+                String::new()
+            };
+            f = match style {
+                Style::Label | Style::Header => f
+                    .set_bold()
+                    .set_background_color(0xF2F2F2)
+                    .set_align(FormatAlign::Center),
+                Style::Section => f
+                    .set_bold()
+                    .set_background_color(0xE4E4E4)
+                    .set_align(FormatAlign::Left),
+                Style::Text => f.set_align(FormatAlign::Left),
+                Style::Center => f.set_align(FormatAlign::Center),
+                Style::Amount => f
+                    .set_align(FormatAlign::Right)
+                    .set_num_format(format!("#,##0{decimals}")),
+                Style::AmountLeft => f
+                    .set_align(FormatAlign::Left)
+                    .set_num_format(format!("#,##0{decimals}")),
+                Style::Number => f
+                    .set_align(FormatAlign::Center)
+                    .set_num_format(format!("0{decimals}")),
+            };
+            if indent > 0 {
+                f = f.set_indent(indent);
+            }
+            f
+        })
+    }
+}
+
+/// A sheet name Excel accepts: no `[]:*?/\`, not `History`, at most 31
+/// UTF-16 units, unique (case-insensitive) within the workbook.
+pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
+    let mut base: String = wanted
+        .chars()
+        .map(|c| {
+            if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    base = base.trim_matches('\'').trim().to_string();
+    if base.is_empty() {
+        base = "Sheet".into();
+    }
+    if base.eq_ignore_ascii_case("history") {
+        base.push('_');
+    }
+    let fit = |s: &str, room: usize| -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            if out.encode_utf16().count() + c.len_utf16() > room {
+                break;
+            }
+            out.push(c);
+        }
+        out
+    };
+    let mut k = 1;
+    loop {
+        let suffix = if k == 1 {
+            String::new()
+        } else {
+            format!("({k})")
+        };
+        let name = format!("{}{suffix}", fit(&base, 31 - suffix.len()));
+        if !taken
+            .iter()
+            .any(|t| t.to_lowercase() == name.to_lowercase())
+        {
+            return name;
+        }
+        k += 1;
+    }
+}
+
+/// One document as an XLSX workbook.
+pub fn render(layout: &Layout) -> Result<Vec<u8>, String> {
+    let err = |e: rust_xlsxwriter::XlsxError| e.to_string();
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(err)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(layout.title.clone())
+            .set_creation_datetime(&created),
+    );
+    let mut formats = Formats::new();
+    let mut taken: Vec<String> = Vec::new();
+    for page in &layout.pages {
+        let name = sheet_name(&page.name, &taken);
+        taken.push(name.clone());
+        let ws = wb.add_worksheet();
+        ws.set_name(&name).map_err(err)?;
+        write_page(ws, &page.tables, &mut formats).map_err(err)?;
+    }
+    if layout.pages.is_empty() {
+        wb.add_worksheet();
+    }
+    wb.save_to_buffer().map_err(err)
+}
+
+fn all_rows<'t, 'a>(t: &'t Table<'a>) -> Vec<&'t Row<'a>> {
+    let mut rows: Vec<&Row> = t.head.iter().collect();
+    for g in &t.grids {
+        rows.extend(g.header.iter());
+        rows.extend(g.rows.iter());
+    }
+    rows.extend(t.foot.iter());
+    rows
+}
+
+fn write_page(
+    ws: &mut Worksheet,
+    tables: &[Table],
+    formats: &mut Formats,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
+
+    // Column widths: the design widths, widened to fit single-column text.
+    let ncols = tables.iter().map(|t| t.ncols).max().unwrap_or(1);
+    let mut widths = vec![0f64; ncols];
+    for t in tables {
+        for (c, w) in t.widths.iter().enumerate() {
+            widths[c] = widths[c].max(f64::from(*w));
+        }
+        let rows = all_rows(t);
+        let cells: Vec<&[Cell]> = rows.iter().map(|r| r.cells.as_slice()).collect();
+        for p in place_rows(&cells, t.ncols) {
+            if p.cell.colspan == 1 {
+                // Row labels wrap rather than widen the first column.
+                let cap = if p.cell.style == Style::Label {
+                    LABEL_WIDTH
+                } else {
+                    MAX_WIDTH
+                };
+                let w = (text_width(&p.cell.text) + 2) as f64;
+                widths[p.col] = widths[p.col].max(w.min(cap));
+            }
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+
+    let mut row = 0u32;
+    let mut breaks = Vec::new();
+    for (k, t) in tables.iter().enumerate() {
+        if k > 0 {
+            row += 1; // a blank row, then a new printed page
+            breaks.push(row);
+        }
+        let last = (t.ncols - 1) as u16;
+        ws.set_row_height(row, 22)?;
+        if last > 0 {
+            ws.merge_range(row, 0, row, last, &t.title, &formats.title)?;
+        } else {
+            ws.write_string_with_format(row, 0, &t.title, &formats.title)?;
+        }
+        row += 1;
+        let split = (t.ncols / 2).max(1) as u16;
+        if split > 1 {
+            ws.merge_range(row, 0, row, split - 1, &t.left, &formats.meta_left)?;
+        } else {
+            ws.write_string_with_format(row, 0, &t.left, &formats.meta_left)?;
+        }
+        if last >= split {
+            if last > split {
+                ws.merge_range(row, split, row, last, &t.right, &formats.meta_right)?;
+            } else {
+                ws.write_string_with_format(row, split, &t.right, &formats.meta_right)?;
+            }
+        }
+        row += 1;
+        let title_rows = row;
+
+        let rows = all_rows(t);
+        let cells: Vec<&[Cell]> = rows.iter().map(|r| r.cells.as_slice()).collect();
+        let placed = place_rows(&cells, t.ncols);
+        let mut lines = vec![1usize; rows.len()];
+        for p in &placed {
+            if p.cell.rowspan == 1 {
+                let w: f64 = widths[p.col..(p.col + p.cell.colspan).min(widths.len())]
+                    .iter()
+                    .sum();
+                lines[p.row] = lines[p.row].max(lines_in(&p.cell.text, w));
+            }
+        }
+        for p in &placed {
+            write_cell(ws, row, p, formats)?;
+        }
+        for (i, n) in lines.iter().enumerate() {
+            if *n > 1 {
+                ws.set_row_height(row + i as u32, (*n as f64 * LINE_HEIGHT).min(409.0))?;
+            }
+        }
+        if k == 0 {
+            // Freeze down to the first grid's column header when the rows
+            // above it leave room on a screen; else the title rows only.
+            let to_header = t.head.len() + t.grids.first().map_or(0, |g| g.header.len());
+            let above: usize = lines[..to_header.min(lines.len())].iter().sum();
+            if !t.grids.is_empty() && above <= FREEZE_LIMIT {
+                ws.set_freeze_panes(title_rows + to_header as u32, 0)?;
+            } else {
+                ws.set_freeze_panes(title_rows, 0)?;
+            }
+        }
+        row += rows.len() as u32;
+    }
+    if !breaks.is_empty() {
+        ws.set_page_breaks(&breaks)?;
+    }
+    Ok(())
+}
+
+fn write_cell(
+    ws: &mut Worksheet,
+    top: u32,
+    p: &Placed,
+    formats: &mut Formats,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let c = p.cell;
+    let r1 = top + p.row as u32;
+    let c1 = p.col as u16;
+    let r2 = r1 + c.rowspan as u32 - 1;
+    let c2 = c1 + c.colspan as u16 - 1;
+    let scale = c.value.map_or(2, |(_, s)| s);
+    let fmt = formats.get(c.style, scale, c.indent).clone();
+    let merged = r2 > r1 || c2 > c1;
+    let number = c.value.and_then(|(v, _)| v.to_f64());
+    if merged {
+        ws.merge_range(
+            r1,
+            c1,
+            r2,
+            c2,
+            if number.is_some() { "" } else { &c.text },
+            &fmt,
+        )?;
+        if let Some(v) = number {
+            ws.write_number_with_format(r1, c1, v, &fmt)?;
+        }
+        return Ok(());
+    }
+    match number {
+        Some(v) => {
+            ws.write_number_with_format(r1, c1, v, &fmt)?;
+        }
+        None if c.text.is_empty() => {
+            ws.write_blank(r1, c1, &fmt)?;
+        }
+        None => {
+            ws.write_string_with_format(r1, c1, &c.text, &fmt)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_han_as_two() {
+        assert_eq!(text_width("群众满意度"), 10);
+        assert_eq!(text_width("≥ 95%"), 5);
+        assert_eq!(text_width("ab\n中文字"), 6);
+    }
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let mut taken = Vec::new();
+        let a = sheet_name("<script>alert(1)</script>", &taken);
+        assert_eq!(a, "<script>alert(1)<_script>");
+        taken.push(a);
+        let long = "一".repeat(40);
+        let b = sheet_name(&long, &taken);
+        assert_eq!(b.chars().count(), 31);
+        taken.push(b.clone());
+        let c = sheet_name(&long, &taken);
+        assert!(c.ends_with("(2)") && c.chars().count() == 31, "{c}");
+        assert_eq!(sheet_name("History", &[]), "History_");
+        assert_eq!(sheet_name("'[]'", &[]), "__");
+    }
+}
