@@ -366,8 +366,9 @@ fn jixiao(args: &[&str]) -> std::process::Output {
         .expect("runs")
 }
 
+/// A fresh directory of this test process (test runs may overlap).
 fn scratch(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     d
 }
@@ -471,6 +472,8 @@ fn cli_writes_a_corpus_byte_identically() {
             assert!(x.starts_with(b"\xEF\xBB\xBF"), "--bom: {n}");
         }
     }
+    let _ = std::fs::remove_dir_all(&a);
+    let _ = std::fs::remove_dir_all(&b);
 }
 
 /// All files are written to temporary names first and renamed only when
@@ -499,6 +502,7 @@ fn cli_failed_write_leaves_nothing_half_written() {
         ["pages.indicators.csv"],
         "no other file, no temporary"
     );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 // ------------------------------------------------------------ reading XLSX back
