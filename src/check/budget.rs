@@ -47,9 +47,10 @@ pub fn check(project: &Project, group: &Group) -> Vec<Diagnostic> {
     for u in &all_units {
         check_unit(&ctx, u, &all_units, &mut out);
     }
+    let index = Index::new(&all_units);
     for f in &group.files {
         for s in &project.document(*f).summaries {
-            check_summary(&ctx, s, &all_units, &mut out);
+            check_summary(&ctx, s, &index, &mut out);
         }
     }
     out
@@ -555,38 +556,57 @@ enum Named<'a> {
     Project(&'a crate::ast::Project),
 }
 
-fn find_named<'a>(
-    row: &SummaryRow,
-    units: &[&'a Unit],
-    by_name: &HashMap<&str, &'a Unit>,
-) -> Option<Named<'a>> {
-    if let Some(code) = &row.code {
-        if let Some(u) = units
-            .iter()
-            .find(|u| u.code.as_ref().is_some_and(|c| c.node == code.node))
+/// Units and projects by name and by code, built once per document so
+/// that reconciling a summary is linear in its rows.
+struct Index<'a> {
+    by_name: HashMap<&'a str, &'a Unit>,
+    by_code: HashMap<&'a str, &'a Unit>,
+    projects: HashMap<&'a str, &'a crate::ast::Project>,
+}
+
+impl<'a> Index<'a> {
+    fn new(units: &[&'a Unit]) -> Self {
+        let mut idx = Index {
+            by_name: HashMap::new(),
+            by_code: HashMap::new(),
+            projects: HashMap::new(),
+        };
+        for u in units {
+            idx.by_name.entry(u.name.node.as_str()).or_insert(u);
+            if let Some(c) = &u.code {
+                idx.by_code.entry(c.node.as_str()).or_insert(u);
+            }
+            for p in &u.projects {
+                idx.projects.entry(p.name.node.as_str()).or_insert(p);
+            }
+        }
+        idx
+    }
+
+    fn find(&self, row: &SummaryRow) -> Option<Named<'a>> {
+        if let Some(u) = row
+            .code
+            .as_ref()
+            .and_then(|c| self.by_code.get(c.node.as_str()))
         {
             return Some(Named::Unit(u));
         }
-    }
-    let name = row.name.node.as_str();
-    let candidates = [
-        name.to_string(),
-        format!("{name}本级"),
-        name.trim_end_matches("本级").to_string(),
-    ];
-    for c in &candidates {
-        if let Some(u) = by_name.get(c.as_str()) {
-            return Some(Named::Unit(u));
+        let name = row.name.node.as_str();
+        let candidates = [
+            name.to_string(),
+            format!("{name}本级"),
+            name.trim_end_matches("本级").to_string(),
+        ];
+        for c in &candidates {
+            if let Some(u) = self.by_name.get(c.as_str()) {
+                return Some(Named::Unit(u));
+            }
         }
+        self.projects.get(name).map(|p| Named::Project(p))
     }
-    units
-        .iter()
-        .find_map(|u| u.projects.iter().find(|p| p.name.node == name))
-        .map(Named::Project)
 }
 
-fn check_summary(ctx: &Ctx, s: &Summary, units: &[&Unit], out: &mut Vec<Diagnostic>) {
-    let by_name: HashMap<&str, &Unit> = units.iter().map(|u| (u.name.node.as_str(), *u)).collect();
+fn check_summary(ctx: &Ctx, s: &Summary, index: &Index, out: &mut Vec<Diagnostic>) {
     for row in &s.rows {
         let Some(rn) = row.amount.number() else {
             continue;
@@ -594,7 +614,7 @@ fn check_summary(ctx: &Ctx, s: &Summary, units: &[&Unit], out: &mut Vec<Diagnost
         let Some(stated) = ctx.stated(rn) else {
             continue;
         };
-        let found = find_named(row, units, &by_name).and_then(|n| match n {
+        let found = index.find(row).and_then(|n| match n {
             Named::Unit(u) => u.budget.as_ref().map(|b| (&b.total, u.name.span)),
             Named::Project(p) => Some((&p.amount, p.name.span)),
         });
@@ -636,7 +656,7 @@ fn check_summary(ctx: &Ctx, s: &Summary, units: &[&Unit], out: &mut Vec<Diagnost
     let rollups: Vec<bool> = s
         .rows
         .iter()
-        .map(|r| matches!(find_named(r, units, &by_name), Some(Named::Unit(u)) if u.rollup))
+        .map(|r| matches!(index.find(r), Some(Named::Unit(u)) if u.rollup))
         .collect();
     check_summary_total(ctx, s, &rollups, out);
 }
@@ -645,23 +665,19 @@ fn check_summary(ctx: &Ctx, s: &Summary, units: &[&Unit], out: &mut Vec<Diagnost
 /// `1-1`, `1-2` …): it is when it names a rollup unit, or, for a row that
 /// names no unit of the document, when its members add up to it. A
 /// department's own row (`3` 本级 beside `3-1`) is not an aggregate.
-fn is_aggregate(ctx: &Ctx, s: &Summary, i: usize, rollup: bool) -> bool {
+fn is_aggregate(
+    ctx: &Ctx,
+    s: &Summary,
+    i: usize,
+    rollup: bool,
+    members: &HashMap<&str, Vec<usize>>,
+) -> bool {
     let Some(serial) = &s.rows[i].serial else {
         return false;
     };
-    let prefix = format!("{}-", serial.node);
-    let members: Vec<&SummaryRow> = s
-        .rows
-        .iter()
-        .filter(|r| {
-            r.serial
-                .as_ref()
-                .is_some_and(|x| x.node.starts_with(&prefix))
-        })
-        .collect();
-    if members.is_empty() {
+    let Some(members) = members.get(serial.node.as_str()) else {
         return false;
-    }
+    };
     if rollup {
         return true;
     }
@@ -670,10 +686,23 @@ fn is_aggregate(ctx: &Ctx, s: &Summary, i: usize, rollup: bool) -> bool {
     };
     let sum = members
         .iter()
-        .filter_map(|r| r.amount.number().and_then(|n| ctx.stated(n)))
+        .filter_map(|m| s.rows[*m].amount.number().and_then(|n| ctx.stated(n)))
         .try_fold(Figure::ZERO, |acc, f| acc.checked_add(f));
     sum.and_then(|sum| arith::compare(own, sum))
         .is_some_and(|c| c.consistent())
+}
+
+/// For each serial, the rows numbered below it (`1` → `1-1`, `1-2`, `1-2-1`).
+fn members_by_serial(s: &Summary) -> HashMap<&str, Vec<usize>> {
+    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, row) in s.rows.iter().enumerate() {
+        let Some(serial) = &row.serial else { continue };
+        let serial = serial.node.as_str();
+        for (cut, _) in serial.match_indices('-') {
+            map.entry(&serial[..cut]).or_default().push(i);
+        }
+    }
+    map
 }
 
 /// The total is the sum of the rows that are not aggregates of other rows.
@@ -682,10 +711,17 @@ fn check_summary_total(ctx: &Ctx, s: &Summary, rollups: &[bool], out: &mut Vec<D
         return;
     };
     let Some(stated) = ctx.stated(tn) else { return };
+    let members = members_by_serial(s);
     let mut sum = Figure::ZERO;
     let mut count = 0usize;
     for (i, row) in s.rows.iter().enumerate() {
-        if is_aggregate(ctx, s, i, rollups.get(i).copied().unwrap_or(false)) {
+        if is_aggregate(
+            ctx,
+            s,
+            i,
+            rollups.get(i).copied().unwrap_or(false),
+            &members,
+        ) {
             continue;
         }
         if let Some(v) = row.amount.number().and_then(|n| ctx.stated(n)) {
