@@ -66,26 +66,26 @@ fn yuntian_2023_findings() {
         [
             // 整体支出表: no 满意度指标 一级 (its satisfaction row sits under
             // 效益, seed line 184) …
-            "T004 unit.jx:111",
+            "T004 unit.jx:110",
             // 质量指标 特大事故事故发生率 "0" with no unit (seed line 135).
-            "V005 unit.jx:119",
+            "V005 unit.jx:118",
             // … 社会公众及服务对象满意度指标 under 效益指标 (seed line 184).
-            "T003 unit.jx:144",
+            "T003 unit.jx:143",
             // 城乡环境连片整治专项: the same (seed lines 374–381).
-            "T004 unit.jx:178",
-            "T003 unit.jx:204",
+            "T004 unit.jx:177",
+            "T003 unit.jx:203",
             // 社区经费: the same (seed line 525).
-            "T004 unit.jx:245",
-            "T003 unit.jx:269",
+            "T004 unit.jx:244",
+            "T003 unit.jx:268",
             // 业务性专用经费: the same (seed line 648).
-            "T004 unit.jx:304",
-            "T003 unit.jx:326",
+            "T004 unit.jx:303",
+            "T003 unit.jx:325",
             // 业务性专用经费 › 武装 › 宣传费: "6次*（万元/次）=3.6万元" — the unit
             // price (0.6) is missing, so the basis comes to 6 万元 (seed ~695).
-            "B002 unit.jx:368",
+            "B002 unit.jx:367",
             // 微民生网格事件办理: satisfaction under 效益 again (seed line 835).
-            "T004 unit.jx:390",
-            "T003 unit.jx:415",
+            "T004 unit.jx:389",
+            "T003 unit.jx:414",
         ]
     );
 }
@@ -101,32 +101,32 @@ fn shifeng_2020_findings() {
         [
             // 附件6: "302 一般商品和服务支出"; the catalog (and 附件17) say
             // 商品和服务支出 (seed line 325).
-            "B011 unit.jx:218",
+            "B011 unit.jx:216",
             // 附件6: "30205 水电费" beside "30206 电费"; the catalog's 30205
             // is 水费 (seed line 330).
-            "B011 unit.jx:223",
+            "B011 unit.jx:221",
             // 附件17 repeats 30205 水电费 (seed line 561).
-            "B011 unit.jx:282",
+            "B011 unit.jx:371",
             // 附件17: "30212 因公出国（境）费"; the catalog says …费用 (seed 567).
-            "B011 unit.jx:288",
+            "B011 unit.jx:407",
             // 附件17: "303 对个人和家庭的补助支出" (附件7: …的补助) (seed 584).
-            "B011 unit.jx:306",
+            "B011 unit.jx:510",
             // 附件17: "30399 其他对个人和家庭的补助支出" (seed ~598).
-            "B011 unit.jx:317",
+            "B011 unit.jx:569",
             // 部门整体支出绩效申报表: no 满意度指标 (seed lines 603–610) …
-            "T004 unit.jx:519",
+            "T004 unit.jx:884",
             // … and its two indicators are text directly under 产出指标 and
             // 效益指标, with no 二级 (seed lines 609–610).
-            "T007 unit.jx:521",
-            "T007 unit.jx:524",
+            "T007 unit.jx:886",
+            "T007 unit.jx:889",
             // 附件3: the six project tables have no 满意度 column; their
             // satisfaction targets sit in the 可持续影响 column (seed 632–640).
-            "T004 unit.jx:546",
-            "T004 unit.jx:580",
-            "T004 unit.jx:610",
-            "T004 unit.jx:640",
-            "T004 unit.jx:672",
-            "T004 unit.jx:704",
+            "T004 unit.jx:911",
+            "T004 unit.jx:945",
+            "T004 unit.jx:975",
+            "T004 unit.jx:1005",
+            "T004 unit.jx:1037",
+            "T004 unit.jx:1069",
         ]
     );
 }
