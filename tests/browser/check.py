@@ -32,7 +32,9 @@ from html.parser import HTMLParser
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 os.chdir(ROOT)
-BIN = os.path.join(ROOT, "target", "debug", "jixiao")
+# Cargo builds into $CARGO_TARGET_DIR when it is set.
+TARGET = os.path.join(ROOT, os.environ.get("CARGO_TARGET_DIR", "target"))
+BIN = os.path.join(TARGET, "debug", "jixiao")
 ART = os.path.join(ROOT, "target", "ci-artifacts")
 OUT = os.path.join(ART, "outputs")
 EXAMPLES = ["yuntian-2023", "shifeng-2020", "xiangyin-2023", "yueyang-2024"]
@@ -454,7 +456,7 @@ def check_xlsx(models):
 
 def main():
     if not os.path.exists(BIN):
-        print("target/debug/jixiao is missing: run `cargo build` first")
+        print(f"{BIN} is missing: run `cargo build` first")
         return 2
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
