@@ -387,6 +387,8 @@ summary "s" {
 #[test]
 fn names_quoted_only_when_they_must_be() {
     let text = r##"unit "甲" {
+  "填报单位": "甲"
+  "单位 负责人": "乙"
   budget 3 {
     by "收入" { "2024年" 1 }
     by "其他 收入" { "单位" 1 "a,b" 1 "#1" 1 }
@@ -398,6 +400,8 @@ fn names_quoted_only_when_they_must_be() {
     assert_eq!(
         out,
         r##"unit 甲 {
+  填报单位: "甲"
+  "单位 负责人": "乙"
   budget 3 {
     by "收入" { "2024年" 1 }
     by "其他 收入" {

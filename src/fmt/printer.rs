@@ -507,15 +507,16 @@ impl<'s> Printer<'s> {
                 self.tok(&p, t, sep);
             }
             prop_key => {
-                // Kept as written (bare or quoted): see `name` on why not
-                // unquoted here.
-                let w = p.as_str();
-                let t = if w.starts_with(['“', '「']) {
-                    let mut inner: Vec<char> = w.chars().skip(1).collect();
-                    inner.pop();
-                    quote(&inner.into_iter().collect::<String>())
-                } else {
-                    w.to_string()
+                let t = match p.clone().into_inner().next() {
+                    Some(q) if q.as_rule() == quoted => {
+                        let text = unquoted(&q);
+                        if can_be_bare(&text, NameCtx::Plain) {
+                            text
+                        } else {
+                            string_text(&q)
+                        }
+                    }
+                    _ => p.as_str().to_string(),
                 };
                 self.tok(&p, &t, sep);
             }
