@@ -422,6 +422,69 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
 
 // ---------------------------------------------------------------- projects, rollups
 
+/// Compare a stated figure with the sum of other stated figures (a unit's
+/// projects, a rollup's members) and report a mismatch as `code`, saying
+/// "{subject} {stated} but {parts} add up to {sum}" with the arithmetic.
+struct Reconcile<'a> {
+    code: &'static str,
+    subject: String,
+    parts: String,
+    primary: &'a str,
+}
+
+fn reconcile(
+    ctx: &Ctx,
+    r: Reconcile,
+    total: &Number,
+    figures: &[&Number],
+    at: Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(stated) = ctx.stated(total) else {
+        return;
+    };
+    let mut sum = Figure::ZERO;
+    let mut parts = Vec::new();
+    for n in figures {
+        let Some(v) = ctx.stated(n) else { continue };
+        let Some(s) = sum.checked_add(v) else {
+            out.push(overflow(at));
+            return;
+        };
+        sum = s;
+        parts.push((arith::show(v.value, ctx.decimals(n)), n.span));
+    }
+    let Some(cmp) = arith::compare(stated, sum) else {
+        return;
+    };
+    if cmp.consistent() {
+        return;
+    }
+    let decimals = ctx.decimals(total);
+    let mut d = Diagnostic::new(
+        r.code,
+        format!(
+            "{} {} but {} add up to {} (difference {}; rounding allows at most {})",
+            r.subject,
+            arith::show(stated.value, decimals),
+            r.parts,
+            arith::show(sum.value, decimals),
+            arith::show_plain(cmp.difference),
+            arith::show_plain(cmp.allowed),
+        ),
+    )
+    .primary(total.span, r.primary);
+    for (_, span) in &parts {
+        d = d.secondary(*span, "");
+    }
+    d = d.note(format!(
+        "{} = {}",
+        arith::show(sum.value, decimals),
+        join_parts(&parts)
+    ));
+    out.push(d);
+}
+
 fn check_projects_sum(ctx: &Ctx, u: &Unit, b: &Budget, out: &mut Vec<Diagnostic>) {
     if u.projects.is_empty() {
         return;
@@ -438,50 +501,18 @@ fn check_projects_sum(ctx: &Ctx, u: &Unit, b: &Budget, out: &mut Vec<Diagnostic>
     let Some(n) = line.amount.number() else {
         return;
     };
-    let Some(stated) = ctx.stated(n) else { return };
-    let mut sum = Figure::ZERO;
-    let mut parts = Vec::new();
-    for p in &u.projects {
-        if let Some(pn) = p.amount.number() {
-            if let Some(v) = ctx.stated(pn) {
-                let Some(s) = sum.checked_add(v) else {
-                    out.push(overflow(p.span));
-                    return;
-                };
-                sum = s;
-                parts.push((arith::show(v.value, ctx.decimals(pn)), pn.span));
-            }
-        }
-    }
-    let Some(cmp) = arith::compare(stated, sum) else {
-        return;
+    let figures: Vec<&Number> = u
+        .projects
+        .iter()
+        .filter_map(|p| p.amount.number())
+        .collect();
+    let r = Reconcile {
+        code: "B004",
+        subject: format!("{} states 项目支出", u.name.node),
+        parts: format!("its {} projects", u.projects.len()),
+        primary: "项目支出 stated here",
     };
-    if cmp.consistent() {
-        return;
-    }
-    let decimals = ctx.decimals(n);
-    let mut d = Diagnostic::new(
-        "B004",
-        format!(
-            "{} states 项目支出 {} but its {} projects add up to {} (difference {}; rounding allows at most {})",
-            u.name.node,
-            arith::show(stated.value, decimals),
-            u.projects.len(),
-            arith::show(sum.value, decimals),
-            arith::show_plain(cmp.difference),
-            arith::show_plain(cmp.allowed),
-        ),
-    )
-    .primary(n.span, "项目支出 stated here");
-    for (_, span) in &parts {
-        d = d.secondary(*span, "");
-    }
-    d = d.note(format!(
-        "{} = {}",
-        arith::show(sum.value, decimals),
-        join_parts(&parts)
-    ));
-    out.push(d);
+    reconcile(ctx, r, n, &figures, u.span, out);
 }
 
 fn is_member(rollup: &Unit, u: &Unit) -> bool {
@@ -491,9 +522,9 @@ fn is_member(rollup: &Unit, u: &Unit) -> bool {
 }
 
 fn check_rollup(ctx: &Ctx, u: &Unit, all: &[&Unit], out: &mut Vec<Diagnostic>) {
-    let Some(b) = &u.budget else { return };
-    let Some(n) = b.total.number() else { return };
-    let Some(stated) = ctx.stated(n) else { return };
+    let Some(n) = u.budget.as_ref().and_then(|b| b.total.number()) else {
+        return;
+    };
     let members: Vec<&Unit> = u
         .children
         .iter()
@@ -502,49 +533,17 @@ fn check_rollup(ctx: &Ctx, u: &Unit, all: &[&Unit], out: &mut Vec<Diagnostic>) {
     if members.is_empty() {
         return;
     }
-    let mut sum = Figure::ZERO;
-    let mut parts = Vec::new();
-    for m in &members {
-        if let Some(mn) = m.budget.as_ref().and_then(|mb| mb.total.number()) {
-            if let Some(v) = ctx.stated(mn) {
-                let Some(s) = sum.checked_add(v) else {
-                    out.push(overflow(u.span));
-                    return;
-                };
-                sum = s;
-                parts.push((arith::show(v.value, ctx.decimals(mn)), mn.span));
-            }
-        }
-    }
-    let Some(cmp) = arith::compare(stated, sum) else {
-        return;
+    let figures: Vec<&Number> = members
+        .iter()
+        .filter_map(|m| m.budget.as_ref().and_then(|b| b.total.number()))
+        .collect();
+    let r = Reconcile {
+        code: "B005",
+        subject: format!("rollup {} states", u.name.node),
+        parts: format!("its {} member units", members.len()),
+        primary: "the rollup's total",
     };
-    if cmp.consistent() {
-        return;
-    }
-    let decimals = ctx.decimals(n);
-    let mut d = Diagnostic::new(
-        "B005",
-        format!(
-            "rollup {} states {} but its {} member units add up to {} (difference {}; rounding allows at most {})",
-            u.name.node,
-            arith::show(stated.value, decimals),
-            members.len(),
-            arith::show(sum.value, decimals),
-            arith::show_plain(cmp.difference),
-            arith::show_plain(cmp.allowed),
-        ),
-    )
-    .primary(n.span, "the rollup's total");
-    for (_, span) in &parts {
-        d = d.secondary(*span, "");
-    }
-    d = d.note(format!(
-        "{} = {}",
-        arith::show(sum.value, decimals),
-        join_parts(&parts)
-    ));
-    out.push(d);
+    reconcile(ctx, r, n, &figures, u.span, out);
 }
 
 // ---------------------------------------------------------------- summaries
