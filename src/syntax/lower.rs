@@ -411,67 +411,39 @@ impl Lowerer<'_> {
             match item.as_rule() {
                 Rule::year_stmt => {
                     let span = self.span(&item);
-                    let n = item.into_inner().nth(1);
-                    if let Some(n) = n {
-                        let ns = self.span(&n);
-                        match normalize::digits(n.as_str()).parse::<i32>() {
-                            Ok(y) if (1900..=2200).contains(&y) => self.set_header(
-                                &mut doc.header.year,
-                                Spanned::new(y, ns),
-                                "year",
-                                span,
-                            ),
-                            _ => self.diags.push(
-                                Diagnostic::new(
-                                    "S009",
-                                    format!("`{}` is not a budget year", n.as_str()),
-                                )
-                                .primary(ns, "expected a year between 1900 and 2200"),
-                            ),
-                        }
-                    }
-                }
-                Rule::money_stmt => {
-                    let span = self.span(&item);
-                    if let Some(n) = item.into_inner().nth(1) {
-                        let v = self.spanned_text(n);
-                        self.set_header(&mut doc.header.money, v, "money", span);
+                    if let Some(y) = self.header_int(
+                        item,
+                        1900..=2200,
+                        "is not a budget year",
+                        "expected a year between 1900 and 2200",
+                    ) {
+                        self.set_header(&mut doc.header.year, y, "year", span);
                     }
                 }
                 Rule::precision_stmt => {
                     let span = self.span(&item);
-                    if let Some(n) = item.into_inner().nth(1) {
-                        let ns = self.span(&n);
-                        match normalize::digits(n.as_str()).parse::<u32>() {
-                            Ok(v) if v <= 10 => self.set_header(
-                                &mut doc.header.precision,
-                                Spanned::new(v, ns),
-                                "precision",
-                                span,
-                            ),
-                            _ => self.diags.push(
-                                Diagnostic::new(
-                                    "S009",
-                                    format!("precision `{}` is out of range", n.as_str()),
-                                )
-                                .primary(ns, "expected a number of decimals from 0 to 10"),
-                            ),
-                        }
+                    if let Some(p) = self.header_int(
+                        item,
+                        0..=10,
+                        "is out of range for a precision",
+                        "expected a number of decimals from 0 to 10",
+                    ) {
+                        self.set_header(&mut doc.header.precision, p, "precision", span);
                     }
                 }
-                Rule::scheme_stmt => {
+                Rule::money_stmt | Rule::scheme_stmt | Rule::title_stmt => {
                     let span = self.span(&item);
-                    if let Some(n) = item.into_inner().nth(1) {
-                        let v = self.spanned_text(n);
-                        self.set_header(&mut doc.header.scheme, v, "scheme", span);
-                    }
-                }
-                Rule::title_stmt => {
-                    let span = self.span(&item);
-                    if let Some(n) = item.into_inner().nth(1) {
-                        let v = self.spanned_text(n);
-                        self.set_header(&mut doc.header.title, v, "title", span);
-                    }
+                    let rule = item.as_rule();
+                    let Some(n) = item.into_inner().nth(1) else {
+                        continue;
+                    };
+                    let v = self.spanned_text(n);
+                    let (slot, what) = match rule {
+                        Rule::money_stmt => (&mut doc.header.money, "money"),
+                        Rule::scheme_stmt => (&mut doc.header.scheme, "scheme"),
+                        _ => (&mut doc.header.title, "title"),
+                    };
+                    self.set_header(slot, v, what, span);
                 }
                 Rule::include_stmt => {
                     if let Some(n) = item.into_inner().nth(1) {
@@ -506,6 +478,32 @@ impl Lowerer<'_> {
                     );
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// The integer of a `year` or `precision` statement, if it is in range;
+    /// otherwise an S009 saying what was expected.
+    fn header_int<T>(
+        &mut self,
+        item: P,
+        range: std::ops::RangeInclusive<T>,
+        is_bad: &str,
+        expected: &str,
+    ) -> Option<Spanned<T>>
+    where
+        T: std::str::FromStr + PartialOrd,
+    {
+        let n = item.into_inner().nth(1)?;
+        let ns = self.span(&n);
+        match normalize::digits(n.as_str()).parse::<T>() {
+            Ok(v) if range.contains(&v) => Some(Spanned::new(v, ns)),
+            _ => {
+                self.diags.push(
+                    Diagnostic::new("S009", format!("`{}` {is_bad}", n.as_str()))
+                        .primary(ns, expected.to_string()),
+                );
+                None
             }
         }
     }
