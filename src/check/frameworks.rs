@@ -105,6 +105,19 @@ fn benefit_children(with_satisfaction: bool) -> Vec<Tier> {
     v
 }
 
+/// 产出 with 数量, 质量, 时效, and 成本 unless cost is a 一级 of its own.
+fn output(with_cost: bool) -> Tier {
+    let mut children = vec![
+        leaf(&["数量指标"]),
+        leaf(&["质量指标"]),
+        leaf(&["时效指标"]),
+    ];
+    if with_cost {
+        children.push(leaf(&["成本指标"]));
+    }
+    tier(&["产出指标"], true, children)
+}
+
 pub const BUILT_IN: &[&str] = &["财预2020", "财预2021", "地方旧式"];
 
 /// A built-in framework by name.
@@ -112,16 +125,7 @@ pub fn built_in(name: &str) -> Option<Framework> {
     let tiers = match name {
         // 财预〔2015〕88号 / 财预〔2020〕10号: 成本 under 产出.
         "财预2020" => vec![
-            tier(
-                &["产出指标"],
-                true,
-                vec![
-                    leaf(&["数量指标"]),
-                    leaf(&["质量指标"]),
-                    leaf(&["时效指标"]),
-                    leaf(&["成本指标"]),
-                ],
-            ),
+            output(true),
             tier(&["效益指标", "效果指标"], true, benefit_children(false)),
             tier(&["满意度指标"], true, vec![satisfaction()]),
         ],
@@ -136,30 +140,13 @@ pub fn built_in(name: &str) -> Option<Framework> {
                     leaf(&["生态环境成本指标"]),
                 ],
             ),
-            tier(
-                &["产出指标"],
-                true,
-                vec![
-                    leaf(&["数量指标"]),
-                    leaf(&["质量指标"]),
-                    leaf(&["时效指标"]),
-                ],
-            ),
+            output(false),
             tier(&["效益指标", "效果指标"], true, benefit_children(false)),
             tier(&["满意度指标"], true, vec![satisfaction()]),
         ],
         // Older local forms: 服务对象满意度 sits under 效益.
         "地方旧式" => vec![
-            tier(
-                &["产出指标"],
-                true,
-                vec![
-                    leaf(&["数量指标"]),
-                    leaf(&["质量指标"]),
-                    leaf(&["时效指标"]),
-                    leaf(&["成本指标"]),
-                ],
-            ),
+            output(true),
             tier(&["效益指标", "效果指标"], true, benefit_children(true)),
         ],
         _ => return None,

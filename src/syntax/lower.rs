@@ -890,21 +890,9 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `amount NAME AMOUNT { … }` has the shape of a breakdown line.
     fn amount_tree(&mut self, p: P) -> Line {
-        let span = self.span(&p);
-        let mut line = None;
-        let mut breakdowns = Vec::new();
-        for i in p.into_inner() {
-            match i.as_rule() {
-                Rule::line_head => line = Some(self.line_head(i)),
-                Rule::breakdown_block => breakdowns = self.breakdown_block(i),
-                _ => {}
-            }
-        }
-        let mut l = line.unwrap_or_else(|| empty_line(span));
-        l.breakdowns = breakdowns;
-        l.span = span;
-        l
+        self.line(p)
     }
 
     /// The items of a `{ … }` after a budget or a line: lines written
