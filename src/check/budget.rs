@@ -11,7 +11,7 @@ use super::catalog;
 use super::formula::{self, EvalError, MONEY};
 use crate::ast::*;
 use crate::diag::Diagnostic;
-use crate::project::{Group, Project};
+use crate::project::{rollup_members, Group, Project};
 
 /// What the checks of one document need from its header.
 struct Ctx {
@@ -38,12 +38,7 @@ pub fn check(project: &Project, group: &Group) -> Vec<Diagnostic> {
             .map_or_else(|| "万元".to_string(), |m| m.node.clone()),
     };
     let mut out = Vec::new();
-    let mut all_units: Vec<&Unit> = Vec::new();
-    for f in &group.files {
-        for u in &project.document(*f).units {
-            collect_units(u, &mut all_units);
-        }
-    }
+    let all_units = project.units(group);
     for u in &all_units {
         check_unit(&ctx, u, &all_units, &mut out);
     }
@@ -54,13 +49,6 @@ pub fn check(project: &Project, group: &Group) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-fn collect_units<'a>(u: &'a Unit, out: &mut Vec<&'a Unit>) {
-    out.push(u);
-    for c in &u.children {
-        collect_units(c, out);
-    }
 }
 
 fn overflow(span: Span) -> Diagnostic {
@@ -515,21 +503,11 @@ fn check_projects_sum(ctx: &Ctx, u: &Unit, b: &Budget, out: &mut Vec<Diagnostic>
     reconcile(ctx, r, n, &figures, u.span, out);
 }
 
-fn is_member(rollup: &Unit, u: &Unit) -> bool {
-    u.parent.as_ref().is_some_and(|p| {
-        p.node == rollup.name.node || rollup.code.as_ref().is_some_and(|c| c.node == p.node)
-    })
-}
-
 fn check_rollup(ctx: &Ctx, u: &Unit, all: &[&Unit], out: &mut Vec<Diagnostic>) {
     let Some(n) = u.budget.as_ref().and_then(|b| b.total.number()) else {
         return;
     };
-    let members: Vec<&Unit> = u
-        .children
-        .iter()
-        .chain(all.iter().copied().filter(|m| is_member(u, m)))
-        .collect();
+    let members = rollup_members(u, all);
     if members.is_empty() {
         return;
     }

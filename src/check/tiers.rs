@@ -61,26 +61,16 @@ pub fn check(project: &Project, group: &Group, fw: &Framework) -> Vec<Diagnostic
         .filter(|n| **n != fw.name)
         .filter_map(|n| frameworks::built_in(n))
         .collect();
-    for f in &group.files {
-        for u in &project.document(*f).units {
-            walk_unit(u, fw, &others, &mut out);
+    for u in project.units(group) {
+        let trees = u
+            .indicators
+            .iter()
+            .chain(u.projects.iter().flat_map(|p| &p.indicators));
+        for t in trees {
+            check_tree(t, fw, &others, &mut out);
         }
     }
     out
-}
-
-fn walk_unit(u: &Unit, fw: &Framework, others: &[Framework], out: &mut Vec<Diagnostic>) {
-    for t in &u.indicators {
-        check_tree(t, fw, others, out);
-    }
-    for p in &u.projects {
-        for t in &p.indicators {
-            check_tree(t, fw, others, out);
-        }
-    }
-    for c in &u.children {
-        walk_unit(c, fw, others, out);
-    }
 }
 
 fn suggest(fw: &Framework, name: &str) -> Option<String> {

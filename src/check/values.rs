@@ -77,27 +77,18 @@ pub fn check(project: &Project, group: &Group) -> Vec<Diagnostic> {
         year: group.header.year.as_ref().map(|y| y.node),
     };
     let mut out = Vec::new();
-    for f in &group.files {
-        for u in &project.document(*f).units {
-            walk_unit(&ctx, u, &mut out);
+    for u in project.units(group) {
+        for t in &u.indicators {
+            walk(&ctx, &t.nodes, &[], &mut out);
+        }
+        for p in &u.projects {
+            for t in &p.indicators {
+                walk(&ctx, &t.nodes, &[], &mut out);
+            }
+            check_period(&ctx, p, &mut out);
         }
     }
     out
-}
-
-fn walk_unit(ctx: &Ctx, u: &Unit, out: &mut Vec<Diagnostic>) {
-    for t in &u.indicators {
-        walk(ctx, &t.nodes, &[], out);
-    }
-    for p in &u.projects {
-        for t in &p.indicators {
-            walk(ctx, &t.nodes, &[], out);
-        }
-        check_period(ctx, p, out);
-    }
-    for c in &u.children {
-        walk_unit(ctx, c, out);
-    }
 }
 
 fn walk(ctx: &Ctx, nodes: &[IndicatorNode], tiers: &[&str], out: &mut Vec<Diagnostic>) {

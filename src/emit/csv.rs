@@ -66,7 +66,7 @@ pub fn document(
     group: &Group,
     bom: bool,
 ) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
-    let units = layout::units(project, group);
+    let units = project.units(group);
     let mut ind = Table::new(&INDICATOR_COLUMNS);
     let mut bud = Table::new(&BUDGET_COLUMNS);
     let mut pro = Table::new(&PROJECT_COLUMNS);
@@ -226,7 +226,7 @@ fn line_row(who: [&str; 3], tree: &str, dimension: &str, path: &[&str], l: &Line
         amount_text(&l.amount),
         l.formula
             .as_ref()
-            .map(|f| layout::formula_display(&f.expr))
+            .map(|f| crate::emit::json::formula_text(&f.expr))
             .unwrap_or_default(),
     ]
 }

@@ -288,11 +288,6 @@ pub fn amount_text(a: &Amount) -> String {
     a.number().map(number_text).unwrap_or_default()
 }
 
-/// A formula as people write it: `20 次 × 0.5 万元/次`.
-pub fn formula_display(e: &Expr) -> String {
-    crate::emit::json::formula_text(e)
-}
-
 // ------------------------------------------------------------ indicator text
 
 pub fn kind_label(k: Kind) -> &'static str {
@@ -726,24 +721,6 @@ fn tree_spans(trees: &[IndicatorTree], out: &mut Vec<Span>) {
 
 // ------------------------------------------------------------ the layout
 
-/// Every unit of a document, depth first (a unit, then the units written
-/// inside it), in the order written.
-pub fn units<'a>(project: &'a Project, group: &Group) -> Vec<&'a Unit> {
-    fn push<'a>(u: &'a Unit, out: &mut Vec<&'a Unit>) {
-        out.push(u);
-        for c in &u.children {
-            push(c, out);
-        }
-    }
-    let mut out = Vec::new();
-    for f in &group.files {
-        for u in &project.document(*f).units {
-            push(u, &mut out);
-        }
-    }
-    out
-}
-
 pub fn summaries<'a>(project: &'a Project, group: &Group) -> Vec<&'a Summary> {
     group
         .files
@@ -792,7 +769,7 @@ pub fn layout<'a>(
             tables: vec![summary_table(s, &format!("s{}", i + 1), &ctx)],
         });
     }
-    let all = units(project, group);
+    let all = project.units(group);
     for (i, u) in all.iter().enumerate() {
         let id = format!("u{}", i + 1);
         let mut tables = vec![unit_table(u, &all, &id, &ctx)];
@@ -1035,13 +1012,7 @@ fn unit_table<'a>(u: &'a Unit, all: &[&'a Unit], id: &str, ctx: &Ctx<'a>) -> Tab
     }
     // A rollup (系统) lists its member units with their own totals.
     let members: Vec<&Unit> = if u.rollup {
-        all.iter()
-            .copied()
-            .filter(|m| {
-                u.children.iter().any(|c| std::ptr::eq(c, *m))
-                    || m.parent.as_ref().is_some_and(|pn| pn.node == u.name.node)
-            })
-            .collect()
+        crate::project::rollup_members(u, all)
     } else {
         Vec::new()
     };
@@ -1186,7 +1157,7 @@ fn project_table<'a>(
                 Cell::text(
                     l.formula
                         .as_ref()
-                        .map(|f| formula_display(&f.expr))
+                        .map(|f| crate::emit::json::formula_text(&f.expr))
                         .unwrap_or_default(),
                 )
                 .span(n - 5),
@@ -1240,7 +1211,7 @@ fn detail_grid<'a>(
     let formula = |l: &Line| {
         l.formula
             .as_ref()
-            .map(|f| formula_display(&f.expr))
+            .map(|f| crate::emit::json::formula_text(&f.expr))
             .unwrap_or_default()
     };
     let mut rows = Vec::new();
