@@ -415,6 +415,15 @@ pub static CODES: &[CodeInfo] = &[
     },
 ];
 
+/// Said after a code's default level when it cannot be changed.
+fn lowering_note(info: &CodeInfo) -> &'static str {
+    if info.adjustable {
+        ""
+    } else {
+        " (cannot be lowered)"
+    }
+}
+
 /// The text `jixiao explain CODE` prints, also the entry of
 /// `docs/diagnostics.md`.
 pub fn explain_text(info: &CodeInfo) -> String {
@@ -424,11 +433,7 @@ pub fn explain_text(info: &CodeInfo) -> String {
         info.name,
         info.summary,
         info.level.as_str(),
-        if info.adjustable {
-            ""
-        } else {
-            " (cannot be lowered)"
-        },
+        lowering_note(info),
         info.explanation
     );
     if !info.example.is_empty() {
@@ -477,11 +482,7 @@ pub fn markdown() -> String {
             c.name,
             c.summary,
             c.level.as_str(),
-            if c.adjustable {
-                ""
-            } else {
-                " (cannot be lowered)"
-            }
+            lowering_note(c)
         ));
         s.push_str(c.explanation);
         s.push('\n');
