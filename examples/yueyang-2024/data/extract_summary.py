@@ -14,28 +14,15 @@ Output: TSV with a header line `serial<TAB>name<TAB>amount`, one line per row
 as published (amounts keep their written form, thousands separators included),
 and a last line `合计<TAB><TAB>AMOUNT`. Standard library only.
 """
-import os
 import re
 import sys
 
+from seed import find_seed
+
 TITLE = "59个部门预算申报的184个整体支出绩效目标资金表"
-DEFAULT_SEED = os.path.join("..", "shared", "seeds", "004_c64bdeb09813d8b2.txt")
 ROW = re.compile(r"^(\d+(?:-\d+)?)\t([^\t]+)\t([0-9][0-9,]*(?:\.[0-9]+)?)\s*$")
 TOTAL = re.compile(r"^合计\t+([0-9][0-9,]*(?:\.[0-9]+)?)\s*$")
 HEADER = re.compile(r"^序号\t单位名称\t收入金额")
-
-
-def find_seed(argv):
-    if len(argv) > 1:
-        return argv[1]
-    here = os.path.dirname(os.path.abspath(__file__))
-    # repository root is three levels up from examples/yueyang-2024/data/
-    root = os.path.normpath(os.path.join(here, "..", "..", ".."))
-    for base in (os.getcwd(), root):
-        path = os.path.normpath(os.path.join(base, DEFAULT_SEED))
-        if os.path.exists(path):
-            return path
-    sys.exit("seed not found: give its path as the first argument")
 
 
 def extract(lines):

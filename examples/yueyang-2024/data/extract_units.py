@@ -50,7 +50,8 @@ import os
 import re
 import sys
 
-DEFAULT_SEED = os.path.join("..", "shared", "seeds", "004_c64bdeb09813d8b2.txt")
+from seed import find_seed
+
 OUTPUT = "units.tsv"
 COLUMNS = ["code", "name", "table", "资金总额", "一般公共预算", "政府性基金拨款",
            "财政专户管理资金", "其他资金", "基本支出", "项目支出", "confidence",
@@ -59,19 +60,6 @@ COLUMNS = ["code", "name", "table", "资金总额", "一般公共预算", "政�
 TITLE = re.compile(r"^(\d+)\s*(?:[.\-]\s*(\d+))?\.?\s*(\S.*?)整体支出绩效目")
 CODE = re.compile(r"^(\d{4}) ?(\d{2})$")
 NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-
-
-def find_seed(argv):
-    if len(argv) > 1:
-        return argv[1]
-    here = os.path.dirname(os.path.abspath(__file__))
-    # the repository root is three levels up from examples/yueyang-2024/data/
-    root = os.path.normpath(os.path.join(here, "..", "..", ".."))
-    for base in (root, os.getcwd()):
-        path = os.path.normpath(os.path.join(base, DEFAULT_SEED))
-        if os.path.exists(path):
-            return path
-    sys.exit("seed not found: give its path as the first argument")
 
 
 def value(text):
