@@ -26,7 +26,9 @@ use jixiao::{emit, Input, Project};
 ///   jixiao check examples/yuntian-2023
 ///   jixiao check --message-format json budget.jx
 ///   jixiao check -D warnings examples/
-///   jixiao build examples/shifeng-2020 --format json -o out/
+///   jixiao build examples/yueyang-2024 --format html -o out/
+///   jixiao build examples/shifeng-2020 --format xlsx -o out/
+///   jixiao fmt --check examples/
 ///   jixiao explain B001
 #[derive(Parser, Debug)]
 #[command(
