@@ -5,32 +5,8 @@
 //! spelling of a comparison) so that checks can quote it and backends can
 //! print it as published.
 
+pub use crate::source::{FileId, Span};
 use rust_decimal::Decimal;
-use std::ops::Range;
-
-use crate::syntax::source::FileId;
-
-/// A byte range in one source file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub struct Span {
-    pub file: FileId,
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn range(&self) -> Range<usize> {
-        self.start..self.end
-    }
-    /// The smallest span covering both (same file assumed).
-    pub fn to(&self, other: Span) -> Span {
-        Span {
-            file: self.file,
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
-    }
-}
 
 /// A value with the span it was written at.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,6 +10,7 @@ pub mod diag;
 pub mod emit;
 pub mod fmt;
 pub mod project;
+pub mod source;
 pub mod syntax;
 
 pub use project::{load, Input, Project};

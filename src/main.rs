@@ -359,9 +359,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             let (project, diags) = load_and_check(&paths, &levels)?;
             print_diagnostics(&project, &diags, message_format, cli.color)?;
-            let unreadable = diags
-                .iter()
-                .any(|d| d.is_error() && d.code.starts_with('S'));
+            let unreadable = diags.iter().any(|d| d.blocks_output());
             if unreadable {
                 eprintln!("error: nothing was written: a document could not be read");
                 return Ok(ExitCode::from(1));
@@ -443,8 +441,8 @@ fn fmt_command(
     // Report why a text was not formatted.
     let report = |name: &str, text: &str, e: fmt::Error| match e {
         fmt::Error::Syntax(diags) => {
-            let mut sources = jixiao::syntax::source::SourceMap::new();
-            sources.add(jixiao::syntax::source::SourceFile::new(
+            let mut sources = jixiao::source::SourceMap::new();
+            sources.add(jixiao::source::SourceFile::new(
                 name.to_string(),
                 None,
                 text.to_string(),

@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 
 use crate::ast::{self, Header, Span, Spanned};
 use crate::diag::levels::LevelSetting;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
+use crate::source::{FileId, SourceFile, SourceMap};
 use crate::syntax::parse_document;
-use crate::syntax::source::{FileId, SourceFile, SourceMap};
 
 /// One input of a run.
 #[derive(Clone, Debug)]
@@ -205,7 +205,7 @@ impl Loader {
                     String::new(),
                 ));
                 self.project.diagnostics.push(
-                    Diagnostic::new("S008", format!("`{name}` is not UTF-8 text"))
+                    Diagnostic::new(Code::S008, format!("`{name}` is not UTF-8 text"))
                         .primary(
                             Span {
                                 file: id,
@@ -247,7 +247,7 @@ impl Loader {
                     Err(e) => {
                         self.project.diagnostics.push(
                             Diagnostic::new(
-                                "S007",
+                                Code::S007,
                                 format!("`{}` is not a valid pattern", inc.node),
                             )
                             .primary(inc.span, e.msg),
@@ -261,7 +261,7 @@ impl Loader {
             paths.sort();
             if paths.is_empty() {
                 self.project.diagnostics.push(
-                    Diagnostic::new("S007", format!("`{}` matches no file", inc.node))
+                    Diagnostic::new(Code::S007, format!("`{}` matches no file", inc.node))
                         .primary(inc.span, "nothing to include")
                         .note(format!("looked for {pattern_str}")),
                 );
@@ -277,7 +277,7 @@ impl Loader {
                         }
                     }
                     Err(e) => self.project.diagnostics.push(
-                        Diagnostic::new("S007", format!("cannot read `{}`", p.display()))
+                        Diagnostic::new(Code::S007, format!("cannot read `{}`", p.display()))
                             .primary(inc.span, e.to_string()),
                     ),
                 }
@@ -364,7 +364,7 @@ fn merge<T: PartialEq + Clone + std::fmt::Debug>(
         None => *slot = Some(value),
         Some(prev) if prev.node != value.node && prev.span != value.span => diags.push(
             Diagnostic::new(
-                "S005",
+                Code::S005,
                 format!("`{what}` differs between files of one document"),
             )
             .primary(value.span, format!("{what} {:?} here", value.node))

@@ -294,8 +294,11 @@ fn findings_are_shown_where_they_point() {
         .unwrap();
     let line = find_line(&p.breakdowns, "宣传费", "3.6").expect("the line of seed 001");
     let span = line.formula.as_ref().unwrap().span;
-    let d =
-        Diagnostic::new("B002", "the basis comes to 6 万元, not 3.6 <sic>").primary(span, "6 万元");
+    let d = Diagnostic::new(
+        jixiao::diag::Code::B002,
+        "the basis comes to 6 万元, not 3.6 <sic>",
+    )
+    .primary(span, "6 万元");
     let diags = vec![d];
 
     let html = text(&build(&project, &diags, Format::Html, "yuntian-2023")[0]);

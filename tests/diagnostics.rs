@@ -64,7 +64,7 @@ fn every_example_triggers_its_code() {
         }
         let (_, diags) = common::check_text(info.example);
         assert!(
-            common::codes(&diags).contains(&info.code),
+            common::codes(&diags).contains(&info.code.as_str()),
             "the example of {} does not trigger it: {:?}",
             info.code,
             common::codes(&diags)

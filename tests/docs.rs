@@ -22,7 +22,7 @@ fn diagnostics_md_matches_the_registry() {
 fn every_code_is_explained() {
     for c in jixiao::diag::codes::CODES {
         let text = jixiao::diag::codes::explain_text(c);
-        assert!(text.starts_with(c.code), "{}", c.code);
+        assert!(text.starts_with(c.code.as_str()), "{}", c.code);
         assert!(text.contains("Fix:"), "{}", c.code);
         assert!(
             c.summary.len() > 10 && c.explanation.len() > 40,

@@ -15,7 +15,7 @@ fn assert_reads(name: &str) {
     let (project, diags) = common::check_paths(&[&example(name)]);
     let syntax: Vec<_> = diags
         .iter()
-        .filter(|d| d.code.starts_with('S'))
+        .filter(|d| d.code.as_str().starts_with('S'))
         .cloned()
         .collect();
     assert!(syntax.is_empty(), "{}", common::human(&project, &syntax));

@@ -49,7 +49,10 @@ fn formatted(path: &Path) -> Result<String, String> {
     fmt_default(&text).map_err(|e| match e {
         fmt::Error::Syntax(d) => format!(
             "syntax errors: {}",
-            d.iter().map(|d| d.code).collect::<Vec<_>>().join(", ")
+            d.iter()
+                .map(|d| d.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         fmt::Error::Internal(why) => panic!("{}: internal error: {why}", path.display()),
     })
@@ -128,7 +131,7 @@ fn model(path: &Path) -> (Vec<serde_json::Value>, Vec<String>) {
     let found = diags
         .iter()
         .map(|d| {
-            if matches!(d.code, "S007" | "S008") {
+            if matches!(d.code.as_str(), "S007" | "S008") {
                 d.code.to_string()
             } else {
                 format!("{} {}", d.code, d.message)

@@ -10,7 +10,7 @@ use super::arith::{self, Figure};
 use super::catalog;
 use super::formula::{self, EvalError, MONEY};
 use crate::ast::*;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::project::{rollup_members, Group, Project};
 
 /// What the checks of one document need from its header.
@@ -52,7 +52,7 @@ pub fn check(project: &Project, group: &Group) -> Vec<Diagnostic> {
 }
 
 fn overflow(span: Span) -> Diagnostic {
-    Diagnostic::new("B013", "this sum is too large to compute exactly")
+    Diagnostic::new(Code::B013, "this sum is too large to compute exactly")
         .primary(span, "the sum overflows")
         .note("amounts are exact decimals of at most 28 significant digits")
 }
@@ -182,7 +182,7 @@ fn check_one_breakdown(
         if !stated.value.is_zero() {
             out.push(
                 Diagnostic::new(
-                    "B008",
+                    Code::B008,
                     format!(
                         "{label} states {} but none of its parts ({}) states a figure",
                         arith::show(stated.value, decimals),
@@ -216,7 +216,7 @@ fn check_one_breakdown(
         })
         .collect();
     let mut d = Diagnostic::new(
-        "B001",
+        Code::B001,
         format!(
             "{label} states {} but its parts ({}) add up to {} (difference {}; rounding allows at most {})",
             arith::show(stated.value, decimals),
@@ -283,7 +283,7 @@ fn check_nesting(line: &Line, economic: bool, out: &mut Vec<Diagnostic>) {
             let Some(cc) = &child.code else { continue };
             if !(cc.node.starts_with(&code.node) && cc.node.len() > code.node.len()) {
                 out.push(
-                    Diagnostic::new("B009", format!("code {} does not belong under {}", cc.node, code.node))
+                    Diagnostic::new(Code::B009, format!("code {} does not belong under {}", cc.node, code.node))
                         .primary(cc.span, format!("not a subdivision of {}", code.node))
                         .secondary(code.span, "the enclosing code")
                         .note("classification codes nest by prefix: 30101 under 301, 2010301 under 20103 under 201"),
@@ -298,7 +298,7 @@ fn check_catalog(line: &Line, out: &mut Vec<Diagnostic>) {
     match catalog::economic_name(&code.node) {
         None => out.push(
             Diagnostic::new(
-                "B010",
+                Code::B010,
                 format!("{} is not a code of the economic classification", code.node),
             )
             .primary(code.span, "unknown code")
@@ -306,7 +306,7 @@ fn check_catalog(line: &Line, out: &mut Vec<Diagnostic>) {
         ),
         Some(name) if !catalog::same_name(name, &line.name.node) => out.push(
             Diagnostic::new(
-                "B011",
+                Code::B011,
                 format!(
                     "{} is {} in the economic classification, not {}",
                     code.node, name, line.name.node
@@ -332,7 +332,7 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
         Err(EvalError::DivisionByZero(span)) => {
             out.push(
                 Diagnostic::new(
-                    "B003",
+                    Code::B003,
                     format!("the basis of {} divides by zero", line.name.node),
                 )
                 .primary(span, "division by zero"),
@@ -342,7 +342,7 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
         Err(EvalError::UnitMismatch { span, left, right }) => {
             out.push(
                 Diagnostic::new(
-                    "B003",
+                    Code::B003,
                     format!("the basis of {} adds {left} to {right}", line.name.node),
                 )
                 .primary(span, "these units cannot be added")
@@ -362,7 +362,7 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
         left.retain(|_, e| *e != 0);
         out.push(
             Diagnostic::new(
-                "B003",
+                Code::B003,
                 format!(
                     "the basis of {} comes out in {}, not in {}",
                     line.name.node,
@@ -392,7 +392,7 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
         let decimals = ctx.decimals(n);
         out.push(
             Diagnostic::new(
-                "B002",
+                Code::B002,
                 format!(
                     "{} states {} but its basis comes to {} (difference {}; rounding allows at most {})",
                     line.name.node,
@@ -414,7 +414,7 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
 /// projects, a rollup's members) and report a mismatch as `code`, saying
 /// "{subject} {stated} but {parts} add up to {sum}" with the arithmetic.
 struct Reconcile<'a> {
-    code: &'static str,
+    code: Code,
     subject: String,
     parts: String,
     primary: &'a str,
@@ -495,7 +495,7 @@ fn check_projects_sum(ctx: &Ctx, u: &Unit, b: &Budget, out: &mut Vec<Diagnostic>
         .filter_map(|p| p.amount.number())
         .collect();
     let r = Reconcile {
-        code: "B004",
+        code: Code::B004,
         subject: format!("{} states 项目支出", u.name.node),
         parts: format!("its {} projects", u.projects.len()),
         primary: "项目支出 stated here",
@@ -516,7 +516,7 @@ fn check_rollup(ctx: &Ctx, u: &Unit, all: &[&Unit], out: &mut Vec<Diagnostic>) {
         .filter_map(|m| m.budget.as_ref().and_then(|b| b.total.number()))
         .collect();
     let r = Reconcile {
-        code: "B005",
+        code: Code::B005,
         subject: format!("rollup {} states", u.name.node),
         parts: format!("its {} member units", members.len()),
         primary: "the rollup's total",
@@ -598,7 +598,7 @@ fn check_summary(ctx: &Ctx, s: &Summary, index: &Index, out: &mut Vec<Diagnostic
         match found {
             None => out.push(
                 Diagnostic::new(
-                    "R001",
+                    Code::R001,
                     format!("summary row {} names no unit or project of this document", row.name.node),
                 )
                 .primary(row.name.span, "not found")
@@ -612,7 +612,7 @@ fn check_summary(ctx: &Ctx, s: &Summary, index: &Index, out: &mut Vec<Diagnostic
                     let decimals = ctx.decimals(rn);
                     out.push(
                         Diagnostic::new(
-                            "B006",
+                            Code::B006,
                             format!(
                                 "summary row {} states {} but the unit's own figure is {} (difference {}; rounding allows at most {})",
                                 row.name.node,
@@ -720,7 +720,7 @@ fn check_summary_total(ctx: &Ctx, s: &Summary, rollups: &[bool], out: &mut Vec<D
         let decimals = ctx.decimals(tn);
         out.push(
             Diagnostic::new(
-                "B007",
+                Code::B007,
                 format!(
                     "summary {} states a total of {} but its {} rows add up to {} (difference {}; rounding allows at most {})",
                     s.name.node,
@@ -800,7 +800,7 @@ fn check_cost_ceilings(
                     if v - tol > limit.value + limit.tolerance {
                         out.push(
                             Diagnostic::new(
-                                "B012",
+                                Code::B012,
                                 format!(
                                     "cost ceiling {} {} {} is above the budget it governs ({} {} of {})",
                                     c.node.symbol(),

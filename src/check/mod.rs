@@ -11,9 +11,9 @@ pub mod values;
 
 use crate::ast::Level;
 use crate::diag::levels::{self, LevelSetting};
-use crate::diag::{codes, Diagnostic};
+use crate::diag::{codes, Code, Diagnostic};
 use crate::project::Project;
-use crate::syntax::source::FileId;
+use crate::source::FileId;
 use std::collections::HashMap;
 
 /// Options of one run of the checker.
@@ -71,14 +71,14 @@ fn check_levels(project: &Project, group: &crate::project::Group) -> Vec<Diagnos
                 match codes::lookup(&c.node) {
                     None => out.push(
                         Diagnostic::new(
-                            "S006",
+                            Code::S006,
                             format!("there is no diagnostic code `{}`", c.node),
                         )
                         .primary(c.span, "unknown code")
                         .help("`jixiao explain --list` lists every code"),
                     ),
                     Some(info) if !info.adjustable && directive.level != Level::Deny => out.push(
-                        Diagnostic::new("S006", format!("`{}` cannot be lowered", info.code))
+                        Diagnostic::new(Code::S006, format!("`{}` cannot be lowered", info.code))
                             .primary(c.span, "a syntax error is always an error"),
                     ),
                     Some(_) => {}

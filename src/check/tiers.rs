@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::frameworks::{self, norm, Framework};
 use crate::ast::*;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::project::{Group, Project};
 
 /// The framework in force for a document, or a diagnostic when its name is
@@ -30,7 +30,7 @@ pub fn framework_for(
         known.extend(defs.keys().map(|s| s.to_string()));
         out.push(
             Diagnostic::new(
-                "S009",
+                Code::S009,
                 format!("there is no indicator framework `{}`", name.node),
             )
             .primary(name.span, "unknown scheme")
@@ -112,7 +112,7 @@ fn check_tree(
         match node {
             IndicatorNode::Leaf(i) => out.push(
                 Diagnostic::new(
-                    "T007",
+                    Code::T007,
                     format!("indicator {} stands outside any tier", i.name.node),
                 )
                 .primary(i.name.span, "no 一级 or 二级 above it")
@@ -134,7 +134,7 @@ fn check_tree(
                         {
                             out.push(
                                 Diagnostic::new(
-                                    "T001",
+                                    Code::T001,
                                     format!(
                                         "{} is not a 一级 of {}: it is a 二级 of {}",
                                         g.name.node,
@@ -152,7 +152,7 @@ fn check_tree(
                         }
                         out.push(
                             Diagnostic::new(
-                                "T007",
+                                Code::T007,
                                 format!("二级 {} stands without its 一级", g.name.node),
                             )
                             .primary(g.name.span, format!("belongs under {}", parent.canonical()))
@@ -163,7 +163,7 @@ fn check_tree(
                     }
                     let mut d = if !elsewhere.is_empty() {
                         Diagnostic::new(
-                            "T006",
+                            Code::T006,
                             format!(
                                 "{} is a 一级 of {}, not of {} which this document follows",
                                 g.name.node,
@@ -177,7 +177,7 @@ fn check_tree(
                         )
                     } else {
                         Diagnostic::new(
-                            "T001",
+                            Code::T001,
                             format!("{} is not a 一级 of {}", g.name.node, fw.name),
                         )
                         .primary(g.name.span, "unknown 一级")
@@ -200,9 +200,12 @@ fn check_tree(
                 let key = t1.canonical().to_string();
                 if let Some((_, first)) = seen1.iter().find(|(k, _)| *k == key) {
                     out.push(
-                        Diagnostic::new("T005", format!("一级 {} is given twice in one tree", key))
-                            .primary(g.name.span, "given again")
-                            .secondary(*first, "first given here"),
+                        Diagnostic::new(
+                            Code::T005,
+                            format!("一级 {} is given twice in one tree", key),
+                        )
+                        .primary(g.name.span, "given again")
+                        .secondary(*first, "first given here"),
                     );
                 } else {
                     seen1.push((key.clone(), g.name.span));
@@ -220,7 +223,7 @@ fn check_tree(
         let key = t.canonical();
         match present.iter().find(|(k, _)| k == key) {
             None => out.push(
-                Diagnostic::new("T004", format!("the required 一级 {key} is missing"))
+                Diagnostic::new(Code::T004, format!("the required 一级 {key} is missing"))
                     .primary(tree_head(tree), format!("no {key} in this tree"))
                     .note(format!("{} requires {}", fw.name, required_list(fw))),
             ),
@@ -231,13 +234,16 @@ fn check_tree(
                     .map(|(_, s)| *s)
                     .unwrap_or(tree_head(tree));
                 out.push(
-                    Diagnostic::new("T004", format!("the required 一级 {key} has no indicator"))
-                        .primary(span, "empty")
-                        .note(format!(
-                            "{} requires {}, each with at least one indicator",
-                            fw.name,
-                            required_list(fw)
-                        )),
+                    Diagnostic::new(
+                        Code::T004,
+                        format!("the required 一级 {key} has no indicator"),
+                    )
+                    .primary(span, "empty")
+                    .note(format!(
+                        "{} requires {}, each with at least one indicator",
+                        fw.name,
+                        required_list(fw)
+                    )),
                 );
             }
             Some(_) => {}
@@ -285,7 +291,7 @@ fn check_tier2(
         match node {
             IndicatorNode::Leaf(i) => out.push(
                 Diagnostic::new(
-                    "T007",
+                    Code::T007,
                     format!(
                         "indicator {} stands directly under 一级 {}",
                         i.name.node, g.name.node
@@ -308,7 +314,7 @@ fn check_tier2(
                         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
                             out.push(
                                 Diagnostic::new(
-                                    "T005",
+                                    Code::T005,
                                     format!("二级 {} is given twice under {}", key, g.name.node),
                                 )
                                 .primary(g2.name.span, "given again")
@@ -322,7 +328,7 @@ fn check_tier2(
                         let elsewhere = accepted_by(others, &g.name.node, Some(&g2.name.node));
                         let d = if let Some(parent) = fw.parent_of(&g2.name.node) {
                             Diagnostic::new(
-                                "T003",
+                                Code::T003,
                                 format!(
                                     "二级 {} belongs under {}, not {}",
                                     g2.name.node,
@@ -337,7 +343,7 @@ fn check_tier2(
                             .secondary(g.name.span, "written under this 一级")
                         } else if !elsewhere.is_empty() {
                             Diagnostic::new(
-                                "T006",
+                                Code::T006,
                                 format!(
                                     "{} under {} is a tier of {}, not of {} which this document follows",
                                     g2.name.node,
@@ -349,7 +355,7 @@ fn check_tier2(
                             .primary(g2.name.span, format!("a tier of {}", elsewhere.join(" and ")))
                         } else {
                             let mut d = Diagnostic::new(
-                                "T002",
+                                Code::T002,
                                 format!(
                                     "{} is not a 二级 of {} in {}",
                                     g2.name.node, g.name.node, fw.name
@@ -385,7 +391,7 @@ fn check_leaves(g: &IndicatorGroup, out: &mut Vec<Diagnostic>) {
         if let IndicatorNode::Group(deep) = node {
             out.push(
                 Diagnostic::new(
-                    "T007",
+                    Code::T007,
                     format!("{} is a fourth tier under {}", deep.name.node, g.name.node),
                 )
                 .primary(deep.name.span, "tiers stop at 三级 (the indicator)")

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::formula::money_factor;
 use crate::ast::*;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::project::{Group, Project};
 
 /// Words that make an indicator a rate, which should not be capped.
@@ -104,7 +104,7 @@ fn walk(ctx: &Ctx, nodes: &[IndicatorNode], tiers: &[&str], out: &mut Vec<Diagno
                 if let Some((_, first)) = seen.iter().find(|(name, _)| *name == i.name.node) {
                     out.push(
                         Diagnostic::new(
-                            "V008",
+                            Code::V008,
                             format!("indicator {} is given twice under one tier", i.name.node),
                         )
                         .primary(i.name.span, "given again")
@@ -142,7 +142,7 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
             };
             out.push(
                 Diagnostic::new(
-                    "V001",
+                    Code::V001,
                     format!(
                         "{} compares ({}) with {found}",
                         i.name.node,
@@ -161,7 +161,7 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
     if let (Some(k), Some(Value::Quantity(_) | Value::Range(..))) = (&i.kind, value) {
         if k.node == Kind::Qualitative {
             out.push(
-                Diagnostic::new("V002", format!("{} is marked 定性 but its value is a number", i.name.node))
+                Diagnostic::new(Code::V002, format!("{} is marked 定性 but its value is a number", i.name.node))
                     .primary(k.span, "定性 (qualitative)")
                     .secondary(value_span(i), "a number")
                     .help("a figure is a quantitative (定量) target; mark it so, or state the qualitative result"),
@@ -183,7 +183,7 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
             if let Some(w) = vague_word(t) {
                 out.push(
                     Diagnostic::new(
-                        "V006",
+                        Code::V006,
                         format!("{} under {} states \"{t}\", which is not quantified", i.name.node, tiers.last().unwrap_or(&"")),
                     )
                     .primary(value_span(i), format!("`{w}` sets no measurable target"))
@@ -197,7 +197,7 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
         if d.year != year && in_tier(tiers, "时效") {
             out.push(
                 Diagnostic::new(
-                    "V007",
+                    Code::V007,
                     format!(
                         "{} is dated {d}, outside the budget year {year}",
                         i.name.node
@@ -220,7 +220,7 @@ fn check_percent(i: &Indicator, q: &Quantity, out: &mut Vec<Diagnostic>) {
     if v > hundred && !matches!(cmp, Some(Comparison::Le | Comparison::Lt)) {
         out.push(
             Diagnostic::new(
-                "V003",
+                Code::V003,
                 format!("{} targets {}%, more than 100%", i.name.node, v.normalize()),
             )
             .primary(value_span(i), "above 100%")
@@ -230,7 +230,7 @@ fn check_percent(i: &Indicator, q: &Quantity, out: &mut Vec<Diagnostic>) {
         let c = i.comparison.as_ref().map_or(i.name.span, |c| c.span);
         out.push(
             Diagnostic::new(
-                "V003",
+                Code::V003,
                 format!(
                     "{} targets more than {}%, which no rate can reach",
                     i.name.node,
@@ -244,7 +244,7 @@ fn check_percent(i: &Indicator, q: &Quantity, out: &mut Vec<Diagnostic>) {
         let c = i.comparison.as_ref().map_or(i.name.span, |c| c.span);
         out.push(
             Diagnostic::new(
-                "V003",
+                Code::V003,
                 format!("{} targets ≥ 100%, which can only mean = 100%", i.name.node),
             )
             .primary(c.to(value_span(i)), "≥ 100%")
@@ -268,7 +268,7 @@ fn check_unit(i: &Indicator, q: &Quantity, tiers: &[&str], out: &mut Vec<Diagnos
     }
     out.push(
         Diagnostic::new(
-            "V005",
+            Code::V005,
             format!(
                 "{} states {} with no unit of measure",
                 i.name.node,
@@ -297,7 +297,7 @@ fn check_direction(
     match (rate, low, c.node) {
         (Some(w), None, Comparison::Le | Comparison::Lt) => out.push(
             Diagnostic::new(
-                "V004",
+                Code::V004,
                 format!(
                     "{name} is a rate ({w}) but is capped with {}",
                     c.node.symbol()
@@ -308,7 +308,7 @@ fn check_direction(
         ),
         (None, Some(w), Comparison::Ge | Comparison::Gt) => out.push(
             Diagnostic::new(
-                "V004",
+                Code::V004,
                 format!(
                     "{name} is a cost or harm ({w}) but is set as a floor with {}",
                     c.node.symbol()
@@ -329,7 +329,7 @@ fn check_period(ctx: &Ctx, p: &crate::ast::Project, out: &mut Vec<Diagnostic>) {
     if start.year > year || end.year < year {
         out.push(
             Diagnostic::new(
-                "V007",
+                Code::V007,
                 format!(
                     "project {} runs {} .. {}, outside the budget year {year}",
                     p.name.node, start, end

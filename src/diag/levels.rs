@@ -44,7 +44,7 @@ pub fn apply(diags: Vec<Diagnostic>, settings: &[LevelSetting]) -> Vec<Diagnosti
     diags
         .into_iter()
         .filter_map(|mut d| {
-            d.severity = match resolve(d.code, settings) {
+            d.severity = match resolve(d.code.as_str(), settings) {
                 Level::Allow => return None,
                 Level::Warn => Severity::Warning,
                 Level::Deny => Severity::Error,

@@ -9,6 +9,8 @@ pub mod codes;
 pub mod levels;
 pub mod render;
 
+pub use codes::Code;
+
 use crate::ast::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -35,7 +37,7 @@ pub struct Label {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     pub labels: Vec<Label>,
@@ -47,15 +49,9 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic at the default level of its code.
-    ///
-    /// # Panics
-    /// In debug builds, if `code` is not in the registry: every code must be
-    /// documented.
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
-        let info = codes::lookup(code);
-        debug_assert!(info.is_some(), "unregistered diagnostic code {code}");
-        let severity = match info.map(|i| i.level) {
-            Some(crate::ast::Level::Warn) => Severity::Warning,
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        let severity = match code.info().level {
+            crate::ast::Level::Warn => Severity::Warning,
             _ => Severity::Error,
         };
         Diagnostic {
@@ -103,5 +99,11 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Whether this finding keeps its document from being built: an error
+    /// whose code the registry marks as blocking output.
+    pub fn blocks_output(&self) -> bool {
+        self.is_error() && self.code.info().blocks_output
     }
 }

@@ -6,12 +6,9 @@ use codespan_reporting::term::{self, termcolor::WriteColor};
 use serde_json::{json, Value};
 
 use super::{Diagnostic, Severity};
-use crate::syntax::source::SourceMap;
+use crate::source::SourceMap;
 
-fn to_codespan(
-    d: &Diagnostic,
-    sources: &SourceMap,
-) -> cs::Diagnostic<crate::syntax::source::FileId> {
+fn to_codespan(d: &Diagnostic, sources: &SourceMap) -> cs::Diagnostic<crate::source::FileId> {
     let base = match d.severity {
         Severity::Error => cs::Diagnostic::error(),
         Severity::Warning => cs::Diagnostic::warning(),
@@ -34,7 +31,7 @@ fn to_codespan(
         .collect();
     let mut notes: Vec<String> = d.notes.clone();
     notes.extend(d.help.iter().map(|h| format!("help: {h}")));
-    base.with_code(d.code)
+    base.with_code(d.code.as_str())
         .with_message(d.message.clone())
         .with_labels(labels)
         .with_notes(notes)
@@ -91,7 +88,7 @@ pub fn to_json(d: &Diagnostic, sources: &SourceMap) -> Value {
     let (file, (line, column), (end_line, end_column)) =
         primary.unwrap_or_else(|| (String::new(), (0, 0), (0, 0)));
     json!({
-        "code": d.code,
+        "code": d.code.as_str(),
         "severity": d.severity.as_str(),
         "message": d.message,
         "file": file,

@@ -117,7 +117,7 @@ fn row_html(out: &mut String, r: &Row) {
         let _ = write!(out, " class=\"{class}\"");
     }
     if !r.findings.is_empty() {
-        let codes: Vec<&str> = r.findings.iter().map(|d| d.code).collect();
+        let codes: Vec<&str> = r.findings.iter().map(|d| d.code.as_str()).collect();
         let titles: Vec<String> = r.findings.iter().map(|d| finding_title(d)).collect();
         let _ = write!(
             out,

@@ -24,10 +24,10 @@ mod comments;
 mod layout;
 mod printer;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
+use crate::source::FileId;
 use crate::syntax::grammar::{JxParser, Rule};
 use crate::syntax::parse_document;
-use crate::syntax::source::FileId;
 use pest::Parser;
 
 /// Which spelling keywords are written in.
@@ -80,7 +80,7 @@ pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
     let (doc, diags) = parse_document(FileId(0), body);
     let syntax: Vec<Diagnostic> = diags
         .iter()
-        .filter(|d| matches!(d.code, "S001" | "S002"))
+        .filter(|d| matches!(d.code, Code::S001 | Code::S002))
         .cloned()
         .collect();
     if !syntax.is_empty() {
@@ -106,7 +106,10 @@ pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
 
     // The formatter's own proof that nothing changed but the layout.
     let (doc2, diags2) = parse_document(FileId(0), &out);
-    if diags2.iter().any(|d| matches!(d.code, "S001" | "S002")) {
+    if diags2
+        .iter()
+        .any(|d| matches!(d.code, Code::S001 | Code::S002))
+    {
         return Err(Error::Internal(
             "the formatted text has a syntax error".into(),
         ));
@@ -168,7 +171,7 @@ fn comments_kept(before: &[&str], after: &[&str]) -> bool {
 }
 
 fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
-    let mut c: Vec<&'static str> = diags.iter().map(|d| d.code).collect();
+    let mut c: Vec<&'static str> = diags.iter().map(|d| d.code.as_str()).collect();
     c.sort_unstable();
     c
 }

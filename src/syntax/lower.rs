@@ -13,8 +13,8 @@ use rust_decimal::Decimal;
 use super::grammar::{JxParser, Rule};
 use super::normalize;
 use crate::ast::*;
-use crate::diag::Diagnostic;
-use crate::syntax::source::FileId;
+use crate::diag::{Code, Diagnostic};
+use crate::source::FileId;
 
 type P<'a> = Pair<'a, Rule>;
 
@@ -105,18 +105,18 @@ fn unbalanced(file: FileId, text: &str, fail_pos: usize) -> Diagnostic {
     };
     if let Some(open) = stack.last() {
         let len = text[*open..].chars().next().map_or(1, char::len_utf8);
-        Diagnostic::new("S002", "this `{` is never closed")
+        Diagnostic::new(Code::S002, "this `{` is never closed")
             .primary(span_at(*open, len), "opened here")
             .secondary(span_at(text.len(), 0), "the file ends here")
             .help("add the missing `}`")
     } else if let Some(close) = stray_close {
         let len = text[close..].chars().next().map_or(1, char::len_utf8);
-        Diagnostic::new("S002", "this `}` closes no block")
+        Diagnostic::new(Code::S002, "this `}` closes no block")
             .primary(span_at(close, len), "unmatched `}`")
             .help("remove it, or add the `{` it was meant to close")
     } else {
         let p = fail_pos.min(text.len());
-        Diagnostic::new("S002", "the file's blocks cannot be read")
+        Diagnostic::new(Code::S002, "the file's blocks cannot be read")
             .primary(span_at(p, 0), "reading stopped here")
     }
 }
@@ -283,7 +283,7 @@ impl Lowerer<'_> {
         let text = p.as_str();
         if text.trim_start().starts_with(['}', '｝']) {
             self.diags.push(
-                Diagnostic::new("S002", "this `}` closes no block")
+                Diagnostic::new(Code::S002, "this `}` closes no block")
                     .primary(span, "unmatched `}`")
                     .help("remove it, or add the `{` it was meant to close"),
             );
@@ -308,7 +308,7 @@ impl Lowerer<'_> {
                 end: span.start + found.len(),
             };
             self.diags.push(
-                Diagnostic::new("S001", format!("unexpected `{found}` after `{before}`"))
+                Diagnostic::new(Code::S001, format!("unexpected `{found}` after `{before}`"))
                     .primary(at, "not expected here")
                     .secondary(
                         Span {
@@ -378,9 +378,11 @@ impl Lowerer<'_> {
                 } else {
                     join_or(&words)
                 };
-                let mut d =
-                    Diagnostic::new("S001", format!("expected {expected}, found {found_desc}"))
-                        .primary(at, format!("expected {}", short_expected(&words, ctx, pos)));
+                let mut d = Diagnostic::new(
+                    Code::S001,
+                    format!("expected {expected}, found {found_desc}"),
+                )
+                .primary(at, format!("expected {}", short_expected(&words, ctx, pos)));
                 if pos > 0 {
                     d = d.secondary(
                         Span {
@@ -396,9 +398,12 @@ impl Lowerer<'_> {
             }
             Ok(_) => {
                 self.diags.push(
-                    Diagnostic::new("S001", format!("`{shown}{ellipsis}` is not allowed here"))
-                        .primary(span, "not allowed in this block")
-                        .note(format!("expected {}", ctx.what())),
+                    Diagnostic::new(
+                        Code::S001,
+                        format!("`{shown}{ellipsis}` is not allowed here"),
+                    )
+                    .primary(span, "not allowed in this block")
+                    .note(format!("expected {}", ctx.what())),
                 );
             }
         }
@@ -472,7 +477,7 @@ impl Lowerer<'_> {
                 Rule::rbrace => {
                     let span = self.span(&item);
                     self.diags.push(
-                        Diagnostic::new("S002", "this `}` closes no block")
+                        Diagnostic::new(Code::S002, "this `}` closes no block")
                             .primary(span, "unmatched `}`")
                             .help("remove it, or add the `{` it was meant to close"),
                     );
@@ -500,7 +505,7 @@ impl Lowerer<'_> {
             Ok(v) if range.contains(&v) => Some(Spanned::new(v, ns)),
             _ => {
                 self.diags.push(
-                    Diagnostic::new("S009", format!("`{}` {is_bad}", n.as_str()))
+                    Diagnostic::new(Code::S009, format!("`{}` {is_bad}", n.as_str()))
                         .primary(ns, expected.to_string()),
                 );
                 None
@@ -517,7 +522,7 @@ impl Lowerer<'_> {
     ) {
         if let Some(prev) = slot {
             self.diags.push(
-                Diagnostic::new("S005", format!("`{what}` is given twice"))
+                Diagnostic::new(Code::S005, format!("`{what}` is given twice"))
                     .primary(stmt, "given again here")
                     .secondary(prev.span, "first given here"),
             );
@@ -637,7 +642,7 @@ impl Lowerer<'_> {
                     let b = self.budget(i);
                     if let Some(prev) = &u.budget {
                         self.diags.push(
-                            Diagnostic::new("S005", "a unit has one `budget`")
+                            Diagnostic::new(Code::S005, "a unit has one `budget`")
                                 .primary(b.span, "second budget")
                                 .secondary(prev.span, "first budget"),
                         );
@@ -781,7 +786,7 @@ impl Lowerer<'_> {
             Err(why) => {
                 self.diags.push(
                     Diagnostic::new(
-                        "S003",
+                        Code::S003,
                         format!("`{}` cannot be read as an exact amount", p.as_str()),
                     )
                     .primary(span, why)
@@ -816,7 +821,7 @@ impl Lowerer<'_> {
             && day.is_none_or(|d| d >= 1 && d <= days_in_month(year, month));
         if !ok {
             self.diags.push(
-                Diagnostic::new("S004", format!("`{written}` is not a date"))
+                Diagnostic::new(Code::S004, format!("`{written}` is not a date"))
                     .primary(span, "no such date"),
             );
             return None;
@@ -835,7 +840,7 @@ impl Lowerer<'_> {
         if end_of(end) < start_of(start) {
             self.diags.push(
                 Diagnostic::new(
-                    "S004",
+                    Code::S004,
                     format!("the period ends ({end}) before it starts ({start})"),
                 )
                 .primary(span, "period ends before it starts"),
@@ -955,7 +960,7 @@ impl Lowerer<'_> {
             // `by` directly inside `by` has no line to break down; report it.
             self.diags.push(
                 Diagnostic::new(
-                    "S001",
+                    Code::S001,
                     "a `by` breakdown directly inside another `by` breaks nothing down",
                 )
                 .primary(n.span, "put this inside the line it breaks down"),

@@ -40,5 +40,5 @@ pub fn json(project: &Project, diags: &[Diagnostic]) -> String {
 }
 
 pub fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
-    diags.iter().map(|d| d.code).collect()
+    diags.iter().map(|d| d.code.as_str()).collect()
 }

@@ -1,4 +1,5 @@
-//! Source files and their line index.
+//! Source files, byte spans and their line index: the bottom layer, which
+//! imports nothing of the project.
 //!
 //! Spans are byte offsets; converting them to lines and columns goes through
 //! a line index built once per file (pest's `line_col` is O(n) per call).
@@ -10,6 +11,28 @@ use std::path::{Path, PathBuf};
 /// Index of a file in a [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub struct FileId(pub u32);
+
+/// A byte range in one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+    /// The smallest span covering both (same file assumed).
+    pub fn to(&self, other: Span) -> Span {
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
 
 #[derive(Debug)]
 pub struct SourceFile {
