@@ -1,4 +1,4 @@
-//! Lowering: pest's pairs → the AST, in one pass over the parse tree.
+//! Lowering: the lossless tree ([`super::cst`]) → the AST, in one pass.
 //!
 //! Lowering also validates what the grammar cannot (numbers that do not fit,
 //! dates that do not exist, repeated header statements) and turns each
@@ -6,21 +6,26 @@
 //! a junk line, the line is parsed again with a probe rule for the block it
 //! stands in; pest's error position and expected tokens then name the spot.
 
-use pest::iterators::Pair;
 use pest::Parser;
 use rust_decimal::Decimal;
 
+use super::cst::{self, Pair};
 use super::grammar::{JxParser, Rule};
 use super::normalize;
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
 use crate::source::FileId;
 
-type P<'a> = Pair<'a, Rule>;
+type P<'a> = Pair<'a>;
 
 /// Parse and lower one file. Always returns a document (possibly partial)
 /// and the diagnostics found on the way.
 pub fn parse_document(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
+    lower(file, text, &cst::parse(text))
+}
+
+/// Lower a file's tree (parsed from `text`) to its document.
+pub fn lower(file: FileId, text: &str, parse: &cst::Parse) -> (Document, Vec<Diagnostic>) {
     let mut lw = Lowerer {
         file,
         text,
@@ -30,18 +35,10 @@ pub fn parse_document(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
         file,
         ..Default::default()
     };
-    match JxParser::parse(Rule::file, text) {
-        Ok(mut pairs) => {
-            if let Some(file_pair) = pairs.next() {
-                lw.file_items(file_pair, &mut doc);
-            }
-        }
-        Err(e) => {
-            // With catch-all rules everywhere, only unbalanced braces fail.
-            let pos = match e.location {
-                pest::error::InputLocation::Pos(p) => p,
-                pest::error::InputLocation::Span((s, _)) => s,
-            };
+    match parse.failed_at {
+        None => lw.file_items(Pair::root(parse.root(), text), &mut doc),
+        // With catch-all rules everywhere, only unbalanced braces fail.
+        Some(pos) => {
             let d = unbalanced(file, text, pos);
             lw.diags.push(d);
         }
@@ -251,11 +248,10 @@ fn unescape(s: &str) -> String {
 
 impl Lowerer<'_> {
     fn span(&self, p: &P) -> Span {
-        let s = p.as_span();
         Span {
             file: self.file,
-            start: s.start(),
-            end: s.end(),
+            start: p.start(),
+            end: p.end(),
         }
     }
 

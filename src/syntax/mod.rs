@@ -1,8 +1,9 @@
 //! From text to AST: the pest grammar,
 //! normalisation of what people type, and the lowering pass.
 
+pub mod cst;
 pub mod grammar;
 pub mod lower;
 pub mod normalize;
 
-pub use lower::parse_document;
+pub use lower::{lower, parse_document};
