@@ -5,5 +5,6 @@ pub mod cst;
 pub mod grammar;
 pub mod lower;
 pub mod normalize;
+pub mod views;
 
 pub use lower::{lower, parse_document};
