@@ -12,5 +12,6 @@ pub mod fmt;
 pub mod project;
 pub mod source;
 pub mod syntax;
+pub mod world;
 
-pub use project::{load, Input, Project};
+pub use project::{load, load_with, Input, Project};

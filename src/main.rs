@@ -14,6 +14,7 @@ use jixiao::check::{self, Options};
 use jixiao::diag::codes::{self, CODES};
 use jixiao::diag::levels::LevelSetting;
 use jixiao::diag::{render, Diagnostic};
+use jixiao::world::{self, Disk, StagedFile, World};
 use jixiao::{emit, Input, Project};
 
 /// jixiao checks budget performance targets (预算绩效目标) written as text.
@@ -484,7 +485,7 @@ fn fmt_command(
             }
             continue;
         }
-        let files = match jx_files(path) {
+        let files = match Disk.input_files(path) {
             Ok(f) => f,
             Err(e) => {
                 eprintln!("error: cannot read `{}`: {e}", path.display());
@@ -514,7 +515,7 @@ fn fmt_command(
                     changed = true;
                 }
                 Ok(out) => {
-                    if let Err(e) = replace_file(&file, &out) {
+                    if let Err(e) = world::write_atomic(&file, out.as_bytes()) {
                         eprintln!("error: cannot write `{name}`: {e}");
                         io_failed = true;
                     }
@@ -533,46 +534,6 @@ fn fmt_command(
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// A path's `.jx` files: the file itself, or every `.jx` file below a
-/// directory, in name order.
-fn jx_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
-    if !std::fs::metadata(path)?.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            out.extend(jx_files(&p)?);
-        } else if p.extension().is_some_and(|e| e == "jx") {
-            out.push(p);
-        }
-    }
-    Ok(out)
-}
-
-/// Replace a file's content atomically: write a temporary file beside it
-/// (with the same permissions) and rename it into place.
-fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.jixiao-fmt.tmp"));
-    let result = (|| {
-        std::fs::write(&tmp, text)?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// A document's output name: its root file's stem, or `stdin`.
@@ -607,27 +568,19 @@ fn write_outputs(dir: Option<&Path>, outputs: &[emit::Output]) -> Result<(), Str
         Some(d) => {
             std::fs::create_dir_all(d)
                 .map_err(|e| format!("cannot create `{}`: {e}", d.display()))?;
-            let tmps: Vec<PathBuf> = outputs
-                .iter()
-                .map(|o| d.join(format!(".{}.tmp", o.name)))
-                .collect();
-            let cleanup = |tmps: &[PathBuf]| {
-                for t in tmps {
-                    let _ = std::fs::remove_file(t);
-                }
+            let cannot = |target: &Path, e: std::io::Error| {
+                format!("cannot write `{}`: {e}", target.display())
             };
-            for (o, tmp) in outputs.iter().zip(&tmps) {
-                if let Err(e) = std::fs::write(tmp, &o.bytes) {
-                    cleanup(&tmps);
-                    return Err(format!("cannot write `{}`: {e}", tmp.display()));
-                }
-            }
-            for (o, tmp) in outputs.iter().zip(&tmps) {
+            // Dropping the staged files on an error removes their
+            // temporary files.
+            let mut staged = Vec::new();
+            for o in outputs {
                 let target = d.join(&o.name);
-                if let Err(e) = std::fs::rename(tmp, &target) {
-                    cleanup(&tmps);
-                    return Err(format!("cannot write `{}`: {e}", target.display()));
-                }
+                staged.push(StagedFile::new(&target, &o.bytes).map_err(|e| cannot(&target, e))?);
+            }
+            for s in staged {
+                let target = s.target().to_path_buf();
+                s.persist().map_err(|e| cannot(&target, e))?;
             }
             Ok(())
         }

@@ -15,6 +15,7 @@ use crate::diag::levels::LevelSetting;
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, SourceFile, SourceMap};
 use crate::syntax::parse_document;
+use crate::world::{Disk, World};
 
 /// One input of a run.
 #[derive(Clone, Debug)]
@@ -100,14 +101,23 @@ pub fn rollup_members<'a>(rollup: &ast::Unit, all: &[&'a ast::Unit]) -> Vec<&'a 
         .collect()
 }
 
-struct Loader {
+struct Loader<'w> {
+    world: &'w dyn World,
     project: Project,
     includes: HashMap<FileId, Vec<FileId>>,
 }
 
-/// Load and parse every input and what it includes.
+/// Load and parse every input and what it includes, from the disk.
 pub fn load(inputs: &[Input]) -> Result<Project, LoadError> {
+    load_with(&Disk, inputs)
+}
+
+/// Load and parse every input and what it includes, reading files only
+/// through `world` (an [`crate::world::Overlay`] puts an editor's unsaved
+/// buffers before the disk).
+pub fn load_with(world: &dyn World, inputs: &[Input]) -> Result<Project, LoadError> {
     let mut loader = Loader {
+        world,
         project: Project::default(),
         includes: HashMap::new(),
     };
@@ -119,21 +129,12 @@ pub fn load(inputs: &[Input]) -> Result<Project, LoadError> {
                 candidates.push(id);
             }
             Input::Path(path) => {
-                let meta = std::fs::metadata(path).map_err(|error| LoadError {
+                let files = world.input_files(path).map_err(|error| LoadError {
                     path: path.clone(),
                     error,
                 })?;
-                let mut files = Vec::new();
-                if meta.is_dir() {
-                    collect_jx(path, &mut files).map_err(|error| LoadError {
-                        path: path.clone(),
-                        error,
-                    })?;
-                } else {
-                    files.push(path.clone());
-                }
                 for f in files {
-                    let bytes = std::fs::read(&f).map_err(|error| LoadError {
+                    let bytes = world.read(&f).map_err(|error| LoadError {
                         path: f.clone(),
                         error,
                     })?;
@@ -163,22 +164,7 @@ pub fn load(inputs: &[Input]) -> Result<Project, LoadError> {
     Ok(loader.project)
 }
 
-fn collect_jx(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect_jx(&p, out)?;
-        } else if p.extension().is_some_and(|e| e == "jx") {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
-
-impl Loader {
+impl Loader<'_> {
     fn add(&mut self, file: SourceFile) -> FileId {
         let id = self.project.sources.add(file);
         let (doc, diags) = parse_document(id, &self.project.sources.get(id).text);
@@ -190,7 +176,7 @@ impl Loader {
     /// Load a file from bytes, unless already loaded. Invalid UTF-8 gives
     /// an S008 diagnostic and an empty document.
     fn load_bytes(&mut self, path: &Path, bytes: Vec<u8>) -> Option<FileId> {
-        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let canonical = self.world.resolve(path);
         if let Some(id) = self.project.sources.find_path(&canonical) {
             return Some(id);
         }
@@ -229,46 +215,33 @@ impl Loader {
         // Resolve against the including file's name as given (relative to
         // where jixiao runs), so that messages show the paths the user wrote
         // and never an absolute path of this machine.
-        let base = Path::new(&self.project.sources.get(id).name)
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
+        let from = PathBuf::from(&self.project.sources.get(id).name);
         let mut targets = Vec::new();
         for inc in includes {
-            let pattern = base.join(&inc.node);
-            let pattern_str = pattern.to_string_lossy().into_owned();
-            let is_glob = inc.node.contains(['*', '?', '[']);
-            let mut paths: Vec<PathBuf> = if is_glob {
-                match glob::glob(&pattern_str) {
-                    Ok(paths) => paths
-                        .filter_map(Result::ok)
-                        .filter(|p| p.is_file())
-                        .collect(),
-                    Err(e) => {
-                        self.project.diagnostics.push(
-                            Diagnostic::new(
-                                Code::S007,
-                                format!("`{}` is not a valid pattern", inc.node),
-                            )
-                            .primary(inc.span, e.msg),
-                        );
-                        continue;
-                    }
+            let paths = match self.world.include(&from, &inc.node) {
+                Ok(paths) => paths,
+                Err(e) => {
+                    self.project.diagnostics.push(
+                        Diagnostic::new(
+                            Code::S007,
+                            format!("`{}` is not a valid pattern", inc.node),
+                        )
+                        .primary(inc.span, e.message),
+                    );
+                    continue;
                 }
-            } else {
-                vec![pattern.clone()]
             };
-            paths.sort();
             if paths.is_empty() {
+                let looked_for = from.parent().unwrap_or(Path::new("")).join(&inc.node);
                 self.project.diagnostics.push(
                     Diagnostic::new(Code::S007, format!("`{}` matches no file", inc.node))
                         .primary(inc.span, "nothing to include")
-                        .note(format!("looked for {pattern_str}")),
+                        .note(format!("looked for {}", looked_for.display())),
                 );
                 continue;
             }
             for p in paths {
-                match std::fs::read(&p) {
+                match self.world.read(&p) {
                     Ok(bytes) => {
                         if let Some(t) = self.load_bytes(&p, bytes) {
                             if t != id {

@@ -5,6 +5,7 @@
 //! a line index built once per file (pest's `line_col` is O(n) per call).
 //! Columns are counted in characters, as editors and the JSON output expect.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -104,6 +105,9 @@ impl SourceFile {
 #[derive(Debug, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
+    /// Files by path, so that a run of many files finds each in constant
+    /// time (the first file added under a path wins).
+    by_path: HashMap<PathBuf, FileId>,
 }
 
 impl SourceMap {
@@ -112,8 +116,12 @@ impl SourceMap {
     }
 
     pub fn add(&mut self, file: SourceFile) -> FileId {
+        let id = FileId(self.files.len() as u32);
+        if let Some(path) = &file.path {
+            self.by_path.entry(path.clone()).or_insert(id);
+        }
         self.files.push(file);
-        FileId(self.files.len() as u32 - 1)
+        id
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
@@ -127,10 +135,9 @@ impl SourceMap {
             .map(|(i, f)| (FileId(i as u32), f))
     }
 
+    /// The file added with this path.
     pub fn find_path(&self, path: &Path) -> Option<FileId> {
-        self.files()
-            .find(|(_, f)| f.path.as_deref() == Some(path))
-            .map(|(id, _)| id)
+        self.by_path.get(path).copied()
     }
 
     pub fn len(&self) -> usize {
@@ -187,5 +194,25 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
                 given: line,
                 max: f.line_starts.len() - 1,
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_found_by_path() {
+        let mut map = SourceMap::new();
+        let file = |name: &str, path: Option<&str>| {
+            SourceFile::new(name.into(), path.map(PathBuf::from), String::new())
+        };
+        map.add(file("<stdin>", None));
+        let a = map.add(file("a.jx", Some("/p/a.jx")));
+        let b = map.add(file("b.jx", Some("/p/b.jx")));
+        map.add(file("again", Some("/p/a.jx")));
+        assert_eq!(map.find_path(Path::new("/p/a.jx")), Some(a));
+        assert_eq!(map.find_path(Path::new("/p/b.jx")), Some(b));
+        assert_eq!(map.find_path(Path::new("/p/c.jx")), None);
     }
 }

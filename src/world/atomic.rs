@@ -1,0 +1,202 @@
+//! Writing files so that a reader sees the old content or the new, never
+//! a part of it, and a failed write leaves nothing behind.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Replace (or create) the file at `path` with `bytes`, atomically.
+///
+/// A symbolic link at `path` is followed: the file it points to is
+/// replaced and the link kept. An existing file keeps its permissions.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    StagedFile::new(path, bytes)?.persist()
+}
+
+/// A file's new content, written and flushed to disk under a temporary name
+/// in the destination directory, waiting to be renamed into place.
+///
+/// Staging several files before persisting any keeps a failed run from
+/// updating only some of them. Dropping a staged file without persisting it
+/// removes the temporary file.
+#[derive(Debug)]
+pub struct StagedFile {
+    temp: PathBuf,
+    target: PathBuf,
+    persisted: bool,
+}
+
+/// Distinguishes the temporary files of one process (the process id
+/// distinguishes processes).
+static NEXT: AtomicU64 = AtomicU64::new(0);
+
+impl StagedFile {
+    /// Write `bytes` to a new temporary file beside `path`.
+    pub fn new(path: &Path, bytes: &[u8]) -> io::Result<StagedFile> {
+        let target = match fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+            }
+            _ => path.to_path_buf(),
+        };
+        let name = target.file_name().ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("`{}` names no file", path.display()),
+            )
+        })?;
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let (file, temp) = create_unique(dir, &name.to_string_lossy())?;
+        // From here on, dropping `staged` removes the temporary file.
+        let staged = StagedFile {
+            temp,
+            target,
+            persisted: false,
+        };
+        staged.fill(file, bytes)?;
+        Ok(staged)
+    }
+
+    fn fill(&self, mut file: File, bytes: &[u8]) -> io::Result<()> {
+        file.write_all(bytes)?;
+        if let Ok(meta) = fs::metadata(&self.target) {
+            if meta.is_file() {
+                file.set_permissions(meta.permissions())?;
+            }
+        }
+        file.sync_all()
+    }
+
+    /// The file this will replace.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Rename the temporary file into place.
+    pub fn persist(mut self) -> io::Result<()> {
+        fs::rename(&self.temp, &self.target)?;
+        self.persisted = true;
+        Ok(())
+    }
+}
+
+impl Drop for StagedFile {
+    fn drop(&mut self) {
+        if !self.persisted {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// A temporary file created exclusively in `dir`: never one another writer
+/// (a thread or another process) has created, nor a stale one left by a
+/// crash.
+fn create_unique(dir: &Path, name: &str) -> io::Result<(File, PathBuf)> {
+    let pid = std::process::id();
+    let mut last = None;
+    for _ in 0..100 {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let temp = dir.join(format!(".{name}.{pid}-{n}.tmp"));
+        match OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(file) => return Ok((file, temp)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::tests::scratch;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn writes_and_replaces() {
+        let d = scratch("atomic");
+        let p = d.join("out.json");
+        write_atomic(&p, b"one").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"one");
+        write_atomic(&p, b"two, longer").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two, longer");
+        assert_eq!(names(&d), ["out.json"], "no temporary file left");
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keeps_permissions_and_links() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = scratch("atomic-perm");
+        let p = d.join("a.jx");
+        fs::write(&p, "old").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
+        std::os::unix::fs::symlink("a.jx", d.join("link.jx")).unwrap();
+        write_atomic(&d.join("link.jx"), b"new").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"new");
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        assert!(fs::symlink_metadata(d.join("link.jx"))
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_temporary_file() {
+        let d = scratch("atomic-fail");
+        // A non-empty directory cannot be replaced by a file.
+        fs::create_dir_all(d.join("out.csv/x")).unwrap();
+        assert!(write_atomic(&d.join("out.csv"), b"data").is_err());
+        assert_eq!(names(&d), ["out.csv"]);
+        // Nor can a file be written into a directory that does not exist.
+        assert!(write_atomic(&d.join("none/out.csv"), b"data").is_err());
+        assert_eq!(names(&d), ["out.csv"]);
+        // A staged file dropped unpersisted is removed.
+        let staged = StagedFile::new(&d.join("b.csv"), b"data").unwrap();
+        assert_eq!(names(&d).len(), 2);
+        drop(staged);
+        assert_eq!(names(&d), ["out.csv"]);
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn writers_into_one_directory_do_not_collide() {
+        let d = scratch("atomic-race");
+        let threads: Vec<_> = (0..8)
+            .map(|i| {
+                let d = d.clone();
+                std::thread::spawn(move || {
+                    for _ in 0..20 {
+                        write_atomic(&d.join("same.json"), format!("{i}").as_bytes())?;
+                        write_atomic(&d.join(format!("own-{i}.json")), b"x")?;
+                    }
+                    io::Result::Ok(())
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap().unwrap();
+        }
+        let content = fs::read_to_string(d.join("same.json")).unwrap();
+        assert!(content.parse::<u32>().is_ok_and(|i| i < 8));
+        assert_eq!(names(&d).len(), 9, "{:?}", names(&d));
+        let _ = fs::remove_dir_all(&d);
+    }
+}
