@@ -313,6 +313,123 @@ impl Expr {
     }
 }
 
+/// A formula as people write it: `20 次 × 0.5 万元/次`. A unit of measure
+/// that multiplies is written after its number, one that divides follows a
+/// slash; other products and quotients show `×` and `/`. Every output that
+/// shows a basis of calculation shows this text.
+impl std::fmt::Display for Expr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&formula_text(self))
+    }
+}
+
+fn formula_text(e: &Expr) -> String {
+    match e {
+        Expr::Number { number, percent } => number
+            .value
+            .map(|v| {
+                if *percent {
+                    format!("{}%", (v * Decimal::from(100)).normalize())
+                } else {
+                    v.to_string()
+                }
+            })
+            .unwrap_or_default(),
+        Expr::Unit(u) => u.node.clone(),
+        Expr::Binary { op, lhs, rhs, .. } => {
+            let l = formula_text(lhs);
+            let unit_rhs = is_unit(rhs);
+            match op {
+                // `20 次`: a unit right after a number is written beside it.
+                BinOp::Mul if unit_rhs && ends_with_number(lhs) => {
+                    format!("{} {}", paren_sum(l, lhs), unit_text(rhs))
+                }
+                BinOp::Mul if unit_rhs => format!("{} × {}", paren_sum(l, lhs), unit_text(rhs)),
+                BinOp::Div if unit_rhs => format!("{}/{}", paren_sum(l, lhs), unit_text(rhs)),
+                BinOp::Mul | BinOp::Div => {
+                    let r = formula_text(rhs);
+                    let r = match (op, &**rhs) {
+                        (BinOp::Div, Expr::Binary { .. }) => format!("({r})"),
+                        _ => paren_sum(r, rhs),
+                    };
+                    format!("{} {} {}", paren_sum(l, lhs), op.symbol(), r)
+                }
+                BinOp::Add | BinOp::Sub => {
+                    let r = formula_text(rhs);
+                    let r = match (op, &**rhs) {
+                        (
+                            BinOp::Sub,
+                            Expr::Binary {
+                                op: BinOp::Add | BinOp::Sub,
+                                ..
+                            },
+                        ) => format!("({r})"),
+                        _ => r,
+                    };
+                    format!("{l} {} {r}", op.symbol())
+                }
+            }
+        }
+    }
+}
+
+/// Whether the last factor of a product is a number (`20 次 × 0.5`).
+fn ends_with_number(e: &Expr) -> bool {
+    match e {
+        Expr::Number { .. } => true,
+        Expr::Binary {
+            op: BinOp::Mul | BinOp::Div,
+            rhs,
+            ..
+        } => matches!(**rhs, Expr::Number { .. }),
+        _ => false,
+    }
+}
+
+/// Parenthesise a sum that is a factor.
+fn paren_sum(s: String, e: &Expr) -> String {
+    match e {
+        Expr::Binary {
+            op: BinOp::Add | BinOp::Sub,
+            ..
+        } => format!("({s})"),
+        _ => s,
+    }
+}
+
+/// A unit of measure, or a product or quotient of units (`万元/次`).
+fn is_unit(e: &Expr) -> bool {
+    match e {
+        Expr::Unit(_) => true,
+        Expr::Binary {
+            op: BinOp::Mul | BinOp::Div,
+            lhs,
+            rhs,
+            ..
+        } => is_unit(lhs) && is_unit(rhs),
+        _ => false,
+    }
+}
+
+fn unit_text(e: &Expr) -> String {
+    match e {
+        Expr::Unit(u) => u.node.clone(),
+        Expr::Binary { op, lhs, rhs, .. } => {
+            let r = unit_text(rhs);
+            let r = if matches!(**rhs, Expr::Binary { .. }) {
+                format!("({r})")
+            } else {
+                r
+            };
+            match op {
+                BinOp::Div => format!("{}/{}", unit_text(lhs), r),
+                _ => format!("{}·{}", unit_text(lhs), r),
+            }
+        }
+        other => formula_text(other),
+    }
+}
+
 /// `project CODE? NAME AMOUNT { … }`.
 #[derive(Clone, Debug)]
 pub struct Project {

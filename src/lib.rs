@@ -1,14 +1,16 @@
 //! jixiao: a compiler for budget performance targets (预算绩效目标).
 //!
 //! The pipeline runs one way: text → AST ([`syntax`], [`ast`]) → checks
-//! ([`check`]) → outputs ([`emit`]). Diagnostics ([`diag`]) are plain data
-//! that every phase returns and only the CLI prints.
+//! ([`check`], which publish the resolved [`model`]) → outputs ([`emit`]).
+//! Diagnostics ([`diag`]) are plain data that every phase returns and only
+//! the CLI prints.
 
 pub mod ast;
 pub mod check;
 pub mod diag;
 pub mod emit;
 pub mod fmt;
+pub mod model;
 pub mod project;
 pub mod source;
 pub mod syntax;

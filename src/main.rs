@@ -278,17 +278,13 @@ fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
     Ok(out)
 }
 
-fn load_and_check(
-    paths: &[PathBuf],
-    levels: &LevelArgs,
-) -> Result<(Project, Vec<Diagnostic>), String> {
+fn load(paths: &[PathBuf], levels: &LevelArgs) -> Result<(Project, Options), String> {
     validate_codes(levels)?;
     let project = jixiao::load(&inputs(paths)?).map_err(|e| e.to_string())?;
     let options = Options {
         levels: level_settings(levels),
     };
-    let diags = check::check(&project, &options);
-    Ok((project, diags))
+    Ok((project, options))
 }
 
 fn print_diagnostics(
@@ -346,7 +342,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             message_format,
             levels,
         } => {
-            let (project, diags) = load_and_check(&paths, &levels)?;
+            let (project, options) = load(&paths, &levels)?;
+            let diags = check::check(&project, &options);
             print_diagnostics(&project, &diags, message_format, cli.color)?;
             Ok(status(&diags))
         }
@@ -358,8 +355,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             message_format,
             levels,
         } => {
-            let (project, diags) = load_and_check(&paths, &levels)?;
-            print_diagnostics(&project, &diags, message_format, cli.color)?;
+            let (project, options) = load(&paths, &levels)?;
+            let checked = check::run(&project, &options);
+            let diags = &checked.diagnostics;
+            print_diagnostics(&project, diags, message_format, cli.color)?;
             let unreadable = diags.iter().any(|d| d.blocks_output());
             if unreadable {
                 eprintln!("error: nothing was written: a document could not be read");
@@ -371,12 +370,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .map(|g| output_name(&project, g))
                 .collect();
             let outputs = emit::build(
-                &project,
-                &diags,
+                &checked.model,
+                diags,
                 format.backend(),
                 &emit::Options { bom },
                 &names,
-            )?;
+            )
+            .map_err(|e| e.to_string())?;
             let to_stdout = output.as_ref().is_none_or(|d| d.as_os_str() == "-");
             if to_stdout && format == Format::Xlsx && std::io::stdout().is_terminal() {
                 return Err(
@@ -384,7 +384,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 );
             }
             write_outputs(output.as_deref(), &outputs)?;
-            Ok(status(&diags))
+            Ok(status(diags))
         }
         Command::Fmt {
             paths,

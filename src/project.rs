@@ -66,39 +66,6 @@ impl Project {
     pub fn document(&self, id: FileId) -> &ast::Document {
         &self.documents[id.0 as usize]
     }
-
-    /// Every unit of a document, depth first (a unit, then the units
-    /// written inside it), in the order written.
-    pub fn units(&self, group: &Group) -> Vec<&ast::Unit> {
-        fn push<'a>(u: &'a ast::Unit, out: &mut Vec<&'a ast::Unit>) {
-            out.push(u);
-            for c in &u.children {
-                push(c, out);
-            }
-        }
-        let mut out = Vec::new();
-        for f in &group.files {
-            for u in &self.document(*f).units {
-                push(u, &mut out);
-            }
-        }
-        out
-    }
-}
-
-/// The members of a rollup unit (系统), in the order written: the units
-/// written inside it and those naming it (or its code) as `parent`. `all`
-/// is every unit of the document, as [`Project::units`] gives them.
-pub fn rollup_members<'a>(rollup: &ast::Unit, all: &[&'a ast::Unit]) -> Vec<&'a ast::Unit> {
-    let names_it = |m: &ast::Unit| {
-        m.parent.as_ref().is_some_and(|p| {
-            p.node == rollup.name.node || rollup.code.as_ref().is_some_and(|c| c.node == p.node)
-        })
-    };
-    all.iter()
-        .copied()
-        .filter(|m| rollup.children.iter().any(|c| std::ptr::eq(c, *m)) || names_it(m))
-        .collect()
 }
 
 struct Loader<'w> {

@@ -2,10 +2,10 @@
 //!
 //! Every backend's output for every example is pinned by a snapshot (the
 //! XLSX as read back: sheets, frozen panes, column widths, merged ranges and
-//! every cell with its number format). The examples are rendered with no
-//! diagnostics, so that these snapshots show the layouts and do not change
-//! when a check changes; how findings are shown is tested on its own with a
-//! diagnostic made here. The CLI tests cover `-o -`, `--bom`, atomic writes
+//! every cell with its number format). The examples are rendered from the
+//! model the checker resolves but with no diagnostics, so that these
+//! snapshots show the layouts and do not change when a finding changes; how
+//! findings are shown is tested on its own with a diagnostic made here. The CLI tests cover `-o -`, `--bom`, atomic writes
 //! and byte-identical output across runs.
 
 use std::collections::HashMap;
@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use jixiao::ast::{Breakdown, Line};
+use jixiao::check;
 use jixiao::diag::Diagnostic;
 use jixiao::emit::{self, Format, Options, Output};
 use jixiao::{Input, Project};
@@ -39,9 +40,15 @@ fn load(path: &str) -> Project {
     jixiao::load(&[Input::Path(PathBuf::from(path))]).expect("loads")
 }
 
+fn model(project: &Project) -> check::Checked<'_> {
+    check::run(project, &check::Options::default())
+}
+
+/// Build from the model the checker resolves, with the diagnostics given
+/// (not the run's: see the module comment).
 fn build(project: &Project, diags: &[Diagnostic], format: Format, name: &str) -> Vec<Output> {
     emit::build(
-        project,
+        &model(project).model,
         diags,
         format,
         &Options::default(),
@@ -209,7 +216,7 @@ fn csv_cells_cannot_run() {
 fn csv_bom_on_request() {
     let project = load(&fixture_path("pages"));
     let out = emit::build(
-        &project,
+        &model(&project).model,
         &[],
         Format::Csv,
         &Options { bom: true },
@@ -256,6 +263,114 @@ fn xlsx_layout() {
     assert_eq!(s.freeze.as_deref(), Some(format!("A{}", hr + 1).as_str()));
     // Han characters count 2: the 三级 column is wide enough for 群众满意度.
     assert!(s.widths.get(&3).copied().unwrap_or(0.0) >= 12.0);
+}
+
+// ------------------------------------------------------------ tiers
+
+/// The 一级 and 二级 cells of the row showing `indicator`, in the CSV, the
+/// HTML and the XLSX of a document.
+fn tier_cells(project: &Project, indicator: &str) -> [(String, String); 3] {
+    let csv_out = build(project, &[], Format::Csv, "t");
+    let row = csv::ReaderBuilder::new()
+        .from_reader(&csv_out[0].bytes[..])
+        .records()
+        .map(|r| r.unwrap())
+        .find(|r| &r[5] == indicator)
+        .expect("a CSV row");
+    let from_csv = (row[3].to_string(), row[4].to_string());
+
+    let html = text(&build(project, &[], Format::Html, "t")[0]);
+    let at = html
+        .find(&format!(r#"<td class="txt ind">{indicator}</td>"#))
+        .expect("an HTML row");
+    let start = html[..at].rfind("<tr").unwrap();
+    let cell = |class: &str| {
+        let open = format!(r#"<td class="ctr {class}""#);
+        let i = html[start..at].find(&open)? + start;
+        let j = html[i..].find('>')? + i + 1;
+        let k = html[j..].find("</td>")? + j;
+        Some(html[j..k].to_string())
+    };
+    // A tier cell merged over earlier rows is not repeated in this one.
+    let from_html = (
+        cell("t1").unwrap_or_else(|| "(merged)".into()),
+        cell("t2").unwrap_or_else(|| "(merged)".into()),
+    );
+
+    let book = read_xlsx(&build(project, &[], Format::Xlsx, "t")[0].bytes);
+    let sheet = book
+        .sheets
+        .iter()
+        .find(|s| s.cells.iter().any(|c| c.text == indicator))
+        .expect("a sheet with the indicator");
+    let r = &sheet.cells.iter().find(|c| c.text == indicator).unwrap().r[1..];
+    let at = |col: &str| {
+        let name = format!("{col}{r}");
+        sheet
+            .cells
+            .iter()
+            .find(|c| c.r == name)
+            .map(|c| c.text.clone())
+            .unwrap_or_default()
+    };
+    [from_csv, from_html, (at("A"), at("B"))]
+}
+
+fn load_text(text: &str) -> Project {
+    jixiao::load(&[Input::Text {
+        name: "t.jx".into(),
+        text: text.into(),
+    }])
+    .expect("loads")
+}
+
+/// The tier checker reports an indicator written directly under its 一级
+/// (T007), and every table shows it so: 一级 filled, 二级 blank.
+#[test]
+fn tiers_are_shown_as_the_checker_places_them() {
+    let project = load_text(
+        "scheme 财预2021\nallow T004\nunit \"甲\" {\n  indicators {\n    产出指标 { 办件量 ≥ 100 件 }\n    效益指标 { 社会效益指标 { 群众满意度 ≥ 95% } }\n  }\n}\n",
+    );
+    let diags = check::check(&project, &check::Options::default());
+    let found: Vec<String> = diags
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        ["T007 indicator 办件量 stands directly under 一级 产出指标"]
+    );
+    let placed = ("产出指标".to_string(), String::new());
+    assert_eq!(
+        tier_cells(&project, "办件量"),
+        [placed.clone(), placed.clone(), placed]
+    );
+    let both = ("效益指标".to_string(), "社会效益指标".to_string());
+    assert_eq!(
+        tier_cells(&project, "群众满意度"),
+        [both.clone(), both.clone(), both]
+    );
+}
+
+/// With no scheme, nothing is judged and the shape of the tree decides: a
+/// top group that holds only indicators is a 二级, its 一级 blank.
+#[test]
+fn tiers_without_a_scheme_follow_the_shape() {
+    let project = load_text(
+        "unit \"甲\" {\n  indicators {\n    产出指标 { 办件量 ≥ 100 件 }\n    效益指标 { 社会效益指标 { 群众满意度 ≥ 95% } }\n  }\n}\n",
+    );
+    let diags = check::check(&project, &check::Options::default());
+    assert!(diags.is_empty(), "{diags:?}");
+    let shape = (String::new(), "产出指标".to_string());
+    assert_eq!(
+        tier_cells(&project, "办件量"),
+        [shape.clone(), shape.clone(), shape]
+    );
+    let both = ("效益指标".to_string(), "社会效益指标".to_string());
+    assert_eq!(
+        tier_cells(&project, "群众满意度"),
+        [both.clone(), both.clone(), both]
+    );
 }
 
 // ------------------------------------------------------------ findings
@@ -344,7 +459,7 @@ fn several_documents_get_an_index() {
     ])
     .unwrap();
     let out = emit::build(
-        &project,
+        &model(&project).model,
         &[],
         Format::Html,
         &Options::default(),

@@ -114,12 +114,14 @@ fn copy_formatted(from: &Path, to: &Path) {
 /// its diagnostics (code and message, in order).
 fn model(path: &Path) -> (Vec<serde_json::Value>, Vec<String>) {
     let project = jixiao::load(&[Input::Path(path.to_path_buf())]).expect("loads");
-    let diags = check::check(&project, &Options::default());
-    let docs = project
-        .groups
+    let checked = check::run(&project, &Options::default());
+    let diags = checked.diagnostics;
+    let docs = checked
+        .model
+        .documents
         .iter()
-        .map(|g| {
-            let mut v = jixiao::emit::json::document(&project, g, &diags);
+        .map(|doc| {
+            let mut v = jixiao::emit::json::document(doc, &diags);
             let o = v.as_object_mut().unwrap();
             o.remove("files");
             o.remove("diagnostics");

@@ -32,7 +32,7 @@ fn unit_names(project: &Project) -> Vec<String> {
     project
         .groups
         .iter()
-        .flat_map(|g| project.units(g))
+        .flat_map(|g| jixiao::model::Document::new(project, g).units)
         .map(|u| u.name.node.clone())
         .collect()
 }

@@ -33,7 +33,7 @@ impl Figure {
     }
 
     /// The interval of a stated number, or None when it was unreadable.
-    pub fn stated(n: &Number, precision: Option<u32>) -> Option<Self> {
+    pub fn stated(n: &Number, precision: u32) -> Option<Self> {
         let value = n.value?;
         Some(Figure {
             value,
@@ -51,8 +51,8 @@ impl Figure {
 }
 
 /// The number of decimals a stated number is exact to.
-pub fn decimals(n: &Number, precision: Option<u32>) -> u32 {
-    n.scale.max(precision.unwrap_or(0))
+pub fn decimals(n: &Number, precision: u32) -> u32 {
+    n.scale.max(precision)
 }
 
 /// Half a unit in the last place of `decimals` decimals (0.005 for 2).

@@ -11,15 +11,15 @@ use super::catalog;
 use super::formula::{self, EvalError, MONEY};
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
-use crate::project::{rollup_members, Group, Project};
+use crate::model::Document;
 
-/// What the checks of one document need from its header.
-struct Ctx {
-    precision: Option<u32>,
-    money: String,
+/// What the checks of one document need from its resolved header.
+struct Ctx<'d> {
+    precision: u32,
+    money: &'d str,
 }
 
-impl Ctx {
+impl Ctx<'_> {
     fn stated(&self, n: &Number) -> Option<Figure> {
         Figure::stated(n, self.precision)
     }
@@ -28,25 +28,18 @@ impl Ctx {
     }
 }
 
-pub fn check(project: &Project, group: &Group) -> Vec<Diagnostic> {
+pub fn check(doc: &Document) -> Vec<Diagnostic> {
     let ctx = Ctx {
-        precision: group.header.precision.as_ref().map(|p| p.node),
-        money: group
-            .header
-            .money
-            .as_ref()
-            .map_or_else(|| "万元".to_string(), |m| m.node.clone()),
+        precision: doc.header.precision,
+        money: &doc.header.money,
     };
     let mut out = Vec::new();
-    let all_units = project.units(group);
-    for u in &all_units {
-        check_unit(&ctx, u, &all_units, &mut out);
+    for u in &doc.units {
+        check_unit(&ctx, doc, u, &mut out);
     }
-    let index = Index::new(&all_units);
-    for f in &group.files {
-        for s in &project.document(*f).summaries {
-            check_summary(&ctx, s, &index, &mut out);
-        }
+    let index = Index::new(&doc.units);
+    for s in &doc.summaries {
+        check_summary(&ctx, s, &index, &mut out);
     }
     out
 }
@@ -59,7 +52,7 @@ fn overflow(span: Span) -> Diagnostic {
 
 // ---------------------------------------------------------------- units
 
-fn check_unit(ctx: &Ctx, u: &Unit, all: &[&Unit], out: &mut Vec<Diagnostic>) {
+fn check_unit(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
     if let Some(b) = &u.budget {
         let label = format!("the budget of {}", u.name.node);
         check_breakdowns(ctx, &label, &b.total, &b.breakdowns, false, out);
@@ -86,7 +79,7 @@ fn check_unit(ctx: &Ctx, u: &Unit, all: &[&Unit], out: &mut Vec<Diagnostic>) {
         }
     }
     if u.rollup {
-        check_rollup(ctx, u, all, out);
+        check_rollup(ctx, doc, u, out);
     }
 }
 
@@ -210,7 +203,7 @@ fn check_one_breakdown(
             let v = line_value(ctx, l)?;
             let shown = match &l.amount {
                 Amount::Figure(n) => arith::show(v.value, ctx.decimals(n)),
-                Amount::Blank(_) => arith::show(v.value, ctx.precision.unwrap_or(0)),
+                Amount::Blank(_) => arith::show(v.value, ctx.precision),
             };
             Some((shown, l.amount.number().map_or(l.name.span, |n| n.span)))
         })
@@ -323,7 +316,7 @@ fn check_catalog(line: &Line, out: &mut Vec<Diagnostic>) {
 // ---------------------------------------------------------------- formulas
 
 fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>) {
-    let q = match formula::eval(&f.expr, &ctx.money) {
+    let q = match formula::eval(&f.expr, ctx.money) {
         Ok(q) => q,
         Err(EvalError::Overflow(span)) => {
             out.push(overflow(span));
@@ -366,14 +359,14 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
                 format!(
                     "the basis of {} comes out in {}, not in {}",
                     line.name.node,
-                    formula::show_units(&q.units).replace("money", &ctx.money),
+                    formula::show_units(&q.units).replace("money", ctx.money),
                     ctx.money
                 ),
             )
-            .primary(f.span, format!("= {} {}", arith::show_plain(q.value), formula::show_units(&q.units).replace("money", &ctx.money)))
+            .primary(f.span, format!("= {} {}", arith::show_plain(q.value), formula::show_units(&q.units).replace("money", ctx.money)))
             .note(format!(
                 "left over after the money unit: {}",
-                formula::show_units(&left).replace("money", &ctx.money)
+                formula::show_units(&left).replace("money", ctx.money)
             ))
             .help("units are algebra: `20 次 × 0.5 万元/次` is 10 万元; write the unit of each factor"),
         );
@@ -503,11 +496,11 @@ fn check_projects_sum(ctx: &Ctx, u: &Unit, b: &Budget, out: &mut Vec<Diagnostic>
     reconcile(ctx, r, n, &figures, u.span, out);
 }
 
-fn check_rollup(ctx: &Ctx, u: &Unit, all: &[&Unit], out: &mut Vec<Diagnostic>) {
+fn check_rollup(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
     let Some(n) = u.budget.as_ref().and_then(|b| b.total.number()) else {
         return;
     };
-    let members = rollup_members(u, all);
+    let members = doc.members(u);
     if members.is_empty() {
         return;
     }
@@ -781,7 +774,7 @@ fn check_cost_ceilings(
                     let Some(unit) = &q.unit else { continue };
                     let (Some(f), Some(base)) = (
                         formula::money_factor(&unit.node),
-                        formula::money_factor(&ctx.money),
+                        formula::money_factor(ctx.money),
                     ) else {
                         continue;
                     };

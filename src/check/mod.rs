@@ -1,5 +1,7 @@
 //! The checks, one module per family of rules. A check reads the AST of a
-//! document group and returns diagnostics; it never prints.
+//! document group and returns diagnostics; it never prints. A run also
+//! publishes the resolved model ([`crate::model`]) that the checks worked
+//! from and decided, for the backends.
 
 pub mod arith;
 pub mod budget;
@@ -12,6 +14,7 @@ pub mod values;
 use crate::ast::Level;
 use crate::diag::levels::{self, LevelSetting};
 use crate::diag::{codes, Code, Diagnostic};
+use crate::model::{self, Model};
 use crate::project::Project;
 use crate::source::FileId;
 use std::collections::HashMap;
@@ -23,17 +26,35 @@ pub struct Options {
     pub levels: Vec<LevelSetting>,
 }
 
+/// What a run produces: its findings and the resolved model.
+#[derive(Debug)]
+pub struct Checked<'p> {
+    /// Every finding, with its severity resolved and allowed ones removed,
+    /// in source order.
+    pub diagnostics: Vec<Diagnostic>,
+    pub model: Model<'p>,
+}
+
 /// Everything a run found, with each diagnostic's severity resolved and
 /// allowed ones removed, in source order.
 pub fn check(project: &Project, options: &Options) -> Vec<Diagnostic> {
+    run(project, options).diagnostics
+}
+
+/// Check every document and publish the model the checks resolved.
+pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
     let mut raw: Vec<Diagnostic> = project.diagnostics.clone();
+    let mut documents = Vec::with_capacity(project.groups.len());
     for group in &project.groups {
+        let mut doc = model::Document::new(project, group);
         raw.extend(check_levels(project, group));
-        raw.extend(budget::check(project, group));
-        if let Some(fw) = tiers::framework_for(project, group, &mut raw) {
-            raw.extend(tiers::check(project, group, &fw));
-        }
-        raw.extend(values::check(project, group));
+        raw.extend(budget::check(&doc));
+        let fw = tiers::framework_for(project, group, &mut raw);
+        let (found, placed) = tiers::check(&doc, fw.as_ref());
+        raw.extend(found);
+        doc.set_tiers(placed);
+        raw.extend(values::check(&doc));
+        documents.push(doc);
     }
     // Each file takes the level settings of the first document group that
     // holds it; command-line settings come last and win.
@@ -56,7 +77,10 @@ pub fn check(project: &Project, options: &Options) -> Vec<Diagnostic> {
         out.extend(levels::apply(vec![d], settings));
     }
     out.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start, s.end)));
-    out
+    Checked {
+        diagnostics: out,
+        model: Model { project, documents },
+    }
 }
 
 /// Level statements must name codes that exist and can be changed.

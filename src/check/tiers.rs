@@ -2,12 +2,25 @@
 //! (built in or defined by a `scheme` block), required 一级 are present and
 //! not empty, no tier is given twice, frameworks are not mixed, and every
 //! indicator stands at the third tier.
+//!
+//! The same walk records where each indicator (and each tier written
+//! empty) stands: the groups of the tree that are its 一级 and 二级, as the
+//! findings judge them, for the model ([`crate::model::TierRow`]) that the
+//! backends render. A group written at the top of a tree is a 一级 unless
+//! the checker judged it a 二级 standing without its 一级 (T007); what a
+//! 一级 holds directly is a 二级 if it is a group, or an indicator with a
+//! blank 二级 (T007). With no framework in force (no `scheme`, or an
+//! unknown one) nothing is judged and the shape of the tree decides, by
+//! the same placement: a top group that holds only indicators is a 二级
+//! (the 一级 cell left blank, as in published tables that leave it so),
+//! any other top group a 一级.
 
 use std::collections::HashMap;
 
 use super::frameworks::{self, norm, Framework};
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
+use crate::model::{Document, TierRow, Tiers};
 use crate::project::{Group, Project};
 
 /// The framework in force for a document, or a diagnostic when its name is
@@ -54,23 +67,130 @@ fn resolve(name: &str, defs: &HashMap<&str, &SchemeDef>, depth: usize) -> Option
     frameworks::built_in(name)
 }
 
-pub fn check(project: &Project, group: &Group, fw: &Framework) -> Vec<Diagnostic> {
+/// The findings about every indicator tree of a document, and where each
+/// indicator stands. `fw` is the framework in force, if any.
+pub fn check<'p>(doc: &Document<'p>, fw: Option<&Framework>) -> (Vec<Diagnostic>, Tiers<'p>) {
     let mut out = Vec::new();
-    let others: Vec<Framework> = frameworks::BUILT_IN
-        .iter()
-        .filter(|n| **n != fw.name)
-        .filter_map(|n| frameworks::built_in(n))
-        .collect();
-    for u in project.units(group) {
+    let mut tiers = Tiers::default();
+    // The other built-in frameworks, to tell a mix of frameworks (T006).
+    let others: Vec<Framework> = match fw {
+        Some(fw) => frameworks::BUILT_IN
+            .iter()
+            .filter(|n| **n != fw.name)
+            .filter_map(|n| frameworks::built_in(n))
+            .collect(),
+        None => Vec::new(),
+    };
+    for u in &doc.units {
         let trees = u
             .indicators
             .iter()
             .chain(u.projects.iter().flat_map(|p| &p.indicators));
         for t in trees {
-            check_tree(t, fw, &others, &mut out);
+            let mut rows = Vec::new();
+            match fw {
+                Some(fw) => check_tree(t, fw, &others, &mut out, &mut rows),
+                None => place_by_shape(t, &mut rows),
+            }
+            tiers.insert(t, rows);
         }
     }
-    out
+    (out, tiers)
+}
+
+/// Where a group written at the top of a tree stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Tier1,
+    /// A 二级 with no 一级 above it: the 一级 cell is blank.
+    Tier2,
+}
+
+/// The rows of a group written at the top of a tree, standing as `role`.
+fn place<'p>(g: &'p IndicatorGroup, role: Role, rows: &mut Vec<TierRow<'p>>) {
+    match role {
+        Role::Tier1 => {
+            if g.children.is_empty() {
+                rows.push(TierRow {
+                    tier1: Some(g),
+                    tier2: Vec::new(),
+                    indicator: None,
+                });
+            }
+            for c in &g.children {
+                match c {
+                    IndicatorNode::Leaf(i) => rows.push(TierRow {
+                        tier1: Some(g),
+                        tier2: Vec::new(),
+                        indicator: Some(i),
+                    }),
+                    IndicatorNode::Group(g2) => place_below(Some(g), vec![g2], rows),
+                }
+            }
+        }
+        Role::Tier2 => place_below(None, vec![g], rows),
+    }
+}
+
+/// The rows under a 二级 (`path` is the 二级, then any deeper groups).
+fn place_below<'p>(
+    tier1: Option<&'p IndicatorGroup>,
+    path: Vec<&'p IndicatorGroup>,
+    rows: &mut Vec<TierRow<'p>>,
+) {
+    let Some(last) = path.last().copied() else {
+        return;
+    };
+    if last.children.is_empty() {
+        rows.push(TierRow {
+            tier1,
+            tier2: path,
+            indicator: None,
+        });
+        return;
+    }
+    for c in &last.children {
+        match c {
+            IndicatorNode::Leaf(i) => rows.push(TierRow {
+                tier1,
+                tier2: path.clone(),
+                indicator: Some(i),
+            }),
+            IndicatorNode::Group(deep) => {
+                let mut p = path.clone();
+                p.push(deep);
+                place_below(tier1, p, rows);
+            }
+        }
+    }
+}
+
+/// Placement with no framework in force: a top group that holds only
+/// indicators is a 二级, any other (one holding tiers, or empty) a 一级.
+fn place_by_shape<'p>(tree: &'p IndicatorTree, rows: &mut Vec<TierRow<'p>>) {
+    for node in &tree.nodes {
+        match node {
+            IndicatorNode::Leaf(i) => rows.push(TierRow {
+                tier1: None,
+                tier2: Vec::new(),
+                indicator: Some(i),
+            }),
+            IndicatorNode::Group(g) => {
+                let role = if g.children.is_empty() || holds_groups(g) {
+                    Role::Tier1
+                } else {
+                    Role::Tier2
+                };
+                place(g, role, rows);
+            }
+        }
+    }
+}
+
+fn holds_groups(g: &IndicatorGroup) -> bool {
+    g.children
+        .iter()
+        .any(|c| matches!(c, IndicatorNode::Group(_)))
 }
 
 fn suggest(fw: &Framework, name: &str) -> Option<String> {
@@ -100,24 +220,32 @@ fn accepted_by<'a>(others: &'a [Framework], tier1: &str, tier2: Option<&str>) ->
         .collect()
 }
 
-fn check_tree(
-    tree: &IndicatorTree,
+fn check_tree<'p>(
+    tree: &'p IndicatorTree,
     fw: &Framework,
     others: &[Framework],
     out: &mut Vec<Diagnostic>,
+    rows: &mut Vec<TierRow<'p>>,
 ) {
     let mut seen1: Vec<(String, Span)> = Vec::new();
     let mut present: Vec<(String, bool)> = Vec::new();
     for node in &tree.nodes {
         match node {
-            IndicatorNode::Leaf(i) => out.push(
-                Diagnostic::new(
-                    Code::T007,
-                    format!("indicator {} stands outside any tier", i.name.node),
-                )
-                .primary(i.name.span, "no 一级 or 二级 above it")
-                .help("write it inside its 二级, inside its 一级"),
-            ),
+            IndicatorNode::Leaf(i) => {
+                out.push(
+                    Diagnostic::new(
+                        Code::T007,
+                        format!("indicator {} stands outside any tier", i.name.node),
+                    )
+                    .primary(i.name.span, "no 一级 or 二级 above it")
+                    .help("write it inside its 二级, inside its 一级"),
+                );
+                rows.push(TierRow {
+                    tier1: None,
+                    tier2: Vec::new(),
+                    indicator: Some(i),
+                });
+            }
             IndicatorNode::Group(g) => {
                 let Some(t1) = fw.tier1(&g.name.node) else {
                     let elsewhere = accepted_by(others, &g.name.node, None);
@@ -128,10 +256,7 @@ fn check_tree(
                         // Written as a 一级 (it holds tiers): the 一级 cell
                         // holds a 二级 name. Check what it holds as the
                         // 二级 of the 一级 it names.
-                        if g.children
-                            .iter()
-                            .any(|c| matches!(c, IndicatorNode::Group(_)))
-                        {
+                        if holds_groups(g) {
                             out.push(
                                 Diagnostic::new(
                                     Code::T001,
@@ -148,6 +273,7 @@ fn check_tree(
                             let key = parent.canonical().to_string();
                             present.push((key, count_leaves(&g.children) > 0));
                             check_tier2(g, parent, fw, others, out);
+                            place(g, Role::Tier1, rows);
                             continue;
                         }
                         out.push(
@@ -159,6 +285,7 @@ fn check_tree(
                             .help(format!("write it inside `{} {{ … }}`", parent.canonical())),
                         );
                         check_leaves(g, out);
+                        place(g, Role::Tier2, rows);
                         continue;
                     }
                     let mut d = if !elsewhere.is_empty() {
@@ -195,6 +322,9 @@ fn check_tree(
                         d = d.help(format!("did you mean {s}?"));
                     }
                     out.push(d);
+                    // Judged a 一级 with a wrong name: what it holds stands
+                    // under it.
+                    place(g, Role::Tier1, rows);
                     continue;
                 };
                 let key = t1.canonical().to_string();
@@ -213,6 +343,7 @@ fn check_tree(
                 let has_leaf = count_leaves(&g.children) > 0;
                 present.push((key.clone(), has_leaf));
                 check_tier2(g, t1, fw, others, out);
+                place(g, Role::Tier1, rows);
             }
         }
     }

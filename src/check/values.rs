@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::formula::money_factor;
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
-use crate::project::{Group, Project};
+use crate::model::Document;
 
 /// Words that make an indicator a rate, which should not be capped.
 const RATES: &[&str] = &[
@@ -72,12 +72,12 @@ struct Ctx {
     year: Option<i32>,
 }
 
-pub fn check(project: &Project, group: &Group) -> Vec<Diagnostic> {
+pub fn check(doc: &Document) -> Vec<Diagnostic> {
     let ctx = Ctx {
-        year: group.header.year.as_ref().map(|y| y.node),
+        year: doc.header.year,
     };
     let mut out = Vec::new();
-    for u in project.units(group) {
+    for u in &doc.units {
         for t in &u.indicators {
             walk(&ctx, &t.nodes, &[], &mut out);
         }

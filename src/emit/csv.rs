@@ -12,8 +12,9 @@
 //! `=` of an indicator is such a cell: it is written `'=`.
 
 use crate::ast::*;
-use crate::emit::layout::{self, amount_text, attr, tier_rows, value_text};
-use crate::project::{Group, Project};
+use crate::emit::text::{amount_text, attr, kind_label, value_text};
+use crate::emit::Error;
+use crate::model::Document;
 
 pub const INDICATOR_COLUMNS: [&str; 15] = [
     "unit_code",
@@ -61,19 +62,14 @@ pub const PROJECT_COLUMNS: [&str; 10] = [
 
 /// The three files of a document: `(suffix, bytes)` for `indicators`,
 /// `budget` and `projects`.
-pub fn document(
-    project: &Project,
-    group: &Group,
-    bom: bool,
-) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
-    let units = project.units(group);
+pub fn document(doc: &Document, bom: bool) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
     let mut ind = Table::new(&INDICATOR_COLUMNS);
     let mut bud = Table::new(&BUDGET_COLUMNS);
     let mut pro = Table::new(&PROJECT_COLUMNS);
-    for u in &units {
+    for u in &doc.units {
         let code = u.code.as_ref().map(|c| c.node.as_str()).unwrap_or("");
         let name = u.name.node.as_str();
-        indicators(&mut ind, code, name, "", &u.indicators);
+        indicators(&mut ind, doc, code, name, "", &u.indicators);
         if let Some(b) = &u.budget {
             bud.push(vec![
                 code.into(),
@@ -94,7 +90,7 @@ pub fn document(
         }
         for p in &u.projects {
             let pname = p.name.node.as_str();
-            indicators(&mut ind, code, name, pname, &p.indicators);
+            indicators(&mut ind, doc, code, name, pname, &p.indicators);
             bud.push(vec![
                 code.into(),
                 name.into(),
@@ -152,8 +148,17 @@ pub fn document(
     ])
 }
 
-fn indicators(t: &mut Table, code: &str, unit: &str, project: &str, trees: &[IndicatorTree]) {
-    for r in tier_rows(trees) {
+/// One row per indicator, with its 一级 and 二级 as the tier checker placed
+/// them (a missing tier is an empty cell).
+fn indicators(
+    t: &mut Table,
+    doc: &Document,
+    code: &str,
+    unit: &str,
+    project: &str,
+    trees: &[IndicatorTree],
+) {
+    for r in doc.tier_rows(trees) {
         let Some(i) = r.indicator else { continue };
         let v = value_text(i);
         t.push(vec![
@@ -165,7 +170,7 @@ fn indicators(t: &mut Table, code: &str, unit: &str, project: &str, trees: &[Ind
             i.name.node.clone(),
             i.kind
                 .as_ref()
-                .map(|k| layout::kind_label(k.node).to_string())
+                .map(|k| kind_label(k.node).to_string())
                 .unwrap_or_default(),
             i.comparison
                 .as_ref()
@@ -226,7 +231,7 @@ fn line_row(who: [&str; 3], tree: &str, dimension: &str, path: &[&str], l: &Line
         amount_text(&l.amount),
         l.formula
             .as_ref()
-            .map(|f| crate::emit::json::formula_text(&f.expr))
+            .map(|f| f.expr.to_string())
             .unwrap_or_default(),
     ]
 }
@@ -274,7 +279,7 @@ impl Table {
     fn push(&mut self, row: Vec<String>) {
         self.rows.push(row);
     }
-    fn finish(self, bom: bool) -> Result<Vec<u8>, String> {
+    fn finish(self, bom: bool) -> Result<Vec<u8>, Error> {
         let mut buf = Vec::new();
         if bom {
             buf.extend_from_slice("\u{feff}".as_bytes());
@@ -283,10 +288,9 @@ impl Table {
             .terminator(::csv::Terminator::CRLF)
             .from_writer(buf);
         for r in &self.rows {
-            w.write_record(r.iter().map(|c| neutralise(c)))
-                .map_err(|e| e.to_string())?;
+            w.write_record(r.iter().map(|c| neutralise(c)))?;
         }
-        w.into_inner().map_err(|e| e.to_string())
+        w.into_inner().map_err(|e| Error::Io(e.into_error()))
     }
 }
 

@@ -6,30 +6,28 @@ use serde_json::{json, Map, Value};
 
 use crate::ast::*;
 use crate::diag::{render, Diagnostic};
-use crate::project::{Group, Project};
+use crate::model::Document;
 
 /// Version of the JSON model; bumped on any incompatible change.
 pub const MODEL_VERSION: &str = "1";
 
-pub fn document(project: &Project, group: &Group, diags: &[Diagnostic]) -> Value {
-    let h = &group.header;
-    let mut units = Vec::new();
-    let mut summaries = Vec::new();
-    let mut schemes = Vec::new();
-    for f in &group.files {
-        let doc = project.document(*f);
-        for u in &doc.units {
-            unit(u, None, &mut units);
-        }
-        summaries.extend(doc.summaries.iter().map(summary));
-        schemes.extend(doc.schemes.iter().map(|s| {
+pub fn document(doc: &Document, diags: &[Diagnostic]) -> Value {
+    let (project, group) = (doc.project, doc.group);
+    let h = &doc.header;
+    let units: Vec<Value> = doc.units.iter().map(|u| unit(doc, u)).collect();
+    let summaries: Vec<Value> = doc.summaries.iter().map(|s| summary(s)).collect();
+    let schemes: Vec<Value> = group
+        .files
+        .iter()
+        .flat_map(|f| project.document(*f).schemes.iter())
+        .map(|s| {
             json!({
                 "name": s.name.node,
                 "extends": s.extends.as_ref().map(|e| e.node.clone()),
                 "tiers": s.tiers.iter().map(scheme_tier).collect::<Vec<_>>(),
             })
-        }));
-    }
+        })
+        .collect();
     let files: Vec<&str> = group
         .files
         .iter()
@@ -43,11 +41,11 @@ pub fn document(project: &Project, group: &Group, diags: &[Diagnostic]) -> Value
         "jixiao_model": MODEL_VERSION,
         "files": files,
         "header": {
-            "title": h.title.as_ref().map(|t| t.node.clone()),
-            "year": h.year.as_ref().map(|y| y.node),
-            "money": h.money.as_ref().map(|m| m.node.clone()),
-            "precision": h.precision.as_ref().map(|p| p.node),
-            "scheme": h.scheme.as_ref().map(|s| s.node.clone()),
+            "title": h.title,
+            "year": h.year,
+            "money": h.money,
+            "precision": h.precision,
+            "scheme": h.scheme,
         },
         "units": units,
         "summaries": summaries,
@@ -78,7 +76,7 @@ pub fn number(n: &Number) -> Value {
     }
 }
 
-fn unit(u: &Unit, parent: Option<&Unit>, out: &mut Vec<Value>) {
+fn unit(doc: &Document, u: &Unit) -> Value {
     let mut m = Map::new();
     m.insert(
         "code".into(),
@@ -86,7 +84,8 @@ fn unit(u: &Unit, parent: Option<&Unit>, out: &mut Vec<Value>) {
     );
     m.insert("name".into(), json!(u.name.node));
     m.insert("rollup".into(), json!(u.rollup));
-    let parent_name = parent
+    let parent_name = doc
+        .written_in(u)
         .map(|p| p.name.node.clone())
         .or_else(|| u.parent.as_ref().map(|p| p.node.clone()));
     m.insert("parent".into(), json!(parent_name));
@@ -154,10 +153,7 @@ fn unit(u: &Unit, parent: Option<&Unit>, out: &mut Vec<Value>) {
         json!(u.projects.iter().map(project).collect::<Vec<_>>()),
     );
     m.insert("properties".into(), properties(&u.properties));
-    out.push(Value::Object(m));
-    for c in &u.children {
-        unit(c, Some(u), out);
-    }
+    Value::Object(m)
 }
 
 fn goals(gs: &[Goal]) -> Value {
@@ -203,119 +199,9 @@ fn line(l: &Line) -> Value {
         "code": l.code.as_ref().map(|c| c.node.clone()),
         "name": l.name.node,
         "amount": amount(&l.amount),
-        "formula": l.formula.as_ref().map(|f| formula_text(&f.expr)),
+        "formula": l.formula.as_ref().map(|f| f.expr.to_string()),
         "breakdowns": l.breakdowns.iter().map(breakdown).collect::<Vec<_>>(),
     })
-}
-
-/// A formula as people write it: `20 次 × 0.5 万元/次`. A unit of measure
-/// that multiplies is written after its number, one that divides follows a
-/// slash; other products and quotients show `×` and `/`.
-pub fn formula_text(e: &Expr) -> String {
-    match e {
-        Expr::Number { number, percent } => number
-            .value
-            .map(|v| {
-                if *percent {
-                    format!("{}%", (v * rust_decimal::Decimal::from(100)).normalize())
-                } else {
-                    v.to_string()
-                }
-            })
-            .unwrap_or_default(),
-        Expr::Unit(u) => u.node.clone(),
-        Expr::Binary { op, lhs, rhs, .. } => {
-            let l = formula_text(lhs);
-            let unit_rhs = is_unit(rhs);
-            match op {
-                // `20 次`: a unit right after a number is written beside it.
-                BinOp::Mul if unit_rhs && ends_with_number(lhs) => {
-                    format!("{} {}", paren_sum(l, lhs), unit_text(rhs))
-                }
-                BinOp::Mul if unit_rhs => format!("{} × {}", paren_sum(l, lhs), unit_text(rhs)),
-                BinOp::Div if unit_rhs => format!("{}/{}", paren_sum(l, lhs), unit_text(rhs)),
-                BinOp::Mul | BinOp::Div => {
-                    let r = formula_text(rhs);
-                    let r = match (op, &**rhs) {
-                        (BinOp::Div, Expr::Binary { .. }) => format!("({r})"),
-                        _ => paren_sum(r, rhs),
-                    };
-                    format!("{} {} {}", paren_sum(l, lhs), op.symbol(), r)
-                }
-                BinOp::Add | BinOp::Sub => {
-                    let r = formula_text(rhs);
-                    let r = match (op, &**rhs) {
-                        (
-                            BinOp::Sub,
-                            Expr::Binary {
-                                op: BinOp::Add | BinOp::Sub,
-                                ..
-                            },
-                        ) => format!("({r})"),
-                        _ => r,
-                    };
-                    format!("{l} {} {r}", op.symbol())
-                }
-            }
-        }
-    }
-}
-
-/// Whether the last factor of a product is a number (`20 次 × 0.5`).
-fn ends_with_number(e: &Expr) -> bool {
-    match e {
-        Expr::Number { .. } => true,
-        Expr::Binary {
-            op: BinOp::Mul | BinOp::Div,
-            rhs,
-            ..
-        } => matches!(**rhs, Expr::Number { .. }),
-        _ => false,
-    }
-}
-
-/// Parenthesise a sum that is a factor.
-fn paren_sum(s: String, e: &Expr) -> String {
-    match e {
-        Expr::Binary {
-            op: BinOp::Add | BinOp::Sub,
-            ..
-        } => format!("({s})"),
-        _ => s,
-    }
-}
-
-/// A unit of measure, or a product or quotient of units (`万元/次`).
-fn is_unit(e: &Expr) -> bool {
-    match e {
-        Expr::Unit(_) => true,
-        Expr::Binary {
-            op: BinOp::Mul | BinOp::Div,
-            lhs,
-            rhs,
-            ..
-        } => is_unit(lhs) && is_unit(rhs),
-        _ => false,
-    }
-}
-
-fn unit_text(e: &Expr) -> String {
-    match e {
-        Expr::Unit(u) => u.node.clone(),
-        Expr::Binary { op, lhs, rhs, .. } => {
-            let r = unit_text(rhs);
-            let r = if matches!(**rhs, Expr::Binary { .. }) {
-                format!("({r})")
-            } else {
-                r
-            };
-            match op {
-                BinOp::Div => format!("{}/{}", unit_text(lhs), r),
-                _ => format!("{}·{}", unit_text(lhs), r),
-            }
-        }
-        other => formula_text(other),
-    }
 }
 
 fn project(p: &crate::ast::Project) -> Value {

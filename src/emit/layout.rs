@@ -3,15 +3,13 @@
 //! table), a page holds tables, a table is a header block, grids and a
 //! footer made of rows of cells with HTML-style `colspan`/`rowspan`.
 //!
-//! Everything here is read from the AST as written. Nothing is summed or
-//! re-checked: amounts are shown as stated, and the findings of the run
-//! (the diagnostics passed in) are attached to the rows they point at.
-//!
-//! Indicator tiers are placed by the shape of the tree as written: the
-//! group that directly holds an indicator is its 二级, the group above
-//! that its 一级. A tree with a missing tier (a 二级 written straight under
-//! `indicators`) therefore shows a blank 一级 cell, as the published table
-//! does; the tier checker reports it.
+//! Everything here is rendered from the resolved model ([`Document`]):
+//! the header with its defaults, the units, rollup members and where each
+//! indicator stands (its 一级 and 二级, as the tier checker placed it; a
+//! missing tier is a blank cell). Figures and names are read from the tree
+//! as written. Nothing is summed or re-checked: amounts are shown as stated,
+//! and the findings of the run (the diagnostics passed in) are attached to
+//! the rows they point at.
 
 use std::collections::HashMap;
 
@@ -19,7 +17,11 @@ use rust_decimal::Decimal;
 
 use crate::ast::*;
 use crate::diag::Diagnostic;
-use crate::project::{Group, Project};
+use crate::emit::text::{
+    attr, grouped, number_text, period_text, prop_text, type_text, value_text,
+};
+use crate::model::{Document, TierRow};
+use crate::project::Group;
 
 /// How a cell is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -217,17 +219,6 @@ pub struct Layout<'a> {
     pub findings: Vec<&'a Diagnostic>,
 }
 
-/// The document's money unit and precision (万元 and 2 unless stated).
-pub fn money_and_precision(group: &Group) -> (String, u32) {
-    let money = group
-        .header
-        .money
-        .as_ref()
-        .map_or_else(|| "万元".to_string(), |m| m.node.clone());
-    let precision = group.header.precision.as_ref().map_or(2, |p| p.node);
-    (money, precision)
-}
-
 /// The diagnostics of one document (those whose primary location is in one
 /// of its files), in the order given.
 pub fn document_findings<'a>(group: &Group, diags: &'a [Diagnostic]) -> Vec<&'a Diagnostic> {
@@ -238,263 +229,6 @@ pub fn document_findings<'a>(group: &Group, diags: &'a [Diagnostic]) -> Vec<&'a 
                 .is_some_and(|s| group.files.contains(&s.file))
         })
         .collect()
-}
-
-// ------------------------------------------------------------ number text
-
-/// `v` with exactly `scale` decimals (never rounding when `scale` is at
-/// least the number's own).
-pub fn fixed(v: Decimal, scale: u32) -> String {
-    let mut x = v;
-    if x.scale() < scale {
-        x.rescale(scale);
-    } else if x.scale() > scale {
-        x = x.round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-        x.rescale(scale);
-    }
-    x.to_string()
-}
-
-/// `v` with `scale` decimals and thousands separators: `12,877.75`.
-pub fn grouped(v: Decimal, scale: u32) -> String {
-    let s = fixed(v, scale);
-    let (sign, digits) = match s.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", s.as_str()),
-    };
-    let (int, frac) = match digits.find('.') {
-        Some(i) => (&digits[..i], &digits[i..]),
-        None => (digits, ""),
-    };
-    let mut out = String::with_capacity(s.len() + int.len() / 3);
-    out.push_str(sign);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out.push_str(frac);
-    out
-}
-
-/// A number as written (its own decimals, no separators).
-pub fn number_text(n: &Number) -> String {
-    n.value.map(|v| fixed(v, n.scale)).unwrap_or_default()
-}
-
-/// An amount as written, for flat outputs: `1056.40`, empty when blank.
-pub fn amount_text(a: &Amount) -> String {
-    a.number().map(number_text).unwrap_or_default()
-}
-
-// ------------------------------------------------------------ indicator text
-
-pub fn kind_label(k: Kind) -> &'static str {
-    match k {
-        Kind::Qualitative => "定性",
-        Kind::Quantitative => "定量",
-    }
-}
-
-/// The 指标值类型 cell: the kind and the comparison as written (`≥`, `定性`,
-/// `定量 ≥`).
-pub fn type_text(i: &Indicator) -> String {
-    let mut parts = Vec::new();
-    if let Some(k) = &i.kind {
-        parts.push(kind_label(k.node));
-    }
-    if let Some(c) = &i.comparison {
-        parts.push(c.node.symbol());
-    }
-    parts.join(" ")
-}
-
-/// The 指标值 and 计量单位 cells, with the number when the value is one.
-pub struct ValueText {
-    pub value: String,
-    pub unit: String,
-    pub number: Option<(Decimal, u32)>,
-}
-
-pub fn value_text(i: &Indicator) -> ValueText {
-    let unit_of = |q: &Quantity| q.unit.as_ref().map(|u| u.node.clone()).unwrap_or_default();
-    match i.value.as_ref().map(|v| &v.node) {
-        None => ValueText {
-            value: String::new(),
-            unit: String::new(),
-            number: None,
-        },
-        Some(Value::Quantity(q)) => ValueText {
-            value: number_text(&q.number),
-            unit: unit_of(q),
-            number: q.number.value.map(|v| (v, q.number.scale)),
-        },
-        Some(Value::Range(a, b)) => {
-            let (ua, ub) = (unit_of(a), unit_of(b));
-            if ua == ub || ua.is_empty() {
-                ValueText {
-                    value: format!("{}-{}", number_text(&a.number), number_text(&b.number)),
-                    unit: ub,
-                    number: None,
-                }
-            } else {
-                ValueText {
-                    value: format!(
-                        "{}{}-{}{}",
-                        number_text(&a.number),
-                        ua,
-                        number_text(&b.number),
-                        ub
-                    ),
-                    unit: String::new(),
-                    number: None,
-                }
-            }
-        }
-        Some(Value::Date(d)) => ValueText {
-            value: d.to_string(),
-            unit: String::new(),
-            number: None,
-        },
-        Some(Value::Text(t)) => ValueText {
-            value: t.clone(),
-            unit: String::new(),
-            number: None,
-        },
-    }
-}
-
-/// An indicator's attribute (several of one key are joined by a newline).
-pub fn attr(i: &Indicator, key: AttrKey) -> String {
-    let v: Vec<&str> = i
-        .attrs
-        .iter()
-        .filter(|a| a.key.node == key)
-        .map(|a| a.value.node.as_str())
-        .collect();
-    v.join("\n")
-}
-
-pub fn period_text(p: &Period) -> String {
-    format!("{} 至 {}", p.start, p.end)
-}
-
-pub fn prop_text(v: &PropValue) -> String {
-    match v {
-        PropValue::Text(t) => t.clone(),
-        PropValue::Quantity(q) => {
-            let n = number_text(&q.number);
-            match &q.unit {
-                Some(u) => format!("{n} {}", u.node),
-                None => n,
-            }
-        }
-        PropValue::Date(d) => d.to_string(),
-        PropValue::Period(p) => period_text(p),
-    }
-}
-
-// ------------------------------------------------------------ indicator rows
-
-/// One row of an indicator grid: its 一级 and 二级 (as groups of the tree,
-/// if any) and its indicator (none for a tier written empty).
-#[derive(Clone, Debug)]
-pub struct TierRow<'a> {
-    pub tier1: Option<&'a IndicatorGroup>,
-    /// The 二级 group(s): one normally; deeper nesting as written.
-    pub tier2: Vec<&'a IndicatorGroup>,
-    pub indicator: Option<&'a Indicator>,
-}
-
-impl TierRow<'_> {
-    pub fn tier1_name(&self) -> String {
-        self.tier1.map(|g| g.name.node.clone()).unwrap_or_default()
-    }
-    pub fn tier2_name(&self) -> String {
-        self.tier2
-            .iter()
-            .map(|g| g.name.node.as_str())
-            .collect::<Vec<_>>()
-            .join(" / ")
-    }
-    fn tier1_key(&self) -> Option<Span> {
-        self.tier1.map(|g| g.span)
-    }
-    fn tier2_key(&self) -> Option<Span> {
-        self.tier2.last().map(|g| g.span)
-    }
-    /// The span of what the row shows (the indicator, or the empty tier).
-    pub fn span(&self) -> Option<Span> {
-        match self.indicator {
-            Some(i) => Some(i.span),
-            None => self.tier2.last().or(self.tier1.as_ref()).map(|g| g.span),
-        }
-    }
-}
-
-/// The rows of indicator trees, in the order written.
-pub fn tier_rows<'a>(trees: &'a [IndicatorTree]) -> Vec<TierRow<'a>> {
-    let mut out = Vec::new();
-    for t in trees {
-        let mut path = Vec::new();
-        walk(&t.nodes, &mut path, &mut out);
-    }
-    out
-}
-
-fn walk<'a>(
-    nodes: &'a [IndicatorNode],
-    path: &mut Vec<&'a IndicatorGroup>,
-    out: &mut Vec<TierRow<'a>>,
-) {
-    for n in nodes {
-        match n {
-            IndicatorNode::Leaf(i) => out.push(place(path, Some(i))),
-            IndicatorNode::Group(g) => {
-                path.push(g);
-                if g.children.is_empty() {
-                    out.push(place(path, None));
-                } else {
-                    walk(&g.children, path, out);
-                }
-                path.pop();
-            }
-        }
-    }
-}
-
-fn place<'a>(path: &[&'a IndicatorGroup], indicator: Option<&'a Indicator>) -> TierRow<'a> {
-    let holds_groups = |g: &IndicatorGroup| {
-        g.children
-            .iter()
-            .any(|c| matches!(c, IndicatorNode::Group(_)))
-    };
-    match path {
-        [] => TierRow {
-            tier1: None,
-            tier2: Vec::new(),
-            indicator,
-        },
-        // An indicator straight under a group: that group is its 二级,
-        // unless the group also holds groups (then it is a 一级). An empty
-        // group at the top is a 一级.
-        [g] if indicator.is_some() && !holds_groups(g) => TierRow {
-            tier1: None,
-            tier2: vec![*g],
-            indicator,
-        },
-        [g] => TierRow {
-            tier1: Some(*g),
-            tier2: Vec::new(),
-            indicator,
-        },
-        [g, rest @ ..] => TierRow {
-            tier1: Some(*g),
-            tier2: rest.to_vec(),
-            indicator,
-        },
-    }
 }
 
 /// Which optional indicator columns a table needs.
@@ -554,12 +288,11 @@ fn grid_widths(opt: &Optional) -> Vec<u32> {
 }
 
 fn indicator_grid<'a>(
-    trees: &'a [IndicatorTree],
+    rows: &[TierRow<'a>],
     opt: &Optional,
     ncols: usize,
     findings: &Findings<'a>,
 ) -> Grid<'a> {
-    let rows = tier_rows(trees);
     let mut header = vec![Row::new(vec![Cell::section("年度绩效指标").span(ncols)])];
     header.push(Row::new(
         GRID_COLUMNS
@@ -633,18 +366,15 @@ pub struct Findings<'a> {
 }
 
 impl<'a> Findings<'a> {
-    pub fn new(project: &'a Project, group: &'a Group, diags: &'a [Diagnostic]) -> Findings<'a> {
-        let list = document_findings(group, diags);
+    pub fn new(doc: &Document<'a>, diags: &'a [Diagnostic]) -> Findings<'a> {
+        let list = document_findings(doc.group, diags);
         let mut spans = Vec::new();
-        for f in &group.files {
-            let doc = project.document(*f);
-            for u in &doc.units {
-                unit_spans(u, &mut spans);
-            }
-            for s in &doc.summaries {
-                spans.push(s.span);
-                spans.extend(s.rows.iter().map(|r| r.span));
-            }
+        for u in &doc.units {
+            unit_spans(u, &mut spans);
+        }
+        for s in &doc.summaries {
+            spans.push(s.span);
+            spans.extend(s.rows.iter().map(|r| r.span));
         }
         let mut at: HashMap<Span, Vec<&'a Diagnostic>> = HashMap::new();
         for d in &list {
@@ -721,15 +451,8 @@ fn tree_spans(trees: &[IndicatorTree], out: &mut Vec<Span>) {
 
 // ------------------------------------------------------------ the layout
 
-pub fn summaries<'a>(project: &'a Project, group: &Group) -> Vec<&'a Summary> {
-    group
-        .files
-        .iter()
-        .flat_map(|f| project.document(*f).summaries.iter())
-        .collect()
-}
-
 struct Ctx<'a> {
+    doc: &'a Document<'a>,
     precision: u32,
     money: String,
     year: Option<i32>,
@@ -748,20 +471,20 @@ impl Ctx<'_> {
 /// Lay out a document: its summary tables first, then one page per unit
 /// (the unit's table followed by its projects' tables).
 pub fn layout<'a>(
-    project: &'a Project,
-    group: &'a Group,
+    doc: &'a Document<'a>,
     diags: &'a [Diagnostic],
     fallback_title: &str,
 ) -> Layout<'a> {
-    let (money, precision) = money_and_precision(group);
+    let h = &doc.header;
     let ctx = Ctx {
-        precision,
-        money: money.clone(),
-        year: group.header.year.as_ref().map(|y| y.node),
-        findings: Findings::new(project, group, diags),
+        doc,
+        precision: h.precision,
+        money: h.money.clone(),
+        year: h.year,
+        findings: Findings::new(doc, diags),
     };
     let mut pages = Vec::new();
-    for (i, s) in summaries(project, group).into_iter().enumerate() {
+    for (i, s) in doc.summaries.iter().copied().enumerate() {
         pages.push(Page {
             kind: "summary",
             name: s.name.node.clone(),
@@ -769,10 +492,9 @@ pub fn layout<'a>(
             tables: vec![summary_table(s, &format!("s{}", i + 1), &ctx)],
         });
     }
-    let all = project.units(group);
-    for (i, u) in all.iter().enumerate() {
+    for (i, u) in doc.units.iter().copied().enumerate() {
         let id = format!("u{}", i + 1);
-        let mut tables = vec![unit_table(u, &all, &id, &ctx)];
+        let mut tables = vec![unit_table(u, &id, &ctx)];
         for (j, p) in u.projects.iter().enumerate() {
             tables.push(project_table(u, p, &format!("{id}-p{}", j + 1), &ctx));
         }
@@ -783,16 +505,15 @@ pub fn layout<'a>(
             tables,
         });
     }
-    let title = group
-        .header
+    let title = h
         .title
-        .as_ref()
-        .map_or_else(|| fallback_title.to_string(), |t| t.node.clone());
+        .clone()
+        .unwrap_or_else(|| fallback_title.to_string());
     Layout {
         title,
-        year: ctx.year,
-        money,
-        precision,
+        year: h.year,
+        money: h.money.clone(),
+        precision: h.precision,
         findings: ctx.findings.list.clone(),
         pages,
     }
@@ -866,8 +587,8 @@ fn property_rows<'a>(props: &[Property], ncols: usize) -> Vec<Row<'a>> {
         .collect()
 }
 
-fn unit_table<'a>(u: &'a Unit, all: &[&'a Unit], id: &str, ctx: &Ctx<'a>) -> Table<'a> {
-    let rows = tier_rows(&u.indicators);
+fn unit_table<'a>(u: &'a Unit, id: &str, ctx: &Ctx<'a>) -> Table<'a> {
+    let rows = ctx.doc.tier_rows(&u.indicators);
     let opt = Optional::of(&rows);
     let widths = grid_widths(&opt);
     let n = widths.len();
@@ -1008,14 +729,10 @@ fn unit_table<'a>(u: &'a Unit, all: &[&'a Unit], id: &str, ctx: &Ctx<'a>) -> Tab
 
     let mut grids = Vec::new();
     if !rows.is_empty() || !u.rollup {
-        grids.push(indicator_grid(&u.indicators, &opt, n, &ctx.findings));
+        grids.push(indicator_grid(&rows, &opt, n, &ctx.findings));
     }
     // A rollup (系统) lists its member units with their own totals.
-    let members: Vec<&Unit> = if u.rollup {
-        crate::project::rollup_members(u, all)
-    } else {
-        Vec::new()
-    };
+    let members = ctx.doc.members(u);
     if u.rollup {
         let mut mrows = Vec::new();
         for (k, m) in members.iter().enumerate() {
@@ -1072,7 +789,7 @@ fn project_table<'a>(
     id: &str,
     ctx: &Ctx<'a>,
 ) -> Table<'a> {
-    let rows = tier_rows(&pr.indicators);
+    let rows = ctx.doc.tier_rows(&pr.indicators);
     let opt = Optional::of(&rows);
     let widths = grid_widths(&opt);
     let n = widths.len();
@@ -1157,7 +874,7 @@ fn project_table<'a>(
                 Cell::text(
                     l.formula
                         .as_ref()
-                        .map(|f| crate::emit::json::formula_text(&f.expr))
+                        .map(|f| f.expr.to_string())
                         .unwrap_or_default(),
                 )
                 .span(n - 5),
@@ -1171,7 +888,7 @@ fn project_table<'a>(
     }
     head.extend(goal_rows(&pr.goals, n, false));
 
-    let mut grids = vec![indicator_grid(&pr.indicators, &opt, n, &ctx.findings)];
+    let mut grids = vec![indicator_grid(&rows, &opt, n, &ctx.findings)];
     if let Some(d) = breakdown(&pr.breakdowns, &Dimension::Detail) {
         grids.push(detail_grid(pr, d, n, ctx));
     }
@@ -1211,7 +928,7 @@ fn detail_grid<'a>(
     let formula = |l: &Line| {
         l.formula
             .as_ref()
-            .map(|f| crate::emit::json::formula_text(&f.expr))
+            .map(|f| f.expr.to_string())
             .unwrap_or_default()
     };
     let mut rows = Vec::new();
@@ -1373,21 +1090,4 @@ pub fn place_rows<'c>(rows: &[&'c [Cell]], ncols: usize) -> Vec<Placed<'c>> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::str::FromStr;
-
-    #[test]
-    fn grouping() {
-        let d = |s| Decimal::from_str(s).unwrap();
-        assert_eq!(grouped(d("336103.54"), 2), "336,103.54");
-        assert_eq!(grouped(d("1056.4"), 2), "1,056.40");
-        assert_eq!(grouped(d("508.9253"), 4), "508.9253");
-        assert_eq!(grouped(d("-1234567"), 0), "-1,234,567");
-        assert_eq!(grouped(d("999"), 2), "999.00");
-        assert_eq!(grouped(d("0"), 2), "0.00");
-    }
 }

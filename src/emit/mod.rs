@@ -1,22 +1,82 @@
-//! Backends: each turns a checked project into one output format. A backend
-//! never re-parses and never re-derives what the checks know: it prints the
-//! figures as stated and the diagnostics it is given.
+//! Backends: each turns the resolved model of a run ([`crate::model`]) into
+//! one output format. A backend never re-parses and never re-derives what
+//! the checks decided (the header's defaults, rollup members, indicator
+//! tiers): it renders the model, prints the figures as stated and shows the
+//! diagnostics it is given.
 //!
 //! - [`json`]: the checked model (`schema/jixiao-model.v1.schema.json`);
 //! - [`csv`]: flat tables of indicators, budget lines and projects;
 //! - [`html`]: the official tables, one self-contained page per document;
 //! - [`xlsx`]: the same tables as a workbook, one sheet per unit.
 //!
-//! [`layout`] holds the table layouts that HTML and XLSX share.
+//! [`layout`] holds the table layouts that HTML and XLSX share, and
+//! [`text`] how a stated value is written, shared by every backend.
 
 pub mod csv;
 pub mod html;
 pub mod json;
 pub mod layout;
+pub mod text;
 pub mod xlsx;
 
 use crate::diag::Diagnostic;
-use crate::project::Project;
+use crate::model::Model;
+
+/// A failure of a backend to produce its bytes.
+#[derive(Debug)]
+pub enum Error {
+    Json(serde_json::Error),
+    Csv(::csv::Error),
+    /// Writing a CSV table into memory failed.
+    Io(std::io::Error),
+    Xlsx(rust_xlsxwriter::XlsxError),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Json(e) => write!(f, "cannot write JSON: {e}"),
+            Error::Csv(e) => write!(f, "cannot write CSV: {e}"),
+            Error::Io(e) => write!(f, "cannot write CSV: {e}"),
+            Error::Xlsx(e) => write!(f, "cannot write XLSX: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Json(e) => Some(e),
+            Error::Csv(e) => Some(e),
+            Error::Io(e) => Some(e),
+            Error::Xlsx(e) => Some(e),
+        }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::Json(e)
+    }
+}
+
+impl From<::csv::Error> for Error {
+    fn from(e: ::csv::Error) -> Self {
+        Error::Csv(e)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Io(e)
+    }
+}
+
+impl From<rust_xlsxwriter::XlsxError> for Error {
+    fn from(e: rust_xlsxwriter::XlsxError) -> Self {
+        Error::Xlsx(e)
+    }
+}
 
 /// An output format of `jixiao build`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,24 +102,23 @@ pub struct Output {
 }
 
 /// Every output of a run, in a stable order: for each document (in the
-/// order of `project.groups`) its files, then `index.html` when several
+/// order of `model.documents`) its files, then `index.html` when several
 /// documents are built as HTML. `names` gives each document's base name
-/// (one per group); a name given twice is made unique with `-2`, `-3`….
+/// (one per document); a name given twice is made unique with `-2`, `-3`….
 pub fn build(
-    project: &Project,
+    model: &Model,
     diags: &[Diagnostic],
     format: Format,
     options: &Options,
     names: &[String],
-) -> Result<Vec<Output>, String> {
+) -> Result<Vec<Output>, Error> {
     let names = unique(names);
     let mut out = Vec::new();
     let mut index = Vec::new();
-    for (group, name) in project.groups.iter().zip(&names) {
+    for (doc, name) in model.documents.iter().zip(&names) {
         match format {
             Format::Json => {
-                let mut s = serde_json::to_string_pretty(&json::document(project, group, diags))
-                    .map_err(|e| e.to_string())?;
+                let mut s = serde_json::to_string_pretty(&json::document(doc, diags))?;
                 s.push('\n');
                 out.push(Output {
                     name: format!("{name}.json"),
@@ -67,7 +126,7 @@ pub fn build(
                 });
             }
             Format::Csv => {
-                for (suffix, bytes) in csv::document(project, group, options.bom)? {
+                for (suffix, bytes) in csv::document(doc, options.bom)? {
                     out.push(Output {
                         name: format!("{name}.{suffix}.csv"),
                         bytes,
@@ -76,15 +135,15 @@ pub fn build(
             }
             Format::Html => {
                 let file = format!("{name}.html");
-                let layout = layout::layout(project, group, diags, name);
+                let layout = layout::layout(doc, diags, name);
                 index.push(html::IndexEntry::new(&layout, &file));
                 out.push(Output {
                     name: file,
-                    bytes: html::render(&layout, project).into_bytes(),
+                    bytes: html::render(&layout, doc.project).into_bytes(),
                 });
             }
             Format::Xlsx => {
-                let layout = layout::layout(project, group, diags, name);
+                let layout = layout::layout(doc, diags, name);
                 out.push(Output {
                     name: format!("{name}.xlsx"),
                     bytes: xlsx::render(&layout)?,

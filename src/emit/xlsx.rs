@@ -18,6 +18,7 @@ use rust_xlsxwriter::{
 use unicode_width::UnicodeWidthChar;
 
 use crate::emit::layout::{place_rows, Cell, Layout, Placed, Row, Style, Table};
+use crate::emit::Error;
 
 /// The display width of text in Excel's character units: a Han character
 /// (or any wide character) counts 2. The widest line counts.
@@ -48,16 +49,19 @@ const FREEZE_LIMIT: usize = 16;
 
 struct Formats {
     cache: HashMap<(Style, u32, u8), Format>,
+    /// The document's precision: the decimals of a cell with no number.
+    precision: u32,
     title: Format,
     meta_left: Format,
     meta_right: Format,
 }
 
 impl Formats {
-    fn new() -> Formats {
+    fn new(precision: u32) -> Formats {
         let base = Format::new().set_font_size(10);
         Formats {
             cache: HashMap::new(),
+            precision,
             title: base
                 .clone()
                 .set_bold()
@@ -159,28 +163,27 @@ pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
 }
 
 /// One document as an XLSX workbook.
-pub fn render(layout: &Layout) -> Result<Vec<u8>, String> {
-    let err = |e: rust_xlsxwriter::XlsxError| e.to_string();
+pub fn render(layout: &Layout) -> Result<Vec<u8>, Error> {
     let mut wb = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(err)?;
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(
         &DocProperties::new()
             .set_title(layout.title.clone())
             .set_creation_datetime(&created),
     );
-    let mut formats = Formats::new();
+    let mut formats = Formats::new(layout.precision);
     let mut taken: Vec<String> = Vec::new();
     for page in &layout.pages {
         let name = sheet_name(&page.name, &taken);
         taken.push(name.clone());
         let ws = wb.add_worksheet();
-        ws.set_name(&name).map_err(err)?;
-        write_page(ws, &page.tables, &mut formats).map_err(err)?;
+        ws.set_name(&name)?;
+        write_page(ws, &page.tables, &mut formats)?;
     }
     if layout.pages.is_empty() {
         wb.add_worksheet();
     }
-    wb.save_to_buffer().map_err(err)
+    Ok(wb.save_to_buffer()?)
 }
 
 fn all_rows<'t, 'a>(t: &'t Table<'a>) -> Vec<&'t Row<'a>> {
@@ -310,7 +313,7 @@ fn write_cell(
     let c1 = p.col as u16;
     let r2 = r1 + c.rowspan as u32 - 1;
     let c2 = c1 + c.colspan as u16 - 1;
-    let scale = c.value.map_or(2, |(_, s)| s);
+    let scale = c.value.map_or(formats.precision, |(_, s)| s);
     let fmt = formats.get(c.style, scale, c.indent).clone();
     let merged = r2 > r1 || c2 > c1;
     let number = c.value.and_then(|(v, _)| v.to_f64());
