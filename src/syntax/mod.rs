@@ -2,6 +2,7 @@
 //! normalisation of what people type, and the lowering pass.
 
 pub mod grammar;
+pub mod keywords;
 pub mod lower;
 pub mod normalize;
 
