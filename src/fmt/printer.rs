@@ -29,74 +29,15 @@ pub enum Lang {
     Zh,
 }
 
-/// The two spellings of each keyword, English first. Where Chinese has
-/// several, the first listed in the reference is the canonical one.
+/// The two spellings of each keyword, English first, from the keyword
+/// table: where Chinese has several, the table lists the canonical first.
 fn spelling(rule: Rule) -> Option<(&'static str, &'static str)> {
-    use Rule::*;
-    Some(match rule {
-        kw_year => ("year", "年度"),
-        kw_money => ("money", "金额单位"),
-        kw_precision => ("precision", "精度"),
-        kw_scheme => ("scheme", "框架"),
-        kw_title => ("title", "标题"),
-        kw_include => ("include", "包含"),
-        kw_allow => ("allow", "允许"),
-        kw_warn => ("warn", "警告"),
-        kw_deny => ("deny", "禁止"),
-        kw_extends => ("extends", "继承"),
-        kw_required => ("required", "必填"),
-        kw_unit => ("unit", "单位"),
-        kw_rollup => ("rollup", "系统"),
-        kw_parent => ("parent", "上级"),
-        kw_duties => ("duties", "职责"),
-        kw_goal => ("goal", "目标"),
-        kw_term => ("term", "长期"),
-        kw_annual => ("annual", "年度"),
-        kw_plan => ("plan", "重点工作"),
-        kw_owner => ("owner", "责任单位"),
-        kw_staff => ("staff", "人员"),
-        kw_budget => ("budget", "预算"),
-        kw_amount => ("amount", "金额"),
-        kw_by => ("by", "按"),
-        kw_project => ("project", "项目"),
-        kw_period => ("period", "实施期"),
-        kw_schedule => ("schedule", "进度"),
-        kw_indicators => ("indicators", "绩效指标"),
-        kw_qualitative => ("qualitative", "定性"),
-        kw_quantitative => ("quantitative", "定量"),
-        kw_explain => ("explain", "指标解释"),
-        kw_scoring => ("scoring", "评分标准"),
-        kw_standard => ("standard", "绩效标准"),
-        kw_weight => ("weight", "分值"),
-        kw_note => ("note", "备注"),
-        kw_summary => ("summary", "汇总表"),
-        kw_total => ("total", "合计"),
-        dim_income => ("income", "收入"),
-        dim_expense => ("expense", "支出"),
-        dim_economic => ("economic", "经济分类"),
-        dim_functional => ("functional", "功能分类"),
-        dim_source => ("source", "来源"),
-        dim_detail => ("detail", "明细"),
-        _ => return None,
-    })
+    crate::syntax::keywords::by_rule(rule).map(|k| (k.english, k.chinese_canonical()))
 }
 
 /// Words that are a dimension after `by`: a quoted name spelled like one
 /// must stay quoted there.
-const DIMENSION_WORDS: &[&str] = &[
-    "income",
-    "收入",
-    "expense",
-    "支出",
-    "economic",
-    "经济分类",
-    "functional",
-    "功能分类",
-    "source",
-    "来源",
-    "detail",
-    "明细",
-];
+const DIMENSION_WORDS: &[&str] = &crate::syntax::keywords::DIMENSION_WORDS;
 
 /// The language most keywords of the file are written in (English on a tie).
 pub fn majority(file: P) -> Lang {

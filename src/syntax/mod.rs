@@ -3,6 +3,7 @@
 
 pub mod cst;
 pub mod grammar;
+pub mod keywords;
 pub mod lower;
 pub mod normalize;
 pub mod views;

@@ -6,6 +6,9 @@
 " iskeyword: a keyword is a keyword only when the character before it is
 " white space, a brace or the start of the line, and the character after it
 " cannot continue a name (`单位负责人` is a name, `单位 "…"` starts a unit).
+"
+" The keyword and comparison lists (between the GENERATED KEYWORDS lines)
+" are written from the keyword table, src/syntax/keywords.rs.
 scriptencoding utf-8
 
 if exists('b:current_syntax')
@@ -42,27 +45,78 @@ function! s:Alt(words) abort
   return '\%(' . join(map(words, {_, w -> escape(w, '\.*[]~^$/')}), '\|') . '\)'
 endfunction
 
+" BEGIN GENERATED KEYWORDS
+" Generated from src/syntax/keywords.rs by `JIXIAO_BLESS=1 cargo test --test keywords`:
+" edit the table there, not these lines. s:w holds each keyword's spellings.
+let s:w = {}
+let s:w.year = ['year', '年度']
+let s:w.money = ['money', '金额单位']
+let s:w.precision = ['precision', '精度']
+let s:w.scheme = ['scheme', '框架']
+let s:w.title = ['title', '标题']
+let s:w.include = ['include', '包含']
+let s:w.allow = ['allow', '允许']
+let s:w.warn = ['warn', '警告']
+let s:w.deny = ['deny', '禁止']
+let s:w.extends = ['extends', '继承']
+let s:w.required = ['required', '必填']
+let s:w.unit = ['unit', '单位']
+let s:w.rollup = ['rollup', '系统']
+let s:w.parent = ['parent', '上级']
+let s:w.duties = ['duties', '职责']
+let s:w.goal = ['goal', '目标']
+let s:w.term = ['term', '长期', '实施期']
+let s:w.annual = ['annual', '年度']
+let s:w.plan = ['plan', '重点工作']
+let s:w.owner = ['owner', '责任单位']
+let s:w.staff = ['staff', '人员']
+let s:w.budget = ['budget', '预算']
+let s:w.amount = ['amount', '金额']
+let s:w.by = ['by', '按']
+let s:w.project = ['project', '项目']
+let s:w.period = ['period', '实施期']
+let s:w.schedule = ['schedule', '进度']
+let s:w.indicators = ['indicators', '绩效指标', '年度绩效指标']
+let s:w.qualitative = ['qualitative', '定性']
+let s:w.quantitative = ['quantitative', '定量']
+let s:w.explain = ['explain', '指标解释', '解释']
+let s:w.scoring = ['scoring', '评分标准', '评(扣)分标准', '评分']
+let s:w.standard = ['standard', '绩效标准', '标准']
+let s:w.weight = ['weight', '分值', '权重']
+let s:w.note = ['note', '备注']
+let s:w.summary = ['summary', '汇总表']
+let s:w.total = ['total', '合计']
+let s:w.income = ['income', '收入']
+let s:w.expense = ['expense', '支出']
+let s:w.economic = ['economic', '经济分类']
+let s:w.functional = ['functional', '功能分类']
+let s:w.source = ['source', '来源']
+let s:w.detail = ['detail', '明细']
 let s:kw = {}
-let s:kw.jxDirective = ['year', '年度', 'money', '金额单位', 'precision', '精度', 'title', '标题',
-      \ 'include', '包含', 'scheme', '框架']
-let s:kw.jxLintLevel = ['allow', '允许', 'warn', '警告', 'deny', '禁止']
-let s:kw.jxBlockKeyword = ['unit', '单位', 'rollup', '系统', 'project', '项目', 'budget', '预算',
-      \ 'amount', '金额', 'by', '按', 'indicators', '年度绩效指标', '绩效指标', 'summary', '汇总表',
-      \ 'total', '合计', 'plan', '重点工作', 'staff', '人员', 'extends', '继承', 'required', '必填']
-let s:kw.jxFieldKeyword = ['parent', '上级', 'duties', '职责', 'goal', '目标', 'owner', '责任单位',
-      \ 'period', '实施期', 'schedule', '进度']
-let s:kw.jxKind = ['qualitative', '定性', 'quantitative', '定量']
-let s:kw.jxAttribute = ['explain', '指标解释', '解释', 'scoring', '评(扣)分标准', '评分标准', '评分',
-      \ 'standard', '绩效标准', '标准', 'weight', '分值', '权重', 'note', '备注']
+let s:kw.jxDirective = s:w.year + s:w.money + s:w.precision + s:w.scheme + s:w.title + s:w.include
+let s:kw.jxLintLevel = s:w.allow + s:w.warn + s:w.deny
+let s:kw.jxBlockKeyword = s:w.extends + s:w.required + s:w.unit + s:w.rollup + s:w.plan +
+      \ s:w.staff + s:w.budget + s:w.amount + s:w.by + s:w.project + s:w.indicators + s:w.summary +
+      \ s:w.total
+let s:kw.jxFieldKeyword = s:w.parent + s:w.duties + s:w.goal + s:w.owner + s:w.period + s:w.schedule
+let s:kw.jxKind = s:w.qualitative + s:w.quantitative
+let s:kw.jxAttribute = s:w.explain + s:w.scoring + s:w.standard + s:w.weight + s:w.note
+" Only right after `goal`, and only right after `by`; not reserved elsewhere.
+let s:goal_kinds = s:w.term + s:w.annual
+let s:dimensions = s:w.income + s:w.expense + s:w.economic + s:w.functional + s:w.source +
+      \ s:w.detail
+let s:cmp_symbols = ['>=', '≥', '≧', '＞＝', '＞=', '⩾', '<=', '≤', '≦', '＜＝', '＜=', '⩽',
+      \ '!=', '≠', '==', '=', '＝', '>', '＞', '˃', '›', '<', '＜', '˂', '‹']
+let s:cmp_words = ['大于等于', '大于或等于', '不低于', '不少于', '不小于', '至少', '小于等于',
+      \ '小于或等于', '不高于', '不超过', '不多于', '不大于', '至多', '不等于', '等于', '大于',
+      \ '高于', '超过', '小于', '低于']
+" END GENERATED KEYWORDS
 let s:all_kw = []
 for s:words in values(s:kw)
   call extend(s:all_kw, s:words)
 endfor
 unlet s:words
 
-let s:goal_kinds = ['term', 'annual', '实施期', '长期', '年度']
-let s:dimensions = ['income', 'expense', 'economic', 'functional', 'source', 'detail',
-      \ '收入', '支出', '经济分类', '功能分类', '来源', '明细']
 let s:schemes = ['财预2020', '财预2021', '地方旧式']
 let s:standards = ['计划标准', '历史标准', '行业标准', '预算支出标准', '其他标准']
 
@@ -79,10 +133,6 @@ let s:tier2 = s:WithZhibiao(['数量', '质量', '时效', '经济效益', '社�
       \ '经济效果', '社会效果', '生态效果', '环境效果', '可持续影响', '服务对象满意度', '社会公众满意度',
       \ '社会公众或服务对象满意度', '社会公众及服务对象满意度', '经济成本', '社会成本', '生态环境成本'])
 
-let s:cmp_symbols = ['>=', '≥', '≧', '＞＝', '＞=', '⩾', '<=', '≤', '≦', '＜＝', '＜=', '⩽', '!=', '≠',
-      \ '==', '=', '＝', '>', '＞', '˃', '›', '<', '＜', '˂', '‹']
-let s:cmp_words = ['大于等于', '大于或等于', '不低于', '不少于', '不小于', '至少', '小于等于', '小于或等于',
-      \ '不高于', '不超过', '不多于', '不大于', '至多', '不等于', '等于', '大于', '高于', '超过', '小于', '低于']
 let s:range_sep = '\%(\.\.\|--\|[~～—]\|至\)'
 
 let s:kind = s:Alt(s:kw.jxKind) . s:end
@@ -156,15 +206,16 @@ call s:Match('jxMoneyUnit', s:bare, 'contained')
 call s:Match('jxLintCode', '\%([A-Z]\+[0-9]\+\|warnings\)[A-Za-z0-9]\@!', 'contained nextgroup=jxLintComma skipwhite')
 call s:Match('jxLintComma', '[,，]', 'contained nextgroup=jxLintCode skipwhite skipnl')
 
-call s:Match('jxBlockKeyword', s:start . '\%(unit\|单位\|project\|项目\|plan\|重点工作\|amount\|金额\|summary\|汇总表\)' . s:end,
+call s:Match('jxBlockKeyword',
+      \ s:start . s:Alt(s:w.unit + s:w.project + s:w.plan + s:w.amount + s:w.summary) . s:end,
       \ 'nextgroup=jxCode,jxDeclName skipwhite')
-call s:Match('jxBlockKeyword', s:start . '\%(extends\|继承\)' . s:end, 'nextgroup=jxDeclName,jxScheme skipwhite')
-call s:Match('jxBlockKeyword', s:start . '\%(by\|按\)' . s:end, 'nextgroup=jxDeclName,jxDimension skipwhite')
-call s:Match('jxDirective', s:start . '\%(scheme\|框架\)' . s:end, 'nextgroup=jxDeclName,jxScheme skipwhite')
-call s:Match('jxDirective', s:start . '\%(money\|金额单位\)' . s:end, 'nextgroup=jxMoneyUnit skipwhite')
-call s:Match('jxFieldKeyword', s:start . '\%(goal\|目标\)' . s:end, 'nextgroup=jxGoalKind skipwhite')
-call s:Match('jxFieldKeyword', s:start . '\%(parent\|上级\)' . s:end, 'nextgroup=jxDeclName skipwhite')
-call s:Match('jxAttribute', s:start . '\%(standard\|绩效标准\|标准\)' . s:end, 'nextgroup=jxStandard skipwhite')
+call s:Match('jxBlockKeyword', s:start . s:Alt(s:w.extends) . s:end, 'nextgroup=jxDeclName,jxScheme skipwhite')
+call s:Match('jxBlockKeyword', s:start . s:Alt(s:w.by) . s:end, 'nextgroup=jxDeclName,jxDimension skipwhite')
+call s:Match('jxDirective', s:start . s:Alt(s:w.scheme) . s:end, 'nextgroup=jxDeclName,jxScheme skipwhite')
+call s:Match('jxDirective', s:start . s:Alt(s:w.money) . s:end, 'nextgroup=jxMoneyUnit skipwhite')
+call s:Match('jxFieldKeyword', s:start . s:Alt(s:w.goal) . s:end, 'nextgroup=jxGoalKind skipwhite')
+call s:Match('jxFieldKeyword', s:start . s:Alt(s:w.parent) . s:end, 'nextgroup=jxDeclName skipwhite')
+call s:Match('jxAttribute', s:start . s:Alt(s:w.standard) . s:end, 'nextgroup=jxStandard skipwhite')
 call s:Match('jxLintLevel', s:start . s:Alt(s:kw.jxLintLevel) . s:end, 'nextgroup=jxLintCode skipwhite')
 
 " Properties: `绩效管理联络员: "方小莉"`, `"项目 负责人"：…`

@@ -9,6 +9,10 @@
 // no rule uses `\b`: a keyword is a keyword only when the character before
 // it is white space, a brace or the start of the line, and the character
 // after it cannot continue a name (`单位负责人` is a name, `单位 "…"` is not).
+//
+// The keyword and comparison lists (between the GENERATED KEYWORDS lines)
+// are written from the keyword table, src/syntax/keywords.rs, by
+// `JIXIAO_BLESS=1 cargo test --test keywords`.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -44,33 +48,86 @@ const DATE =
   '|(?:-[0-9]{1,2}|/[0-9]{1,2}|年[0-9]{1,2}月)(?![0-9]))';
 
 // ------------------------------------------------------------ words
+// BEGIN GENERATED KEYWORDS
+// Generated from src/syntax/keywords.rs by `JIXIAO_BLESS=1 cargo test --test keywords`:
+// edit the table there, not these lines. W holds each keyword's spellings.
+const W = {
+  year: ['year', '年度'],
+  money: ['money', '金额单位'],
+  precision: ['precision', '精度'],
+  scheme: ['scheme', '框架'],
+  title: ['title', '标题'],
+  include: ['include', '包含'],
+  allow: ['allow', '允许'],
+  warn: ['warn', '警告'],
+  deny: ['deny', '禁止'],
+  extends: ['extends', '继承'],
+  required: ['required', '必填'],
+  unit: ['unit', '单位'],
+  rollup: ['rollup', '系统'],
+  parent: ['parent', '上级'],
+  duties: ['duties', '职责'],
+  goal: ['goal', '目标'],
+  term: ['term', '长期', '实施期'],
+  annual: ['annual', '年度'],
+  plan: ['plan', '重点工作'],
+  owner: ['owner', '责任单位'],
+  staff: ['staff', '人员'],
+  budget: ['budget', '预算'],
+  amount: ['amount', '金额'],
+  by: ['by', '按'],
+  project: ['project', '项目'],
+  period: ['period', '实施期'],
+  schedule: ['schedule', '进度'],
+  indicators: ['indicators', '绩效指标', '年度绩效指标'],
+  qualitative: ['qualitative', '定性'],
+  quantitative: ['quantitative', '定量'],
+  explain: ['explain', '指标解释', '解释'],
+  scoring: ['scoring', '评分标准', '评(扣)分标准', '评分'],
+  standard: ['standard', '绩效标准', '标准'],
+  weight: ['weight', '分值', '权重'],
+  note: ['note', '备注'],
+  summary: ['summary', '汇总表'],
+  total: ['total', '合计'],
+  income: ['income', '收入'],
+  expense: ['expense', '支出'],
+  economic: ['economic', '经济分类'],
+  functional: ['functional', '功能分类'],
+  source: ['source', '来源'],
+  detail: ['detail', '明细'],
+};
 const KEYWORDS = {
   // header statements
-  'keyword.control.directive.jx': ['year', '年度', 'money', '金额单位', 'precision', '精度', 'title', '标题',
-    'include', '包含', 'scheme', '框架'],
+  'keyword.control.directive.jx': [...W.year, ...W.money, ...W.precision, ...W.scheme, ...W.title,
+    ...W.include],
   // lint levels
-  'keyword.control.directive.lint.jx': ['allow', '允许', 'warn', '警告', 'deny', '禁止'],
+  'keyword.control.directive.lint.jx': [...W.allow, ...W.warn, ...W.deny],
   // blocks and the items that open them
-  'keyword.control.block.jx': ['unit', '单位', 'rollup', '系统', 'project', '项目', 'budget', '预算',
-    'amount', '金额', 'by', '按', 'indicators', '年度绩效指标', '绩效指标', 'summary', '汇总表', 'total', '合计',
-    'plan', '重点工作', 'staff', '人员', 'extends', '继承', 'required', '必填'],
+  'keyword.control.block.jx': [...W.extends, ...W.required, ...W.unit, ...W.rollup, ...W.plan,
+    ...W.staff, ...W.budget, ...W.amount, ...W.by, ...W.project, ...W.indicators, ...W.summary,
+    ...W.total],
   // fields of units, plans and projects
-  'keyword.other.field.jx': ['parent', '上级', 'duties', '职责', 'goal', '目标', 'owner', '责任单位',
-    'period', '实施期', 'schedule', '进度'],
+  'keyword.other.field.jx': [...W.parent, ...W.duties, ...W.goal, ...W.owner, ...W.period,
+    ...W.schedule],
   // indicator kind
-  'keyword.other.kind.jx': ['qualitative', '定性', 'quantitative', '定量'],
+  'keyword.other.kind.jx': [...W.qualitative, ...W.quantitative],
   // indicator attributes
-  'keyword.other.attribute.jx': ['explain', '指标解释', '解释', 'scoring', '评(扣)分标准', '评分标准', '评分',
-    'standard', '绩效标准', '标准', 'weight', '分值', '权重', 'note', '备注'],
+  'keyword.other.attribute.jx': [...W.explain, ...W.scoring, ...W.standard, ...W.weight, ...W.note],
 };
+// Only right after `goal`; not reserved elsewhere.
+const GOAL_KINDS = [...W.term, ...W.annual];
+// Built-in dimensions, only right after `by`.
+const DIMENSIONS = [...W.income, ...W.expense, ...W.economic, ...W.functional, ...W.source,
+  ...W.detail];
+const CMP_SYMBOLS = ['>=', '≥', '≧', '＞＝', '＞=', '⩾', '<=', '≤', '≦', '＜＝', '＜=', '⩽',
+  '!=', '≠', '==', '=', '＝', '>', '＞', '˃', '›', '<', '＜', '˂', '‹'];
+const CMP_WORDS = ['大于等于', '大于或等于', '不低于', '不少于', '不小于', '至少', '小于等于',
+  '小于或等于', '不高于', '不超过', '不多于', '不大于', '至多', '不等于', '等于', '大于', '高于',
+  '超过', '小于', '低于'];
+// END GENERATED KEYWORDS
 const ALL_KEYWORDS = [].concat(...Object.values(KEYWORDS));
 const LINT_KW = KEYWORDS['keyword.control.directive.lint.jx'];
 
-// Only keywords right after `goal`; not reserved elsewhere.
-const GOAL_KINDS = ['term', 'annual', '实施期', '长期', '年度'];
-// Built-in dimensions, only right after `by`.
-const DIMENSIONS = ['income', 'expense', 'economic', 'functional', 'source', 'detail',
-  '收入', '支出', '经济分类', '功能分类', '来源', '明细'];
 // Built-in frameworks, after `scheme` / `extends`.
 const SCHEMES = ['财预2020', '财预2021', '地方旧式'];
 // Values of the `standard` attribute.
@@ -86,10 +143,6 @@ const TIER2 = withZhibiao(['数量', '质量', '时效', '经济效益', '社会
   '社会公众或服务对象满意度', '社会公众及服务对象满意度', '经济成本', '社会成本', '生态环境成本']);
 const ALL_TIERS = [...TIER1, ...TIER_EITHER, ...TIER2];
 
-const CMP_SYMBOLS = ['>=', '≥', '≧', '＞＝', '＞=', '⩾', '<=', '≤', '≦', '＜＝', '＜=', '⩽', '!=', '≠',
-  '==', '=', '＝', '>', '＞', '˃', '›', '<', '＜', '˂', '‹'];
-const CMP_WORDS = ['大于等于', '大于或等于', '不低于', '不少于', '不小于', '至少', '小于等于', '小于或等于',
-  '不高于', '不超过', '不多于', '不大于', '至多', '不等于', '等于', '大于', '高于', '超过', '小于', '低于'];
 const RANGE_SEPS = ['..', '--', '~', '～', '—', '至'];
 // Start of a number or date: not glued to a name on its left (but it may
 // follow a comparison word directly: `大于等于10万公里`).
@@ -231,27 +284,27 @@ const repository = {
     patterns: [
       {
         // `goal annual "…"`, `目标 长期 "…"`
-        match: `${START}(goal|目标)(${HSP}+)(${alt(GOAL_KINDS)})${END}`,
+        match: `${START}(${alt(W.goal)})(${HSP}+)(${alt(GOAL_KINDS)})${END}`,
         captures: { 1: { name: 'keyword.other.field.jx' }, 3: { name: 'keyword.other.goal-kind.jx' } },
       },
       {
         // `by income {`, `按 经济分类 {`
-        match: `${START}(by|按)(${HSP}+)(${alt(DIMENSIONS)})${END}`,
+        match: `${START}(${alt(W.by)})(${HSP}+)(${alt(DIMENSIONS)})${END}`,
         captures: { 1: { name: 'keyword.control.block.jx' }, 3: { name: 'support.constant.dimension.jx' } },
       },
       {
         // `scheme 财预2020`, `extends 财预2021`
-        match: `${START}(scheme|框架|extends|继承)(${HSP}+)(${alt(SCHEMES)})${END}`,
+        match: `${START}(${alt([...W.scheme, ...W.extends])})(${HSP}+)(${alt(SCHEMES)})${END}`,
         captures: { 1: { patterns: [{ include: '#keywords' }] }, 3: { name: 'support.constant.scheme.jx' } },
       },
       {
         // `standard 计划标准`
-        match: `${START}(standard|绩效标准|标准)(${HSP}+)(${alt(STANDARDS)})${END}`,
+        match: `${START}(${alt(W.standard)})(${HSP}+)(${alt(STANDARDS)})${END}`,
         captures: { 1: { name: 'keyword.other.attribute.jx' }, 3: { name: 'support.constant.standard.jx' } },
       },
       {
         // `money 万元`
-        match: `${START}(money|金额单位)(${HSP}+)(${BARE})`,
+        match: `${START}(${alt(W.money)})(${HSP}+)(${BARE})`,
         captures: { 1: { name: 'keyword.control.directive.jx' }, 3: { name: 'keyword.other.unit.money.jx' } },
       },
     ],
@@ -259,17 +312,17 @@ const repository = {
   // A keyword and the name it declares: `unit 201001 "…"`, `plan 城乡环境连片整治专项 {`.
   declarations: {
     patterns: [
-      ['unit', '单位', 'entity.name.type.unit.jx'],
-      ['project', '项目', 'entity.name.type.project.jx'],
-      ['plan', '重点工作', 'entity.name.type.plan.jx'],
-      ['amount', '金额', 'entity.name.type.amount.jx'],
-      ['summary', '汇总表', 'entity.name.type.summary.jx'],
-      ['scheme', '框架', 'entity.name.type.scheme.jx'],
-      ['extends', '继承', 'entity.name.type.scheme.jx'],
-      ['parent', '上级', 'entity.name.type.unit.jx'],
-      ['by', '按', 'entity.name.type.dimension.jx'],
-    ].map(([en, zh, scope]) => ({
-      match: `${START}(${en}|${zh})(${HSP}+)(?:([0-9]+)(${HSP}+))?(?:(?!${alt(ALL_KEYWORDS)}${END})(${BARE})|(${QUOTED}))`,
+      [W.unit, 'entity.name.type.unit.jx'],
+      [W.project, 'entity.name.type.project.jx'],
+      [W.plan, 'entity.name.type.plan.jx'],
+      [W.amount, 'entity.name.type.amount.jx'],
+      [W.summary, 'entity.name.type.summary.jx'],
+      [W.scheme, 'entity.name.type.scheme.jx'],
+      [W.extends, 'entity.name.type.scheme.jx'],
+      [W.parent, 'entity.name.type.unit.jx'],
+      [W.by, 'entity.name.type.dimension.jx'],
+    ].map(([words, scope]) => ({
+      match: `${START}(${alt(words)})(${HSP}+)(?:([0-9]+)(${HSP}+))?(?:(?!${alt(ALL_KEYWORDS)}${END})(${BARE})|(${QUOTED}))`,
       captures: {
         1: { patterns: [{ include: '#keywords' }] },
         3: { name: 'constant.other.code.jx' },
