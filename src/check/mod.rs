@@ -3,13 +3,13 @@
 //! publishes the resolved model ([`crate::model`]) that the checks worked
 //! from and decided, for the backends.
 
-pub mod arith;
-pub mod budget;
-pub mod catalog;
-pub mod formula;
-pub mod frameworks;
-pub mod tiers;
-pub mod values;
+pub(crate) mod arith;
+pub(crate) mod budget;
+pub(crate) mod catalog;
+pub(crate) mod formula;
+pub(crate) mod frameworks;
+pub(crate) mod tiers;
+pub(crate) mod values;
 
 use crate::ast::Level;
 use crate::diag::levels::{self, LevelSetting};

@@ -12,12 +12,12 @@
 //! [`layout`] holds the table layouts that HTML and XLSX share, and
 //! [`text`] how a stated value is written, shared by every backend.
 
-pub mod csv;
-pub mod html;
+pub(crate) mod csv;
+pub(crate) mod html;
 pub mod json;
-pub mod layout;
-pub mod text;
-pub mod xlsx;
+pub(crate) mod layout;
+pub(crate) mod text;
+pub(crate) mod xlsx;
 
 use crate::diag::Diagnostic;
 use crate::model::Model;

@@ -2,10 +2,11 @@
 //! normalisation of what people type, and the lowering pass.
 
 pub mod cst;
-pub mod grammar;
+pub(crate) mod grammar;
 pub mod keywords;
-pub mod lower;
-pub mod normalize;
+pub(crate) mod lower;
+pub(crate) mod normalize;
 pub mod views;
 
+pub use grammar::Rule;
 pub use lower::{lower, parse_document};
