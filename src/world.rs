@@ -260,9 +260,11 @@ impl World for Disk {
     }
 
     fn glob(&self, pattern: &Path) -> Result<Vec<PathBuf>, PatternError> {
+        // Anything but a directory: reading a FIFO or a link that leads
+        // nowhere says what it is, rather than skipping it unsaid.
         let mut paths: Vec<PathBuf> = glob::glob(&pattern.to_string_lossy())?
             .filter_map(Result::ok)
-            .filter(|p| p.is_file())
+            .filter(|p| !p.is_dir())
             .collect();
         paths.sort();
         Ok(paths)
@@ -367,6 +369,49 @@ mod tests {
         std::fs::write(d.join("sub/a.jx"), "").unwrap();
         std::os::unix::fs::symlink(&d, d.join("sub/up")).unwrap();
         assert_eq!(Disk.jx_files(&d).unwrap(), [d.join("sub/a.jx")]);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn walk_does_not_leave_its_directory() {
+        let d = scratch("inside");
+        std::fs::create_dir_all(d.join("top/a")).unwrap();
+        std::fs::create_dir_all(d.join("elsewhere")).unwrap();
+        std::fs::write(d.join("top/a/in.jx"), "").unwrap();
+        std::fs::write(d.join("elsewhere/out.jx"), "").unwrap();
+        std::os::unix::fs::symlink(d.join("elsewhere"), d.join("top/away")).unwrap();
+        std::os::unix::fs::symlink(d.join("top/a"), d.join("top/b")).unwrap();
+        std::os::unix::fs::symlink(d.join("elsewhere/out.jx"), d.join("top/link.jx")).unwrap();
+        // The link to a directory outside is not followed; the one inside
+        // leads to a directory walked already; a `.jx` link is listed for
+        // the caller to judge.
+        assert_eq!(
+            Disk.jx_files(&d.join("top")).unwrap(),
+            [d.join("top/a/in.jx"), d.join("top/link.jx")]
+        );
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read() {
+        let d = scratch("regular");
+        std::fs::write(d.join("a.jx"), "text").unwrap();
+        assert_eq!(Disk.read(&d.join("a.jx")).unwrap(), b"text");
+        for (path, what) in [
+            (d.clone(), "a directory"),
+            (PathBuf::from("/dev/null"), "a character device"),
+        ] {
+            let e = Disk.read(&path).unwrap_err();
+            assert_eq!(not_a_file(&e).map(|n| n.what), Some(what), "{path:?}");
+        }
+        #[cfg(target_os = "linux")]
+        {
+            let e = Disk.read(Path::new("/proc/self/status")).unwrap_err();
+            assert!(not_a_file(&e).is_some_and(|n| n.what.contains("/proc")));
+        }
+        assert!(not_a_file(&Disk.read(&d.join("none")).unwrap_err()).is_none());
         let _ = std::fs::remove_dir_all(&d);
     }
 
