@@ -191,6 +191,12 @@ fn fill(
     for (name, bytes) in files {
         let mut f = create_exclusive(&stage.join(name))?;
         f.write_all(bytes)?;
+        // A file replaced keeps its permissions.
+        if let Ok(meta) = fs::symlink_metadata(old.join(name)) {
+            if meta.is_file() {
+                f.set_permissions(meta.permissions())?;
+            }
+        }
         f.sync_all()?;
     }
     let mut carried = 0;
@@ -363,6 +369,28 @@ mod tests {
         assert_eq!(fs::read(out.join("notes.txt")).unwrap(), b"mine");
         assert_eq!(fs::read(out.join("img/deep/logo.png")).unwrap(), b"png");
         assert_eq!(names(&d), ["out"], "no generation left beside it");
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions_and_a_link_is_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = scratch("set-perm");
+        let out = d.join("out");
+        write_set(&out, &[("a.csv", b"1")]).unwrap();
+        fs::set_permissions(out.join("a.csv"), fs::Permissions::from_mode(0o640)).unwrap();
+        fs::write(d.join("victim"), "untouched").unwrap();
+        std::os::unix::fs::symlink(d.join("victim"), out.join("b.csv")).unwrap();
+        write_set(&out, &[("a.csv", b"2"), ("b.csv", b"3")]).unwrap();
+        let mode = fs::metadata(out.join("a.csv"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o640);
+        assert_eq!(fs::read(out.join("b.csv")).unwrap(), b"3");
+        assert!(fs::symlink_metadata(out.join("b.csv")).unwrap().is_file());
+        assert_eq!(fs::read(d.join("victim")).unwrap(), b"untouched");
         let _ = fs::remove_dir_all(&d);
     }
 
