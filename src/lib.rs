@@ -16,4 +16,4 @@ pub mod source;
 pub mod syntax;
 pub mod world;
 
-pub use project::{load, load_with, Input, Project};
+pub use project::{load, load_with, load_with_options, Input, LoadOptions, Project};

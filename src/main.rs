@@ -14,8 +14,8 @@ use jixiao::check::{self, Options};
 use jixiao::diag::codes::{self, CODES};
 use jixiao::diag::levels::LevelSetting;
 use jixiao::diag::{render, Diagnostic};
-use jixiao::world::{self, Disk, StagedFile, World};
-use jixiao::{emit, Input, Project};
+use jixiao::world::{self, Disk, World};
+use jixiao::{emit, Input, LoadOptions, Project};
 
 /// jixiao checks budget performance targets (预算绩效目标) written as text.
 ///
@@ -121,6 +121,10 @@ enum Command {
         /// How to print diagnostics.
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
+        /// The project root: `include` may not reach outside it (default:
+        /// the directory of each file named, or the directory named).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
         #[command(flatten)]
         levels: LevelArgs,
     },
@@ -130,7 +134,8 @@ enum Command {
     /// a single output to standard output with `-o -` (or when -o is not
     /// given). Output is written even when the checks find errors (the
     /// findings are part of the model), but not when a document cannot be
-    /// read. See docs/outputs.md.
+    /// read. The files of one run appear in DIR all at once. See
+    /// docs/outputs.md.
     Build {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -146,6 +151,10 @@ enum Command {
         /// How to print diagnostics.
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
+        /// The project root: `include` may not reach outside it (default:
+        /// the directory of each file named, or the directory named).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
         #[command(flatten)]
         levels: LevelArgs,
     },
@@ -153,9 +162,12 @@ enum Command {
     ///
     /// PATH is a `.jx` file, a directory (every `.jx` file below it), or `-`
     /// to format standard input to standard output. Files are rewritten in
-    /// place (atomically); a file that cannot be read (a syntax error) is
-    /// reported and left as it is. Exit status: 0 done, 1 a file could not
-    /// be formatted (or, with --check, would change), 2 an I/O error.
+    /// place (atomically; a symbolic link is kept and its target rewritten);
+    /// a file that cannot be read (a syntax error) is reported and left as
+    /// it is. A directory is formatted without leaving it: a link to a file
+    /// or directory outside it is not followed. Exit status: 0 done, 1 a
+    /// file could not be formatted (or, with --check, would change), 2 an
+    /// I/O error.
     Fmt {
         /// Files or directories to format (`-` formats standard input).
         #[arg(required = true, value_name = "PATH")]
@@ -180,7 +192,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    reset_sigpipe();
+    // Rust ignores SIGPIPE: a closed standard output is a write error
+    // (EPIPE) that each command reports, rather than a silent death.
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -191,22 +204,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// Die quietly on a closed pipe (`jixiao explain --list | head`) instead of
-/// panicking in `println!`.
-fn reset_sigpipe() {
-    #[cfg(unix)]
-    {
-        extern "C" {
-            fn signal(signum: i32, handler: usize) -> usize;
-        }
-        const SIGPIPE: i32 = 13;
-        const SIG_DFL: usize = 0;
-        // SAFETY: restoring the default disposition of SIGPIPE is sound at
-        // any point; Rust sets it to "ignore" at startup.
-        unsafe {
-            signal(SIGPIPE, SIG_DFL);
-        }
-    }
+/// Write `bytes` to standard output and flush them: an error (a closed
+/// pipe, a full disk) is returned, never lost in a buffer nor a panic.
+fn to_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+fn stdout_error(e: std::io::Error) -> String {
+    format!("cannot write to standard output: {e}")
 }
 
 fn color_choice(when: ColorWhen) -> ColorChoice {
@@ -278,9 +285,22 @@ fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
     Ok(out)
 }
 
-fn load(paths: &[PathBuf], levels: &LevelArgs) -> Result<(Project, Options), String> {
+fn load(
+    paths: &[PathBuf],
+    root: Option<&Path>,
+    levels: &LevelArgs,
+) -> Result<(Project, Options), String> {
     validate_codes(levels)?;
-    let project = jixiao::load(&inputs(paths)?).map_err(|e| e.to_string())?;
+    if let Some(root) = root {
+        if !std::fs::metadata(root).is_ok_and(|m| m.is_dir()) {
+            return Err(format!("--root `{}` is not a directory", root.display()));
+        }
+    }
+    let options = LoadOptions {
+        root: root.map(Path::to_path_buf),
+    };
+    let project =
+        jixiao::load_with_options(&Disk, &inputs(paths)?, &options).map_err(|e| e.to_string())?;
     let options = Options {
         levels: level_settings(levels),
     };
@@ -295,9 +315,8 @@ fn print_diagnostics(
 ) -> Result<(), String> {
     match format {
         MessageFormat::Json => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(render::json_lines(&project.sources, diags).as_bytes())
-                .map_err(|e| e.to_string())?;
+            to_stdout(render::json_lines(&project.sources, diags).as_bytes())
+                .map_err(stdout_error)?;
         }
         MessageFormat::Human => {
             let mut err = StandardStream::stderr(color_choice(color));
@@ -340,9 +359,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Check {
             paths,
             message_format,
+            root,
             levels,
         } => {
-            let (project, options) = load(&paths, &levels)?;
+            let (project, options) = load(&paths, root.as_deref(), &levels)?;
             let diags = check::check(&project, &options);
             print_diagnostics(&project, &diags, message_format, cli.color)?;
             Ok(status(&diags))
@@ -353,9 +373,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             output,
             bom,
             message_format,
+            root,
             levels,
         } => {
-            let (project, options) = load(&paths, &levels)?;
+            let (project, options) = load(&paths, root.as_deref(), &levels)?;
             let checked = check::run(&project, &options);
             let diags = &checked.diagnostics;
             print_diagnostics(&project, diags, message_format, cli.color)?;
@@ -392,29 +413,34 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             keywords,
         } => fmt_command(&paths, check, keywords, cli.color),
         Command::Explain { code, list } => {
-            if list {
-                let mut out = std::io::stdout().lock();
-                for c in CODES {
-                    let _ = writeln!(
-                        out,
-                        "{}  {:<5}  {:<24} {}",
-                        c.code,
-                        c.level.as_str(),
-                        c.name,
-                        c.summary
-                    );
+            let text = if list {
+                CODES
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{}  {:<5}  {:<24} {}\n",
+                            c.code,
+                            c.level.as_str(),
+                            c.name,
+                            c.summary
+                        )
+                    })
+                    .collect()
+            } else {
+                let code = code.unwrap_or_default();
+                match codes::lookup(&code) {
+                    Some(info) => jixiao::diag::codes::explain_text(info),
+                    None => {
+                        return Err(format!(
+                            "unknown diagnostic code `{code}` (see `jixiao explain --list`)"
+                        ))
+                    }
                 }
-                return Ok(ExitCode::SUCCESS);
-            }
-            let code = code.unwrap_or_default();
-            match codes::lookup(&code) {
-                Some(info) => {
-                    print!("{}", jixiao::diag::codes::explain_text(info));
-                    Ok(ExitCode::SUCCESS)
-                }
-                None => Err(format!(
-                    "unknown diagnostic code `{code}` (see `jixiao explain --list`)"
-                )),
+            };
+            match to_stdout(text.as_bytes()) {
+                // Reading documentation through `head` is done reading.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+                r => r.map(|()| ExitCode::SUCCESS).map_err(stdout_error),
             }
         }
     }
@@ -470,14 +496,11 @@ fn fmt_command(
             match fmt::format_source(&text, &options) {
                 Ok(out) if check => {
                     if out != text {
-                        println!("<stdin>");
+                        to_stdout(b"<stdin>\n").map_err(stdout_error)?;
                         changed = true;
                     }
                 }
-                Ok(out) => {
-                    let mut so = std::io::stdout().lock();
-                    so.write_all(out.as_bytes()).map_err(|e| e.to_string())?;
-                }
+                Ok(out) => to_stdout(out.as_bytes()).map_err(stdout_error)?,
                 Err(e) => {
                     report("<stdin>", &text, e);
                     not_formatted = true;
@@ -485,7 +508,12 @@ fn fmt_command(
             }
             continue;
         }
-        let files = match Disk.input_files(path) {
+        let (files, within) = match Disk.is_dir(path) {
+            Ok(true) => (Disk.jx_files(path), Some(Disk.resolve(path))),
+            Ok(false) => (Ok(vec![path.clone()]), None),
+            Err(e) => (Err(e), None),
+        };
+        let files = match files {
             Ok(f) => f,
             Err(e) => {
                 eprintln!("error: cannot read `{}`: {e}", path.display());
@@ -495,11 +523,29 @@ fn fmt_command(
         };
         for file in files {
             let name = file.display().to_string();
-            let bytes = match std::fs::read(&file) {
+            // A directory is formatted without leaving it: a file found in
+            // it through a link is rewritten only if it lives in it.
+            if within
+                .as_ref()
+                .is_some_and(|dir| !Disk.resolve(&file).starts_with(dir))
+            {
+                eprintln!(
+                    "error: `{name}` is a link to a file outside `{}`: not formatted",
+                    path.display()
+                );
+                not_formatted = true;
+                continue;
+            }
+            let bytes = match Disk.read(&file) {
                 Ok(b) => b,
                 Err(e) => {
-                    eprintln!("error: cannot read `{name}`: {e}");
-                    io_failed = true;
+                    if let Some(what) = world::not_a_file(&e) {
+                        eprintln!("error: `{name}` is {}: not formatted", what.what);
+                        not_formatted = true;
+                    } else {
+                        eprintln!("error: cannot read `{name}`: {e}");
+                        io_failed = true;
+                    }
                     continue;
                 }
             };
@@ -511,7 +557,7 @@ fn fmt_command(
             match fmt::format_source(&text, &options) {
                 Ok(out) if out == text => {}
                 Ok(_) if check => {
-                    println!("{name}");
+                    to_stdout(format!("{name}\n").as_bytes()).map_err(stdout_error)?;
                     changed = true;
                 }
                 Ok(out) => {
@@ -557,32 +603,22 @@ fn output_name(project: &Project, g: &jixiao::project::Group) -> String {
     stem
 }
 
-/// Write every output, atomically: every file is first written to a
-/// temporary name in the target directory, and only when all are written
-/// are they renamed into place, so a failed run never leaves a half-written
-/// file (nor a half-updated set of files).
+/// Write every output: to standard output, or into a directory as one set
+/// (see [`world::write_set`]): a reader of the directory sees the old set
+/// or the new one, never a mix nor a part of a file, and a failed run
+/// leaves it as it was.
 fn write_outputs(dir: Option<&Path>, outputs: &[emit::Output]) -> Result<(), String> {
     match dir {
         None => write_stdout(outputs),
         Some(d) if d.as_os_str() == "-" => write_stdout(outputs),
         Some(d) => {
-            std::fs::create_dir_all(d)
-                .map_err(|e| format!("cannot create `{}`: {e}", d.display()))?;
-            let cannot = |target: &Path, e: std::io::Error| {
-                format!("cannot write `{}`: {e}", target.display())
-            };
-            // Dropping the staged files on an error removes their
-            // temporary files.
-            let mut staged = Vec::new();
-            for o in outputs {
-                let target = d.join(&o.name);
-                staged.push(StagedFile::new(&target, &o.bytes).map_err(|e| cannot(&target, e))?);
-            }
-            for s in staged {
-                let target = s.target().to_path_buf();
-                s.persist().map_err(|e| cannot(&target, e))?;
-            }
-            Ok(())
+            let files: Vec<(&str, &[u8])> = outputs
+                .iter()
+                .map(|o| (o.name.as_str(), o.bytes.as_slice()))
+                .collect();
+            world::write_set(d, &files)
+                .map(|_| ())
+                .map_err(|e| format!("cannot write into `{}`: {e}", d.display()))
         }
     }
 }
@@ -596,11 +632,8 @@ fn write_stdout(outputs: &[emit::Output]) -> Result<(), String> {
             names.join(", ")
         ));
     }
-    let mut out = std::io::stdout().lock();
-    for o in outputs {
-        out.write_all(&o.bytes).map_err(|e| e.to_string())?;
-    }
-    Ok(())
+    let bytes: Vec<u8> = outputs.iter().flat_map(|o| o.bytes.clone()).collect();
+    to_stdout(&bytes).map_err(stdout_error)
 }
 
 #[cfg(test)]

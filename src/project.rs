@@ -6,6 +6,13 @@
 //! loaded file includes) together with everything it includes. Header
 //! statements (year, money, precision, scheme, title) and level statements
 //! apply to a whole document, whichever of its files states them.
+//!
+//! What is read is confined: only regular files (S022), and, besides the
+//! files named on the command line, only files inside the project root
+//! (S021): the directory of the file named, the directory named, or the
+//! one [`LoadOptions::root`] gives. A file outside it is never opened, so
+//! its content cannot appear in a message. Include cycles are reported
+//! (S020), and a file caught in one still forms a document.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -15,7 +22,7 @@ use crate::diag::levels::LevelSetting;
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, SourceFile, SourceMap};
 use crate::syntax::parse_document;
-use crate::world::{Disk, World};
+use crate::world::{not_a_file, Disk, NotAFile, World};
 
 /// One input of a run.
 #[derive(Clone, Debug)]
@@ -68,10 +75,33 @@ impl Project {
     }
 }
 
+/// How inputs are loaded.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// The project root: files included, and files found in a directory,
+    /// must be inside it. Without it, each input has its own: the
+    /// directory of a file, a directory itself, the working directory for
+    /// standard input.
+    pub root: Option<PathBuf>,
+}
+
+/// The directory a file's includes must stay inside.
+#[derive(Clone, Debug)]
+struct Root {
+    /// As the user gave it, for messages.
+    shown: PathBuf,
+    /// Its identity ([`World::resolve`]), for comparisons.
+    real: PathBuf,
+}
+
 struct Loader<'w> {
     world: &'w dyn World,
     project: Project,
-    includes: HashMap<FileId, Vec<FileId>>,
+    /// Each file's includes, with the span of the `include` that names it.
+    includes: HashMap<FileId, Vec<(FileId, Span)>>,
+    /// The root each loaded file is confined to (that of the input that
+    /// first reached it).
+    roots: HashMap<FileId, Root>,
 }
 
 /// Load and parse every input and what it includes, from the disk.
@@ -83,30 +113,87 @@ pub fn load(inputs: &[Input]) -> Result<Project, LoadError> {
 /// through `world` (an [`crate::world::Overlay`] puts an editor's unsaved
 /// buffers before the disk).
 pub fn load_with(world: &dyn World, inputs: &[Input]) -> Result<Project, LoadError> {
+    load_with_options(world, inputs, &LoadOptions::default())
+}
+
+/// [`load_with`], with options.
+pub fn load_with_options(
+    world: &dyn World,
+    inputs: &[Input],
+    options: &LoadOptions,
+) -> Result<Project, LoadError> {
     let mut loader = Loader {
         world,
         project: Project::default(),
         includes: HashMap::new(),
+        roots: HashMap::new(),
+    };
+    let root_of = |dir: &Path| {
+        let shown = options.root.clone().unwrap_or_else(|| {
+            if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir.to_path_buf()
+            }
+        });
+        Root {
+            real: world.resolve(&shown),
+            shown,
+        }
     };
     let mut candidates: Vec<FileId> = Vec::new();
     for input in inputs {
         match input {
             Input::Text { name, text } => {
                 let id = loader.add(SourceFile::new(name.clone(), None, text.clone()));
+                loader.roots.insert(id, root_of(Path::new(".")));
                 candidates.push(id);
             }
             Input::Path(path) => {
-                let files = world.input_files(path).map_err(|error| LoadError {
+                let load_error = |error| LoadError {
                     path: path.clone(),
                     error,
-                })?;
+                };
+                let is_dir = world.is_dir(path).map_err(load_error)?;
+                let (files, root) = if is_dir {
+                    (world.jx_files(path).map_err(load_error)?, root_of(path))
+                } else {
+                    let dir = path.parent().unwrap_or(Path::new(""));
+                    (vec![path.clone()], root_of(dir))
+                };
                 for f in files {
-                    let bytes = world.read(&f).map_err(|error| LoadError {
-                        path: f.clone(),
-                        error,
-                    })?;
-                    if let Some(id) = loader.load_bytes(&f, bytes) {
-                        candidates.push(id);
+                    // A file named on the command line is read wherever it
+                    // is; one found in a directory (through a link) only
+                    // inside the root.
+                    if is_dir && !world.resolve(&f).starts_with(&root.real) {
+                        let id = loader.add_unread(&f);
+                        loader.project.diagnostics.push(outside_root(
+                            start_of(id),
+                            &format!("`{}` leads outside the project root", f.display()),
+                            "a link to a file outside the project root: not read",
+                            &root,
+                        ));
+                        continue;
+                    }
+                    match world.read(&f) {
+                        Ok(bytes) => {
+                            if let Some(id) = loader.load_bytes(&f, bytes) {
+                                loader.roots.entry(id).or_insert_with(|| root.clone());
+                                candidates.push(id);
+                            }
+                        }
+                        Err(error) => match not_a_file(&error) {
+                            Some(what) => {
+                                let id = loader.add_unread(&f);
+                                loader.project.diagnostics.push(refused(
+                                    start_of(id),
+                                    &f,
+                                    what,
+                                    None,
+                                ));
+                            }
+                            None => return Err(LoadError { path: f, error }),
+                        },
                     }
                 }
             }
@@ -119,16 +206,78 @@ pub fn load_with(world: &dyn World, inputs: &[Input]) -> Result<Project, LoadErr
         loader.follow_includes(id);
         i += 1;
     }
-    let included: HashSet<FileId> = loader.includes.values().flatten().copied().collect();
-    let mut seen_roots = HashSet::new();
-    for id in candidates {
-        if included.contains(&id) || !seen_roots.insert(id) {
-            continue;
+    let included: HashSet<FileId> = loader
+        .includes
+        .values()
+        .flatten()
+        .map(|(f, _)| *f)
+        .collect();
+    let mut roots: Vec<FileId> = Vec::new();
+    for id in &candidates {
+        if !included.contains(id) && !roots.contains(id) {
+            roots.push(*id);
         }
+    }
+    let mut visited = HashMap::new();
+    for root in &roots {
+        loader.find_cycles(*root, &mut visited);
+    }
+    // A file reached from no root is caught in an include cycle: it is
+    // the root of its document, so that it is checked all the same.
+    for id in &candidates {
+        if !visited.contains_key(id) {
+            roots.push(*id);
+            loader.find_cycles(*id, &mut visited);
+        }
+    }
+    for id in roots {
         let group = loader.group(id);
         loader.project.groups.push(group);
     }
     Ok(loader.project)
+}
+
+/// The start of a file (where a diagnostic about the file as a whole
+/// points).
+fn start_of(file: FileId) -> Span {
+    Span {
+        file,
+        start: 0,
+        end: 0,
+    }
+}
+
+/// S021 at `span`.
+fn outside_root(span: Span, message: &str, label: &str, root: &Root) -> Diagnostic {
+    Diagnostic::new(Code::S021, message)
+        .primary(span, label)
+        .note(format!("the project root is `{}`", root.shown.display()))
+        .help("move the file into the project, or give a wider root with `--root DIR`")
+}
+
+/// S022 at `span`: `path` is not a regular file. `written` is the
+/// `include` that named it, if one did.
+fn refused(span: Span, path: &Path, what: &NotAFile, written: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(
+        Code::S022,
+        format!("`{}` is {}, not a regular file", path.display(), what.what),
+    )
+    .primary(span, "not read");
+    match written {
+        Some(dir) if what.what == "a directory" => d.help(format!(
+            "to include the `.jx` files in it, write `include \"{}/*.jx\"`",
+            dir.trim_end_matches('/')
+        )),
+        _ => d.help("only regular files are read"),
+    }
+}
+
+/// The leading components of `path` up to its first glob pattern: the
+/// directory a pattern's matches are all below.
+fn literal_prefix(path: &Path) -> PathBuf {
+    path.components()
+        .take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[']))
+        .collect()
 }
 
 impl Loader<'_> {
@@ -138,6 +287,16 @@ impl Loader<'_> {
         self.project.documents.push(doc);
         self.project.diagnostics.extend(diags);
         id
+    }
+
+    /// A file not read (refused): an empty document, so that a diagnostic
+    /// can name it.
+    fn add_unread(&mut self, path: &Path) -> FileId {
+        self.add(SourceFile::new(
+            path.display().to_string(),
+            None,
+            String::new(),
+        ))
     }
 
     /// Load a file from bytes, unless already loaded. Invalid UTF-8 gives
@@ -179,12 +338,40 @@ impl Loader<'_> {
         if includes.is_empty() {
             return;
         }
+        let root = match self.roots.get(&id) {
+            Some(r) => r.clone(),
+            None => {
+                let shown = PathBuf::from(".");
+                Root {
+                    real: self.world.resolve(&shown),
+                    shown,
+                }
+            }
+        };
         // Resolve against the including file's name as given (relative to
         // where jixiao runs), so that messages show the paths the user wrote
         // and never an absolute path of this machine.
         let from = PathBuf::from(&self.project.sources.get(id).name);
+        let from_real = self.world.resolve(&from);
         let mut targets = Vec::new();
         for inc in includes {
+            let written = from.parent().unwrap_or(Path::new("")).join(&inc.node);
+            let pattern = inc.node.contains(['*', '?', '[']);
+            // Checked before a pattern is expanded: nothing outside the
+            // root is listed, let alone read.
+            if !self
+                .world
+                .resolve(&literal_prefix(&written))
+                .starts_with(&root.real)
+            {
+                self.project.diagnostics.push(outside_root(
+                    inc.span,
+                    &format!("`{}` is outside the project root", inc.node),
+                    "not read: outside the project root",
+                    &root,
+                ));
+                continue;
+            }
             let paths = match self.world.include(&from, &inc.node) {
                 Ok(paths) => paths,
                 Err(e) => {
@@ -199,31 +386,98 @@ impl Loader<'_> {
                 }
             };
             if paths.is_empty() {
-                let looked_for = from.parent().unwrap_or(Path::new("")).join(&inc.node);
                 self.project.diagnostics.push(
                     Diagnostic::new(Code::S007, format!("`{}` matches no file", inc.node))
                         .primary(inc.span, "nothing to include")
-                        .note(format!("looked for {}", looked_for.display())),
+                        .note(format!("looked for {}", written.display())),
                 );
                 continue;
             }
             for p in paths {
+                let real = self.world.resolve(&p);
+                // A pattern matches the file it is written in; that file
+                // is not meant.
+                if pattern && real == from_real {
+                    continue;
+                }
+                if !real.starts_with(&root.real) {
+                    self.project.diagnostics.push(outside_root(
+                        inc.span,
+                        &format!("`{}` leads outside the project root", p.display()),
+                        "a link to a file outside the project root: not read",
+                        &root,
+                    ));
+                    continue;
+                }
                 match self.world.read(&p) {
                     Ok(bytes) => {
                         if let Some(t) = self.load_bytes(&p, bytes) {
-                            if t != id {
-                                targets.push(t);
-                            }
+                            self.roots.entry(t).or_insert_with(|| root.clone());
+                            targets.push((t, inc.span));
                         }
                     }
-                    Err(e) => self.project.diagnostics.push(
-                        Diagnostic::new(Code::S007, format!("cannot read `{}`", p.display()))
-                            .primary(inc.span, e.to_string()),
-                    ),
+                    Err(e) => self.project.diagnostics.push(match not_a_file(&e) {
+                        Some(what) => refused(inc.span, &p, what, Some(&inc.node)),
+                        None => {
+                            Diagnostic::new(Code::S007, format!("cannot read `{}`", p.display()))
+                                .primary(inc.span, e.to_string())
+                        }
+                    }),
                 }
             }
         }
         self.includes.entry(id).or_default().extend(targets);
+    }
+
+    /// Report every include that closes a cycle (S020), walking depth
+    /// first from `root` over the files not `visited` yet (false while a
+    /// file is on the current path, true once done). Iterative: a chain of
+    /// includes may be long.
+    fn find_cycles(&mut self, root: FileId, visited: &mut HashMap<FileId, bool>) {
+        if visited.contains_key(&root) {
+            return;
+        }
+        visited.insert(root, false);
+        let mut path: Vec<(FileId, usize)> = vec![(root, 0)];
+        while let Some(&mut (file, ref mut next)) = path.last_mut() {
+            let edge = self.includes.get(&file).and_then(|c| c.get(*next)).copied();
+            *next += 1;
+            let Some((target, span)) = edge else {
+                visited.insert(file, true);
+                path.pop();
+                continue;
+            };
+            match visited.get(&target) {
+                None => {
+                    visited.insert(target, false);
+                    path.push((target, 0));
+                }
+                Some(false) => {
+                    let name = |f: FileId| format!("`{}`", self.project.sources.get(f).name);
+                    let at = path.iter().position(|(f, _)| *f == target).unwrap_or(0);
+                    let cycle: Vec<String> = path[at..]
+                        .iter()
+                        .map(|(f, _)| name(*f))
+                        .chain([name(target)])
+                        .collect();
+                    let message = if target == file {
+                        format!("{} includes itself", name(file))
+                    } else {
+                        format!("include cycle: {}", cycle.join(" → "))
+                    };
+                    self.project.diagnostics.push(
+                        Diagnostic::new(Code::S020, message)
+                            .primary(span, "this include closes the cycle")
+                            .note(format!(
+                                "each file is read once: the cycle is cut here, in the document of {}",
+                                name(path[0].0)
+                            ))
+                            .help("include each file from one place: the root file of the document"),
+                    );
+                }
+                Some(true) => {}
+            }
+        }
     }
 
     /// The root and everything it includes, depth-first, each file once
@@ -238,7 +492,7 @@ impl Loader<'_> {
             }
             files.push(f);
             if let Some(children) = self.includes.get(&f) {
-                for c in children.iter().rev() {
+                for (c, _) in children.iter().rev() {
                     stack.push(*c);
                 }
             }

@@ -33,9 +33,9 @@ macro_rules! code_enum {
 }
 
 code_enum!(
-    S001, S002, S003, S004, S005, S006, S007, S008, S009, B001, B002, B003, B004, B005, B006, B007,
-    B008, B009, B010, B011, B012, B013, R001, T001, T002, T003, T004, T005, T006, T007, V001, V002,
-    V003, V004, V005, V006, V007, V008
+    S001, S002, S003, S004, S005, S006, S007, S008, S009, S020, S021, S022, B001, B002, B003, B004,
+    B005, B006, B007, B008, B009, B010, B011, B012, B013, R001, T001, T002, T003, T004, T005, T006,
+    T007, V001, V002, V003, V004, V005, V006, V007, V008
 );
 
 impl Code {
@@ -192,6 +192,39 @@ pub static CODES: &[CodeInfo] = &[
         explanation: "The budget year must be a plausible year, the precision at most 10 decimals, and the scheme a built-in framework or one defined by a `scheme` block.",
         example: "year 2023\nprecision 40\n",
         fix: "Correct the value.",
+    },
+    CodeInfo {
+        code: Code::S020,
+        name: "include-cycle",
+        level: Level::Deny,
+        adjustable: false,
+        blocks_output: true,
+        summary: "files that include each other (or a file that includes itself)",
+        explanation: "A document is a root file and the files it includes; when files include each other in a circle, none of them is the root, and which file's header and levels apply is left to chance. Each file is still read once and checked as part of one document (that of the first file named), but the cycle must be broken before the document is built.",
+        example: "",
+        fix: "Include each file from one place, normally the root file of the document (`main.jx`), and remove the `include` that points back.",
+    },
+    CodeInfo {
+        code: Code::S021,
+        name: "include-outside-root",
+        level: Level::Deny,
+        adjustable: false,
+        blocks_output: true,
+        summary: "an `include` (or a link in a checked directory) that leads outside the project root",
+        explanation: "Files are read only inside the project root: the directory of the file named on the command line, the directory named, or the one `--root DIR` gives. An `include` that reaches outside it (with `..`, an absolute path, or a symbolic link) is not read at all, so checking a document from someone else can never disclose a file of the machine it is checked on (`include \"../../../../etc/passwd\"`), nor print a line of it.",
+        example: "year 2023\ninclude \"../shared/units.jx\"\n",
+        fix: "Move the included files into the project's directory, or give the directory that holds them all with `--root DIR`.",
+    },
+    CodeInfo {
+        code: Code::S022,
+        name: "not-a-regular-file",
+        level: Level::Deny,
+        adjustable: false,
+        blocks_output: true,
+        summary: "an input or `include` that is not a regular file (a directory, a FIFO, a device, /proc)",
+        explanation: "Only regular files are read. A FIFO (named pipe) would make the check wait for a writer forever, a device such as `/dev/zero` never ends, and the files of `/proc` and `/sys` are made up by the kernel and hold the reader's own secrets (`/proc/self/environ`). They are refused without being read, by what the file system says they are.",
+        example: "year 2023\ninclude \".\"\n",
+        fix: "Name a `.jx` file; to include every file of a directory write `include \"dir/*.jx\"`.",
     },
     CodeInfo {
         code: Code::B001,

@@ -32,7 +32,8 @@ pub struct StagedFile {
 static NEXT: AtomicU64 = AtomicU64::new(0);
 
 impl StagedFile {
-    /// Write `bytes` to a new temporary file beside `path`.
+    /// Write `bytes` to a new temporary file beside `path`. A symbolic
+    /// link at `path` is followed: its target is what will be replaced.
     pub fn new(path: &Path, bytes: &[u8]) -> io::Result<StagedFile> {
         let target = match fs::symlink_metadata(path) {
             Ok(m) if m.file_type().is_symlink() => {
@@ -40,6 +41,17 @@ impl StagedFile {
             }
             _ => path.to_path_buf(),
         };
+        Self::at(target, path, bytes)
+    }
+
+    /// Write `bytes` to a new temporary file beside `path`, to replace
+    /// whatever `path` is, a symbolic link included (its target is left
+    /// alone).
+    pub fn replacing(path: &Path, bytes: &[u8]) -> io::Result<StagedFile> {
+        Self::at(path.to_path_buf(), path, bytes)
+    }
+
+    fn at(target: PathBuf, path: &Path, bytes: &[u8]) -> io::Result<StagedFile> {
         let name = target.file_name().ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -63,7 +75,7 @@ impl StagedFile {
 
     fn fill(&self, mut file: File, bytes: &[u8]) -> io::Result<()> {
         file.write_all(bytes)?;
-        if let Ok(meta) = fs::metadata(&self.target) {
+        if let Ok(meta) = fs::symlink_metadata(&self.target) {
             if meta.is_file() {
                 file.set_permissions(meta.permissions())?;
             }
@@ -94,20 +106,90 @@ impl Drop for StagedFile {
 
 /// A temporary file created exclusively in `dir`: never one another writer
 /// (a thread or another process) has created, nor a stale one left by a
-/// crash.
+/// crash, nor through a symbolic link planted at its name (`O_EXCL` fails
+/// on any existing name, a link included; `O_NOFOLLOW` says so again).
 fn create_unique(dir: &Path, name: &str) -> io::Result<(File, PathBuf)> {
     let pid = std::process::id();
     let mut last = None;
     for _ in 0..100 {
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let temp = dir.join(format!(".{name}.{pid}-{n}.tmp"));
-        match OpenOptions::new().write(true).create_new(true).open(&temp) {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW);
+        }
+        match options.open(&temp) {
             Ok(file) => return Ok((file, temp)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
             Err(e) => return Err(e),
         }
     }
     Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
+}
+
+/// Whether `name` is one a writer gives its work in progress: a temporary
+/// file (`.NAME.PID-N.tmp`) or a staged directory (`.NAME.jixiao-PID-N`).
+pub(super) fn is_leftover_name(name: &str) -> bool {
+    leftover_pid(name).is_some()
+}
+
+/// The process that made the work in progress `name`.
+pub(super) fn leftover_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?;
+    let tail = match rest.strip_suffix(".tmp") {
+        Some(stem) => &stem[stem.rfind('.')? + 1..],
+        None => &rest[rest.rfind(".jixiao-")? + ".jixiao-".len()..],
+    };
+    let (pid, n) = tail.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(pid) || !digits(n) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// Whether no process `pid` runs on this machine (so what it left may go).
+pub(super) fn process_is_gone(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return true;
+        };
+        if pid <= 0 {
+            return false;
+        }
+        // SAFETY: signal 0 checks that the process exists and sends
+        // nothing.
+        if unsafe { libc::kill(pid, 0) } == 0 {
+            return false;
+        }
+        io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
+    }
+}
+
+/// Remove the temporary files in `dir` of processes that are gone (killed
+/// while writing).
+pub(super) fn remove_leftover_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".tmp")
+            && leftover_pid(&name).is_some_and(process_is_gone)
+            && e.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 #[cfg(test)]
