@@ -1,0 +1,146 @@
+//! Names that nearly match: a summary row that names a unit with one
+//! character more or less (岳阳市文化艺术会展中心 / 岳阳文化艺术会展中心) is a
+//! row for that unit with a typing slip, not a row for a unit outside the
+//! document.
+
+use super::frameworks::distance;
+
+/// A name as compared: without white space and a trailing 本级 (own level),
+/// which published summaries often drop.
+fn bare(name: &str) -> String {
+    let s: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    s.strip_suffix("本级").map(str::to_string).unwrap_or(s)
+}
+
+/// How many characters two names differ by when they nearly match: at most
+/// one in eight of the shorter, and at least one allowed. None when they
+/// are further apart (or equal).
+pub fn near_miss(a: &str, b: &str) -> Option<usize> {
+    let (a, b) = (bare(a), bare(b));
+    let shorter = a.chars().count().min(b.chars().count());
+    let d = distance(&a, &b);
+    (d > 0 && d <= (shorter / 8).max(1)).then_some(d)
+}
+
+/// The one candidate whose name nearly matches `name` more closely than any
+/// other; None when none does or two tie.
+pub fn closest<'a, T>(
+    name: &str,
+    candidates: impl IntoIterator<Item = (&'a str, T)>,
+) -> Option<(T, usize)> {
+    let mut best: Option<(T, usize)> = None;
+    let mut tie = false;
+    for (n, item) in candidates {
+        let Some(d) = near_miss(name, n) else {
+            continue;
+        };
+        match &best {
+            Some((_, bd)) if *bd < d => {}
+            Some((_, bd)) if *bd == d => tie = true,
+            _ => {
+                best = Some((item, d));
+                tie = false;
+            }
+        }
+    }
+    if tie {
+        None
+    } else {
+        best
+    }
+}
+
+/// Two names with the characters that differ in brackets:
+/// `岳阳[市]文化艺术会展中心` and `岳阳文化艺术会展中心`.
+pub fn show_difference(a: &str, b: &str) -> (String, String) {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // The longest common subsequence; what is not in it differs.
+    let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            t[i][j] = if a[i] == b[j] {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
+        }
+    }
+    let (mut in_a, mut in_b) = (vec![false; a.len()], vec![false; b.len()]);
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            in_a[i] = true;
+            in_b[j] = true;
+            i += 1;
+            j += 1;
+        } else if t[i + 1][j] >= t[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    (mark(&a, &in_a), mark(&b, &in_b))
+}
+
+/// The characters outside the common part, in brackets (a run in one pair).
+fn mark(chars: &[char], common: &[bool]) -> String {
+    let mut s = String::new();
+    let mut open = false;
+    for (c, kept) in chars.iter().zip(common) {
+        if !kept && !open {
+            s.push('[');
+            open = true;
+        } else if *kept && open {
+            s.push(']');
+            open = false;
+        }
+        s.push(*c);
+    }
+    if open {
+        s.push(']');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_character_apart_is_a_near_miss() {
+        assert_eq!(
+            near_miss("岳阳市文化艺术会展中心", "岳阳文化艺术会展中心"),
+            Some(1)
+        );
+        assert_eq!(
+            near_miss("岳阳市文化艺术会展中心本级", "岳阳文化艺术会展中心"),
+            Some(1)
+        );
+        assert_eq!(near_miss("岳阳市农业农村局", "岳阳市林业局"), None);
+        assert_eq!(near_miss("甲", "甲本级"), None);
+    }
+
+    #[test]
+    fn the_closest_wins_and_a_tie_matches_nothing() {
+        let units = [("岳阳市文化艺术会展中心", 1), ("岳阳市文化馆", 2)];
+        assert_eq!(closest("岳阳文化艺术会展中心", units), Some((1, 1)));
+        let twins = [("甲乙丙丁戊己庚辛", 1), ("甲乙丙丁戊己庚壬", 2)];
+        assert_eq!(closest("甲乙丙丁戊己庚", twins), None);
+    }
+
+    #[test]
+    fn differences_are_bracketed() {
+        assert_eq!(
+            show_difference("岳阳市文化艺术会展中心", "岳阳文化艺术会展中心"),
+            (
+                "岳阳[市]文化艺术会展中心".to_string(),
+                "岳阳文化艺术会展中心".to_string()
+            )
+        );
+        assert_eq!(
+            show_difference("中共岳阳市委", "岳阳市委员会"),
+            ("[中共]岳阳市委".to_string(), "岳阳市委[员会]".to_string())
+        );
+    }
+}
