@@ -138,6 +138,93 @@ fn check_breakdowns(
             check_line(ctx, line, econ, out);
         }
     }
+    check_restated(ctx, breakdowns, out);
+}
+
+/// Breakdowns of one figure along the same dimension are the same table
+/// published twice (a 收支总表 and a 收入总表): a line named in both restates
+/// the first one's figure, and so do the lines below two such lines.
+fn check_restated(ctx: &Ctx, breakdowns: &[Breakdown], out: &mut Vec<Diagnostic>) {
+    type Key<'a> = (&'a str, Option<&'a str>, &'a str);
+    let mut first: HashMap<Key, (usize, &Line)> = HashMap::new();
+    for (i, b) in breakdowns.iter().enumerate() {
+        for l in &b.lines {
+            let key = (
+                b.dimension.node.key(),
+                l.code.as_ref().map(|c| c.node.as_str()),
+                l.name.node.trim(),
+            );
+            match first.get(&key) {
+                Some((j, earlier)) if *j != i => {
+                    compare_restated(ctx, &b.dimension.node, earlier, l, out);
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(key, (i, l));
+                }
+            }
+        }
+    }
+}
+
+/// The figure a line restates: its own, the sum of its parts when it has
+/// none, and zero for a blank cell with no parts (`-`).
+fn restated_value(ctx: &Ctx, line: &Line) -> Figure {
+    line_value(ctx, line).unwrap_or(Figure::ZERO)
+}
+
+fn compare_restated(
+    ctx: &Ctx,
+    dimension: &Dimension,
+    earlier: &Line,
+    again: &Line,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (a, b) = (restated_value(ctx, earlier), restated_value(ctx, again));
+    let Some(cmp) = arith::compare_copy(a, b) else {
+        return;
+    };
+    if !cmp.consistent() {
+        let decimals = |l: &Line| l.amount.number().map_or(ctx.precision, |n| ctx.decimals(n));
+        out.push(
+            Diagnostic::new(
+                Code::B023,
+                format!(
+                    "{} is {} in one breakdown {} and {} in another (difference {}; a restated figure allows at most {})",
+                    again.name.node,
+                    arith::show(a.value, decimals(earlier)),
+                    dimension.label(),
+                    arith::show(b.value, decimals(again)),
+                    arith::show_plain(cmp.difference),
+                    arith::show_plain(cmp.allowed),
+                ),
+            )
+            .primary(again.amount.span(), "restated here")
+            .secondary(earlier.amount.span(), "first stated here")
+            .note("two breakdowns of one figure along the same dimension publish the same table twice: a line restates its figure, rounded at most")
+            .help("correct the table that is wrong"),
+        );
+        return;
+    }
+    // Their parts restate each other too, dimension by dimension.
+    for b in &earlier.breakdowns {
+        let Some(b2) = again
+            .breakdowns
+            .iter()
+            .find(|x| x.dimension.node == b.dimension.node)
+        else {
+            continue;
+        };
+        for l in &b.lines {
+            let same = b2.lines.iter().find(|x| {
+                x.name.node.trim() == l.name.node.trim()
+                    && x.code.as_ref().map(|c| &c.node) == l.code.as_ref().map(|c| &c.node)
+            });
+            if let Some(l2) = same {
+                compare_restated(ctx, &b.dimension.node, l, l2, out);
+            }
+        }
+    }
 }
 
 fn check_line(ctx: &Ctx, line: &Line, economic: bool, out: &mut Vec<Diagnostic>) {

@@ -34,8 +34,8 @@ macro_rules! code_enum {
 
 code_enum!(
     S001, S002, S003, S004, S005, S006, S007, S008, S009, B001, B002, B003, B004, B005, B006, B007,
-    B008, B009, B010, B011, B012, B013, B020, B021, B022, R001, R020, R021, T001, T002, T003, T004,
-    T005, T006, T007, T020, T021, V001, V002, V003, V004, V005, V006, V007, V008, V020, V021
+    B008, B009, B010, B011, B012, B013, B020, B021, B022, B023, R001, R020, R021, T001, T002, T003,
+    T004, T005, T006, T007, T020, T021, V001, V002, V003, V004, V005, V006, V007, V008, V020, V021
 );
 
 impl Code {
@@ -397,6 +397,18 @@ pub static CODES: &[CodeInfo] = &[
         explanation: "A breakdown with nothing in it (`by detail { }`) is a table with only its 合计 row: it does not say where the money goes. Transcribe its lines, or leave the breakdown out when the published table has none.",
         example: "year 2023\nmoney 万元\nprecision 2\nunit \"湘阴县人民政府办公室\" {\n  project \"驻京联络维稳工作组\" 50 {\n    by detail { }\n  }\n}\n",
         fix: "Write the lines of the breakdown, or remove it.",
+    },
+    CodeInfo {
+        code: Code::B023,
+        name: "restated-figure-differs",
+        level: Level::Deny,
+        adjustable: true,
+        blocks_output: false,
+        groups: false,
+        summary: "a figure restated in another table of the same breakdown differs",
+        explanation: "A document often publishes one breakdown of a figure in several tables: seed 002 breaks its 508.93 down by income nature in its 收入预算 and again in its 收支总表. Breakdowns of one figure along the same dimension restate each other: a line with the same name (and code) in two of them copies the figure, and so do the lines below two such lines. A copy is exact, as in B006: the finer figure rounded to the coarser's precision must be the coarser. A blank cell (`-`) restates zero.",
+        example: "year 2023\nmoney 万元\nprecision 2\nunit \"株洲市石峰区人民政府办公室\" {\n  budget 508.93 {\n    by income { 一般公共预算拨款 508.93  政府性基金拨款 0 }\n    by income { 一般公共预算拨款 508.39  政府性基金拨款 0.54 }\n  }\n}\n",
+        fix: "Find which table is wrong and correct it.",
     },
     CodeInfo {
         code: Code::R001,
