@@ -722,7 +722,9 @@ fn check_summaries(ctx: &Ctx, doc: &Document, index: &Index, out: &mut Vec<Diagn
             .collect();
         check_summary_total(ctx, s, &rollups, out);
     }
-    let mut left: Vec<Named> = doc
+    // The units and projects left without a row, and the rows that name
+    // nothing: a row nearly naming one of them is its row (R021).
+    let left: Vec<Named> = doc
         .units
         .iter()
         .map(|u| Named::Unit(u))
@@ -733,16 +735,13 @@ fn check_summaries(ctx: &Ctx, doc: &Document, index: &Index, out: &mut Vec<Diagn
         )
         .filter(|n| !claimed.contains(&n.span()))
         .collect();
+    let candidates = names::Candidates::new(left.iter().map(|n| n.name().node.as_str()));
+    let mut taken = vec![false; left.len()];
     for row in unmatched {
-        let near = names::closest(
-            &row.name.node,
-            left.iter()
-                .enumerate()
-                .map(|(i, n)| (n.name().node.as_str(), i)),
-        );
-        match near {
-            Some((i, _)) => {
-                let named = left.remove(i);
+        match candidates.closest(&row.name.node, &taken) {
+            Some(i) => {
+                taken[i] = true;
+                let named = left[i];
                 let name = named.name();
                 let (in_row, in_table) = names::show_difference(&row.name.node, &name.node);
                 out.push(
@@ -782,7 +781,7 @@ fn check_summaries(ctx: &Ctx, doc: &Document, index: &Index, out: &mut Vec<Diagn
         }
     }
     let summary = &doc.summaries[0].name;
-    for n in left {
+    for (n, _) in left.into_iter().zip(taken).filter(|(_, t)| !t) {
         let listed = match n {
             Named::Unit(_) => lists_units,
             Named::Project(_) => lists_projects,

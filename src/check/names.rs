@@ -3,6 +3,8 @@
 //! row for that unit with a typing slip, not a row for a unit outside the
 //! document.
 
+use std::collections::BTreeMap;
+
 use super::frameworks::distance;
 
 /// A name as compared: without white space and a trailing 本级 (own level),
@@ -12,41 +14,82 @@ fn bare(name: &str) -> String {
     s.strip_suffix("本级").map(str::to_string).unwrap_or(s)
 }
 
-/// How many characters two names differ by when they nearly match: at most
-/// one in eight of the shorter, and at least one allowed. None when they
-/// are further apart (or equal).
-pub fn near_miss(a: &str, b: &str) -> Option<usize> {
-    let (a, b) = (bare(a), bare(b));
-    let shorter = a.chars().count().min(b.chars().count());
-    let d = distance(&a, &b);
-    (d > 0 && d <= (shorter / 8).max(1)).then_some(d)
+/// How many characters may differ between names of which the shorter has
+/// `shorter` characters: one in eight, and at least one.
+fn allowed(shorter: usize) -> usize {
+    (shorter / 8).max(1)
 }
 
-/// The one candidate whose name nearly matches `name` more closely than any
-/// other; None when none does or two tie.
-pub fn closest<'a, T>(
-    name: &str,
-    candidates: impl IntoIterator<Item = (&'a str, T)>,
-) -> Option<(T, usize)> {
-    let mut best: Option<(T, usize)> = None;
-    let mut tie = false;
-    for (n, item) in candidates {
-        let Some(d) = near_miss(name, n) else {
-            continue;
-        };
-        match &best {
-            Some((_, bd)) if *bd < d => {}
-            Some((_, bd)) if *bd == d => tie = true,
-            _ => {
-                best = Some((item, d));
-                tie = false;
+/// How many characters two bare names differ by when they nearly match;
+/// None when they are further apart (or equal).
+fn within(a: &str, b: &str) -> Option<usize> {
+    let shorter = a.chars().count().min(b.chars().count());
+    let d = distance(a, b);
+    (d > 0 && d <= allowed(shorter)).then_some(d)
+}
+
+/// How many characters two names differ by when they nearly match: at most
+/// one in eight of the shorter, and at least one allowed, a trailing 本级
+/// ignored. None when they are further apart (or equal).
+pub fn near_miss(a: &str, b: &str) -> Option<usize> {
+    within(&bare(a), &bare(b))
+}
+
+/// The names a row may nearly match, indexed by length so that a row is
+/// compared only with names that could be within reach (a document with
+/// many rows and many names stays near linear).
+pub struct Candidates {
+    bare: Vec<String>,
+    by_length: BTreeMap<usize, Vec<usize>>,
+}
+
+impl Candidates {
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Candidates {
+        let bare: Vec<String> = names.into_iter().map(bare).collect();
+        let mut by_length: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, b) in bare.iter().enumerate() {
+            by_length.entry(b.chars().count()).or_default().push(i);
+        }
+        Candidates { bare, by_length }
+    }
+
+    /// The index of the one candidate (not yet `taken`) whose name nearly
+    /// matches `name` more closely than any other; None when none does or
+    /// two tie.
+    pub fn closest(&self, name: &str, taken: &[bool]) -> Option<usize> {
+        let name = bare(name);
+        let len = name.chars().count();
+        // The allowance grows with the shorter name, so no candidate longer
+        // or shorter than this by more than the row's own allowance can match.
+        let reach = allowed(len);
+        let mut best: Option<(usize, usize)> = None;
+        let mut tie = false;
+        for (_, indices) in self
+            .by_length
+            .range(len.saturating_sub(reach)..=len + reach)
+        {
+            for &i in indices {
+                if taken.get(i).copied().unwrap_or(false) {
+                    continue;
+                }
+                let Some(d) = within(&name, &self.bare[i]) else {
+                    continue;
+                };
+                match best {
+                    Some((_, bd)) if bd < d => {}
+                    Some((_, bd)) if bd == d => tie = true,
+                    _ => {
+                        best = Some((i, d));
+                        tie = false;
+                    }
+                }
             }
         }
-    }
-    if tie {
-        None
-    } else {
-        best
+        if tie {
+            None
+        } else {
+            best.map(|(i, _)| i)
+        }
     }
 }
 
@@ -123,10 +166,11 @@ mod tests {
 
     #[test]
     fn the_closest_wins_and_a_tie_matches_nothing() {
-        let units = [("岳阳市文化艺术会展中心", 1), ("岳阳市文化馆", 2)];
-        assert_eq!(closest("岳阳文化艺术会展中心", units), Some((1, 1)));
-        let twins = [("甲乙丙丁戊己庚辛", 1), ("甲乙丙丁戊己庚壬", 2)];
-        assert_eq!(closest("甲乙丙丁戊己庚", twins), None);
+        let units = Candidates::new(["岳阳市文化艺术会展中心", "岳阳市文化馆"]);
+        assert_eq!(units.closest("岳阳文化艺术会展中心", &[]), Some(0));
+        assert_eq!(units.closest("岳阳文化艺术会展中心", &[true]), None);
+        let twins = Candidates::new(["甲乙丙丁戊己庚辛", "甲乙丙丁戊己庚壬"]);
+        assert_eq!(twins.closest("甲乙丙丁戊己庚", &[]), None);
     }
 
     #[test]

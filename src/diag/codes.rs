@@ -478,7 +478,7 @@ pub static CODES: &[CodeInfo] = &[
         blocks_output: false,
         groups: true,
         summary: "a 二级 under the wrong 一级",
-        explanation: "The framework puts every 二级 under one 一级: 服务对象满意度 under 满意度指标 in the national frameworks, under 效益指标 in the older local form. The message names the 一级 it belongs to.",
+        explanation: "The framework puts every 二级 under one 一级: 服务对象满意度 under 满意度指标 in the national frameworks, under 效益指标 in the older local form. The message names the 一级 it belongs to. A table whose 一级 is then missing only because its 二级 stand elsewhere is not reported again for the missing 一级 (T004).",
         example: "year 2023\nmoney 万元\nprecision 2\nscheme 财预2020\nunit \"云田镇\" {\n  indicators {\n    产出指标 { 数量指标 { 辖区社区数量 = 9 个 } }\n    效益指标 {\n      社会效益指标 { 居民幸福指数 \"提升\" }\n      社会公众及服务对象满意度指标 { 群众满意度 ≥ 98% }\n    }\n  }\n}\nallow T004\n",
         fix: "Move the 二级 under the 一级 the framework gives it, or declare the framework the table really follows (`scheme 地方旧式`).",
     },
