@@ -1,7 +1,8 @@
 //! Tier rules: every 一级 and 二级 follows the indicator framework in force
 //! (built in or defined by a `scheme` block), required 一级 are present and
-//! not empty, no tier is given twice, frameworks are not mixed, and every
-//! indicator stands at the third tier.
+//! not empty, no tier is given twice, frameworks are not mixed, every
+//! indicator stands at the third tier, every table has indicators (T020)
+//! and no tier is written empty (T021).
 //!
 //! The same walk records where each indicator (and each tier written
 //! empty) stands: the groups of the tree that are its 一级 and 二级, as the

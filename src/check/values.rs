@@ -1,7 +1,8 @@
 //! Value rules on each 三级 indicator: a comparison needs a number, 定性
 //! needs a text, percentages stay within 100, rates and costs point the
-//! right way, quantities have a unit, quantity and cost targets are not
-//! vague, dates fall in the budget year, names are not repeated.
+//! right way, quantities have a unit, 数量, 质量, 时效 and 成本 targets are
+//! quantified, no value is blank, dates fall in the budget year, names are
+//! not repeated; and every target table states its goal.
 
 use rust_decimal::Decimal;
 

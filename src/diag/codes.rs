@@ -728,6 +728,8 @@ pub fn markdown() -> String {
          `允许`, `警告`, `禁止`); a run with `-A CODE`, `-W CODE`, `-D CODE`, applied after the\n\
          document's. `warnings` stands for every warning: `-D warnings` makes them errors.\n\
          Syntax codes (S) cannot be lowered.\n\n\
+         Some codes group: findings that repeat one choice in a document are reported once,\n\
+         with the number of places and each place labelled (their entries say so).\n\n\
          Families: S — syntax and files; B — budget arithmetic; T — tiers of the indicator\n\
          framework; V — indicator values; R — references between summaries and units.\n\n\
          | code | name | level | summary |\n|---|---|---|---|\n",
