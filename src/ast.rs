@@ -41,6 +41,20 @@ pub struct Header {
     pub money: Option<Spanned<String>>,
     pub precision: Option<Spanned<u32>>,
     pub scheme: Option<Spanned<String>>,
+    /// `form` statements: the official forms the document prints, in order.
+    pub forms: Vec<FormChoice>,
+}
+
+/// `form NAME "TITLE"? { COLUMN … }?`: a form of the catalogue
+/// ([`crate::forms`]) the document prints, with its own title and columns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormChoice {
+    pub name: Spanned<String>,
+    pub title: Option<Spanned<String>>,
+    /// The columns of the form's grid, by their printed headers; empty when
+    /// not given.
+    pub columns: Vec<Spanned<String>>,
+    pub span: Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

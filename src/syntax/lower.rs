@@ -151,7 +151,7 @@ impl Ctx {
     }
     fn what(self) -> &'static str {
         match self {
-            Ctx::Top => "a header statement (`year`, `money`, `precision`, `scheme`, `title`, `include`), a `unit`, a `scheme` block or a `summary`",
+            Ctx::Top => "a header statement (`year`, `money`, `precision`, `scheme`, `title`, `include`, `form`), a `unit`, a `scheme` block or a `summary`",
             Ctx::Unit => "a unit statement (`parent`, `duties`, `goal`, `plan`, `staff`, `budget`, `amount`, `indicators`, `project`, `unit`) or a property `NAME: VALUE`",
             Ctx::Project => "a project statement (`period`, `goal`, `schedule`, `by`, `amount`, `indicators`) or a property `NAME: VALUE`",
             Ctx::Breakdown => "a line `CODE? NAME AMOUNT` or `by DIMENSION { … }`",
@@ -450,6 +450,34 @@ impl Lowerer<'_> {
                     if let Some(n) = item.into_inner().nth(1) {
                         let v = self.spanned_text(n);
                         doc.includes.push(v);
+                    }
+                }
+                Rule::form_stmt => {
+                    let span = self.span(&item);
+                    let mut name = None;
+                    let mut title = None;
+                    let mut columns = Vec::new();
+                    for c in item.into_inner() {
+                        match c.as_rule() {
+                            Rule::name => name = Some(self.spanned_text(c)),
+                            Rule::string => title = Some(self.spanned_text(c)),
+                            Rule::form_columns => {
+                                for col in c.into_inner() {
+                                    if col.as_rule() == Rule::name {
+                                        columns.push(self.spanned_text(col));
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some(name) = name {
+                        doc.header.forms.push(FormChoice {
+                            name,
+                            title,
+                            columns,
+                            span,
+                        });
                     }
                 }
                 Rule::level_stmt => {
