@@ -14,4 +14,4 @@ pub mod source;
 pub mod syntax;
 pub mod world;
 
-pub use project::{load, load_with, Input, Project};
+pub use project::{load, load_with, Input, Project, Reloader};

@@ -160,8 +160,20 @@ pub fn parse(text: &str) -> Parse {
     }
 }
 
-/// Add the `file` pair and everything it covers, as the root covering all
-/// of `text`. Iterative: the depth of the input never becomes the depth of
+/// The tree of the unit at the start of `text` and the length it covers,
+/// read exactly as the grammar reads a unit wherever it stands (what follows
+/// the unit is there to be looked at, as in the whole file), or None when
+/// `text` does not start with a unit. See [`super::reparse`].
+pub fn parse_unit(text: &str) -> Option<(GreenNode, usize)> {
+    let pair = JxParser::parse(Rule::unit, text).ok()?.next()?;
+    let end = pair.as_span().end();
+    let mut b = GreenNodeBuilder::new();
+    build(&mut b, &text[..end], pair);
+    Some((b.finish(), end))
+}
+
+/// Add the `file` pair (or a `unit` pair) and everything it covers, as the
+/// root covering all of `text`. Iterative: the depth of the input never becomes the depth of
 /// this function's stack.
 fn build(b: &mut GreenNodeBuilder<'static>, text: &str, file: pest::iterators::Pair<'_, Rule>) {
     struct Frame<'i> {
@@ -171,8 +183,9 @@ fn build(b: &mut GreenNodeBuilder<'static>, text: &str, file: pest::iterators::P
         end: usize,
     }
     // The root covers the whole text whatever `file` spans (it spans SOI
-    // to EOI, but a byte outside the tree would be lost silently).
-    b.start_node(Jx::kind_to_raw(Kind::Rule(Rule::file)));
+    // to EOI, but a byte outside the tree would be lost silently). The root
+    // is the pair's own rule: `file`, or a `unit` re-read alone.
+    b.start_node(Jx::kind_to_raw(Kind::Rule(file.as_rule())));
     let mut stack: Vec<Frame> = vec![Frame {
         inner: file.into_inner(),
         pos: 0,
@@ -232,11 +245,8 @@ fn trivia(b: &mut GreenNodeBuilder<'static>, text: &str, from: usize, to: usize)
         let rest = &gap[i..];
         let (kind, len) = if rest.starts_with("//") {
             (Kind::Comment, rest.find(['\n', '\r']).unwrap_or(rest.len()))
-        } else if rest.starts_with("/*") {
-            (
-                Kind::Comment,
-                rest[2..].find("*/").map_or(rest.len(), |j| j + 4),
-            )
+        } else if let Some(body) = rest.strip_prefix("/*") {
+            (Kind::Comment, body.find("*/").map_or(rest.len(), |j| j + 4))
         } else if rest.starts_with("\r\n") {
             (Kind::Newline, 2)
         } else if bytes[i] == b'\n' || bytes[i] == b'\r' {

@@ -5,6 +5,7 @@ pub mod cst;
 pub mod grammar;
 pub mod lower;
 pub mod normalize;
+pub mod reparse;
 pub mod views;
 
 pub use lower::{lower, parse_document};
