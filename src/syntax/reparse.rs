@@ -1,23 +1,30 @@
-//! Parsing a file again after an edit, re-reading only the innermost unit
-//! around the change.
+//! Parsing a file again after an edit, re-reading only the innermost
+//! block around the change.
 //!
 //! An editor re-parses after every keystroke, and a department file of the
 //! city corpus holds up to 65 KB in one rollup unit: parsing it whole takes
 //! longer than the whole re-check may. When an edit falls strictly inside a
-//! unit (after its keyword, before its closing brace), the unit is read
-//! again where it stands ([`cst::parse_unit`] on the text from its start:
+//! block (after its first character, before its last: a unit, a project, a
+//! budget, an `indicators` block, a tier, a summary), the block is read
+//! again where it stands ([`cst::parse_block`] on the text from its start:
 //! a string opened in it may run on past its old end, as in the whole
 //! file) and its node is put in place of the old one, provided it still
 //! ends where the old one ended, shifted by the edit.
 //!
-//! What stands before the unit was read before the edit and is kept. It
+//! These blocks are chosen because the block around each picks them by
+//! their first word: the alternatives tried before them in the grammar
+//! start with another keyword (a tier is the first alternative of its
+//! block), so the block is read at the same place with the same rule
+//! before and after the edit.
+//!
+//! What stands before the block was read before the edit and is kept. It
 //! stays right because the rules that read it look ahead only over
 //! delimiters: a string to its closing quote, a comment to `*/`, a block to
 //! its brace, a line to its end. An edit that adds or removes one of those
-//! delimiters (quote marks, braces, `/`, `*`, `\`, line breaks) is
-//! therefore re-parsed whole, and so is an edit outside every unit. Either
-//! way the tree is the one a full parse gives; `tests/reparse.rs` checks
-//! this over thousands of edits of the examples.
+//! delimiters (quote marks, braces, `/`, `*`, `\\`, line breaks) is
+//! therefore re-parsed whole, and so is an edit outside every block.
+//! Either way the tree is the one a full parse gives; `tests/reparse.rs`
+//! checks this over thousands of edits of the examples.
 
 use rowan::{TextRange, TextSize};
 
@@ -25,9 +32,9 @@ use super::cst::{self, Kind, Parse};
 use super::grammar::Rule;
 
 /// The tree of `new_text`, reusing `old` (the tree of `old_text`) for
-/// everything outside the innermost unit around the change.
+/// everything outside the innermost block around the change.
 pub fn reparse(old: &Parse, old_text: &str, new_text: &str) -> Parse {
-    reparse_unit(old, old_text, new_text).unwrap_or_else(|| cst::parse(new_text))
+    reparse_block(old, old_text, new_text).unwrap_or_else(|| cst::parse(new_text))
 }
 
 /// The byte ranges that differ: `old_text[start..old_end]` became
@@ -54,7 +61,17 @@ pub fn changed_range(old_text: &str, new_text: &str) -> (usize, usize, usize) {
     (start, a.len() - suffix, b.len() - suffix)
 }
 
-fn reparse_unit(old: &Parse, old_text: &str, new_text: &str) -> Option<Parse> {
+/// The blocks re-read alone.
+const BLOCKS: &[Rule] = &[
+    Rule::unit,
+    Rule::project,
+    Rule::budget,
+    Rule::indicators,
+    Rule::ind_group,
+    Rule::summary,
+];
+
+fn reparse_block(old: &Parse, old_text: &str, new_text: &str) -> Option<Parse> {
     if old.failed_at.is_some() {
         return None;
     }
@@ -64,19 +81,24 @@ fn reparse_unit(old: &Parse, old_text: &str, new_text: &str) -> Option<Parse> {
     }
     let (start, old_end, new_end) = changed_range(old_text, new_text);
     let range = TextRange::new(size(start)?, size(old_end)?);
-    // The innermost unit whose keyword and closing brace are both outside
+    // The innermost block whose first and last characters are both outside
     // the change.
-    let unit = root
+    let (unit, rule) = root
         .covering_element(range)
         .ancestors()
-        .filter(|n| n.kind() == Kind::Rule(Rule::unit))
-        .find(|n| n.text_range().start() < range.start() && range.end() < n.text_range().end())?;
+        .filter_map(|n| match n.kind() {
+            Kind::Rule(rule) if BLOCKS.contains(&rule) => Some((n, rule)),
+            _ => None,
+        })
+        .find(|(n, _)| {
+            n.text_range().start() < range.start() && range.end() < n.text_range().end()
+        })?;
     if has_delimiter(&old_text[start..old_end]) || has_delimiter(&new_text[start..new_end]) {
         return None;
     }
     let from = usize::from(unit.text_range().start());
     let to = usize::from(unit.text_range().end()) + new_end - old_end;
-    let (green, len) = cst::parse_unit(new_text.get(from..)?)?;
+    let (green, len) = cst::parse_block(rule, new_text.get(from..)?)?;
     if from + len != to {
         return None;
     }
@@ -141,7 +163,7 @@ rollup unit 办公室系统 {\n\
         let new = DOC.replace("一般公共预算拨款 10", "一般公共预算拨款 12");
         let tree = cst::parse(DOC);
         let at = new.find("12").unwrap();
-        assert!(reparse_unit(&tree, DOC, &new).is_some());
+        assert!(reparse_block(&tree, DOC, &new).is_some());
         check(DOC, &new);
         assert_eq!(
             reparse(&tree, DOC, &new)
@@ -158,7 +180,7 @@ rollup unit 办公室系统 {\n\
         let tree = cst::parse(DOC);
         // A brace removed: the unit now ends elsewhere.
         let new = DOC.replacen("10 } }", "10 }", 1);
-        assert!(reparse_unit(&tree, DOC, &new).is_none());
+        assert!(reparse_block(&tree, DOC, &new).is_none());
         check(DOC, &new);
         // A keyword changed.
         check(DOC, &DOC.replace("unit 乙", "project 乙"));
