@@ -9,6 +9,7 @@ pub mod check;
 pub mod diag;
 pub mod emit;
 pub mod fmt;
+pub mod lsp;
 pub mod project;
 pub mod source;
 pub mod syntax;
