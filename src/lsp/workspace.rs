@@ -45,8 +45,9 @@ pub struct Root {
     /// Whether the last load failed (the root cannot be read).
     pub failed: Option<String>,
     dirty: bool,
-    /// The files diagnostics were last published for.
-    published: HashSet<PathBuf>,
+    /// What was last published for each file (a file whose diagnostics
+    /// did not change is not published again).
+    published: HashMap<PathBuf, Vec<lsp_types::Diagnostic>>,
 }
 
 impl Root {
@@ -192,7 +193,7 @@ impl Workspace {
         let mut out = Vec::new();
         for d in dead {
             if let Some(r) = self.roots.remove(&d) {
-                for p in r.published {
+                for p in r.published.into_keys() {
                     if let Some(uri) = self.uri_of(&p) {
                         out.push(Publish {
                             uri,
@@ -238,7 +239,7 @@ impl Workspace {
                 findings: Vec::new(),
                 failed: None,
                 dirty: true,
-                published: HashSet::new(),
+                published: HashMap::new(),
             });
     }
 
@@ -351,6 +352,7 @@ impl Workspace {
                 r.findings.clear();
             }
         }
+        let before = std::mem::take(&mut r.published);
         let r = &self.roots[root];
         let project = r.project();
         let mut by_file: HashMap<FileId, Vec<&Diagnostic>> = HashMap::new();
@@ -358,7 +360,7 @@ impl Workspace {
             let file = d.primary_span().map(|s| s.file).unwrap_or_default();
             by_file.entry(file).or_default().push(d);
         }
-        let mut published = HashSet::new();
+        let mut published = HashMap::new();
         let mut indexes: HashMap<FileId, LineIndex> = HashMap::new();
         for (id, file) in project.sources.files() {
             let Some(path) = &file.path else { continue };
@@ -375,15 +377,16 @@ impl Workspace {
                     self.docs_url.as_ref(),
                 ));
             }
-            published.insert(path.clone());
-            out.push(Publish {
-                uri,
-                version: self.docs.get(path).map(|d| d.version),
-                diagnostics,
-            });
+            if before.get(path) != Some(&diagnostics) {
+                out.push(Publish {
+                    uri,
+                    version: self.docs.get(path).map(|d| d.version),
+                    diagnostics: diagnostics.clone(),
+                });
+            }
+            published.insert(path.clone(), diagnostics);
         }
-        let before = std::mem::take(&mut self.roots.get_mut(root).expect("present").published);
-        for gone in before.difference(&published) {
+        for gone in before.keys().filter(|p| !published.contains_key(*p)) {
             if let Some(uri) = self.uri_of(gone) {
                 out.push(Publish {
                     uri,
