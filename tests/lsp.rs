@@ -747,3 +747,56 @@ fn code_actions_apply_the_fix() {
     assert!(act(&mut c, "100.00").is_empty());
     c.shutdown();
 }
+
+/// Every feature at many places of every example file (and of the files
+/// cut short, as they are while being typed) answers without panicking,
+/// through the library: the protocol adds nothing here.
+#[test]
+fn every_feature_at_many_places_of_the_examples() {
+    use jixiao::lsp::{completion, hover, navigation, position::LineIndex, symbols, tokens};
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&examples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("main.jx").exists())
+        .collect();
+    dirs.sort();
+    let mut places = 0;
+    for dir in dirs {
+        let mut ws = jixiao::lsp::Workspace::new(vec![dir.clone()]);
+        let main = dir.join("main.jx");
+        let text = std::fs::read_to_string(&main).unwrap();
+        let uri = lsp_types::Url::from_file_path(&main).unwrap();
+        ws.open(uri.clone(), 1, text);
+        ws.refresh();
+        let path = ws.path_of(&uri).unwrap();
+        let root = ws.root_of_file(&path).expect("a root");
+        let project = root.project();
+        for (id, file) in project.sources.files() {
+            let Some(p) = &file.path else { continue };
+            let index = LineIndex::new(&file.text);
+            let (_, tree) = root.tree(p).expect("a tree");
+            tokens::tokens(&index, &tree);
+            symbols::folding(&index, &tree);
+            symbols::outline(&index, project.document(id));
+            let group = navigation::group_of(project, id).map(|g| (project, g));
+            let step = (file.text.len() / 50).max(7);
+            let mut offset = 0;
+            while offset <= file.text.len() {
+                hover::hover(project, &root.findings, id, offset);
+                navigation::definition(project, id, offset);
+                navigation::references(project, id, offset, true);
+                completion::complete(&index, offset, group);
+                // The file cut short here, as while typing.
+                let mut cut = offset;
+                while !file.text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                completion::complete(&LineIndex::new(&file.text[..cut]), cut, group);
+                places += 1;
+                offset += step;
+            }
+        }
+    }
+    assert!(places > 500, "{places} places");
+}

@@ -65,10 +65,15 @@ impl Ctx<'_> {
         self.group.header.precision.as_ref().map(|p| p.node)
     }
 
+    /// A stated figure as written (`3,394.31`).
     fn show(&self, n: &Number) -> String {
-        match n.value {
-            Some(v) => arith::show(v, arith::decimals(n, self.precision())),
-            None => "?".into(),
+        let text = &self.project.sources.get(n.span.file).text;
+        match text.get(n.span.start..n.span.end) {
+            Some(written) if !written.is_empty() => written.to_string(),
+            _ => match n.value {
+                Some(v) => arith::show(v, arith::decimals(n, self.precision())),
+                None => "?".into(),
+            },
         }
     }
 
@@ -95,7 +100,11 @@ impl Ctx<'_> {
                 }
             }
         }
-        let shown = arith::show(acc.value, decimals);
+        let mut shown = arith::show(acc.value, decimals);
+        // Written with thousands separators: shown so too.
+        if parts.iter().any(|(_, n)| self.show(n).contains(',')) {
+            shown = group_thousands(&shown);
+        }
         let verdict = match total.and_then(|t| Figure::stated(t, self.precision())) {
             Some(t) => match arith::compare(t, acc) {
                 Some(c) if c.consistent() => " ✓ agrees".to_string(),
@@ -502,5 +511,38 @@ impl Ctx<'_> {
             }
             _ => format!("**{name}** stands below the 二级: tiers stop at the indicator (三级)"),
         }
+    }
+}
+
+/// `12877.75` as `12,877.75`.
+fn group_thousands(s: &str) -> String {
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands() {
+        assert_eq!(super::group_thousands("12877.75"), "12,877.75");
+        assert_eq!(super::group_thousands("-1234567"), "-1,234,567");
+        assert_eq!(super::group_thousands("999.5"), "999.5");
     }
 }
