@@ -110,9 +110,9 @@ struct Loader<'w> {
 
 /// A project loaded again and again: an editor loads its project after
 /// every change. Loading again parses only the files whose text changed,
-/// and of those only the innermost unit around the change
-/// ([`crate::syntax::reparse`]); an unchanged file's document is moved from
-/// the previous load, not parsed nor copied. The city corpus takes about
+/// and of those only the innermost block (a unit, a project, a budget, a
+/// tier…) around the change ([`crate::syntax::reparse`]); an unchanged
+/// file's document is moved from the previous load, not parsed nor copied. The city corpus takes about
 /// 60 ms to parse whole, and a change in one of its units a millisecond.
 ///
 /// A file's document is reused when the file is loaded under the same path,

@@ -94,3 +94,83 @@ pub fn fix(d: &Diagnostic, text: &str) -> Option<Fix> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{self, Options};
+    use crate::project::{load, Input};
+
+    /// The fixes of a document's findings, applied one at a time: the
+    /// text each gives, by code.
+    fn fixed(text: &str) -> Vec<(Code, String)> {
+        let project = load(&[Input::Text {
+            name: "t.jx".into(),
+            text: text.into(),
+        }])
+        .expect("loads");
+        let src = &project.sources.get(crate::source::FileId(0)).text;
+        check::check(&project, &Options::default())
+            .iter()
+            .filter_map(|d| {
+                let f = fix(d, src)?;
+                let mut out = src.clone();
+                out.replace_range(f.span.start..f.span.end, &f.text);
+                Some((d.code, out))
+            })
+            .collect()
+    }
+
+    fn one(text: &str, code: Code) -> String {
+        let all = fixed(text);
+        let found: Vec<&String> = all
+            .iter()
+            .filter(|(c, _)| *c == code)
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(found.len(), 1, "one {code} fix in {all:?}");
+        found[0].clone()
+    }
+
+    const HEAD: &str = "year 2023\nmoney 万元\nscheme 财预2020\n";
+
+    #[test]
+    fn a_tier_name_did_you_mean() {
+        let t = format!("{HEAD}unit 甲 {{\n  indicators {{\n    产出指标 {{ 数量 {{ 次数 = 9 次 }} }}\n    效益指标 {{ 社会效益 {{ 好 ≥ 90% }} }}\n    满意度指标 {{ 服务对象满意度 {{ 满意度 ≥ 90% }} }}\n    产出指 {{ }}\n  }}\n}}\n");
+        let all = fixed(&t);
+        assert!(
+            all.iter()
+                .any(|(c, out)| *c == Code::T001 && out.contains("产出指标 { }")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn comparisons_turned_round_and_rates() {
+        let t = format!("{HEAD}unit 甲 {{\n  indicators {{\n    满意度指标 {{ 服务对象满意度指标 {{ 群众满意度 ≤ 98% }} }}\n  }}\n}}\n");
+        assert!(one(&t, Code::V004).contains("群众满意度 ≥ 98%"));
+        let t = format!("{HEAD}unit 甲 {{\n  indicators {{\n    产出指标 {{ 质量指标 {{ 验收合格率 ≥ 100% }} }}\n  }}\n}}\n");
+        assert!(one(&t, Code::V003).contains("验收合格率 = 100%"));
+        let t = format!("{HEAD}unit 甲 {{\n  indicators {{\n    产出指标 {{ 数量指标 {{ 培训次数 定性 ≥ 5 次 }} }}\n  }}\n}}\n");
+        assert!(one(&t, Code::V002).contains("培训次数 定量 ≥ 5 次"));
+    }
+
+    #[test]
+    fn the_catalog_name_of_a_code() {
+        let t = format!(
+            "{HEAD}unit 甲 {{\n  budget 10 {{\n    by economic {{ 30101 工资 10 }}\n  }}\n}}\n"
+        );
+        assert!(one(&t, Code::B011).contains("30101 基本工资 10"));
+    }
+
+    #[test]
+    fn braces() {
+        let t = format!("{HEAD}unit 甲 {{\n  budget 10\n");
+        assert!(one(&t, Code::S002).ends_with("  budget 10\n}\n"));
+        let t = format!("{HEAD}unit 甲 {{\n  budget 10\n}}\n}}\n");
+        assert_eq!(
+            one(&t, Code::S002),
+            format!("{HEAD}unit 甲 {{\n  budget 10\n}}\n\n")
+        );
+    }
+}

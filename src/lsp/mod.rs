@@ -6,7 +6,7 @@
 //! edit only marks its project as changed; the project is loaded and
 //! checked again when no message is waiting (or before answering a
 //! request), so a burst of keystrokes costs one check, and a check after an
-//! edit re-parses only the unit around it ([`crate::project::Reloader`]).
+//! edit re-parses only the block around it ([`crate::project::Reloader`]).
 //!
 //! Modules: [`position`] (UTF-16 positions), [`workspace`] (buffers, roots,
 //! loading), [`diagnostics`], [`hover`], [`navigation`] (definition and
