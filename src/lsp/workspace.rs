@@ -14,6 +14,11 @@
 //! mentions `include` or `包含` are parsed for this. The answer is kept
 //! until the include statements of an open file change, or files are
 //! created, deleted or saved.
+//!
+//! A file two open projects both include (a shared header) is checked in
+//! each; the diagnostics published last for it are those of the project
+//! checked last. A project no open file belongs to any more is dropped and
+//! its diagnostics cleared.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
