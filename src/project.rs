@@ -112,8 +112,9 @@ struct Loader<'w> {
 /// every change. Loading again parses only the files whose text changed,
 /// and of those only the innermost block (a unit, a project, a budget, a
 /// tier…) around the change ([`crate::syntax::reparse`]); an unchanged
-/// file's document is moved from the previous load, not parsed nor copied. The city corpus takes about
-/// 60 ms to parse whole, and a change in one of its units a millisecond.
+/// file's document is moved from the previous load, not parsed nor copied.
+/// The city corpus takes about 60 ms to parse whole, and a change in one of
+/// its units a millisecond.
 ///
 /// A file's document is reused when the file is loaded under the same path,
 /// with the same text and at the same [`FileId`] as before (spans hold the
@@ -143,7 +144,8 @@ impl Reloader {
     }
 
     /// Load `inputs` through `world`, as [`load_with`] does, reusing what
-    /// the previous load parsed. On an error the previous project stays.
+    /// the previous load parsed. On an error (an input that cannot be
+    /// read) the project is empty until a load succeeds.
     pub fn load(&mut self, world: &dyn World, inputs: &[Input]) -> Result<&Project, LoadError> {
         self.parsed = 0;
         for f in self.files.values_mut() {
@@ -170,7 +172,7 @@ impl Reloader {
         }
     }
 
-    /// The project of the last load that succeeded.
+    /// The project of the last load (empty if it failed).
     pub fn project(&self) -> &Project {
         &self.project
     }

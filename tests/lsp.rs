@@ -800,3 +800,31 @@ fn every_feature_at_many_places_of_the_examples() {
     }
     assert!(places > 500, "{places} places");
 }
+
+/// The city corpus opened through one department file: its root
+/// (`main.jx`, two directories up from nothing but includes) is found, and
+/// every finding of the corpus is published, each in its own file.
+#[test]
+fn the_city_corpus_through_one_department_file() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = repo.join("examples/yueyang-2024");
+    let dept = corpus.join("departments/02-市委党校.jx");
+    let mut c = Client::start(repo);
+    let uri = format!("file://{}", dept.display());
+    c.open(&uri, &std::fs::read_to_string(&dept).unwrap());
+    let project = jixiao::load(&[jixiao::Input::Path(corpus.join("main.jx"))]).unwrap();
+    let want = jixiao::check::check(&project, &Default::default()).len();
+    // One publication per file of the project.
+    let mut files = std::collections::BTreeMap::new();
+    while files.len() < project.sources.len() {
+        let m = c.next();
+        if m["method"] == "textDocument/publishDiagnostics" {
+            let n = m["params"]["diagnostics"].as_array().map_or(0, Vec::len);
+            files.insert(m["params"]["uri"].as_str().unwrap().to_string(), n);
+        }
+    }
+    assert_eq!(files.len(), 25);
+    assert_eq!(files.values().sum::<usize>(), want);
+    assert!(files.keys().any(|u| u.ends_with("/summary.jx")));
+    c.shutdown();
+}
