@@ -226,6 +226,47 @@ pub fn folding(index: &LineIndex, root: &SyntaxNode) -> Vec<FoldingRange> {
     ];
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    // Runs of `//` comments that stand alone on consecutive lines (a
+    // file's header, a note before a table) fold as one.
+    let mut run: Option<(u32, u32)> = None;
+    let close_run = |run: &mut Option<(u32, u32)>, out: &mut Vec<FoldingRange>| {
+        if let Some((a, b)) = run.take() {
+            if b > a {
+                out.push(FoldingRange {
+                    start_line: a,
+                    start_character: None,
+                    end_line: b,
+                    end_character: None,
+                    kind: Some(FoldingRangeKind::Comment),
+                    collapsed_text: None,
+                });
+            }
+        }
+    };
+    for token in root
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+    {
+        if token.kind() != Kind::Comment || !token.text().starts_with("//") {
+            continue;
+        }
+        let alone = token.prev_token().is_none_or(|t| t.kind() == Kind::Newline)
+            || token.prev_token().is_some_and(|t| {
+                t.kind() == Kind::Whitespace
+                    && t.prev_token().is_none_or(|p| p.kind() == Kind::Newline)
+            });
+        let line = index.position(token.text_range().start().into()).line;
+        match run {
+            Some((a, b)) if alone && line == b + 1 => run = Some((a, line)),
+            _ => {
+                close_run(&mut run, &mut out);
+                if alone {
+                    run = Some((line, line));
+                }
+            }
+        }
+    }
+    close_run(&mut run, &mut out);
     for el in root.descendants_with_tokens() {
         let (kind, range) = (el.kind(), el.text_range());
         let fold_kind = match kind {
@@ -254,4 +295,30 @@ pub fn folding(index: &LineIndex, root: &SyntaxNode) -> Vec<FoldingRange> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::cst;
+
+    #[test]
+    fn blocks_and_comment_runs_fold() {
+        let text = "// 一\n// 二\n  // 三\nunit 甲 { // 尾\n  budget 1 {\n    by income { 甲 1 }\n  }\n}\n/* a\n b */\n";
+        let index = LineIndex::new(text);
+        let folds: Vec<(u32, u32, bool)> = folding(&index, &cst::parse(text).root())
+            .iter()
+            .map(|f| {
+                (
+                    f.start_line,
+                    f.end_line,
+                    f.kind == Some(FoldingRangeKind::Comment),
+                )
+            })
+            .collect();
+        assert!(folds.contains(&(0, 2, true)), "{folds:?}");
+        assert!(folds.contains(&(3, 6, false)), "{folds:?}");
+        assert!(folds.contains(&(4, 5, false)), "{folds:?}");
+        assert!(folds.contains(&(8, 9, true)), "{folds:?}");
+    }
 }
