@@ -96,7 +96,7 @@ fn main() {
         wall.sort();
         cpu.sort();
         println!(
-            "{dept} ({} KB), {what}: re-check median {:.2} ms wall, {:.2} ms CPU; best {:.2} ms wall, {:.2} ms CPU ({findings} findings)",
+            "{dept} ({} KB), {what}: re-check median {:.2} ms wall, {:.2} ms CPU; best {:.2} ms wall, {:.2} ms CPU ({findings} diagnostics republished)",
             text.len() / 1024,
             ms(wall[wall.len() / 2]),
             ms(cpu[cpu.len() / 2]),
