@@ -2,9 +2,10 @@
 //! (`examples/yueyang-2024`, 279 KB in 25 files) is open in a
 //! [`Workspace`] through one of its department files; each round changes
 //! one figure of that file and measures [`Workspace::refresh`], which loads
-//! the project again (re-parsing only the unit around the edit), checks it
-//! and converts every finding to the protocol's diagnostics for its 25
-//! files. The target is 20 ms. Run with `cargo bench --bench lsp`.
+//! the project again (re-parsing only the block around the edit), checks
+//! it and converts every finding to the protocol's diagnostics for its 25
+//! files (republishing those of the files whose findings changed). The
+//! target is 20 ms. Run with `cargo bench --bench lsp`.
 //!
 //! Both wall time and the thread's CPU time are printed: on a shared
 //! machine the wall time also counts the time other processes took.
