@@ -64,6 +64,14 @@ enum MessageFormat {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum CsvHeaders {
+    /// Stable English column names (`unit`, `tier1`, `amount` …), for programs.
+    En,
+    /// The tables' Chinese column names (单位名称, 一级指标, 金额 …).
+    Zh,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum KeywordLang {
     /// Chinese keywords: 单位, 预算, 按 收入, 绩效指标 …
     Zh,
@@ -149,6 +157,9 @@ enum Command {
         /// Start CSV files with a UTF-8 byte-order mark (Excel needs it to read Chinese).
         #[arg(long)]
         bom: bool,
+        /// The language of the CSV files' header rows: stable English names, or the tables' Chinese ones.
+        #[arg(long, value_enum, default_value_t = CsvHeaders::En)]
+        csv_headers: CsvHeaders,
         /// How to print diagnostics.
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
@@ -377,6 +388,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             output,
             bom,
+            csv_headers,
             message_format,
             root,
             levels,
@@ -399,7 +411,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 &checked.model,
                 diags,
                 format.backend(),
-                &emit::Options { bom },
+                &emit::Options {
+                    bom,
+                    csv_headers: match csv_headers {
+                        CsvHeaders::En => emit::Headers::English,
+                        CsvHeaders::Zh => emit::Headers::Chinese,
+                    },
+                },
                 &names,
             )
             .map_err(|e| e.to_string())?;

@@ -5,15 +5,18 @@
 //! - `projects`: one row per project.
 //!
 //! UTF-8 with CRLF line ends (RFC 4180), optionally with a byte-order mark
-//! (`--bom`) so that Excel on Chinese Windows reads UTF-8. A cell that
+//! (`--bom`) so that Excel on Chinese Windows reads UTF-8, with English
+//! column names or, on request, the tables' Chinese ones. A budget row
+//! repeated (a figure restated in several tables) is written once. A cell that
 //! Excel would take for a formula — one that starts with `=`, `+`, `-`, `@`,
-//! a tab or a carriage return, and is not a plain number — is written with a
-//! leading `'` (as OWASP recommends against CSV injection). The comparison
-//! `=` of an indicator is such a cell: it is written `'=`.
+//! a tab or a carriage return, with something after it, and is not a plain
+//! number — is written with a leading `'` (as OWASP recommends against CSV
+//! injection); a sign alone, as the comparison `=`, runs nothing and is
+//! left as it is.
 
 use crate::ast::*;
 use crate::emit::text::{amount_text, attr, kind_label, value_text};
-use crate::emit::Error;
+use crate::emit::{Error, Headers, Options};
 use crate::model::Document;
 
 pub const INDICATOR_COLUMNS: [&str; 15] = [
@@ -60,9 +63,9 @@ pub const PROJECT_COLUMNS: [&str; 10] = [
     "annual_goal",
 ];
 
-/// The three files of a document: `(suffix, bytes)` for `indicators`,
-/// `budget` and `projects`.
-pub fn document(doc: &Document, bom: bool) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
+/// The files of a document: `(suffix, bytes)` for `indicators`, `budget`
+/// and, when the document has projects, `projects`.
+pub fn document(doc: &Document, options: &Options) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
     let mut ind = Table::new(&INDICATOR_COLUMNS);
     let mut bud = Table::new(&BUDGET_COLUMNS);
     let mut pro = Table::new(&PROJECT_COLUMNS);
@@ -141,11 +144,16 @@ pub fn document(doc: &Document, bom: bool) -> Result<Vec<(&'static str, Vec<u8>)
             ]);
         }
     }
-    Ok(vec![
-        ("indicators", ind.finish(bom)?),
-        ("budget", bud.finish(bom)?),
-        ("projects", pro.finish(bom)?),
-    ])
+    let mut out = vec![
+        ("indicators", ind.finish(options, false)?),
+        ("budget", bud.finish(options, true)?),
+    ];
+    // A table of no rows says nothing: a document without projects has no
+    // projects file.
+    if pro.rows.len() > 1 {
+        out.push(("projects", pro.finish(options, false)?));
+    }
+    Ok(out)
 }
 
 /// One row per indicator, with its 一级 and 二级 as the tier checker placed
@@ -237,12 +245,18 @@ fn line_row(who: [&str; 3], tree: &str, dimension: &str, path: &[&str], l: &Line
 }
 
 /// Whether Excel could run the cell as a formula: it starts with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return and is not a plain number.
+/// `-`, `@`, a tab or a carriage return, something follows, and it is not
+/// a plain number. The sign alone (the comparison `=`, a blank `-`) runs
+/// nothing, and stays readable.
 pub fn is_dangerous(cell: &str) -> bool {
-    let Some(first) = cell.chars().next() else {
+    let mut chars = cell.chars();
+    let Some(first) = chars.next() else {
         return false;
     };
     if !matches!(first, '=' | '+' | '-' | '@' | '\t' | '\r') {
+        return false;
+    }
+    if chars.as_str().trim().is_empty() && !matches!(first, '\t' | '\r') {
         return false;
     }
     !is_plain_number(cell)
@@ -266,6 +280,45 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
+/// A column's name in the tables' own language.
+pub fn chinese(column: &str) -> &str {
+    match column {
+        "unit_code" => "单位编码",
+        "unit" => "单位名称",
+        "project" => "项目名称",
+        "tier1" => "一级指标",
+        "tier2" => "二级指标",
+        "indicator" => "三级指标",
+        "kind" => "指标性质",
+        "comparison" => "指标值类型",
+        "value" => "指标值",
+        "unit_of_measure" => "计量单位",
+        "explanation" => "指标解释",
+        "scoring" => "评(扣)分标准",
+        "standard" => "绩效标准",
+        "weight" => "分值",
+        "note" => "备注",
+        "tree" => "表",
+        "dimension" => "分类",
+        "path" => "上级",
+        "code" => "编码",
+        "name" => "名称",
+        "amount" => "金额",
+        "formula" => "测算公式",
+        "prior" => "上年金额",
+        "change" => "增减",
+        "basis" => "测算依据",
+        "restates" => "重述",
+        "row" => "行",
+        "period_start" => "开始日期",
+        "period_end" => "结束日期",
+        "goal" => "绩效目标",
+        "term_goal" => "实施期绩效目标",
+        "annual_goal" => "年度绩效目标",
+        other => other,
+    }
+}
+
 struct Table {
     rows: Vec<Vec<String>>,
 }
@@ -279,16 +332,31 @@ impl Table {
     fn push(&mut self, row: Vec<String>) {
         self.rows.push(row);
     }
-    fn finish(self, bom: bool) -> Result<Vec<u8>, Error> {
+    /// The file: the header row (in the language asked for), then the
+    /// rows; with `once`, each row once — a budget line stated in several
+    /// tables (a total restated) is one fact, and a pivot table must count
+    /// it once. (An indicator written twice stays two rows: that is what
+    /// the document says, and a finding's business.)
+    fn finish(self, options: &Options, once: bool) -> Result<Vec<u8>, Error> {
         let mut buf = Vec::new();
-        if bom {
+        if options.bom {
             buf.extend_from_slice("\u{feff}".as_bytes());
         }
         let mut w = ::csv::WriterBuilder::new()
             .terminator(::csv::Terminator::CRLF)
             .from_writer(buf);
-        for r in &self.rows {
-            w.write_record(r.iter().map(|c| neutralise(c)))?;
+        let mut rows = self.rows.into_iter();
+        if let Some(header) = rows.next() {
+            match options.csv_headers {
+                Headers::English => w.write_record(&header)?,
+                Headers::Chinese => w.write_record(header.iter().map(|h| chinese(h)))?,
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for r in rows {
+            if !once || seen.insert(r.clone()) {
+                w.write_record(r.iter().map(|c| neutralise(c)))?;
+            }
         }
         w.into_inner().map_err(|e| Error::Io(e.into_error()))
     }
@@ -300,13 +368,15 @@ mod tests {
 
     #[test]
     fn formula_cells_are_neutralised() {
-        assert_eq!(neutralise("="), "'=");
+        // A sign alone runs nothing: the comparison `=` stays readable.
+        assert_eq!(neutralise("="), "=");
+        assert_eq!(neutralise("-"), "-");
+        assert_eq!(neutralise("= "), "= ");
         assert_eq!(neutralise("=SUM(A1:A2)"), "'=SUM(A1:A2)");
         assert_eq!(neutralise("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
         assert_eq!(neutralise("-2+3"), "'-2+3");
         assert_eq!(neutralise("@SUM(1)"), "'@SUM(1)");
         assert_eq!(neutralise("\t=1"), "'\t=1");
-        assert_eq!(neutralise("-"), "'-");
         // Plain numbers cannot run: they stay numbers.
         assert_eq!(neutralise("-3.50"), "-3.50");
         assert_eq!(neutralise("+5"), "+5");

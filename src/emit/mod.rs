@@ -92,6 +92,17 @@ pub enum Format {
 pub struct Options {
     /// Start each CSV file with a UTF-8 byte-order mark (for Excel).
     pub bom: bool,
+    /// The language of the CSV files' header rows.
+    pub csv_headers: Headers,
+}
+
+/// The language of CSV header rows: stable English names (for programs),
+/// or the tables' Chinese names (for people).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Headers {
+    #[default]
+    English,
+    Chinese,
 }
 
 /// One file to write: its name (no directory) and its bytes.
@@ -126,7 +137,7 @@ pub fn build(
                 });
             }
             Format::Csv => {
-                for (suffix, bytes) in csv::document(doc, options.bom)? {
+                for (suffix, bytes) in csv::document(doc, options)? {
                     out.push(Output {
                         name: format!("{name}.{suffix}.csv"),
                         bytes,
