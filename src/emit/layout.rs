@@ -436,7 +436,7 @@ impl<'a> Ctx<'a> {
         {
             b.hints.clone()
         } else {
-            let mut w = vec![12; label_cols];
+            let mut w = vec![10; label_cols];
             if let Some((_, l)) = head
                 .iter()
                 .chain(foot.iter())
@@ -843,7 +843,7 @@ impl<'a> Ctx<'a> {
                 rows.push(Row::new(names).keep());
                 rows.push(Row::new(values).class("across"));
                 Logical {
-                    hints: vec![2; n],
+                    hints: vec![8; n],
                     header: Vec::new(),
                     rows,
                     kind: "lines",

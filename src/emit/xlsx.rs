@@ -214,8 +214,11 @@ fn write_table(
     ws.set_landscape();
     ws.set_paper_size(9); // A4
     ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
-    let who = if t.unit.is_empty() { &t.name } else { &t.unit };
-    ws.set_header(format!("&L{}&R{}", header_text(who), header_text(&t.title)));
+    ws.set_header(format!(
+        "&L{}&R{}",
+        header_text(&t.unit),
+        header_text(&t.title)
+    ));
     ws.set_footer("&C第 &P 页，共 &N 页");
 
     // Column widths: the design widths, widened to fit single-column
@@ -223,6 +226,9 @@ fn write_table(
     let ncols = t.ncols.max(1);
     let mut widths: Vec<f64> = t.widths.iter().map(|w| f64::from(*w)).collect();
     widths.resize(ncols, 8.0);
+    // A figure is never wrapped (Excel shows ### instead): its column keeps
+    // the figure's width when the others are narrowed.
+    let mut least = vec![MIN_WIDTH; ncols];
     let rows = t.all_rows();
     let cells: Vec<&[Cell]> = rows.iter().map(|r| r.cells.as_slice()).collect();
     let placed = place_rows(&cells, ncols);
@@ -236,19 +242,32 @@ fn write_table(
             };
             let w = (text_width(&p.cell.text) + 2) as f64;
             widths[p.col] = widths[p.col].max(w.min(cap));
+            if matches!(p.cell.style, Style::Amount | Style::Number) {
+                least[p.col] = least[p.col].max(w + 1.0);
+            }
         }
     }
     let total: f64 = widths.iter().sum();
     if total > PRINT_WIDTH {
-        let k = PRINT_WIDTH / total;
-        for w in widths.iter_mut() {
-            *w = (*w * k).max(MIN_WIDTH);
+        let floor: f64 = widths.iter().zip(&least).map(|(w, l)| w.min(*l)).sum();
+        let room: f64 = widths
+            .iter()
+            .zip(&least)
+            .map(|(w, l)| (w - l).max(0.0))
+            .sum();
+        let k = ((PRINT_WIDTH - floor) / room.max(1.0)).clamp(0.0, 1.0);
+        for (w, l) in widths.iter_mut().zip(&least) {
+            if *w > *l {
+                *w = l + (*w - l) * k;
+            }
         }
     }
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    ws.set_print_fit_to_pages(1, 0);
+    // One page wide; as many tall as it takes (LibreOffice prints a blank
+    // page after some sheets when the height is left open, 0).
+    ws.set_print_fit_to_pages(1, 99);
 
     let last = (ncols - 1) as u16;
     let mut row = 0u32;

@@ -583,9 +583,61 @@ def check_xlsx(models):
                     r += n
                 check(got == expected_tier1(u["indicators"]),
                       f"{name}.xlsx: {ws.title}: 一级 {got} != {expected_tier1(u['indicators'])}")
+    check_xlsx_print()
     wb = openpyxl.load_workbook(os.path.join(OUT, "escape.xlsx"))
     check(wb.sheetnames == ["<script>alert(1)<_script>", "=cmd|' _C calc'!A0"],
           f"escape.xlsx: sheets {wb.sheetnames}")
+
+
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+
+
+def han_size(pdf, page):
+    """The median size of Han text on a page, in points: a Han character is
+    as wide as its size."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), pdf, "-"],
+                         capture_output=True, text=True).stdout
+    sizes = sorted((float(b) - float(a)) / len(t) for a, b, t in WORD.findall(out) if HAN.match(t))
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def check_xlsx_print():
+    """The workbooks as LibreOffice prints them: A4 landscape, every page
+    numbered, text at a readable size (the columns fit a page: no scaling
+    down to a page's width), and a sheet's grid headers repeated on the
+    pages after its first."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        check(False, "libreoffice is not installed")
+        return
+    out = os.path.join(ART, "xlsx-pdf")
+    os.makedirs(out, exist_ok=True)
+    profile = tempfile.mkdtemp(prefix="jixiao-lo-")
+    try:
+        for name in ("yuntian-2023", "xiangyin-2023"):
+            r = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                                "--convert-to", "pdf", "--outdir", out,
+                                os.path.join(OUT, f"{name}.xlsx")], capture_output=True, timeout=300)
+            pdf = os.path.join(out, f"{name}.pdf")
+            if not check(r.returncode == 0 and os.path.exists(pdf), f"{name}.xlsx to PDF: {r.stderr[-300:]!r}"):
+                continue
+            count, landscape = pdf_pages(pdf)
+            check(landscape, f"{name}.xlsx printed: not landscape")
+            titles = set()
+            for page in range(1, count + 1):
+                lines = pdf_text(pdf, page)
+                where = f"{name}.xlsx printed, page {page}"
+                check(any(re.search(rf"第\s*{page}\s*页，共\s*{count}\s*页", l) for l in lines),
+                      f"{where}: no page number")
+                size = han_size(pdf, page)
+                check(size >= 7.0, f"{where}: text printed at {size:.1f}pt")
+                first = any(squeeze(l) in titles or "绩效" in l and "表" in l and i == 1
+                            for i, l in enumerate(lines[:3]))
+                if name == "yuntian-2023" and not first:
+                    check("一级指标" in "".join(lines), f"{where}: the grid's headers are not repeated")
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 def main():
