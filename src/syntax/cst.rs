@@ -232,11 +232,8 @@ fn trivia(b: &mut GreenNodeBuilder<'static>, text: &str, from: usize, to: usize)
         let rest = &gap[i..];
         let (kind, len) = if rest.starts_with("//") {
             (Kind::Comment, rest.find(['\n', '\r']).unwrap_or(rest.len()))
-        } else if rest.starts_with("/*") {
-            (
-                Kind::Comment,
-                rest[2..].find("*/").map_or(rest.len(), |j| j + 4),
-            )
+        } else if let Some(body) = rest.strip_prefix("/*") {
+            (Kind::Comment, body.find("*/").map_or(rest.len(), |j| j + 4))
         } else if rest.starts_with("\r\n") {
             (Kind::Newline, 2)
         } else if bytes[i] == b'\n' || bytes[i] == b'\r' {
