@@ -31,16 +31,11 @@ fn jx_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The best time of `runs` runs of `f`, in seconds.
-fn best_of(runs: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
-    let mut best = f64::MAX;
-    let mut n = 0;
-    for _ in 0..runs {
-        let start = Instant::now();
-        n = std::hint::black_box(f());
-        best = best.min(start.elapsed().as_secs_f64());
-    }
-    (best, n)
+/// The time of one run of `f`, in seconds, and what it returned.
+fn time(f: &mut impl FnMut() -> usize) -> (f64, usize) {
+    let start = Instant::now();
+    let n = std::hint::black_box(f());
+    (start.elapsed().as_secs_f64(), n)
 }
 
 fn main() {
@@ -52,7 +47,7 @@ fn main() {
         .map(|f| std::fs::metadata(f).unwrap().len())
         .sum();
     println!("corpus: {} files, {bytes} bytes", files.len());
-    let runs = 20;
+    let runs = 60;
 
     let format_all = |keywords: Keywords| {
         let options = fmt::Options { keywords };
@@ -64,23 +59,25 @@ fn main() {
         }
         changed
     };
-    let check_all = || {
+    let mut check_all = || {
         let project = jixiao::load(&[Input::Path(root.clone())]).unwrap();
         check::check(&project, &Options::default()).len()
     };
 
-    // Interleaved, so that a busy machine weighs on both alike.
-    let mut check_best = f64::MAX;
-    let mut fmt_best = f64::MAX;
-    let (mut findings, mut changed) = (0, 0);
-    for _ in 0..3 {
-        let (c, n) = best_of(runs, check_all);
-        let (f, k) = best_of(runs, || format_all(Keywords::Keep));
-        check_best = check_best.min(c);
-        fmt_best = fmt_best.min(f);
-        (findings, changed) = (n, k);
+    // One run of each in turn, the best of many kept: a busy machine
+    // weighs on both alike.
+    let mut keep = || format_all(Keywords::Keep);
+    let mut zh = || format_all(Keywords::Zh);
+    let (mut check_best, mut fmt_best, mut respell) = (f64::MAX, f64::MAX, f64::MAX);
+    let (mut findings, mut changed, mut respelled) = (0, 0, 0);
+    for _ in 0..runs {
+        let (t, n) = time(&mut check_all);
+        (check_best, findings) = (check_best.min(t), n);
+        let (t, n) = time(&mut keep);
+        (fmt_best, changed) = (fmt_best.min(t), n);
+        let (t, n) = time(&mut zh);
+        (respell, respelled) = (respell.min(t), n);
     }
-    let (respell, respelled) = best_of(runs, || format_all(Keywords::Zh));
     println!(
         "check:                  {:>8.2} ms  ({findings} findings)",
         check_best * 1e3

@@ -456,6 +456,12 @@ fn syntax_errors_keep_their_lines_and_unbalanced_braces_are_not_formatted() {
         Err(fmt::Error::Syntax(d)) => assert_eq!(common::codes(&d), ["S002"]),
         other => panic!("{other:?}"),
     }
+    // A message that quotes a figure as written (S009) quotes it in ASCII
+    // once formatted: the same diagnostic all the same.
+    let text = "year ２０２３０\n";
+    let out = fmt_default(text).unwrap();
+    assert_eq!(out, "year 20230\n");
+    assert_eq!(fmt::meaning(text), fmt::meaning(&out));
 }
 
 /// The lines of `text` that hold junk (S001), as written.
