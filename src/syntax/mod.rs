@@ -9,4 +9,4 @@ pub(crate) mod normalize;
 pub mod views;
 
 pub use grammar::Rule;
-pub use lower::{lower, parse_document};
+pub use lower::{days_in_month, lower, parse_document};
