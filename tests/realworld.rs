@@ -16,12 +16,12 @@
 //!
 //! The context says where the input stands (default `indicator`):
 //!
-//! - `indicator`: lines of a 二级 (`数量指标`) under 产出指标, in a document
+//! - `indicator`: lines of a 二级 (`质量指标`) under 产出指标, in a document
 //!   of 2025 under 财预2021; the result is each indicator's JSON;
 //! - `line`: lines of a unit's `budget 100 { … }`; the result is the JSON of
 //!   the budget;
 //! - `unit`: items of a unit; the result is the unit's JSON without its
-//!   empty fields;
+//!   empty fields (a unit without indicators is allowed there, T020);
 //! - `document`: a whole file; the result is, per document, its units'
 //!   codes and names with their projects;
 //! - `files`: several files, each starting with a line `>> NAME.jx`, the
@@ -126,15 +126,15 @@ fn render(preamble: &str, cases: &[Case]) -> String {
 fn wrap(context: &str) -> (&'static str, &'static str) {
     match context {
         "indicator" => (
-            "year 2025\nmoney 万元\nscheme 财预2021\nallow T004\nunit \"测试单位\" {\n  indicators {\n    产出指标 {\n      数量指标 {\n",
+            "year 2025\nmoney 万元\nscheme 财预2021\nallow T004\nunit \"测试单位\" {\n  goal \"完成年度工作任务\"\n  indicators {\n    产出指标 {\n      质量指标 {\n",
             "\n      }\n    }\n  }\n}\n",
         ),
         "line" => (
-            "year 2025\nmoney 万元\nunit \"测试单位\" {\n  budget 100 {\n",
+            "year 2025\nmoney 万元\nallow T020\nunit \"测试单位\" {\n  budget 100 {\n",
             "\n  }\n}\n",
         ),
         "unit" => (
-            "year 2025\nmoney 万元\nscheme 财预2021\nallow T004\nunit \"测试单位\" {\n",
+            "year 2025\nmoney 万元\nscheme 财预2021\nallow T004\nallow T020\nunit \"测试单位\" {\n  goal \"完成年度工作任务\"\n",
             "\n}\n",
         ),
         _ => ("", "\n"),
