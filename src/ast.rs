@@ -519,6 +519,8 @@ pub enum Comparison {
     Ne,
     Gt,
     Lt,
+    /// About (`≈`, `约`, `左右`).
+    Approx,
 }
 
 impl Comparison {
@@ -530,6 +532,7 @@ impl Comparison {
             Comparison::Ne => "≠",
             Comparison::Gt => ">",
             Comparison::Lt => "<",
+            Comparison::Approx => "≈",
         }
     }
     pub fn key(self) -> &'static str {
@@ -540,8 +543,71 @@ impl Comparison {
             Comparison::Ne => "ne",
             Comparison::Gt => "gt",
             Comparison::Lt => "lt",
+            Comparison::Approx => "approx",
         }
     }
+    /// Which way the comparison points: up (≥ >), down (≤ <) or neither.
+    /// Two comparisons of one target agree when they point the same way.
+    pub fn direction(self) -> i8 {
+        match self {
+            Comparison::Ge | Comparison::Gt => 1,
+            Comparison::Le | Comparison::Lt => -1,
+            _ => 0,
+        }
+    }
+}
+
+/// Where a qualifier of a target is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// In the comparison's place (the 指标值类型 column): `≥`, `》`, `不低于`.
+    Sign,
+    /// Right before the figure: `达到`, `约`, `控制在`.
+    Before,
+    /// After the figure or its unit: `以上`, `以内`, `前`, `左右`, `（含）`.
+    After,
+}
+
+impl Place {
+    pub fn key(self) -> &'static str {
+        match self {
+            Place::Sign => "sign",
+            Place::Before => "before",
+            Place::After => "after",
+        }
+    }
+}
+
+/// What a qualifier says about its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Means {
+    /// How the result compares with the figure (`以上` ≥, `以内` ≤, `前` ≤
+    /// for a time, `约` ≈).
+    Compare(Comparison),
+    /// The bound itself counts (`（含）`): with `>` it is `≥`.
+    Inclusive,
+    /// A word that does not change the target (`保持在`, `完成`, `。`).
+    Nothing,
+}
+
+impl Means {
+    pub fn key(self) -> &'static str {
+        match self {
+            Means::Compare(c) => c.key(),
+            Means::Inclusive => "inclusive",
+            Means::Nothing => "none",
+        }
+    }
+}
+
+/// A sign or word written with a target's value: the target `≥95%以上` has
+/// the qualifiers `≥` (a sign) and `以上` (after). Its text is the source
+/// at its span, exactly as written (`SourceMap::text`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Qualifier {
+    pub place: Place,
+    pub means: Means,
+    pub span: Span,
 }
 
 /// A 三级 indicator.
@@ -549,8 +615,16 @@ impl Comparison {
 pub struct Indicator {
     pub name: Spanned<String>,
     pub kind: Option<Spanned<Kind>>,
+    /// What the target means: the sign written (`≥`, `》`, `不低于`), or
+    /// else what the words around the value say (`95%以上` is ≥); its span
+    /// is that of the sign or word. `None` when nothing says.
     pub comparison: Option<Spanned<Comparison>>,
     pub value: Option<Spanned<Value>>,
+    /// Every sign and word written with the value, in the order written.
+    pub qualifiers: Vec<Qualifier>,
+    /// Where the value and the words around it are written (`95%以上`,
+    /// `2025年12月底前`): the tables print that text.
+    pub written: Option<Span>,
     pub attrs: Vec<Attr>,
     pub span: Span,
 }
@@ -559,8 +633,54 @@ pub struct Indicator {
 pub enum Value {
     Quantity(Quantity),
     Range(Quantity, Quantity),
-    Date(Date),
+    Date(When),
     Text(String),
+}
+
+/// A time as a target states it: a day, a month, a quarter, a half or a
+/// whole year, with its year or without (`12月31日`, `年底`: the budget
+/// year's), and whether it is the end of that time (`12月底`, `年底`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct When {
+    pub year: Option<i32>,
+    pub part: YearPart,
+    /// Written as the end of the part (`底`, `末`).
+    pub end: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearPart {
+    Year,
+    Half(u8),
+    Quarter(u8),
+    Month(u32),
+    Day(u32, u32),
+}
+
+impl When {
+    /// ISO 8601 where it has a form (`2025-12-31`, `2025-12`, `2025`,
+    /// `--12-31` without a year), `2025-Q3` and `2025-H1` for quarters and
+    /// halves; the year is `year` when none is written.
+    pub fn iso(&self, budget_year: Option<i32>) -> String {
+        let year = self.year.or(budget_year);
+        let y = |rest: String| match year {
+            Some(y) => format!("{y:04}{rest}"),
+            None => format!("-{rest}"),
+        };
+        match self.part {
+            YearPart::Year => year.map_or_else(|| "--".to_string(), |y| format!("{y:04}")),
+            YearPart::Half(h) => y(format!("-H{h}")),
+            YearPart::Quarter(q) => y(format!("-Q{q}")),
+            YearPart::Month(m) => y(format!("-{m:02}")),
+            YearPart::Day(m, d) => y(format!("-{m:02}-{d:02}")),
+        }
+    }
+}
+
+impl std::fmt::Display for When {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.iso(None))
+    }
 }
 
 /// A number with an optional unit of measure; `%` and `‰` are units.
@@ -639,7 +759,7 @@ macro_rules! no_spans {
 
 no_spans!(
     String, bool, i32, u32, FileId, Decimal, Level, GoalKind, Dimension, Date, Period, Kind,
-    Comparison, AttrKey, BinOp,
+    Comparison, AttrKey, BinOp, Place, Means, When,
 );
 
 impl VisitSpans for Span {
@@ -716,7 +836,8 @@ fields! {
     ScheduleRow { content, period, span }
     IndicatorTree { nodes, span }
     IndicatorGroup { name, children, span }
-    Indicator { name, kind, comparison, value, attrs, span }
+    Indicator { name, kind, comparison, value, qualifiers, written, attrs, span }
+    Qualifier { place, means, span }
     Quantity { number, unit }
     Attr { key, value, span }
     Summary { name, rows, total, span }

@@ -12,11 +12,11 @@
 //! `=` of an indicator is such a cell: it is written `'=`.
 
 use crate::ast::*;
-use crate::emit::text::{amount_text, attr, kind_label, value_text};
+use crate::emit::text::{amount_text, attr, kind_label, qualifier_words, value_text};
 use crate::emit::Error;
 use crate::model::Document;
 
-pub const INDICATOR_COLUMNS: [&str; 15] = [
+pub const INDICATOR_COLUMNS: [&str; 17] = [
     "unit_code",
     "unit",
     "project",
@@ -27,6 +27,8 @@ pub const INDICATOR_COLUMNS: [&str; 15] = [
     "comparison",
     "value",
     "unit_of_measure",
+    "qualifiers",
+    "written",
     "explanation",
     "scoring",
     "standard",
@@ -160,7 +162,8 @@ fn indicators(
 ) {
     for r in doc.tier_rows(trees) {
         let Some(i) = r.indicator else { continue };
-        let v = value_text(i);
+        let v = value_text(i, doc.header.year);
+        let sources = &doc.project.sources;
         t.push(vec![
             code.into(),
             unit.into(),
@@ -178,6 +181,10 @@ fn indicators(
                 .unwrap_or_default(),
             v.value,
             v.unit,
+            qualifier_words(i, sources),
+            i.written
+                .map(|w| sources.text(w).to_string())
+                .unwrap_or_default(),
             attr(i, AttrKey::Explain),
             attr(i, AttrKey::Scoring),
             attr(i, AttrKey::Standard),

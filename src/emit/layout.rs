@@ -18,10 +18,11 @@ use rust_decimal::Decimal;
 use crate::ast::*;
 use crate::diag::Diagnostic;
 use crate::emit::text::{
-    attr, grouped, number_text, period_text, prop_text, type_text, value_text,
+    attr, grouped, number_text, period_text, prop_text, type_cell, value_cells,
 };
 use crate::model::{Document, TierRow};
 use crate::project::Group;
+use crate::source::SourceMap;
 
 /// How a cell is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -292,6 +293,7 @@ fn indicator_grid<'a>(
     opt: &Optional,
     ncols: usize,
     findings: &Findings<'a>,
+    sources: &SourceMap,
 ) -> Grid<'a> {
     let mut header = vec![Row::new(vec![Cell::section("年度绩效指标").span(ncols)])];
     header.push(Row::new(
@@ -323,9 +325,9 @@ fn indicator_grid<'a>(
         }
         match r.indicator {
             Some(i) => {
-                let v = value_text(i);
+                let v = value_cells(i, sources);
                 cells.push(Cell::text(i.name.node.clone()).class("ind"));
-                cells.push(Cell::center(type_text(i)).class("cmp"));
+                cells.push(Cell::center(type_cell(i, sources)).class("cmp"));
                 let mut vc = Cell::center(v.value).class("val");
                 if let Some(n) = v.number {
                     vc.value = Some(n);
@@ -735,7 +737,13 @@ fn unit_table<'a>(u: &'a Unit, id: &str, ctx: &Ctx<'a>) -> Table<'a> {
 
     let mut grids = Vec::new();
     if !rows.is_empty() || !u.rollup {
-        grids.push(indicator_grid(&rows, &opt, n, &ctx.findings));
+        grids.push(indicator_grid(
+            &rows,
+            &opt,
+            n,
+            &ctx.findings,
+            &ctx.doc.project.sources,
+        ));
     }
     // A rollup (系统) lists its member units with their own totals.
     let members = ctx.doc.members(u);
@@ -894,7 +902,13 @@ fn project_table<'a>(
     }
     head.extend(goal_rows(&pr.goals, n, false));
 
-    let mut grids = vec![indicator_grid(&rows, &opt, n, &ctx.findings)];
+    let mut grids = vec![indicator_grid(
+        &rows,
+        &opt,
+        n,
+        &ctx.findings,
+        &ctx.doc.project.sources,
+    )];
     if let Some(d) = breakdown(&pr.breakdowns, &Dimension::Detail) {
         grids.push(detail_grid(pr, d, n, ctx));
     }
