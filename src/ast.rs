@@ -4,6 +4,11 @@
 //! The tree keeps what the author wrote (names, written precision, the
 //! spelling of a comparison) so that checks can quote it and backends can
 //! print it as published.
+//!
+//! Trees compare with `==`, spans included; [`VisitSpans`] reaches every
+//! span of a tree, so that two trees can be compared for what they say
+//! whatever their positions ([`VisitSpans::erase_spans`], then `==`): the
+//! formatter proves its output this way.
 
 pub use crate::source::{FileId, Span};
 use rust_decimal::Decimal;
@@ -22,7 +27,7 @@ impl<T> Spanned<T> {
 }
 
 /// One parsed `.jx` file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Document {
     pub file: FileId,
     pub header: Header,
@@ -34,7 +39,7 @@ pub struct Document {
 }
 
 /// Header statements; each may be given at most once per file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Header {
     pub title: Option<Spanned<String>>,
     pub year: Option<Spanned<i32>>,
@@ -75,7 +80,7 @@ impl Level {
 }
 
 /// `allow CODE, CODE` / `warn …` / `deny …`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LevelDirective {
     pub level: Level,
     pub codes: Vec<Spanned<String>>,
@@ -83,7 +88,7 @@ pub struct LevelDirective {
 }
 
 /// A user-defined indicator framework.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SchemeDef {
     pub name: Spanned<String>,
     pub extends: Option<Spanned<String>>,
@@ -93,7 +98,7 @@ pub struct SchemeDef {
 
 /// A tier of a scheme: its names (the first is canonical, the others
 /// aliases), whether it is required, and its children (二级 under a 一级).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SchemeTier {
     pub names: Vec<Spanned<String>>,
     pub required: bool,
@@ -102,7 +107,7 @@ pub struct SchemeTier {
 }
 
 /// A budget unit (预算单位).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
     pub code: Option<Spanned<String>>,
     pub name: Spanned<String>,
@@ -131,7 +136,7 @@ pub enum GoalKind {
     Annual,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Goal {
     pub kind: GoalKind,
     pub text: Spanned<String>,
@@ -139,7 +144,7 @@ pub struct Goal {
 }
 
 /// One row of 年度重点工作计划.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PlanRow {
     pub item: Spanned<String>,
     pub owner: Option<Spanned<String>>,
@@ -148,7 +153,7 @@ pub struct PlanRow {
 }
 
 /// A staffing figure (人员编制数 70 人).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StaffLine {
     pub name: Spanned<String>,
     pub count: Number,
@@ -157,14 +162,14 @@ pub struct StaffLine {
 }
 
 /// `NAME: VALUE` — a field the language has no keyword for.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Property {
     pub key: Spanned<String>,
     pub value: Spanned<PropValue>,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum PropValue {
     Text(String),
     Quantity(Quantity),
@@ -208,7 +213,7 @@ impl Amount {
 }
 
 /// `budget TOTAL { by … }`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Budget {
     pub total: Amount,
     pub breakdowns: Vec<Breakdown>,
@@ -258,7 +263,7 @@ impl Dimension {
 }
 
 /// One independent breakdown of an amount.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Breakdown {
     pub dimension: Spanned<Dimension>,
     pub lines: Vec<Line>,
@@ -267,7 +272,7 @@ pub struct Breakdown {
 
 /// A line of a breakdown or an amount tree: `CODE? NAME AMOUNT? (= FORMULA)?`
 /// with its own breakdowns.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub code: Option<Spanned<String>>,
     pub name: Spanned<String>,
@@ -278,7 +283,7 @@ pub struct Line {
 }
 
 /// A basis of calculation (测算依据).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Formula {
     pub expr: Expr,
     pub span: Span,
@@ -303,7 +308,7 @@ impl BinOp {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     /// A number; `percent` when written with `%` (value already divided by 100).
     Number { number: Number, percent: bool },
@@ -445,7 +450,7 @@ fn unit_text(e: &Expr) -> String {
 }
 
 /// `project CODE? NAME AMOUNT { … }`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Project {
     pub code: Option<Spanned<String>>,
     pub name: Spanned<String>,
@@ -460,7 +465,7 @@ pub struct Project {
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScheduleRow {
     pub content: Option<Spanned<String>>,
     pub period: Spanned<Period>,
@@ -491,13 +496,13 @@ pub struct Period {
 }
 
 /// `indicators { … }`: the three-tier tree as written.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorTree {
     pub nodes: Vec<IndicatorNode>,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)] // leaves outnumber groups; boxing them costs more
 pub enum IndicatorNode {
     Group(IndicatorGroup),
@@ -505,7 +510,7 @@ pub enum IndicatorNode {
 }
 
 /// A tier (一级 or 二级 by its depth) and what it holds.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorGroup {
     pub name: Spanned<String>,
     pub children: Vec<IndicatorNode>,
@@ -528,6 +533,8 @@ pub enum Comparison {
     Ne,
     Gt,
     Lt,
+    /// About (`≈`, `约`, `左右`).
+    Approx,
 }
 
 impl Comparison {
@@ -539,6 +546,7 @@ impl Comparison {
             Comparison::Ne => "≠",
             Comparison::Gt => ">",
             Comparison::Lt => "<",
+            Comparison::Approx => "≈",
         }
     }
     pub fn key(self) -> &'static str {
@@ -549,17 +557,88 @@ impl Comparison {
             Comparison::Ne => "ne",
             Comparison::Gt => "gt",
             Comparison::Lt => "lt",
+            Comparison::Approx => "approx",
+        }
+    }
+    /// Which way the comparison points: up (≥ >), down (≤ <) or neither.
+    /// Two comparisons of one target agree when they point the same way.
+    pub fn direction(self) -> i8 {
+        match self {
+            Comparison::Ge | Comparison::Gt => 1,
+            Comparison::Le | Comparison::Lt => -1,
+            _ => 0,
         }
     }
 }
 
+/// Where a qualifier of a target is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// In the comparison's place (the 指标值类型 column): `≥`, `》`, `不低于`.
+    Sign,
+    /// Right before the figure: `达到`, `约`, `控制在`.
+    Before,
+    /// After the figure or its unit: `以上`, `以内`, `前`, `左右`, `（含）`.
+    After,
+}
+
+impl Place {
+    pub fn key(self) -> &'static str {
+        match self {
+            Place::Sign => "sign",
+            Place::Before => "before",
+            Place::After => "after",
+        }
+    }
+}
+
+/// What a qualifier says about its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Means {
+    /// How the result compares with the figure (`以上` ≥, `以内` ≤, `前` ≤
+    /// for a time, `约` ≈).
+    Compare(Comparison),
+    /// The bound itself counts (`（含）`): with `>` it is `≥`.
+    Inclusive,
+    /// A word that does not change the target (`保持在`, `完成`, `。`).
+    Nothing,
+}
+
+impl Means {
+    pub fn key(self) -> &'static str {
+        match self {
+            Means::Compare(c) => c.key(),
+            Means::Inclusive => "inclusive",
+            Means::Nothing => "none",
+        }
+    }
+}
+
+/// A sign or word written with a target's value: the target `≥95%以上` has
+/// the qualifiers `≥` (a sign) and `以上` (after). Its text is the source
+/// at its span, exactly as written (`SourceMap::text`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Qualifier {
+    pub place: Place,
+    pub means: Means,
+    pub span: Span,
+}
+
 /// A 三级 indicator.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Indicator {
     pub name: Spanned<String>,
     pub kind: Option<Spanned<Kind>>,
+    /// What the target means: the sign written (`≥`, `》`, `不低于`), or
+    /// else what the words around the value say (`95%以上` is ≥); its span
+    /// is that of the sign or word. `None` when nothing says.
     pub comparison: Option<Spanned<Comparison>>,
     pub value: Option<Spanned<Value>>,
+    /// Every sign and word written with the value, in the order written.
+    pub qualifiers: Vec<Qualifier>,
+    /// Where the value and the words around it are written (`95%以上`,
+    /// `2025年12月底前`): the tables print that text.
+    pub written: Option<Span>,
     pub attrs: Vec<Attr>,
     pub span: Span,
 }
@@ -568,8 +647,54 @@ pub struct Indicator {
 pub enum Value {
     Quantity(Quantity),
     Range(Quantity, Quantity),
-    Date(Date),
+    Date(When),
     Text(String),
+}
+
+/// A time as a target states it: a day, a month, a quarter, a half or a
+/// whole year, with its year or without (`12月31日`, `年底`: the budget
+/// year's), and whether it is the end of that time (`12月底`, `年底`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct When {
+    pub year: Option<i32>,
+    pub part: YearPart,
+    /// Written as the end of the part (`底`, `末`).
+    pub end: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearPart {
+    Year,
+    Half(u8),
+    Quarter(u8),
+    Month(u32),
+    Day(u32, u32),
+}
+
+impl When {
+    /// ISO 8601 where it has a form (`2025-12-31`, `2025-12`, `2025`,
+    /// `--12-31` without a year), `2025-Q3` and `2025-H1` for quarters and
+    /// halves; the year is `year` when none is written.
+    pub fn iso(&self, budget_year: Option<i32>) -> String {
+        let year = self.year.or(budget_year);
+        let y = |rest: String| match year {
+            Some(y) => format!("{y:04}{rest}"),
+            None => format!("-{rest}"),
+        };
+        match self.part {
+            YearPart::Year => year.map_or_else(|| "--".to_string(), |y| format!("{y:04}")),
+            YearPart::Half(h) => y(format!("-H{h}")),
+            YearPart::Quarter(q) => y(format!("-Q{q}")),
+            YearPart::Month(m) => y(format!("-{m:02}")),
+            YearPart::Day(m, d) => y(format!("-{m:02}-{d:02}")),
+        }
+    }
+}
+
+impl std::fmt::Display for When {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.iso(None))
+    }
 }
 
 /// A number with an optional unit of measure; `%` and `‰` are units.
@@ -600,7 +725,7 @@ impl AttrKey {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Attr {
     pub key: Spanned<AttrKey>,
     pub value: Spanned<String>,
@@ -608,7 +733,7 @@ pub struct Attr {
 }
 
 /// A published summary table to reconcile with the units' own figures.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub name: Spanned<String>,
     pub rows: Vec<SummaryRow>,
@@ -616,11 +741,239 @@ pub struct Summary {
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SummaryRow {
     pub serial: Option<Spanned<String>>,
     pub code: Option<Spanned<String>>,
     pub name: Spanned<String>,
     pub amount: Amount,
     pub span: Span,
+}
+
+// ---------------------------------------------------------------- spans
+
+/// Every [`Span`] of a tree, reached mutably.
+pub trait VisitSpans {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span));
+
+    /// Set every span to the default: what remains is what the tree says.
+    fn erase_spans(&mut self) {
+        self.visit_spans(&mut |s| *s = Span::default());
+    }
+}
+
+/// Types that hold no span.
+macro_rules! no_spans {
+    ($($t:ty),* $(,)?) => {
+        $(impl VisitSpans for $t {
+            fn visit_spans(&mut self, _: &mut dyn FnMut(&mut Span)) {}
+        })*
+    };
+}
+
+no_spans!(
+    String, bool, i32, u32, FileId, Decimal, Level, GoalKind, Dimension, Date, Period, Kind,
+    Comparison, AttrKey, BinOp, Place, Means, When,
+);
+
+impl VisitSpans for Span {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        f(self);
+    }
+}
+
+impl<T: VisitSpans> VisitSpans for Spanned<T> {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.node.visit_spans(f);
+        f(&mut self.span);
+    }
+}
+
+impl<T: VisitSpans> VisitSpans for Option<T> {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        if let Some(x) = self {
+            x.visit_spans(f);
+        }
+    }
+}
+
+impl<T: VisitSpans> VisitSpans for Vec<T> {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        for x in self {
+            x.visit_spans(f);
+        }
+    }
+}
+
+impl<T: VisitSpans> VisitSpans for Box<T> {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        (**self).visit_spans(f);
+    }
+}
+
+/// `visit_spans` for a struct, field by field. The pattern names every
+/// field: a field added to a struct and not here does not compile.
+macro_rules! fields {
+    ($($t:ident { $($field:ident),* $(,)? })*) => {
+        $(impl VisitSpans for $t {
+            fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+                let $t { $($field),* } = self;
+                $($field.visit_spans(f);)*
+            }
+        })*
+    };
+}
+
+fields! {
+    Document { file, header, includes, levels, schemes, units, summaries }
+    Header { title, year, money, precision, scheme, forms }
+    FormChoice { name, title, columns, span }
+    LevelDirective { level, codes, span }
+    SchemeDef { name, extends, tiers, span }
+    SchemeTier { names, required, children, span }
+    Unit {
+        code, name, rollup, parent, duties, goals, plans, staff, budget, amounts, indicators,
+        projects, children, properties, span,
+    }
+    Goal { kind, text, span }
+    PlanRow { item, owner, goal, span }
+    StaffLine { name, count, unit, span }
+    Property { key, value, span }
+    Number { value, scale, span }
+    Budget { total, breakdowns, span }
+    Breakdown { dimension, lines, span }
+    Line { code, name, amount, formula, breakdowns, span }
+    Formula { expr, span }
+    Project {
+        code, name, amount, period, goals, schedule, breakdowns, amounts, indicators,
+        properties, span,
+    }
+    ScheduleRow { content, period, span }
+    IndicatorTree { nodes, span }
+    IndicatorGroup { name, children, span }
+    Indicator { name, kind, comparison, value, qualifiers, written, attrs, span }
+    Qualifier { place, means, span }
+    Quantity { number, unit }
+    Attr { key, value, span }
+    Summary { name, rows, total, span }
+    SummaryRow { serial, code, name, amount, span }
+}
+
+impl VisitSpans for PropValue {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            PropValue::Quantity(q) => q.visit_spans(f),
+            PropValue::Text(_) | PropValue::Date(_) | PropValue::Period(_) => {}
+        }
+    }
+}
+
+impl VisitSpans for Amount {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            Amount::Figure(n) => n.visit_spans(f),
+            Amount::Blank(s) => f(s),
+        }
+    }
+}
+
+impl VisitSpans for Expr {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            Expr::Number { number, .. } => number.visit_spans(f),
+            Expr::Unit(u) => u.visit_spans(f),
+            Expr::Binary { lhs, rhs, span, .. } => {
+                lhs.visit_spans(f);
+                rhs.visit_spans(f);
+                f(span);
+            }
+        }
+    }
+}
+
+impl VisitSpans for IndicatorNode {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            IndicatorNode::Group(g) => g.visit_spans(f),
+            IndicatorNode::Leaf(l) => l.visit_spans(f),
+        }
+    }
+}
+
+impl VisitSpans for Value {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            Value::Quantity(q) => q.visit_spans(f),
+            Value::Range(a, b) => {
+                a.visit_spans(f);
+                b.visit_spans(f);
+            }
+            Value::Date(_) | Value::Text(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn erased_trees_compare_by_what_they_say() {
+        let at = |start| Span {
+            file: FileId(0),
+            start,
+            end: start + 1,
+        };
+        let tree = |o: usize| {
+            let mut u = Unit {
+                code: None,
+                name: Spanned::new("甲".to_string(), at(o)),
+                rollup: false,
+                parent: None,
+                duties: vec![],
+                goals: vec![],
+                plans: vec![],
+                staff: vec![],
+                budget: Some(Budget {
+                    total: Amount::Figure(Number {
+                        value: Some(Decimal::new(1056, 1)),
+                        scale: 1,
+                        span: at(o + 2),
+                    }),
+                    breakdowns: vec![],
+                    span: at(o + 1),
+                }),
+                amounts: vec![],
+                indicators: vec![],
+                projects: vec![],
+                children: vec![],
+                properties: vec![],
+                span: at(o),
+            };
+            u.budget.as_mut().unwrap().breakdowns.push(Breakdown {
+                dimension: Spanned::new(Dimension::Income, at(o + 3)),
+                lines: vec![],
+                span: at(o + 3),
+            });
+            Document {
+                units: vec![u],
+                ..Default::default()
+            }
+        };
+        let (mut a, mut b) = (tree(0), tree(7));
+        assert_ne!(a, b);
+        a.erase_spans();
+        b.erase_spans();
+        assert_eq!(a, b);
+        let mut c = tree(0);
+        if let Some(Budget {
+            total: Amount::Figure(n),
+            ..
+        }) = c.units[0].budget.as_mut()
+        {
+            n.scale = 2;
+        }
+        c.erase_spans();
+        assert_ne!(a, c);
+    }
 }

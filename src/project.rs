@@ -13,6 +13,11 @@
 //! one [`LoadOptions::root`] gives. A file outside it is never opened, so
 //! its content cannot appear in a message. Include cycles are reported
 //! (S020), and a file caught in one still forms a document.
+//!
+//! A document's units are resolved across its files ([`units`]): each is
+//! declared once (R030), a `parent` names one of them (R032), and a
+//! document that cannot run some rules for want of a header statement says
+//! so (S031).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -23,6 +28,8 @@ use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, SourceFile, SourceMap};
 use crate::syntax::{cst, lower, parse_document, reparse::reparse};
 use crate::world::{not_a_file, Disk, NotAFile, World};
+
+mod units;
 
 /// One input of a run.
 #[derive(Clone, Debug)]
@@ -694,6 +701,12 @@ impl Loader<'_> {
                 }
             }
         }
+        units::resolve(
+            &self.project.documents,
+            &files,
+            &header,
+            &mut self.project.diagnostics,
+        );
         Group {
             root,
             files,

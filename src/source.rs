@@ -124,6 +124,15 @@ impl SourceMap {
         id
     }
 
+    /// The text at `span`, as written (empty when the span is not in its
+    /// file).
+    pub fn text(&self, span: Span) -> &str {
+        self.files
+            .get(span.file.0 as usize)
+            .and_then(|f| f.text.get(span.start..span.end))
+            .unwrap_or("")
+    }
+
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }

@@ -443,11 +443,12 @@ fn tiers_are_shown_as_the_checker_places_them() {
 }
 
 /// With no scheme, nothing is judged and the shape of the tree decides: a
-/// top group that holds only indicators is a 二级, its 一级 blank.
+/// top group that holds only indicators is a 二级, its 一级 blank. (The
+/// document states no header at all, which S031 says; it is allowed here.)
 #[test]
 fn tiers_without_a_scheme_follow_the_shape() {
     let project = load_text(
-        "allow V021\nunit \"甲\" {\n  indicators {\n    产出指标 { 办件量 ≥ 100 件 }\n    效益指标 { 社会效益指标 { 群众满意度 ≥ 95% } }\n  }\n}\n",
+        "allow S031\nallow V021\nunit \"甲\" {\n  indicators {\n    产出指标 { 办件量 ≥ 100 件 }\n    效益指标 { 社会效益指标 { 群众满意度 ≥ 95% } }\n  }\n}\n",
     );
     let diags = check::check(&project, &check::Options::default());
     assert!(diags.is_empty(), "{diags:?}");

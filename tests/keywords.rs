@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use jixiao::syntax::keywords::{Class, Keyword, COMPARISONS, KEYWORDS};
+use jixiao::syntax::keywords::{Class, Keyword, QualifierPlace, COMPARISONS, KEYWORDS, QUALIFIERS};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -313,6 +313,70 @@ fn the_grammar_spells_every_comparison_as_the_table_does() {
         );
         if !words.is_empty() && !body.contains("~ word_end") {
             problems.push(format!("{name}: its words must be followed by `word_end`"));
+        }
+    }
+    fail_on(problems);
+}
+
+/// The words written around a value: each qualifier rule spells the words
+/// of its row of `QUALIFIERS`, and `before_word` / `after_word` list the
+/// rules of their place. A longer word comes before its prefix.
+#[test]
+fn the_grammar_spells_every_qualifier_as_the_table_does() {
+    let rules = grammar();
+    let mut problems = Vec::new();
+    for (group, place) in [
+        ("before_word", QualifierPlace::Before),
+        ("after_word", QualifierPlace::After),
+    ] {
+        let body = rules.get(group).map(String::as_str).unwrap_or("");
+        let in_grammar: BTreeSet<String> = body.split('|').map(|s| s.trim().to_string()).collect();
+        let in_table: BTreeSet<String> = QUALIFIERS
+            .iter()
+            .filter(|q| q.place == place)
+            .map(|q| format!("{:?}", q.rule))
+            .collect();
+        compare(
+            "qualifier rule",
+            &format!("the grammar's `{group}`"),
+            &in_grammar,
+            "the table",
+            &in_table,
+            &mut problems,
+        );
+    }
+    for q in QUALIFIERS {
+        let name = format!("{:?}", q.rule);
+        let Some(body) = rules.get(&name) else {
+            problems.push(format!("{name}: no such rule in the grammar"));
+            continue;
+        };
+        let (lits, _) = literals(body);
+        let in_grammar: BTreeSet<&str> = lits.iter().map(String::as_str).collect();
+        let in_table: BTreeSet<&str> = q.words.iter().copied().collect();
+        compare(
+            &format!("{name} word"),
+            "the grammar",
+            &in_grammar,
+            "the table",
+            &in_table,
+            &mut problems,
+        );
+        for (i, a) in lits.iter().enumerate() {
+            for b in &lits[i + 1..] {
+                if b.starts_with(a.as_str()) {
+                    problems.push(format!("{name}: {a:?} comes before {b:?}"));
+                }
+            }
+        }
+        let known = q.means.is_empty()
+            || q.means == "含"
+            || COMPARISONS.iter().any(|c| c.canonical == q.means);
+        if !known {
+            problems.push(format!(
+                "{name}: means {:?}, which is no comparison",
+                q.means
+            ));
         }
     }
     fail_on(problems);

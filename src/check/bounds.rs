@@ -468,7 +468,7 @@ fn check_against_line(
             stated.value.value + stated.value.tolerance < planned.value - planned.tolerance,
             "a ceiling below the line's figure is exceeded by the budget itself",
         ),
-        Some(Comparison::Ge | Comparison::Gt | Comparison::Ne) => return,
+        Some(Comparison::Ge | Comparison::Gt | Comparison::Ne | Comparison::Approx) => return,
         Some(Comparison::Eq) | None => (
             arith::compare_copy(planned, stated.value).is_some_and(|c| !c.consistent()),
             "a cost that restates a line copies its figure: it must be that figure, rounded",

@@ -1,4 +1,4 @@
-//! The `form` statements of a document (S030): each names a form of the
+//! The `form` statements of a document (S040): each names a form of the
 //! catalogue ([`crate::forms`]), and each column it gives is one the
 //! form's grid knows.
 
@@ -16,7 +16,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
                 .iter()
                 .flat_map(|f| std::iter::once(f.name).chain(f.aliases.iter().copied()));
             let mut d = Diagnostic::new(
-                Code::S030,
+                Code::S040,
                 format!("there is no form `{}` in the catalogue", name.node),
             )
             .primary(name.span, "unknown form");
@@ -35,7 +35,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
                 _ => Vec::new(),
             };
             let mut d = Diagnostic::new(
-                Code::S030,
+                Code::S040,
                 format!("the form `{}` has no column `{}`", form.name, col.node),
             )
             .primary(col.span, "unknown column");

@@ -109,13 +109,16 @@ fn demands_figure(tier: &str) -> bool {
                 .any(|w| tier.contains(w)))
 }
 
-struct Ctx {
+struct Ctx<'p> {
     year: Option<i32>,
+    /// The text of the documents, to quote a qualifier as written.
+    sources: &'p crate::source::SourceMap,
 }
 
 pub fn check(doc: &Document) -> Vec<Diagnostic> {
     let ctx = Ctx {
         year: doc.header.year,
+        sources: &doc.project.sources,
     };
     let mut out = Vec::new();
     for u in &doc.units {
@@ -314,7 +317,7 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
     }
     // V007: a 时效 date outside the budget year.
     if let (Some(Value::Date(d)), Some(year)) = (value, ctx.year) {
-        if d.year != year && in_tier(tiers, "时效") {
+        if d.year.is_some_and(|y| y != year) && in_tier(tiers, "时效") {
             out.push(
                 Diagnostic::new(
                     Code::V007,
@@ -326,6 +329,77 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
                 .primary(value_span(i), format!("not in {year}")),
             );
         }
+    }
+    // A day written without its year is the budget year's: 2月29日 is no
+    // day of a year that is not a leap year.
+    if let (Some(Value::Date(d)), Some(year)) = (value, ctx.year) {
+        if let (None, YearPart::Day(m, day)) = (d.year, d.part) {
+            if day > crate::syntax::days_in_month(year, m) {
+                out.push(
+                    Diagnostic::new(
+                        Code::S004,
+                        format!("{m}月{day}日 is no day of the budget year {year}"),
+                    )
+                    .primary(value_span(i), "no such date")
+                    .help("write the day the table means"),
+                );
+            }
+        }
+    }
+    check_qualifiers(ctx, i, out);
+}
+
+/// V030: a sign and a word of one target that point different ways.
+fn check_qualifiers(ctx: &Ctx, i: &Indicator, out: &mut Vec<Diagnostic>) {
+    let Some(c) = &i.comparison else { return };
+    let agrees =
+        |q: Comparison| q == c.node || (q.direction() != 0 && q.direction() == c.node.direction());
+    let Some(q) = i
+        .qualifiers
+        .iter()
+        .find(|q| matches!(q.means, Means::Compare(x) if !agrees(x)) && q.span != c.span)
+    else {
+        return;
+    };
+    let Means::Compare(other) = q.means else {
+        return;
+    };
+    let by_sign = i
+        .qualifiers
+        .iter()
+        .any(|x| x.span == c.span && x.place == Place::Sign);
+    out.push(
+        Diagnostic::new(
+            Code::V030,
+            format!(
+                "{} says both {} and {} of its value",
+                i.name.node,
+                said(ctx.sources.text(c.span), c.node),
+                said(ctx.sources.text(q.span), other),
+            ),
+        )
+        .primary(q.span, format!("says {}", other.symbol()))
+        .secondary(c.span, format!("says {}", c.node.symbol()))
+        .note(format!(
+            "read as {}, by {}",
+            c.node.symbol(),
+            if by_sign {
+                "the sign"
+            } else {
+                "the first word"
+            }
+        ))
+        .help("keep the sign or the word the table means"),
+    );
+}
+
+/// A qualifier as written, with what it means when that is not its text:
+/// `` `≥` ``, `` `以下` (≤) ``.
+fn said(text: &str, c: Comparison) -> String {
+    if text == c.symbol() {
+        format!("`{text}`")
+    } else {
+        format!("`{text}` ({})", c.symbol())
     }
 }
 

@@ -48,6 +48,8 @@ code_enum!(
     S021,
     S022,
     S030,
+    S031,
+    S040,
     B001,
     B002,
     B003,
@@ -68,6 +70,8 @@ code_enum!(
     R001,
     R020,
     R021,
+    R030,
+    R032,
     T001,
     T002,
     T003,
@@ -87,6 +91,8 @@ code_enum!(
     V008,
     V020,
     V021,
+    V030,
+    V031,
 );
 
 impl Code {
@@ -157,7 +163,7 @@ pub static CODES: &[CodeInfo] = &[
         blocks_output: true,
         groups: false,
         summary: "a line that is not valid jixiao syntax",
-        explanation: "The parser could not read this line in the block it stands in. The message says what was expected at the exact point where reading stopped. The rest of the file is still read, so every independent mistake is reported in one run.",
+        explanation: "The parser could not read this line in the block it stands in. The message says what was expected at the exact point where reading stopped, or, for the slips people really make, what the line reads as once mended: a keyword glued to the word after it (`预算100`: did you mean `预算 100`?), a letter typed for a digit (`≥ 9O%`: write `90`), two indicators on one line, a word after a value. The rest of the file is still read, so every independent mistake is reported in one run.",
         example: "year 2023\nunit \"云田镇\" {\n  budget abc\n}\n",
         fix: "Write the statement as the language reference shows (docs/language.md); quote names that contain spaces or start with a digit.",
     },
@@ -295,6 +301,30 @@ pub static CODES: &[CodeInfo] = &[
     },
     CodeInfo {
         code: Code::S030,
+        name: "keyword-glued",
+        level: Level::Deny,
+        adjustable: false,
+        blocks_output: true,
+        groups: false,
+        summary: "`by` written against its dimension (`按收入 { … }`)",
+        explanation: "Han text has no spaces, so a keyword is only a keyword when it stands alone: `按收入 { … }` reads as a breakdown line named 按收入, not the income breakdown, and the income breakdown would never be checked. Such a line is read as the breakdown it was surely meant as, and reported. (A line that cannot be read at all, such as `预算100`, is an S001 that says which statement it reads as once the keyword stands apart.)",
+        example: "year 2023\nunit \"云田镇\" {\n  budget 100 {\n    按收入 { 一般公共预算拨款 100 }\n  }\n}\n",
+        fix: "Put a space after `按`: `按 收入 { … }`. A line whose name really starts with it is quoted: `\"按收入\" 10`.",
+    },
+    CodeInfo {
+        code: Code::S031,
+        name: "rules-not-run",
+        level: Level::Warn,
+        adjustable: true,
+        blocks_output: false,
+        groups: false,
+        summary: "a document with no header statement: the rules that need `scheme` or `year` did not run",
+        explanation: "The tier rules (T001–T007) need the indicator framework a `scheme` statement names, and the budget-year rule (V007) needs the `year`. A document none of whose files states a header statement is what a file meant to be included (a department's file) is when it is checked on its own: its header is in the file that includes it. It is checked without those rules, and says so, instead of passing a misplaced tier in silence. (A document that states its header but no `scheme` has chosen to go without tiers.)",
+        example: "unit \"云田镇\" {\n  indicators {\n    产出指标 { 数量指标 { 辖区社区数量 = 9 个 } }\n  }\n}\n",
+        fix: "Check the root file that includes this one (`jixiao check main.jx`), or state the framework and year (`scheme 财预2021`, `year 2024`); `allow S031` for a document checked without tiers on purpose.",
+    },
+    CodeInfo {
+        code: Code::S040,
         name: "unknown-form",
         level: Level::Deny,
         adjustable: true,
@@ -546,6 +576,30 @@ pub static CODES: &[CodeInfo] = &[
         fix: "Write the name as the table does (or give the row the unit's code), then correct whichever figure is wrong.",
     },
     CodeInfo {
+        code: Code::R030,
+        name: "unit-declared-twice",
+        level: Level::Deny,
+        adjustable: true,
+        blocks_output: true,
+        groups: false,
+        summary: "one unit code or unit name declared twice in one document",
+        explanation: "A document states each unit once. A second `unit` with the same code or name makes a second unit: its tables are printed twice and the checks that need the whole unit (its projects add up to 项目支出) see two halves.",
+        example: "year 2023\nunit 301001 \"某县自然资源局\" { budget 100 }\nunit 301001 \"某县自然资源局\" { project \"土地整治\" 60 { } }\n",
+        fix: "Declare the unit once, with all its parts.",
+    },
+    CodeInfo {
+        code: Code::R032,
+        name: "parent-not-found",
+        level: Level::Warn,
+        adjustable: true,
+        blocks_output: false,
+        groups: false,
+        summary: "`parent` names no unit of the document",
+        explanation: "A unit names the rollup unit (系统) it belongs to with `parent`; a name or code that is no unit of the document links it to nothing, so the rollup's sum does not count it. In a corpus that holds only part of a document's units, the parent may be among the units left out: this is a warning, like a summary row that names no unit (R001).",
+        example: "year 2024\nunit \"中共岳阳市委办公室本级\" {\n  parent \"岳阳市市委办系\"\n  budget 10\n}\n",
+        fix: "Correct the name or code of the parent, or add the parent unit.",
+    },
+    CodeInfo {
         code: Code::T001,
         name: "unknown-tier1",
         level: Level::Deny,
@@ -773,6 +827,30 @@ pub static CODES: &[CodeInfo] = &[
         example: "year 2023\nmoney 万元\nprecision 2\nunit \"湘阴县人民政府办公室\" {\n  project \"各战线调研协调工作经费\" 120 {\n    goal term \"\"\n    goal annual \"\"\n    indicators {\n      产出指标 { 数量指标 { 调研次数 ≥ 10 次 } }\n    }\n  }\n}\n",
         fix: "State the goal the table publishes.",
     },
+    CodeInfo {
+        code: Code::V030,
+        name: "qualifier-contradicts",
+        level: Level::Deny,
+        adjustable: true,
+        blocks_output: false,
+        groups: false,
+        summary: "a target whose sign and words disagree (`≥ 95%以下`)",
+        explanation: "A target may say how it compares twice, with a sign and with words (`≥95%以上`, `不低于 95% 等于`); that is kept as written and read once. When the two point different ways (`≥` and 以下, `约` and 以上, `=` and 以内) the target has no one meaning: it is read by its sign, and reported.",
+        example: "year 2023\nmoney 万元\nscheme 财预2020\nunit \"云田镇\" {\n  indicators {\n    产出指标 { 质量指标 { 执法检查覆盖率 ≥ 90%以下 } }\n  }\n}\nallow T004\n",
+        fix: "Keep the sign or the word that the table means.",
+    },
+    CodeInfo {
+        code: Code::V031,
+        name: "unit-written-twice",
+        level: Level::Warn,
+        adjustable: true,
+        blocks_output: false,
+        groups: false,
+        summary: "a unit of measure or percent sign written twice (`98%%`, `9个个`)",
+        explanation: "A figure has one unit. A doubled sign or unit (`98%%`, `9个个`), or two units for one figure (`95% 次`, seed 004: a percentage with 计量单位 次), is a slip that would otherwise be read silently as one of them. The figure is read with the unit written first, and the slip reported.",
+        example: "year 2023\nmoney 万元\nscheme 财预2020\nunit \"云田镇\" {\n  indicators {\n    产出指标 { 数量指标 { 辖区社区数量 = 9个个 } }\n  }\n}\nallow T004\n",
+        fix: "Write the unit once: `9 个`, `98%`.",
+    },
 ];
 
 /// Said of a code whose repeated findings are grouped.
@@ -826,7 +904,7 @@ pub fn markdown() -> String {
          A document changes a level with `allow CODE`, `warn CODE` or `deny CODE` (also\n\
          `允许`, `警告`, `禁止`); a run with `-A CODE`, `-W CODE`, `-D CODE`, applied after the\n\
          document's. `warnings` stands for every warning: `-D warnings` makes them errors.\n\
-         Syntax codes (S) cannot be lowered.\n\n\
+         Syntax codes (S) cannot be lowered, except S031, which says what was not checked.\n\n\
          Some codes group: findings that repeat one choice in a document are reported once,\n\
          with the number of places and each place labelled (their entries say so).\n\n\
          Families: S — syntax and files; B — budget arithmetic; T — tiers of the indicator\n\

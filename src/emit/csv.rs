@@ -15,11 +15,11 @@
 //! left as it is.
 
 use crate::ast::*;
-use crate::emit::text::{amount_text, attr, kind_label, value_text};
+use crate::emit::text::{amount_text, attr, kind_label, qualifier_words, value_text};
 use crate::emit::{Error, Headers, Options};
 use crate::model::Document;
 
-pub const INDICATOR_COLUMNS: [&str; 15] = [
+pub const INDICATOR_COLUMNS: [&str; 17] = [
     "unit_code",
     "unit",
     "project",
@@ -30,6 +30,8 @@ pub const INDICATOR_COLUMNS: [&str; 15] = [
     "comparison",
     "value",
     "unit_of_measure",
+    "qualifiers",
+    "written",
     "explanation",
     "scoring",
     "standard",
@@ -168,7 +170,8 @@ fn indicators(
 ) {
     for r in doc.tier_rows(trees) {
         let Some(i) = r.indicator else { continue };
-        let v = value_text(i);
+        let v = value_text(i, doc.header.year);
+        let sources = &doc.project.sources;
         t.push(vec![
             code.into(),
             unit.into(),
@@ -186,6 +189,10 @@ fn indicators(
                 .unwrap_or_default(),
             v.value,
             v.unit,
+            qualifier_words(i, sources),
+            i.written
+                .map(|w| sources.text(w).to_string())
+                .unwrap_or_default(),
             attr(i, AttrKey::Explain),
             attr(i, AttrKey::Scoring),
             attr(i, AttrKey::Standard),
@@ -298,6 +305,8 @@ pub fn chinese(column: &str) -> &str {
         "standard" => "绩效标准",
         "weight" => "分值",
         "note" => "备注",
+        "qualifiers" => "限定词",
+        "written" => "原文",
         "tree" => "表",
         "dimension" => "分类",
         "path" => "上级",

@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 use crate::ast::*;
 use crate::diag::{render, Diagnostic};
 use crate::model::Document;
+use crate::source::SourceMap;
 
 /// Version of the JSON model; bumped on any incompatible change.
 pub const MODEL_VERSION: &str = "1";
@@ -145,12 +146,16 @@ fn unit(doc: &Document, u: &Unit) -> Value {
         json!(u
             .indicators
             .iter()
-            .flat_map(|t| t.nodes.iter().map(indicator_node))
+            .flat_map(|t| t.nodes.iter().map(|n| indicator_node(n, &At::of(doc))))
             .collect::<Vec<_>>()),
     );
     m.insert(
         "projects".into(),
-        json!(u.projects.iter().map(project).collect::<Vec<_>>()),
+        json!(u
+            .projects
+            .iter()
+            .map(|p| project(p, &At::of(doc)))
+            .collect::<Vec<_>>()),
     );
     m.insert("properties".into(), properties(&u.properties));
     Value::Object(m)
@@ -204,7 +209,7 @@ fn line(l: &Line) -> Value {
     })
 }
 
-fn project(p: &crate::ast::Project) -> Value {
+fn project(p: &crate::ast::Project, at: &At) -> Value {
     json!({
         "code": p.code.as_ref().map(|c| c.node.clone()),
         "name": p.name.node,
@@ -217,18 +222,34 @@ fn project(p: &crate::ast::Project) -> Value {
         })).collect::<Vec<_>>(),
         "breakdowns": p.breakdowns.iter().map(breakdown).collect::<Vec<_>>(),
         "amounts": p.amounts.iter().map(line).collect::<Vec<_>>(),
-        "indicators": p.indicators.iter().flat_map(|t| t.nodes.iter().map(indicator_node)).collect::<Vec<_>>(),
+        "indicators": p.indicators.iter().flat_map(|t| t.nodes.iter().map(|n| indicator_node(n, at))).collect::<Vec<_>>(),
         "properties": properties(&p.properties),
     })
 }
 
-fn indicator_node(n: &IndicatorNode) -> Value {
+/// What an indicator's JSON needs besides the indicator: the budget year
+/// (for a time written without its year) and the text as written.
+pub struct At<'p> {
+    pub year: Option<i32>,
+    pub sources: &'p SourceMap,
+}
+
+impl<'p> At<'p> {
+    pub fn of(doc: &Document<'p>) -> At<'p> {
+        At {
+            year: doc.header.year,
+            sources: &doc.project.sources,
+        }
+    }
+}
+
+fn indicator_node(n: &IndicatorNode, at: &At) -> Value {
     match n {
         IndicatorNode::Group(g) => json!({
             "tier": g.name.node,
-            "children": g.children.iter().map(indicator_node).collect::<Vec<_>>(),
+            "children": g.children.iter().map(|c| indicator_node(c, at)).collect::<Vec<_>>(),
         }),
-        IndicatorNode::Leaf(i) => indicator(i),
+        IndicatorNode::Leaf(i) => indicator(i, at),
     }
 }
 
@@ -236,11 +257,21 @@ fn quantity(q: &Quantity) -> Value {
     json!({ "number": number(&q.number), "unit": q.unit.as_ref().map(|u| u.node.clone()) })
 }
 
-fn indicator(i: &Indicator) -> Value {
+/// A time: ISO 8601 where it has a form, the budget year's when no year is
+/// written (`year_stated` false), and whether it is the end of that time.
+fn when(w: &When, year: Option<i32>) -> Value {
+    json!({ "date": w.iso(year), "end": w.end, "year_stated": w.year.is_some() })
+}
+
+/// One indicator. `comparison` is what the target means, whether a sign
+/// or words said it; `qualifiers` are the words written with the value
+/// (`以上`, `约`, `前`, `（含）`), as written, with where they stand and what
+/// they mean.
+pub fn indicator(i: &Indicator, at: &At) -> Value {
     let value = i.value.as_ref().map(|v| match &v.node {
         Value_::Quantity(q) => json!({ "quantity": quantity(q) }),
         Value_::Range(a, b) => json!({ "range": [quantity(a), quantity(b)] }),
-        Value_::Date(d) => json!({ "date": d.to_string() }),
+        Value_::Date(d) => when(d, at.year),
         Value_::Text(t) => json!({ "text": t }),
     });
     let mut attrs = Map::new();
@@ -258,6 +289,11 @@ fn indicator(i: &Indicator) -> Value {
         "kind": i.kind.as_ref().map(|k| match k.node { Kind::Qualitative => "qualitative", Kind::Quantitative => "quantitative" }),
         "comparison": i.comparison.as_ref().map(|c| c.node.key()),
         "value": value,
+        "qualifiers": i.qualifiers.iter().filter(|q| q.place != Place::Sign).map(|q| json!({
+            "text": at.sources.text(q.span),
+            "place": q.place.key(),
+            "means": q.means.key(),
+        })).collect::<Vec<_>>(),
         "attributes": attrs,
     })
 }

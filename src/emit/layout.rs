@@ -24,7 +24,7 @@ use crate::ast::*;
 use crate::check::frameworks::norm;
 use crate::diag::Diagnostic;
 use crate::emit::text::{
-    attr, grouped, number_text, period_text, prop_text, type_text, value_text,
+    attr, grouped, number_text, period_text, prop_text, type_cell, value_cells,
 };
 use crate::forms::{
     Block, CodeCols, Col, ColumnChoice, Dim, GridCol, LineTable, Lines, ListCol, ListValue, Part,
@@ -32,6 +32,7 @@ use crate::forms::{
 };
 use crate::model::{Chosen, Document, TierRow};
 use crate::project::Group;
+use crate::source::SourceMap;
 
 /// How a cell is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1098,6 +1099,7 @@ impl<'a> Ctx<'a> {
         header: bool,
         section: Option<&str>,
     ) -> Logical {
+        let sources = &self.doc.project.sources;
         let trees: &[IndicatorTree] = match (s.project, s.unit) {
             (Some(x), _) => &x.indicators,
             (None, Some(u)) => &u.indicators,
@@ -1238,7 +1240,7 @@ impl<'a> Ctx<'a> {
                         }
                     }
                     _ => cells.push(match r.indicator {
-                        Some(i) => indicator_cell(i, *c, with_type, with_unit),
+                        Some(i) => indicator_cell(i, *c, with_type, with_unit, sources),
                         None => Cell::text(""),
                     }),
                 }
@@ -1528,7 +1530,7 @@ impl<'a> Ctx<'a> {
                                     .is_some_and(|g| norm(&g.name.node) == norm(t))
                             })
                             .filter_map(|r| r.indicator)
-                            .map(indicator_text)
+                            .map(|i| indicator_text(i, &self.doc.project.sources))
                             .collect::<Vec<_>>()
                             .join("\n"),
                     ),
@@ -1928,15 +1930,32 @@ fn col_class(c: Col) -> &'static str {
     }
 }
 
-/// An indicator's cell in a column. 指标值 takes the comparison when the
-/// grid has no 指标值类型 column, and the unit when it has no 计量单位.
-fn indicator_cell(i: &Indicator, c: Col, with_type: bool, with_unit: bool) -> Cell {
+/// The sign of an indicator as written (`≥`, `》`, `不低于`), for a grid
+/// without a 指标值类型 column.
+fn sign_text(i: &Indicator, sources: &SourceMap) -> String {
+    i.qualifiers
+        .iter()
+        .filter(|q| q.place == Place::Sign)
+        .map(|q| sources.text(q.span))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An indicator's cell in a column, as written. 指标值 takes the sign when
+/// the grid has no 指标值类型 column, and the unit when it has no 计量单位.
+fn indicator_cell(
+    i: &Indicator,
+    c: Col,
+    with_type: bool,
+    with_unit: bool,
+    sources: &SourceMap,
+) -> Cell {
     let class = col_class(c);
     match c {
         Col::Tier3 => Cell::text(i.name.node.clone()).class(class),
-        Col::Type => Cell::center(type_text(i)).class(class),
+        Col::Type => Cell::center(type_cell(i, sources)).class(class),
         Col::Value => {
-            let v = value_text(i);
+            let v = value_cells(i, sources);
             if with_type && with_unit {
                 let mut cell = Cell::center(v.value).class(class);
                 if let Some(n) = v.number {
@@ -1947,9 +1966,7 @@ fn indicator_cell(i: &Indicator, c: Col, with_type: bool, with_unit: bool) -> Ce
             }
             let mut text = String::new();
             if !with_type {
-                if let Some(cmp) = &i.comparison {
-                    text.push_str(cmp.node.symbol());
-                }
+                text.push_str(&sign_text(i, sources));
             }
             text.push_str(&v.value);
             if !with_unit {
@@ -1957,7 +1974,7 @@ fn indicator_cell(i: &Indicator, c: Col, with_type: bool, with_unit: bool) -> Ce
             }
             Cell::center(text).class(class)
         }
-        Col::Unit => Cell::center(value_text(i).unit).class(class),
+        Col::Unit => Cell::center(value_cells(i, sources).unit).class(class),
         Col::Explain => Cell::text(attr(i, AttrKey::Explain)).class(class),
         Col::Scoring => Cell::text(attr(i, AttrKey::Scoring)).class(class),
         Col::Standard => Cell::center(attr(i, AttrKey::Standard)).class(class),
@@ -1968,14 +1985,9 @@ fn indicator_cell(i: &Indicator, c: Col, with_type: bool, with_unit: bool) -> Ce
 }
 
 /// An indicator as one line of text: its name, then its value as written.
-fn indicator_text(i: &Indicator) -> String {
-    let v = value_text(i);
-    let value = format!(
-        "{}{}{}",
-        i.comparison.as_ref().map_or("", |c| c.node.symbol()),
-        v.value,
-        v.unit
-    );
+fn indicator_text(i: &Indicator, sources: &SourceMap) -> String {
+    let v = value_cells(i, sources);
+    let value = format!("{}{}{}", sign_text(i, sources), v.value, v.unit);
     if value.is_empty() {
         i.name.node.clone()
     } else {

@@ -19,8 +19,17 @@ pub(crate) mod layout;
 pub(crate) mod text;
 pub(crate) mod xlsx;
 
+use crate::ast::Indicator;
 use crate::diag::Diagnostic;
-use crate::model::Model;
+use crate::model::{Document, Model};
+
+/// The cells the official tables (HTML and XLSX) print for an indicator:
+/// 指标值类型, 指标值 and 计量单位, as written.
+pub fn indicator_cells(doc: &Document, i: &Indicator) -> [String; 3] {
+    let sources = &doc.project.sources;
+    let v = text::value_cells(i, sources);
+    [text::type_cell(i, sources), v.value, v.unit]
+}
 
 /// A failure of a backend to produce its bytes.
 #[derive(Debug)]

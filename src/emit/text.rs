@@ -8,6 +8,7 @@
 use rust_decimal::Decimal;
 
 use crate::ast::*;
+use crate::source::SourceMap;
 
 // ------------------------------------------------------------ number text
 
@@ -66,17 +67,47 @@ pub fn kind_label(k: Kind) -> &'static str {
     }
 }
 
-/// The 指标值类型 cell: the kind and the comparison as written (`≥`, `定性`,
-/// `定量 ≥`).
-pub fn type_text(i: &Indicator) -> String {
+/// The 指标值类型 cell of the official tables, as written: the kind and the
+/// sign as the table has it (`》`, `大于等于`, `定性 ≥`).
+pub fn type_cell(i: &Indicator, sources: &SourceMap) -> String {
     let mut parts = Vec::new();
     if let Some(k) = &i.kind {
         parts.push(kind_label(k.node));
     }
-    if let Some(c) = &i.comparison {
-        parts.push(c.node.symbol());
+    for q in i.qualifiers.iter().filter(|q| q.place == Place::Sign) {
+        parts.push(sources.text(q.span));
     }
     parts.join(" ")
+}
+
+/// The words written with the value (`以上`, `约`, `前`, `（含）`), as
+/// written, in order: the CSV's `qualifiers`.
+pub fn qualifier_words(i: &Indicator, sources: &SourceMap) -> String {
+    i.qualifiers
+        .iter()
+        .filter(|q| q.place != Place::Sign)
+        .map(|q| sources.text(q.span))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The 指标值 and 计量单位 cells of the official tables. A figure with its
+/// unit and nothing else is a number and a unit, as the tables set them;
+/// any other value — a figure with words (`95%以上`, `约220次`), a range, a
+/// time (`2025年12月底前`) — is printed as written, whole, in the 指标值
+/// cell.
+pub fn value_cells(i: &Indicator, sources: &SourceMap) -> ValueText {
+    let words = i.qualifiers.iter().any(|q| q.place != Place::Sign);
+    match (&i.value, i.written) {
+        (Some(v), Some(w)) if words || matches!(v.node, Value::Range(..) | Value::Date(_)) => {
+            ValueText {
+                value: sources.text(w).to_string(),
+                unit: String::new(),
+                number: None,
+            }
+        }
+        _ => value_text(i, None),
+    }
 }
 
 /// The 指标值 and 计量单位 cells, with the number when the value is one.
@@ -86,7 +117,10 @@ pub struct ValueText {
     pub number: Option<(Decimal, u32)>,
 }
 
-pub fn value_text(i: &Indicator) -> ValueText {
+/// The value as data (the CSV's `value` and `unit_of_measure`): the figure
+/// and its unit, a range's ends, a time in ISO 8601 (the budget year's
+/// when none is written), a text.
+pub fn value_text(i: &Indicator, budget_year: Option<i32>) -> ValueText {
     let unit_of = |q: &Quantity| q.unit.as_ref().map(|u| u.node.clone()).unwrap_or_default();
     match i.value.as_ref().map(|v| &v.node) {
         None => ValueText {
@@ -122,7 +156,7 @@ pub fn value_text(i: &Indicator) -> ValueText {
             }
         }
         Some(Value::Date(d)) => ValueText {
-            value: d.to_string(),
+            value: d.iso(budget_year),
             unit: String::new(),
             number: None,
         },

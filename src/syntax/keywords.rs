@@ -195,7 +195,10 @@ pub const COMPARISONS: &[ComparisonForms] = &[
     ComparisonForms {
         rule: Rule::ge,
         canonical: "≥",
-        signs: &[">=", "≥", "≧", "＞＝", "＞=", "⩾"],
+        // `》=` and the like only before a figure (the grammar says so).
+        signs: &[
+            ">=", "≥", "≧", "＞＝", "＞=", "⩾", "=>", "》=", "》＝", "〉=",
+        ],
         words: &[
             "大于等于",
             "大于或等于",
@@ -208,12 +211,15 @@ pub const COMPARISONS: &[ComparisonForms] = &[
     ComparisonForms {
         rule: Rule::le,
         canonical: "≤",
-        signs: &["<=", "≤", "≦", "＜＝", "＜=", "⩽"],
+        signs: &[
+            "<=", "≤", "≦", "＜＝", "＜=", "⩽", "=<", "《=", "《＝", "〈=",
+        ],
         words: &[
             "小于等于",
             "小于或等于",
             "不高于",
             "不超过",
+            "未超过",
             "不多于",
             "不大于",
             "至多",
@@ -234,16 +240,89 @@ pub const COMPARISONS: &[ComparisonForms] = &[
     ComparisonForms {
         rule: Rule::gt,
         canonical: ">",
-        signs: &[">", "＞", "˃", "›"],
-        words: &["大于", "高于", "超过"],
+        // `》` (and `〉`) only before a figure: `《规则》` is a title.
+        signs: &[">", "＞", "˃", "›", "》", "〉"],
+        words: &["大于", "高于", "超过", "多于"],
     },
     ComparisonForms {
         rule: Rule::lt,
         canonical: "<",
-        signs: &["<", "＜", "˂", "‹"],
-        words: &["小于", "低于"],
+        signs: &["<", "＜", "˂", "‹", "《", "〈"],
+        words: &["小于", "低于", "少于", "不足"],
+    },
+    ComparisonForms {
+        rule: Rule::approx,
+        canonical: "≈",
+        signs: &["≈", "≒"],
+        words: &["约等于"],
     },
 ];
+
+/// Where a qualifier word stands: right before the figure, between the
+/// figure and its unit, or after the value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QualifierPlace {
+    Before,
+    Between,
+    After,
+}
+
+/// The words written around a target's value (`达到`, `以上`, `前`, `左右`,
+/// `（含）`): each kept as written, and read for what it says (see
+/// [`crate::ast::Means`]). A unit of measure stops where one begins.
+#[derive(Clone, Copy, Debug)]
+pub struct QualifierForms {
+    /// The grammar rule (`at_least` …).
+    pub rule: Rule,
+    pub place: QualifierPlace,
+    /// What the words say: a comparison's canonical sign, `含` (the bound
+    /// counts) or empty (nothing).
+    pub means: &'static str,
+    pub words: &'static [&'static str],
+}
+
+/// Every qualifier word, in the grammar's order.
+pub const QUALIFIERS: &[QualifierForms] = {
+    use QualifierPlace::*;
+    const fn q(
+        rule: Rule,
+        place: QualifierPlace,
+        means: &'static str,
+        words: &'static [&'static str],
+    ) -> QualifierForms {
+        QualifierForms {
+            rule,
+            place,
+            means,
+            words,
+        }
+    }
+    &[
+        // A target is a figure to reach: `达到` says no more than the figure.
+        q(Rule::reach, Before, "", &["达到", "达"]),
+        q(Rule::keep_within, Before, "≤", &["控制在"]),
+        q(Rule::about, Before, "≈", &["大约", "约"]),
+        q(Rule::keep_at, Before, "", &["保持在", "维持在"]),
+        q(Rule::more_word, Between, ">", &["余", "多"]),
+        q(Rule::at_least, After, "≥", &["及以上", "或以上", "以上"]),
+        q(
+            Rule::at_most,
+            After,
+            "≤",
+            &["及以下", "或以下", "以下", "以内", "之内", "内"],
+        ),
+        q(Rule::by_time, After, "≤", &["之前", "以前", "前"]),
+        q(Rule::from_time, After, "≥", &["之后", "以后", "后"]),
+        q(Rule::around, After, "≈", &["左右", "上下"]),
+        q(
+            Rule::inclusive,
+            After,
+            "含",
+            &["（含）", "(含)", "（含本数）", "(含本数)"],
+        ),
+        q(Rule::done, After, "", &["完成", "。"]),
+    ]
+};
 
 #[cfg(test)]
 mod tests {

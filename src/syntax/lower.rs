@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 use super::cst::{self, Pair};
 use super::grammar::{JxParser, Rule};
+use super::keywords;
 use super::normalize;
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
@@ -264,10 +265,12 @@ impl Lowerer<'_> {
     fn text_of(&self, p: P) -> String {
         match p.as_rule() {
             Rule::quoted => quoted_text(p),
-            Rule::name | Rule::string | Rule::prop_key => match p.into_inner().next() {
-                Some(i) => self.text_of(i),
-                None => String::new(),
-            },
+            Rule::name | Rule::string | Rule::prop_key | Rule::quoted_unit => {
+                match p.into_inner().next() {
+                    Some(i) => self.text_of(i),
+                    None => String::new(),
+                }
+            }
             _ => p.as_str().to_string(),
         }
     }
@@ -283,6 +286,18 @@ impl Lowerer<'_> {
                     .primary(span, "unmatched `}`")
                     .help("remove it, or add the `{` it was meant to close"),
             );
+            return;
+        }
+        if let Some(d) = self.glued_keyword(text, span, ctx) {
+            self.diags.push(d);
+            return;
+        }
+        if let Some(d) = self.letter_in_figure(text, span) {
+            self.diags.push(d);
+            return;
+        }
+        if let Some(d) = self.two_indicators(text, span, ctx) {
+            self.diags.push(d);
             return;
         }
         // Junk that starts mid-line follows an item that read the start of
@@ -403,6 +418,133 @@ impl Lowerer<'_> {
                 );
             }
         }
+    }
+
+    /// For a junk item that starts with a keyword glued to the word after it
+    /// (`预算100`, `实施期2023-01-01 .. 2023-12-31`) and reads as a statement
+    /// of its block once they are apart: S001 (the line was not read) with
+    /// the statement meant.
+    fn glued_keyword(&self, text: &str, span: Span, ctx: Ctx) -> Option<Diagnostic> {
+        let lead = text.len() - text.trim_start().len();
+        let body = &text[lead..];
+        let mut spellings: Vec<&str> = keywords::KEYWORDS
+            .iter()
+            .filter(|k| k.class.reserved())
+            .flat_map(|k| k.spellings())
+            .filter(|w| body.starts_with(w))
+            .collect();
+        spellings.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let kw = spellings.into_iter().find(|w| {
+            body[w.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace() && !"{}｛｝\"“「:：".contains(c))
+        })?;
+        let apart = format!("{kw} {}", &body[kw.len()..]);
+        JxParser::parse(ctx.probe(), &apart).ok()?;
+        // The statement's head, without the block it opens.
+        let first_line = apart
+            .lines()
+            .next()
+            .unwrap_or("")
+            .split(['{', '｛'])
+            .next()
+            .unwrap_or("")
+            .trim_end();
+        let glued =
+            body[..kw.len()].len() + body[kw.len()..].chars().next().map_or(0, char::len_utf8);
+        let at = Span {
+            file: self.file,
+            start: span.start + lead,
+            end: span.start + lead + glued,
+        };
+        Some(glued_diagnostic(Code::S001, kw, at, first_line).note("this line was skipped"))
+    }
+
+    /// S001 for a line holding an indicator and, after it, another: an
+    /// indicator is one line, so that a word after a value never becomes an
+    /// indicator of its own.
+    fn two_indicators(&self, text: &str, span: Span, ctx: Ctx) -> Option<Diagnostic> {
+        if !matches!(ctx, Ctx::Indicator) {
+            return None;
+        }
+        let line = text.lines().next().unwrap_or("");
+        let first = JxParser::parse(Rule::probe_ind_line, line).ok()?.next()?;
+        let first_end = first.as_span().end();
+        let rest = &line[first_end..];
+        let gap = rest.len() - rest.trim_start().len();
+        let second = rest.trim();
+        // Another indicator: a name with its value (a bare word after a
+        // value is a word, reported as such by the probe).
+        let has_value = JxParser::parse(Rule::probe_ind_line, second)
+            .ok()
+            .and_then(|mut p| p.next())
+            .is_some_and(|p| p.into_inner().any(|i| i.as_rule() == Rule::spec));
+        if gap == 0 || !has_value || JxParser::parse(Rule::probe_indicator, second).is_err() {
+            return None;
+        }
+        let start = span.start + first_end + gap;
+        Some(
+            Diagnostic::new(
+                Code::S001,
+                format!("two indicators on one line: `{second}` starts another"),
+            )
+            .primary(
+                Span {
+                    file: self.file,
+                    start,
+                    end: start + second.len(),
+                },
+                "a second indicator",
+            )
+            .secondary(
+                Span {
+                    file: self.file,
+                    start: span.start,
+                    end: span.start + first_end,
+                },
+                "the first",
+            )
+            .note("an indicator is one line, so that a word written after a value is never read as an indicator of its own; this line was skipped")
+            .help("put each indicator on a line of its own"),
+        )
+    }
+
+    /// S001 with the figure meant, for a junk item that is, or ends, a
+    /// figure with a letter in place of a digit (`budget 1O56.40`, `≥ 9O%`).
+    fn letter_in_figure(&self, text: &str, span: Span) -> Option<Diagnostic> {
+        let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let first_end = span.start + text.find(['\n', '\r']).unwrap_or(text.len());
+        let line = &self.text[line_start..first_end];
+        let (a, b) = misnumber_in(line)?;
+        if line_start + b <= span.start {
+            return None;
+        }
+        let figure = &line[a..b];
+        let meant: String = figure
+            .chars()
+            .map(|c| match c {
+                'O' | 'o' | '〇' => '0',
+                'l' | 'I' => '1',
+                c => c,
+            })
+            .collect();
+        Some(
+            Diagnostic::new(
+                Code::S001,
+                format!("`{figure}` is not a number: a letter stands where a digit should"),
+            )
+            .primary(
+                Span {
+                    file: self.file,
+                    start: line_start + a,
+                    end: line_start + b,
+                },
+                "a letter in a figure",
+            )
+            .note("a figure is read from digits only, and a letter that looks like a digit is no unit: this line was skipped")
+            .help(format!("write `{meant}`")),
+        )
     }
 
     // ------------------------------------------------------------ file
@@ -874,16 +1016,30 @@ impl Lowerer<'_> {
     }
 
     fn quantity(&mut self, p: P) -> Quantity {
-        // quantity / quantity_v: number percent? measure_unit?
+        // quantity / quantity_v: number percent? more_word? (measure_unit | quoted_unit)?
         let span = self.span(&p);
         let mut number = None;
-        let mut unit = None;
+        let mut unit: Option<Spanned<String>> = None;
         for i in p.into_inner() {
             match i.as_rule() {
                 Rule::number => number = Some(self.number(i)),
-                Rule::percent | Rule::measure_unit => {
+                Rule::percent | Rule::measure_unit | Rule::quoted_unit => {
                     let s = self.span(&i);
-                    let t = normalize::unit(i.as_str());
+                    let t = match i.as_rule() {
+                        Rule::quoted_unit => self.text_of(i.clone()),
+                        _ => normalize::unit(i.as_str()),
+                    };
+                    if let Some(prev) = &unit {
+                        // The unit written first is kept.
+                        let d = self.unit_twice(&prev.node, &t, prev.span.to(s));
+                        self.diags.push(d);
+                        continue;
+                    } else if let Some(half) = doubled(&t) {
+                        let d = self.unit_twice(half, half, s);
+                        self.diags.push(d);
+                        unit = Some(Spanned::new(half.to_string(), s));
+                        continue;
+                    }
                     unit = Some(Spanned::new(t, s));
                 }
                 _ => {}
@@ -932,7 +1088,10 @@ impl Lowerer<'_> {
         let mut out = Vec::new();
         for i in p.into_inner() {
             match i.as_rule() {
-                Rule::line => default_lines.push(self.line(i)),
+                Rule::line => match self.line_or_glued_by(i) {
+                    Ok(l) => default_lines.push(l),
+                    Err(b) => out.push(b),
+                },
                 Rule::by_block => out.push(self.by_block(i)),
                 Rule::junk => self.junk(i, Ctx::Breakdown),
                 _ => {}
@@ -1036,6 +1195,68 @@ impl Lowerer<'_> {
             }
         }
         l
+    }
+
+    /// A line of a breakdown block, or — for a line named `按收入` (`by`
+    /// glued to a dimension) — the breakdown it was meant as, with S030: as
+    /// a line, the breakdown would never be checked.
+    fn line_or_glued_by(&mut self, p: P) -> Result<Line, Breakdown> {
+        let l = self.line(p);
+        let Some((d, dimension)) = self.glued_dimension(&l, !l.breakdowns.is_empty()) else {
+            return Ok(l);
+        };
+        self.diags.push(d);
+        let lines = l
+            .breakdowns
+            .into_iter()
+            .filter(|b| b.dimension.node == Dimension::Default)
+            .flat_map(|b| b.lines)
+            .collect();
+        Err(Breakdown {
+            dimension: Spanned::new(dimension, l.name.span),
+            lines,
+            span: l.span,
+        })
+    }
+
+    /// S030 for a line named `按收入`, and the dimension meant. A name that
+    /// only starts with the dimension (`按收入性质分`) counts when the line
+    /// breaks down without an amount of its own.
+    fn glued_dimension(&self, l: &Line, has_block: bool) -> Option<(Diagnostic, Dimension)> {
+        let written = &self.text[l.name.span.start..l.name.span.end];
+        if written != l.name.node || l.code.is_some() {
+            return None; // quoted, or a coded line: a name as meant
+        }
+        let by = keywords::KEYWORDS
+            .iter()
+            .find(|k| k.rule == Rule::kw_by)?
+            .spellings()
+            .find(|w| written.starts_with(w))?;
+        let rest = &written[by.len()..];
+        let dim = keywords::DIMENSION_WORDS
+            .iter()
+            .filter(|d| rest.starts_with(*d))
+            .max_by_key(|d| d.len())?;
+        let exact = rest == *dim;
+        if !(exact || has_block && l.amount.number().is_none()) {
+            return None;
+        }
+        let at = l.name.span;
+        let dimension = keywords::KEYWORDS
+            .iter()
+            .find(|k| k.class == keywords::Class::Dimension && k.spellings().any(|w| w == *dim))
+            .map_or(Dimension::Named(dim.to_string()), |k| match k.rule {
+                Rule::dim_income => Dimension::Income,
+                Rule::dim_expense => Dimension::Expense,
+                Rule::dim_economic => Dimension::Economic,
+                Rule::dim_functional => Dimension::Functional,
+                Rule::dim_source => Dimension::Source,
+                _ => Dimension::Detail,
+            });
+        Some((
+            glued_diagnostic(Code::S030, by, at, &format!("{by} {dim}")),
+            dimension,
+        ))
     }
 
     // ------------------------------------------------------------ formulas
@@ -1293,6 +1514,8 @@ impl Lowerer<'_> {
             kind: None,
             comparison: None,
             value: None,
+            qualifiers: Vec::new(),
+            written: None,
             attrs: Vec::new(),
             span,
         };
@@ -1326,6 +1549,9 @@ impl Lowerer<'_> {
     }
 
     fn spec(&mut self, p: P, ind: &mut Indicator) {
+        // The value and the words around it (the grammar's silent
+        // `target`) are between the kind and comparison pairs.
+        let mut target: Option<Span> = None;
         for i in p.into_inner() {
             let span = self.span(&i);
             match i.as_rule() {
@@ -1337,25 +1563,51 @@ impl Lowerer<'_> {
                     ind.kind = Some(Spanned::new(k, span));
                 }
                 Rule::comparison => {
-                    let c = match i.into_inner().next().map(|k| k.as_rule()) {
-                        Some(Rule::ge) => Comparison::Ge,
-                        Some(Rule::le) => Comparison::Le,
-                        Some(Rule::ne) => Comparison::Ne,
-                        Some(Rule::gt) => Comparison::Gt,
-                        Some(Rule::lt) => Comparison::Lt,
-                        _ => Comparison::Eq,
+                    let c = comparison_of(&i);
+                    ind.qualifiers.push(Qualifier {
+                        place: Place::Sign,
+                        means: Means::Compare(c),
+                        span,
+                    });
+                }
+                Rule::before_word | Rule::after_word => {
+                    target = Some(target.map_or(span, |t| t.to(span)));
+                    let place = if i.as_rule() == Rule::before_word {
+                        Place::Before
+                    } else {
+                        Place::After
                     };
-                    ind.comparison = Some(Spanned::new(c, span));
+                    let means = i
+                        .clone()
+                        .into_inner()
+                        .next()
+                        .map_or(Means::Nothing, |w| qualifier_means(w.as_rule()));
+                    ind.qualifiers.push(Qualifier { place, means, span });
                 }
                 Rule::value => {
+                    target = Some(target.map_or(span, |t| t.to(span)));
                     if let Some(v) = i.into_inner().next() {
                         let value = match v.as_rule() {
                             Rule::range => {
                                 let (a, b) = self.range(v);
                                 Some(Value::Range(a, b))
                             }
-                            Rule::date => self.date(v).map(Value::Date),
-                            Rule::quantity_v => Some(Value::Quantity(self.quantity(v))),
+                            Rule::when => self.when(v).map(Value::Date),
+                            Rule::date => self.date(v).map(|d| {
+                                Value::Date(When {
+                                    year: Some(d.year),
+                                    part: match d.day {
+                                        Some(day) => YearPart::Day(d.month, day),
+                                        None => YearPart::Month(d.month),
+                                    },
+                                    end: false,
+                                })
+                            }),
+                            Rule::quantity_v => {
+                                let (q, more) = self.quantity_v(v);
+                                ind.qualifiers.extend(more);
+                                Some(Value::Quantity(q))
+                            }
                             _ => Some(Value::Text(self.text_of(v))),
                         };
                         ind.value = value.map(|x| Spanned::new(x, span));
@@ -1364,26 +1616,63 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        ind.written = target;
+        ind.qualifiers.sort_by_key(|q| q.span.start);
+        ind.comparison = effective_comparison(&ind.qualifiers);
     }
 
+    /// `quantity_v`: a quantity, and the word between its figure and its
+    /// unit (`10余次`) as a qualifier.
+    fn quantity_v(&mut self, p: P) -> (Quantity, Option<Qualifier>) {
+        let more = p
+            .clone()
+            .into_inner()
+            .find(|i| i.as_rule() == Rule::more_word)
+            .map(|w| Qualifier {
+                place: Place::After,
+                means: qualifier_means(Rule::more_word),
+                span: self.span(&w),
+            });
+        (self.quantity(p), more)
+    }
+
+    /// A time as targets write it (`when`): its parts read from the text.
+    fn when(&mut self, p: P) -> Option<When> {
+        let span = self.span(&p);
+        let written = p.as_str();
+        match normalize::when(written) {
+            Some(w) => Some(w),
+            None => {
+                self.diags.push(
+                    Diagnostic::new(Code::S004, format!("`{written}` is not a date"))
+                        .primary(span, "no such date"),
+                );
+                None
+            }
+        }
+    }
+
+    /// `90%-95%`, `90~95%`, `10次-20次`: each end keeps the unit written
+    /// with it; an end written without one takes the other's.
     fn range(&mut self, p: P) -> (Quantity, Quantity) {
         let span = self.span(&p);
-        let mut nums = Vec::new();
-        let mut percents = [false, false];
-        let mut unit = None;
+        let mut ends: Vec<(Number, Option<Spanned<String>>)> = Vec::new();
         for i in p.into_inner() {
             match i.as_rule() {
-                Rule::number => nums.push(self.number(i)),
-                Rule::percent => {
-                    if let Some(slot) = percents.get_mut(nums.len().saturating_sub(1)) {
-                        *slot = true;
+                Rule::number => ends.push((self.number(i), None)),
+                Rule::percent | Rule::measure_unit => {
+                    let s = self.span(&i);
+                    if let Some(end) = ends.last_mut() {
+                        match &end.1 {
+                            // The unit written first is kept.
+                            Some(prev) => {
+                                let twice =
+                                    self.unit_twice(&prev.node, i.as_str(), prev.span.to(s));
+                                self.diags.push(twice);
+                            }
+                            None => end.1 = Some(Spanned::new(normalize::unit(i.as_str()), s)),
+                        }
                     }
-                    let s = self.span(&i);
-                    unit = Some(Spanned::new("%".to_string(), s));
-                }
-                Rule::measure_unit => {
-                    let s = self.span(&i);
-                    unit = Some(Spanned::new(normalize::unit(i.as_str()), s));
                 }
                 _ => {}
             }
@@ -1393,15 +1682,41 @@ impl Lowerer<'_> {
             scale: 0,
             span,
         };
-        let a = nums.first().copied().unwrap_or(blank);
-        let b = nums.get(1).copied().unwrap_or(blank);
+        let (a, ua) = ends.first().cloned().unwrap_or((blank, None));
+        let (b, ub) = ends.get(1).cloned().unwrap_or((blank, None));
+        let (ua, ub) = match (ua, ub) {
+            (None, Some(u)) => (Some(u.clone()), Some(u)),
+            (Some(u), None) => (Some(u.clone()), Some(u)),
+            other => other,
+        };
         (
             Quantity {
                 number: a,
-                unit: unit.clone(),
+                unit: ua,
             },
-            Quantity { number: b, unit },
+            Quantity {
+                number: b,
+                unit: ub,
+            },
         )
+    }
+
+    /// V031: a unit of measure written twice (`98%%`, `9个个`, `95% %`).
+    fn unit_twice(&self, first: &str, second: &str, span: Span) -> Diagnostic {
+        let second = normalize::unit(second);
+        let message = if first == second {
+            format!("the unit `{first}` is written twice")
+        } else {
+            format!("two units of measure, `{first}` and `{second}`, for one figure")
+        };
+        Diagnostic::new(Code::V031, message)
+            .primary(span, "one figure, one unit")
+            .note(format!("the figure is read with `{first}`, the unit written first"))
+            .help(if first == second {
+                format!("write `{first}` once")
+            } else {
+                "keep the unit the table states, and move the other word into the indicator's name or note".to_string()
+            })
     }
 
     fn attr(&mut self, p: P) -> Attr {
@@ -1489,6 +1804,130 @@ fn empty_line(span: Span) -> Line {
         breakdowns: Vec::new(),
         span,
     }
+}
+
+/// Where `line` has a figure with a letter that looks like a digit: digits,
+/// then `O`, `o` or `〇` (or `l`, `I` before a digit), then more of them,
+/// not running on into a word (`5lm` is five lumens).
+fn misnumber_in(line: &str) -> Option<(usize, usize)> {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let zero = |c: char| matches!(c, 'O' | 'o' | '〇');
+    let one = |c: char| matches!(c, 'l' | 'I');
+    let mut i = 0;
+    while i < chars.len() {
+        let starts =
+            chars[i].1.is_ascii_digit() && (i == 0 || !chars[i - 1].1.is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut letter = false;
+        while j < chars.len() {
+            let c = chars[j].1;
+            let next = chars.get(j + 1).map(|x| x.1);
+            if c.is_ascii_digit() || c == '.' && next.is_some_and(|n| n.is_ascii_digit() || zero(n))
+            {
+                j += 1;
+            } else if zero(c) || one(c) && next.is_some_and(|n| n.is_ascii_digit() || zero(n)) {
+                letter = true;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let runs_on = chars.get(j).is_some_and(|x| x.1.is_ascii_alphabetic());
+        if letter && !runs_on {
+            let end = chars.get(j).map_or(line.len(), |x| x.0);
+            return Some((chars[i].0, end));
+        }
+        i = j.max(i + 1);
+    }
+    None
+}
+
+/// `kw` is glued to the word after it (S030, or S001 for a line that could
+/// not be read).
+fn glued_diagnostic(code: Code, kw: &str, at: Span, meant: &str) -> Diagnostic {
+    Diagnostic::new(
+        code,
+        format!("`{kw}` is glued to the word after it: did you mean `{meant}`?"),
+    )
+    .primary(at, format!("`{kw}` is a keyword only when it stands alone"))
+    .note("Han text has no spaces, so a keyword followed by a name character is read as part of a name")
+    .help(format!("write `{meant}`; a name that really starts with `{kw}` is quoted"))
+}
+
+/// The comparison a `comparison` pair states.
+fn comparison_of(p: &P) -> Comparison {
+    p.clone()
+        .into_inner()
+        .next()
+        .map_or(Comparison::Eq, |k| comparison_of_rule(k.as_rule()))
+}
+
+fn comparison_of_rule(rule: Rule) -> Comparison {
+    match rule {
+        Rule::ge => Comparison::Ge,
+        Rule::le => Comparison::Le,
+        Rule::ne => Comparison::Ne,
+        Rule::gt => Comparison::Gt,
+        Rule::lt => Comparison::Lt,
+        Rule::approx => Comparison::Approx,
+        _ => Comparison::Eq,
+    }
+}
+
+/// What a qualifier word (a rule of `before_word`, `after_word` or
+/// `more_word`) says, as the table `keywords::QUALIFIERS` gives it.
+fn qualifier_means(rule: Rule) -> Means {
+    let means = keywords::QUALIFIERS
+        .iter()
+        .find(|q| q.rule == rule)
+        .map_or("", |q| q.means);
+    match means {
+        "含" => Means::Inclusive,
+        "" => Means::Nothing,
+        sign => keywords::COMPARISONS
+            .iter()
+            .find(|c| c.canonical == sign)
+            .map_or(Means::Nothing, |c| {
+                Means::Compare(comparison_of_rule(c.rule))
+            }),
+    }
+}
+
+/// What a target means: the sign written, else the first word that
+/// compares; `（含）` makes `>` `≥` and `<` `≤`. Words that disagree with
+/// it are for the value checks to report (V030).
+pub(crate) fn effective_comparison(qualifiers: &[Qualifier]) -> Option<Spanned<Comparison>> {
+    let compares = |sign: bool| {
+        qualifiers.iter().find_map(move |q| match q.means {
+            Means::Compare(c) if (q.place == Place::Sign) == sign => Some(Spanned::new(c, q.span)),
+            _ => None,
+        })
+    };
+    let mut c = compares(true).or_else(|| compares(false))?;
+    if qualifiers.iter().any(|q| q.means == Means::Inclusive) {
+        c.node = match c.node {
+            Comparison::Gt => Comparison::Ge,
+            Comparison::Lt => Comparison::Le,
+            other => other,
+        };
+    }
+    Some(c)
+}
+
+/// The unit `u` is some text written twice over (`个个`, `万元万元`): that
+/// text. Units of ASCII letters are left alone (`mm` is a millimetre).
+fn doubled(u: &str) -> Option<&str> {
+    let n = u.chars().count();
+    if n < 2 || n % 2 != 0 {
+        return None;
+    }
+    let mid = u.char_indices().nth(n / 2).map(|(i, _)| i)?;
+    let (a, b) = u.split_at(mid);
+    (a == b && !a.is_ascii()).then_some(a)
 }
 
 fn join_or(words: &[&str]) -> String {

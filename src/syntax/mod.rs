@@ -10,4 +10,4 @@ pub mod reparse;
 pub mod views;
 
 pub use grammar::Rule;
-pub use lower::{lower, parse_document};
+pub use lower::{days_in_month, lower, parse_document};

@@ -133,7 +133,7 @@ def value_text(v):
     return v["text"]
 
 
-SYMBOL = {"ge": "≥", "le": "≤", "eq": "=", "ne": "≠", "gt": ">", "lt": "<", None: ""}
+SYMBOL = {"ge": "≥", "le": "≤", "eq": "=", "ne": "≠", "gt": ">", "lt": "<", "approx": "≈", None: ""}
 
 
 def all_lines(model):

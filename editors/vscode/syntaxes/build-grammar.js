@@ -120,11 +120,12 @@ const GOAL_KINDS = [...W.term, ...W.annual];
 // Built-in dimensions, only right after `by`.
 const DIMENSIONS = [...W.income, ...W.expense, ...W.economic, ...W.functional, ...W.source,
   ...W.detail];
-const CMP_SYMBOLS = ['>=', '≥', '≧', '＞＝', '＞=', '⩾', '<=', '≤', '≦', '＜＝', '＜=', '⩽',
-  '!=', '≠', '==', '=', '＝', '>', '＞', '˃', '›', '<', '＜', '˂', '‹'];
+const CMP_SYMBOLS = ['>=', '≥', '≧', '＞＝', '＞=', '⩾', '=>', '》=', '》＝', '〉=', '<=', '≤',
+  '≦', '＜＝', '＜=', '⩽', '=<', '《=', '《＝', '〈=', '!=', '≠', '==', '=', '＝', '>', '＞',
+  '˃', '›', '》', '〉', '<', '＜', '˂', '‹', '《', '〈', '≈', '≒'];
 const CMP_WORDS = ['大于等于', '大于或等于', '不低于', '不少于', '不小于', '至少', '小于等于',
-  '小于或等于', '不高于', '不超过', '不多于', '不大于', '至多', '不等于', '等于', '大于', '高于',
-  '超过', '小于', '低于'];
+  '小于或等于', '不高于', '不超过', '未超过', '不多于', '不大于', '至多', '不等于', '等于', '大于',
+  '高于', '超过', '多于', '小于', '低于', '少于', '不足', '约等于'];
 // END GENERATED KEYWORDS
 const ALL_KEYWORDS = [].concat(...Object.values(KEYWORDS));
 const LINT_KW = KEYWORDS['keyword.control.directive.lint.jx'];

@@ -1,0 +1,201 @@
+//! The units of a document across its files: each declared once, and
+//! what cannot be resolved reported.
+//!
+//! - R030: one unit code or name declared twice in the document;
+//! - R032: a `parent` that names no unit of the document;
+//! - S031: no file of the document states a header, so the rules that need
+//!   `scheme` or `year` cannot run — what happens when a file meant to be
+//!   included is checked on its own.
+
+use std::collections::HashMap;
+
+use crate::ast::{self, Header, IndicatorNode, Span, Unit, Value};
+use crate::diag::{Code, Diagnostic};
+use crate::source::FileId;
+
+/// Resolve the units of the document made of `files`.
+pub fn resolve(
+    documents: &[ast::Document],
+    files: &[FileId],
+    header: &Header,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let docs: Vec<&ast::Document> = files.iter().map(|f| &documents[f.0 as usize]).collect();
+    let mut declared: Vec<&Unit> = Vec::new();
+    for d in &docs {
+        for u in &d.units {
+            walk(u, &mut declared);
+        }
+    }
+    declared_twice(&declared, diags);
+    parents(&declared, diags);
+    rules_not_run(&docs, header, diags);
+}
+
+fn walk<'a>(u: &'a Unit, out: &mut Vec<&'a Unit>) {
+    out.push(u);
+    for c in &u.children {
+        walk(c, out);
+    }
+}
+
+/// R030, at the second declaration, pointing at the first.
+fn declared_twice(units: &[&Unit], diags: &mut Vec<Diagnostic>) {
+    let mut by_code: HashMap<&str, &Unit> = HashMap::new();
+    let mut by_name: HashMap<&str, &Unit> = HashMap::new();
+    for u in units {
+        let same_code = u
+            .code
+            .as_ref()
+            .and_then(|c| by_code.get(c.node.as_str()).map(|first| (*first, c)));
+        if let Some((first, code)) = same_code {
+            let at = first.code.as_ref().map_or(first.name.span, |c| c.span);
+            diags.push(twice(
+                format!("unit code {} is declared twice in one document", code.node),
+                code.span,
+                at,
+                u,
+            ));
+        } else if let Some(first) = by_name.get(u.name.node.as_str()) {
+            diags.push(twice(
+                format!("unit {} is declared twice in one document", u.name.node),
+                u.name.span,
+                first.name.span,
+                u,
+            ));
+        }
+        if let Some(c) = &u.code {
+            by_code.entry(c.node.as_str()).or_insert(u);
+        }
+        by_name.entry(u.name.node.as_str()).or_insert(u);
+    }
+}
+
+fn twice(message: String, at: Span, first: Span, u: &Unit) -> Diagnostic {
+    let named = match &u.code {
+        Some(c) => c.node.clone(),
+        None => quoted(&u.name.node),
+    };
+    Diagnostic::new(Code::R030, message)
+        .primary(at, "declared again here")
+        .secondary(first, "first declared here")
+        .note("a second declaration makes a second unit: its tables are printed twice, and the checks that need the whole unit see two halves")
+        .help(format!("declare the unit {named} once"))
+}
+
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// R032: a `parent` that is no unit of the document.
+fn parents(declared: &[&Unit], diags: &mut Vec<Diagnostic>) {
+    let is_unit = |p: &str| {
+        declared
+            .iter()
+            .any(|u| u.name.node == p || u.code.as_ref().is_some_and(|c| c.node == p))
+    };
+    for u in declared {
+        let Some(p) = &u.parent else { continue };
+        if !is_unit(&p.node) {
+            diags.push(
+                Diagnostic::new(
+                    Code::R032,
+                    format!("{} names {} as its parent, which is no unit of the document", u.name.node, p.node),
+                )
+                .primary(p.span, "no unit of this name or code")
+                .note("the unit counts in no rollup's sum")
+                .help("correct the parent's name or code, or add the parent unit; `allow R032` for a corpus that holds only part of the document"),
+            );
+        }
+    }
+}
+
+/// S031: a document none of whose files states a header statement —
+/// what a file meant to be included is when checked on its own — says
+/// which rules did not run for want of them. (A document with a header
+/// and no `scheme` chose to go without tiers: docs/language.md says so.)
+fn rules_not_run(docs: &[&ast::Document], header: &Header, diags: &mut Vec<Diagnostic>) {
+    let stated = header.year.is_some()
+        || header.money.is_some()
+        || header.precision.is_some()
+        || header.scheme.is_some()
+        || header.title.is_some();
+    if stated {
+        return;
+    }
+    let mut trees = Vec::new();
+    let mut dated = Vec::new();
+    for d in docs {
+        for u in &d.units {
+            let mut all = Vec::new();
+            walk(u, &mut all);
+            for x in all {
+                let projects = x.projects.iter().flat_map(|p| p.indicators.iter());
+                for t in x.indicators.iter().chain(projects) {
+                    trees.push(t.span);
+                    dates(&t.nodes, &mut dated);
+                }
+                dated.extend(
+                    x.projects
+                        .iter()
+                        .filter_map(|p| p.period.as_ref().map(|s| s.span)),
+                );
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    if let Some(t) = trees.first() {
+        missing.push((
+            "`scheme`",
+            "the tier rules (T001–T007) did not run: no indicator framework is in force",
+            *t,
+        ));
+    }
+    if let Some(d) = dated.first() {
+        missing.push((
+            "`year`",
+            "dates and periods were not checked against the budget year (V007): no `year` is stated",
+            *d,
+        ));
+    }
+    let Some((_, _, at)) = missing.iter().min_by_key(|m| m.2.start).copied() else {
+        return;
+    };
+    let names: Vec<&str> = missing.iter().map(|m| m.0).collect();
+    let mut d = Diagnostic::new(
+        Code::S031,
+        format!(
+            "no file of this document states a header: without {}, some rules did not run",
+            names.join(" and ")
+        ),
+    )
+    .primary(
+        Span {
+            end: at.start,
+            ..at
+        },
+        "checked without them",
+    );
+    for m in &missing {
+        d = d.note(m.1);
+    }
+    diags.push(
+        d.note("amounts are read in 万元, exact to 0.01 (the defaults of `money` and `precision`)")
+            .help("a file meant to be included is checked through the root file that includes it (`jixiao check main.jx`), which states the header; `allow S031` when it is checked on its own on purpose"),
+    );
+}
+
+fn dates(nodes: &[IndicatorNode], out: &mut Vec<Span>) {
+    for n in nodes {
+        match n {
+            IndicatorNode::Group(g) => dates(&g.children, out),
+            IndicatorNode::Leaf(i) => {
+                if let Some(v) = &i.value {
+                    if matches!(v.node, Value::Date(_)) {
+                        out.push(v.span);
+                    }
+                }
+            }
+        }
+    }
+}
