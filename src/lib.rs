@@ -8,6 +8,7 @@ pub mod ast;
 pub mod check;
 pub mod diag;
 pub mod emit;
+pub mod encoding;
 pub mod fmt;
 pub mod project;
 pub mod source;

@@ -16,6 +16,39 @@ use jixiao::diag::levels::LevelSetting;
 use jixiao::diag::{render, Diagnostic};
 use jixiao::{emit, Input, Project};
 
+/// Set when writing to standard output or standard error failed (a full
+/// disk, a closed terminal): the run then ends with status 2. The macros
+/// below replace the standard ones, which panic on a failed write.
+static OUTPUT_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn output_failed() {
+    OUTPUT_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        if writeln!(std::io::stderr(), $($arg)*).is_err() {
+            output_failed();
+        }
+    }};
+}
+
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            output_failed();
+        }
+    }};
+}
+
+macro_rules! print {
+    ($($arg:tt)*) => {{
+        if write!(std::io::stdout(), $($arg)*).is_err() {
+            output_failed();
+        }
+    }};
+}
+
 /// jixiao checks budget performance targets (预算绩效目标) written as text.
 ///
 /// A `.jx` file states a budget unit's budget, its projects and its
@@ -181,12 +214,17 @@ enum Command {
 fn main() -> ExitCode {
     reset_sigpipe();
     let cli = Cli::parse();
-    match run(cli) {
+    let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
+    };
+    if OUTPUT_FAILED.load(std::sync::atomic::Ordering::Relaxed) {
+        ExitCode::from(2)
+    } else {
+        code
     }
 }
 
@@ -300,11 +338,13 @@ fn print_diagnostics(
         MessageFormat::Json => {
             let mut out = std::io::stdout().lock();
             out.write_all(render::json_lines(&project.sources, diags).as_bytes())
-                .map_err(|e| e.to_string())?;
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("cannot write diagnostics to standard output: {e}"))?;
         }
         MessageFormat::Human => {
             let mut err = StandardStream::stderr(color_choice(color));
-            render::emit_human(&mut err, &project.sources, diags).map_err(|e| e.to_string())?;
+            render::emit_human(&mut err, &project.sources, diags)
+                .map_err(|e| format!("cannot write diagnostics to standard error: {e}"))?;
             let errors = diags.iter().filter(|d| d.is_error()).count();
             let warnings = diags.len() - errors;
             if !diags.is_empty() {
@@ -394,7 +434,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             if list {
                 let mut out = std::io::stdout().lock();
                 for c in CODES {
-                    let _ = writeln!(
+                    let line = writeln!(
                         out,
                         "{}  {:<5}  {:<24} {}",
                         c.code,
@@ -402,6 +442,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         c.name,
                         c.summary
                     );
+                    if line.and_then(|()| out.flush()).is_err() {
+                        output_failed();
+                        break;
+                    }
                 }
                 return Ok(ExitCode::SUCCESS);
             }

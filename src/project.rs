@@ -14,7 +14,7 @@ use crate::ast::{self, Header, Span, Spanned};
 use crate::diag::levels::LevelSetting;
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, SourceFile, SourceMap};
-use crate::syntax::parse_document;
+use crate::syntax::{limits, parse_document};
 
 /// One input of a run.
 #[derive(Clone, Debug)]
@@ -103,6 +103,8 @@ pub fn rollup_members<'a>(rollup: &ast::Unit, all: &[&'a ast::Unit]) -> Vec<&'a 
 struct Loader {
     project: Project,
     includes: HashMap<FileId, Vec<FileId>>,
+    /// Whether S011 was reported for the number of files.
+    too_many_files: bool,
 }
 
 /// Load and parse every input and what it includes.
@@ -110,6 +112,7 @@ pub fn load(inputs: &[Input]) -> Result<Project, LoadError> {
     let mut loader = Loader {
         project: Project::default(),
         includes: HashMap::new(),
+        too_many_files: false,
     };
     let mut candidates: Vec<FileId> = Vec::new();
     for input in inputs {
@@ -179,7 +182,36 @@ fn collect_jx(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 impl Loader {
-    fn add(&mut self, file: SourceFile) -> FileId {
+    fn add(&mut self, mut file: SourceFile) -> FileId {
+        let size = file.text.len();
+        if size > limits::MAX_FILE_BYTES {
+            // Kept as an empty file: the diagnostic has a name to show.
+            file = SourceFile::new(file.name, file.path, String::new());
+            let id = self.project.sources.add(file);
+            self.project.documents.push(ast::Document {
+                file: id,
+                ..Default::default()
+            });
+            self.project.diagnostics.push(
+                Diagnostic::new(
+                    Code::S011,
+                    format!(
+                        "`{}` is {size} bytes, more than the {} a file may have: it was not read",
+                        self.project.sources.get(id).name,
+                        limits::MAX_FILE_BYTES
+                    ),
+                )
+                .primary(
+                    Span {
+                        file: id,
+                        start: 0,
+                        end: 0,
+                    },
+                    "this file",
+                ),
+            );
+            return id;
+        }
         let id = self.project.sources.add(file);
         let (doc, diags) = parse_document(id, &self.project.sources.get(id).text);
         self.project.documents.push(doc);
@@ -195,26 +227,41 @@ impl Loader {
             return Some(id);
         }
         let name = path.display().to_string();
-        match String::from_utf8(bytes) {
+        if self.project.sources.len() >= limits::MAX_FILES {
+            if !self.too_many_files {
+                self.too_many_files = true;
+                self.project.diagnostics.push(
+                    Diagnostic::new(
+                        Code::S011,
+                        format!(
+                            "more than {} files to read: `{name}` and the files after it were not read",
+                            limits::MAX_FILES
+                        ),
+                    )
+                    .help("check the paths and `include` patterns of this run"),
+                );
+            }
+            return None;
+        }
+        match crate::encoding::decode(bytes) {
             Ok(text) => Some(self.add(SourceFile::new(name, Some(canonical), text))),
             Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
                 let id = self.add(SourceFile::new(
                     name.clone(),
                     Some(canonical),
                     String::new(),
                 ));
                 self.project.diagnostics.push(
-                    Diagnostic::new(Code::S008, format!("`{name}` is not UTF-8 text"))
+                    Diagnostic::new(Code::S008, e.message(&name))
                         .primary(
                             Span {
                                 file: id,
                                 start: 0,
                                 end: 0,
                             },
-                            format!("invalid byte at offset {valid}"),
+                            e.label(),
                         )
-                        .help("convert it, e.g. `iconv -f GBK -t UTF-8`"),
+                        .help(e.help(&name)),
                 );
                 Some(id)
             }

@@ -51,9 +51,7 @@ impl SourceFile {
             Some(rest) => rest.to_string(),
             None => text,
         };
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = line_starts(&text);
         SourceFile {
             name,
             path,
@@ -98,6 +96,20 @@ impl SourceFile {
         }
         byte
     }
+}
+
+/// Where each line starts. A line ends with LF, CRLF or a lone CR (old Mac
+/// files, and some exports from spreadsheets), as the grammar's line
+/// breaks do.
+fn line_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            starts.push(i + 1);
+        }
+    }
+    starts
 }
 
 /// Every file of one run.
@@ -187,5 +199,20 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
                 given: line,
                 max: f.line_starts.len() - 1,
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_break_starts_a_line() {
+        for text in ["a\nb\nc", "a\r\nb\r\nc", "a\rb\rc", "a\r\nb\rc"] {
+            let f = SourceFile::new("t".into(), None, text.into());
+            let c = text.rfind('c').unwrap();
+            assert_eq!(f.line_col(c), (3, 1), "{text:?}");
+            assert_eq!(f.line_index(text.find('b').unwrap()), 1);
+        }
     }
 }

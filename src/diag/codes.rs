@@ -33,9 +33,9 @@ macro_rules! code_enum {
 }
 
 code_enum!(
-    S001, S002, S003, S004, S005, S006, S007, S008, S009, B001, B002, B003, B004, B005, B006, B007,
-    B008, B009, B010, B011, B012, B013, R001, T001, T002, T003, T004, T005, T006, T007, V001, V002,
-    V003, V004, V005, V006, V007, V008
+    S001, S002, S003, S004, S005, S006, S007, S008, S009, S010, S011, S012, S013, B001, B002, B003,
+    B004, B005, B006, B007, B008, B009, B010, B011, B012, B013, R001, T001, T002, T003, T004, T005,
+    T006, T007, V001, V002, V003, V004, V005, V006, V007, V008
 );
 
 impl Code {
@@ -178,9 +178,9 @@ pub static CODES: &[CodeInfo] = &[
         adjustable: false,
         blocks_output: true,
         summary: "a file that is not UTF-8",
-        explanation: "jixiao reads UTF-8 only (a BOM is allowed). Files saved as GBK by older editors must be converted first.",
+        explanation: "jixiao reads UTF-8 only (a BOM is allowed). Files in the other encodings budget documents come in are recognised and named: UTF-16 in either byte order, with or without a byte-order mark (what Windows calls \"Unicode\"), UTF-32, and GBK or GB18030 (what Chinese Windows saves by default). The message gives the `iconv` command that converts the file; nothing in it is read until it is converted.",
         example: "",
-        fix: "Convert the file: `iconv -f GBK -t UTF-8 in.jx > out.jx`.",
+        fix: "Convert the file, e.g. `iconv -f GBK -t UTF-8 in.jx > out.jx` (the message names the encoding to convert from), or save it as UTF-8 in its editor.",
     },
     CodeInfo {
         code: Code::S009,
@@ -192,6 +192,50 @@ pub static CODES: &[CodeInfo] = &[
         explanation: "The budget year must be a plausible year, the precision at most 10 decimals, and the scheme a built-in framework or one defined by a `scheme` block.",
         example: "year 2023\nprecision 40\n",
         fix: "Correct the value.",
+    },
+    CodeInfo {
+        code: Code::S010,
+        name: "nesting-too-deep",
+        level: Level::Deny,
+        adjustable: false,
+        blocks_output: true,
+        summary: "blocks nested more than 64 deep, or a formula's parentheses more than 32 deep",
+        explanation: "Real documents nest about ten blocks deep (a unit, a project, a breakdown, a line, the tiers of its indicators) and a formula rarely needs more than two levels of parentheses. Deeper nesting comes from a generated or damaged file, and reading it would exhaust the parser's stack, so the depth is measured before the file is parsed and a file that goes deeper than the limits (docs/language.md, Limits) is not read at all: nothing in it is checked.",
+        example: "year 2023\nunit \"云田镇\" {\n  project \"保洁\" 1 {\n    by detail {\n      保洁费 1 = ((((((((((((((((((((((((((((((((( 1 ))))))))))))))))))))))))))))))))) 万元\n    }\n  }\n}\n",
+        fix: "Flatten the structure: units inside units are for rollups (系统), and a formula can be written with fewer parentheses. If the file is generated, correct the generator.",
+    },
+    CodeInfo {
+        code: Code::S011,
+        name: "input-too-large",
+        level: Level::Deny,
+        adjustable: false,
+        blocks_output: true,
+        summary: "a file larger than 16 MiB, or more than 10,000 files in one run",
+        explanation: "A file is read whole into memory, and every file of a run is kept until the run ends. The limits (docs/language.md, Limits) are far above any real document (the 67 unit tables of a city are 0.3 MB) and keep a wrong path (a log, a disk image, a directory of everything) from exhausting the machine. A file over the size limit is not read; files past the count limit are not read.",
+        example: "",
+        fix: "Check the path: it is probably not the document you meant. Split a generated file that is really this large into files that `include` each other.",
+    },
+    CodeInfo {
+        code: Code::S012,
+        name: "formula-too-long",
+        level: Level::Deny,
+        adjustable: false,
+        blocks_output: true,
+        summary: "a formula with more than 256 numbers and units",
+        explanation: "A basis of calculation (测算依据) multiplies a few figures: `20 次 × 0.5 万元/次`. A formula of hundreds of terms is a pasted column or a generated line, and evaluating it term by term would exhaust the stack, so a formula longer than the limit (docs/language.md, Limits) is not read: the line keeps its amount and the formula is not checked.",
+        example: "",
+        fix: "Break the line down into lines of its own (`by detail { … }`), each with a short formula.",
+    },
+    CodeInfo {
+        code: Code::S013,
+        name: "invisible-character",
+        level: Level::Warn,
+        adjustable: true,
+        blocks_output: false,
+        summary: "an invisible character (a zero-width space, a line separator, a control character) in the text",
+        explanation: "Characters such as U+200B ZERO WIDTH SPACE, U+FEFF (a byte-order mark in the middle of a file), U+2028 LINE SEPARATOR, U+0085 NEXT LINE, the bidirectional controls U+202A–U+202E and U+2066–U+2069, control characters and noncharacters show as nothing (or as a line break) in most editors, but they are part of the text: `群众满意度` followed by a zero-width space is not the indicator `群众满意度`, and a line separator does not end a line (lines end with LF, CRLF or CR). They usually come from copying out of a PDF or a web page. The message names each one by its code point. Comments are not searched.",
+        example: "year 2023\nunit \"云田镇\u{200B}\" {\n}\n",
+        fix: "Delete the character (the label shows where it is), or replace a line separator with a line break.",
     },
     CodeInfo {
         code: Code::B001,

@@ -51,7 +51,8 @@ pub struct Options {
 /// Why a file was not formatted.
 #[derive(Debug)]
 pub enum Error {
-    /// The file cannot be read (S001/S002): formatting would have to guess.
+    /// The file cannot be read (S001/S002, S010): formatting would have to
+    /// guess.
     /// The diagnostics are those of `parse_document` with `FileId(0)`.
     Syntax(Vec<Diagnostic>),
     /// The formatter failed its own checks (a bug): the output would not
@@ -80,7 +81,7 @@ pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
     let (doc, diags) = parse_document(FileId(0), body);
     let syntax: Vec<Diagnostic> = diags
         .iter()
-        .filter(|d| matches!(d.code, Code::S001 | Code::S002))
+        .filter(|d| matches!(d.code, Code::S001 | Code::S002 | Code::S010))
         .cloned()
         .collect();
     if !syntax.is_empty() {

@@ -3,6 +3,8 @@
 
 pub mod cst;
 pub mod grammar;
+pub mod invisible;
+pub mod limits;
 pub mod lower;
 pub mod normalize;
 pub mod views;
