@@ -10,6 +10,8 @@ pub mod diag;
 pub mod emit;
 pub mod encoding;
 pub mod fmt;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod project;
 pub mod source;
 pub mod syntax;

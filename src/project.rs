@@ -196,9 +196,9 @@ impl Loader {
                 Diagnostic::new(
                     Code::S011,
                     format!(
-                        "`{}` is {size} bytes, more than the {} a file may have: it was not read",
+                        "`{}` is {size} bytes, more than a file may have ({} MiB): it was not read",
                         self.project.sources.get(id).name,
-                        limits::MAX_FILE_BYTES
+                        limits::MAX_FILE_BYTES >> 20
                     ),
                 )
                 .primary(

@@ -33,6 +33,7 @@ pub fn lower(file: FileId, text: &str, parse: &cst::Parse) -> (Document, Vec<Dia
         text,
         diags: Vec::new(),
         line_starts: std::cell::OnceCell::new(),
+        stray_run: None,
     };
     let mut doc = Document {
         file,
@@ -245,6 +246,9 @@ struct Lowerer<'s> {
     /// junk item finds its line without scanning the text again (a long
     /// line full of junk would otherwise take quadratic time).
     line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// The S002 of the last stray `}` (its index in `diags`) and how many
+    /// `}` it counts, to report a run of them once.
+    stray_run: Option<(usize, usize)>,
 }
 
 /// The unescaped text of a `quoted` pair.
@@ -279,6 +283,21 @@ fn first_line(text: &str) -> &str {
     text.find(['\n', '\r']).map_or(text, |i| &text[..i])
 }
 
+/// The word at the start of `text`, for "found `…`": up to white space, or
+/// the one character there when it is white space other than a line break
+/// (U+2028 is white space, but not to the grammar).
+fn found_at(text: &str) -> String {
+    let word: String = text
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .take(12)
+        .collect();
+    match text.chars().next() {
+        Some(c) if word.is_empty() && !matches!(c, '\n' | '\r') => c.to_string(),
+        _ => word,
+    }
+}
+
 /// The first `chars` characters of `s`, then `…` if any were cut.
 fn head(s: &str, chars: usize) -> String {
     match s.char_indices().nth(chars) {
@@ -296,6 +315,36 @@ fn tail(s: &str, chars: usize) -> String {
 }
 
 impl Lowerer<'_> {
+    /// S002 for a `}` that closes no block. A run of them with only white
+    /// space between is one diagnostic: 10 KB of `}` is one finding, not
+    /// ten thousand.
+    fn stray_close(&mut self, span: Span) {
+        if let Some((i, count)) = self.stray_run {
+            let last = self.diags.len().checked_sub(1);
+            let label_end = self.diags[i].labels[0].span.end;
+            let only_space =
+                label_end <= span.start && self.text[label_end..span.start].trim().is_empty();
+            if last == Some(i) && only_space {
+                let d = &mut self.diags[i];
+                d.message = format!("{} `}}` close no block", count + 1);
+                d.labels[0].span.end = span.end;
+                d.labels[0].message = format!("{} unmatched `}}`", count + 1);
+                if count == 1 {
+                    d.notes
+                        .push("a run of `}` with only white space between is reported once".into());
+                }
+                self.stray_run = Some((i, count + 1));
+                return;
+            }
+        }
+        self.diags.push(
+            Diagnostic::new(Code::S002, "this `}` closes no block")
+                .primary(span, "unmatched `}`")
+                .help("remove it, or add the `{` it was meant to close"),
+        );
+        self.stray_run = Some((self.diags.len() - 1, 1));
+    }
+
     /// The start and end (before its line break) of the line holding `byte`.
     fn line_around(&self, byte: usize) -> (usize, usize) {
         let text = self.text;
@@ -355,11 +404,7 @@ impl Lowerer<'_> {
         let span = self.span(&p);
         let text = p.as_str();
         if text.trim_start().starts_with(['}', '｝']) {
-            self.diags.push(
-                Diagnostic::new(Code::S002, "this `}` closes no block")
-                    .primary(span, "unmatched `}`")
-                    .help("remove it, or add the `{` it was meant to close"),
-            );
+            self.stray_close(span);
             return;
         }
         // Junk that starts mid-line follows an item that read the start of
@@ -367,11 +412,7 @@ impl Lowerer<'_> {
         let (line_start, line_end) = self.line_around(span.start);
         let before = self.text[line_start..span.start].trim();
         if !before.is_empty() {
-            let found: String = text
-                .chars()
-                .take_while(|c| !c.is_whitespace())
-                .take(12)
-                .collect();
+            let found = found_at(text);
             let before = visible(&tail(before, 24));
             let at = Span {
                 file: self.file,
@@ -397,7 +438,7 @@ impl Lowerer<'_> {
                 .note(format!("expected {}", ctx.what()))
                 .note(format!(
                     "the rest of the line was skipped: `{}`",
-                    visible(&head(first_line(text).trim_end(), 60))
+                    visible(&head(first_line(text).trim_end_matches([' ', '\t']), 60))
                 )),
             );
             return;
@@ -423,11 +464,7 @@ impl Lowerer<'_> {
                 words.sort_unstable();
                 words.dedup();
                 let pos = pos.min(text.len());
-                let found: String = text[pos..]
-                    .chars()
-                    .take_while(|c| !c.is_whitespace())
-                    .take(12)
-                    .collect();
+                let found = found_at(&text[pos..]);
                 let found_desc = if found.is_empty() {
                     "the end of the line".to_string()
                 } else {
@@ -550,11 +587,7 @@ impl Lowerer<'_> {
                 Rule::junk_top => self.junk(item, Ctx::Top),
                 Rule::rbrace => {
                     let span = self.span(&item);
-                    self.diags.push(
-                        Diagnostic::new(Code::S002, "this `}` closes no block")
-                            .primary(span, "unmatched `}`")
-                            .help("remove it, or add the `{` it was meant to close"),
-                    );
+                    self.stray_close(span);
                 }
                 _ => {}
             }
