@@ -300,10 +300,18 @@ fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            let mut text = String::new();
+            let mut bytes = Vec::new();
             std::io::stdin()
-                .read_to_string(&mut text)
+                .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
+            let text = jixiao::encoding::decode(bytes).map_err(|e| {
+                format!(
+                    "{} ({}); {}",
+                    e.message("standard input"),
+                    e.label(),
+                    e.help("FILE")
+                )
+            })?;
             out.push(Input::Text {
                 name: "<stdin>".into(),
                 text,

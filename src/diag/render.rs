@@ -183,8 +183,9 @@ struct ExcerptLine {
 impl<'a> Excerpt<'a> {
     fn new(d: &Diagnostic, sources: &'a SourceMap) -> Excerpt<'a> {
         let (shown, _) = shown_labels(d);
-        // For each file: the lines to show and, on each, the label ends.
-        let mut wanted: BTreeMap<FileId, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+        // For each file: the lines to show and, on each, the label ends
+        // (whether of a primary label: the window follows those).
+        let mut wanted: BTreeMap<FileId, BTreeMap<usize, Vec<(usize, bool)>>> = BTreeMap::new();
         for l in &shown {
             let f = sources.get(l.span.file);
             let start = f.floor_char_boundary(l.span.start);
@@ -194,8 +195,8 @@ impl<'a> Excerpt<'a> {
             for line in first..=last {
                 lines.entry(line).or_default();
             }
-            lines.entry(first).or_default().push(start);
-            lines.entry(last).or_default().push(end);
+            lines.entry(first).or_default().push((start, l.primary));
+            lines.entry(last).or_default().push((end, l.primary));
         }
         let mut files = Vec::new();
         for (real, mut lines) in wanted {
@@ -272,17 +273,22 @@ impl<'a> Excerpt<'a> {
 }
 
 /// The part of the line `body` to show: all of it when it is short, else
-/// [`WINDOW`] characters from a little before the first of `points`.
-fn window(text: &str, body: Range<usize>, points: &[usize]) -> Range<usize> {
+/// [`WINDOW`] characters from a little before the first of `points` (of
+/// the primary label's, if it has any on this line).
+fn window(text: &str, body: Range<usize>, points: &[(usize, bool)]) -> Range<usize> {
     let line = &text[body.clone()];
     if line.chars().nth(LONG_LINE).is_none() {
         return body;
     }
-    let first = points
+    let on_line = |p: &&(usize, bool)| body.contains(&p.0) || p.0 == body.end;
+    let primary = points
         .iter()
-        .copied()
-        .filter(|p| body.contains(p) || *p == body.end)
-        .min()
+        .filter(on_line)
+        .filter(|p| p.1)
+        .map(|p| p.0)
+        .min();
+    let first = primary
+        .or_else(|| points.iter().filter(on_line).map(|p| p.0).min())
         .unwrap_or(body.start);
     let before = text[body.start..first]
         .char_indices()
@@ -388,4 +394,97 @@ pub fn json_lines(sources: &SourceMap, diags: &[Diagnostic]) -> String {
         s.push('\n');
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+    use crate::source::{SourceFile, Span};
+
+    fn sources(text: &str) -> SourceMap {
+        let mut m = SourceMap::new();
+        m.add(SourceFile::new("t.jx".into(), None, text.into()));
+        m
+    }
+
+    fn span(start: usize, end: usize) -> Span {
+        Span {
+            file: FileId(0),
+            start,
+            end,
+        }
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_with_its_real_column() {
+        let text = format!("year 2023\n{}x{}\n", "职".repeat(3000), "a".repeat(3000));
+        let at = text.find('x').unwrap();
+        let m = sources(&text);
+        let d = Diagnostic::new(Code::S001, "here").primary(span(at, at + 1), "this x");
+        let out = human_string(&m, &[d]);
+        assert!(out.contains("t.jx:2:3001"), "{out}");
+        assert!(out.contains("…") && out.contains("^ this x"), "{out}");
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+    }
+
+    #[test]
+    fn the_window_follows_the_primary_label() {
+        let text = format!("{}x{}\n", "职".repeat(3000), "a".repeat(3000));
+        let at = text.find('x').unwrap();
+        let m = sources(&text);
+        let d = Diagnostic::new(Code::S001, "here")
+            .primary(span(at, at + 1), "this x")
+            .secondary(span(0, text.len() - 1), "in this line");
+        let out = human_string(&m, &[d]);
+        assert!(out.contains("t.jx:1:3001"), "{out}");
+        assert!(out.contains("│ …职") && out.contains("职xaaa"), "{out}");
+        assert!(
+            out.contains("this x") && out.contains("in this line"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn windows_survive_odd_labels() {
+        let long = "职".repeat(2000);
+        let text = format!("{long}\n{long}\nshort\n{long}");
+        let m = sources(&text);
+        let n = text.len();
+        let cases = [
+            span(0, n),         // the whole file
+            span(n, n),         // the very end
+            span(3, 3),         // empty, inside a long line
+            span(6000, 12_010), // across two long lines
+            span(12_002, 12_008),
+        ];
+        for s in cases {
+            let d = Diagnostic::new(Code::S001, "x")
+                .primary(s, "p")
+                .secondary(span(1, 4), "s");
+            let out = human_string(&m, &[d]);
+            assert!(out.len() < 5_000, "{s:?}: {} bytes", out.len());
+        }
+    }
+
+    #[test]
+    fn labels_and_diagnostics_per_line_are_capped() {
+        let text = "a ".repeat(100);
+        let m = sources(&text);
+        let mut d = Diagnostic::new(Code::S001, "many").primary(span(0, 1), "first");
+        for i in 1..100 {
+            d = d.secondary(span(2 * i, 2 * i + 1), "");
+        }
+        let out = human_string(&m, &[d]);
+        assert!(out.contains("88 more locations are not shown"), "{out}");
+        let flood: Vec<Diagnostic> = (0..50)
+            .map(|i| Diagnostic::new(Code::S001, "one").primary(span(2 * i, 2 * i + 1), ""))
+            .collect();
+        let out = human_string(&m, &flood);
+        assert_eq!(out.matches("error[S001]").count(), MAX_PER_LINE);
+        assert!(
+            out.contains("40 more diagnostics on line 1 of t.jx are not shown"),
+            "{out}"
+        );
+    }
 }
