@@ -88,6 +88,8 @@ fn check_unit(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
 fn line_value(ctx: &Ctx, line: &Line) -> Option<Figure> {
     match &line.amount {
         Amount::Figure(n) => ctx.stated(n),
+        // A cell reading 无 or 不适用 states that there is nothing.
+        Amount::Mark(..) => None,
         Amount::Blank(_) => {
             let b = line.breakdowns.first()?;
             sum_lines(ctx, &b.lines).ok().flatten()
@@ -203,7 +205,7 @@ fn check_one_breakdown(
             let v = line_value(ctx, l)?;
             let shown = match &l.amount {
                 Amount::Figure(n) => arith::show(v.value, ctx.decimals(n)),
-                Amount::Blank(_) => arith::show(v.value, ctx.precision),
+                Amount::Blank(_) | Amount::Mark(..) => arith::show(v.value, ctx.precision),
             };
             Some((shown, l.amount.number().map_or(l.name.span, |n| n.span)))
         })

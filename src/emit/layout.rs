@@ -91,6 +91,9 @@ impl Cell {
     /// is written finer). A blank amount gives an empty cell.
     pub fn amount(a: &Amount, precision: u32) -> Cell {
         let mut c = Cell::new(String::new(), Style::Amount);
+        if let Some(m) = a.mark() {
+            c.text = m.text().to_string();
+        }
         if let Some(n) = a.number() {
             if let Some(v) = n.value {
                 let scale = n.scale.max(precision);
