@@ -329,7 +329,7 @@ fn load_text(text: &str) -> Project {
 #[test]
 fn tiers_are_shown_as_the_checker_places_them() {
     let project = load_text(
-        "scheme 财预2021\nallow T004\nunit \"甲\" {\n  indicators {\n    产出指标 { 办件量 ≥ 100 件 }\n    效益指标 { 社会效益指标 { 群众满意度 ≥ 95% } }\n  }\n}\n",
+        "scheme 财预2021\nallow T004, V021\nunit \"甲\" {\n  indicators {\n    产出指标 { 办件量 ≥ 100 件 }\n    效益指标 { 社会效益指标 { 群众满意度 ≥ 95% } }\n  }\n}\n",
     );
     let diags = check::check(&project, &check::Options::default());
     let found: Vec<String> = diags
@@ -357,7 +357,7 @@ fn tiers_are_shown_as_the_checker_places_them() {
 #[test]
 fn tiers_without_a_scheme_follow_the_shape() {
     let project = load_text(
-        "unit \"甲\" {\n  indicators {\n    产出指标 { 办件量 ≥ 100 件 }\n    效益指标 { 社会效益指标 { 群众满意度 ≥ 95% } }\n  }\n}\n",
+        "allow V021\nunit \"甲\" {\n  indicators {\n    产出指标 { 办件量 ≥ 100 件 }\n    效益指标 { 社会效益指标 { 群众满意度 ≥ 95% } }\n  }\n}\n",
     );
     let diags = check::check(&project, &check::Options::default());
     assert!(diags.is_empty(), "{diags:?}");

@@ -19,7 +19,7 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const DEADLINE: Duration = Duration::from_secs(60);
 
 /// A document that checks clean.
-const CLEAN: &str = "year 2023\nmoney 万元\nunit \"云田镇\" {\n  budget 10\n  indicators {\n    \
+const CLEAN: &str = "year 2023\nmoney 万元\nunit \"云田镇\" {\n  goal \"办好政务服务\"\n  budget 10\n  indicators {\n    \
     产出指标 { 数量指标 { 办件量 ≥ 100 件 } }\n    效益指标 { 满意度指标 { 服务对象满意度 ≥ 95% } }\n  }\n}\n";
 
 /// Text that must never appear in jixiao's output.

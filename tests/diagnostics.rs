@@ -71,3 +71,33 @@ fn every_example_triggers_its_code() {
         );
     }
 }
+
+/// One systematic choice, one finding per document: seed 001 puts
+/// 服务对象满意度 under 效益 in every table; reported once, with the count
+/// and a primary label at each place, and without a T004 for each table's
+/// then missing 满意度指标. Another document making the same choice gets
+/// its own finding.
+#[test]
+fn a_repeated_choice_is_one_finding_per_document() {
+    let table = |name: &str| {
+        format!(
+            "project \"{name}\" 10 {{\n  goal annual \"开展民生工作\"\n  indicators {{\n    产出指标 {{ 数量指标 {{ 涉及社区数量 = 9 个 }} }}\n    效益指标 {{\n      社会效益指标 {{ 居民幸福指数 \"提升\" }}\n      社会公众及服务对象满意度指标 {{ 群众满意度 ≥ 90% }}\n    }}\n  }}\n}}\n"
+        )
+    };
+    let text = format!(
+        "year 2023\nmoney 万元\nscheme 财预2020\nunit \"云田镇\" {{\n{}{}{}}}\n",
+        table("甲"),
+        table("乙"),
+        table("丙")
+    );
+    let (_, diags) = common::check_text(&text);
+    let t003: Vec<_> = diags.iter().filter(|d| d.code == "T003").collect();
+    assert_eq!(t003.len(), 1, "{diags:?}");
+    assert!(
+        t003[0].message.ends_with("(3 places)"),
+        "{}",
+        t003[0].message
+    );
+    assert_eq!(t003[0].labels.iter().filter(|l| l.primary).count(), 3);
+    assert!(!common::codes(&diags).contains(&"T004"), "{diags:?}");
+}

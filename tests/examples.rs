@@ -58,34 +58,42 @@ fn findings(name: &str) -> Vec<String> {
 }
 
 /// Seed 001 (云田镇 2023, framework 财预2020). Every sum adds up; one
-/// formula does not, and the tables put satisfaction under 效益.
+/// formula does not, two costs and a unit price disagree with the detail,
+/// and every table puts satisfaction under 效益: one finding.
 #[test]
 fn yuntian_2023_findings() {
     assert_eq!(
         findings("yuntian-2023"),
         [
-            // 整体支出表: no 满意度指标 一级 (its satisfaction row sits under
-            // 效益, seed line 184) …
-            "T004 unit.jx:110",
             // 质量指标 特大事故事故发生率 "0" with no unit (seed line 135).
             "V005 unit.jx:118",
-            // … 社会公众及服务对象满意度指标 under 效益指标 (seed line 184).
+            // 社会公众及服务对象满意度指标 under 效益指标, in all five tables
+            // (seed lines 184, 374, 525, 648, 835): one choice, one finding
+            // with five places; the missing 满意度指标 is not reported again.
             "T003 unit.jx:143",
-            // 城乡环境连片整治专项: the same (seed lines 374–381).
-            "T004 unit.jx:177",
-            "T003 unit.jx:203",
-            // 社区经费: the same (seed line 525).
-            "T004 unit.jx:244",
-            "T003 unit.jx:268",
-            // 业务性专用经费: the same (seed line 648).
-            "T004 unit.jx:303",
-            "T003 unit.jx:325",
+            // 成本指标 printed with blank cells in three project tables (seed
+            // lines 346, 490, 613) …
+            "T021 unit.jx:190",
+            // … 经济效益指标 in all four (353, 497, 620, 807) …
+            "T021 unit.jx:193",
+            // 业务性专用经费: 无偿献血营养补贴 500元/人 (seed line 593) where the
+            // basis prices 0.03万元/人, 300 元 (line 688).
+            "B021 unit.jx:306",
+            // … 征兵任务 "较好完成" (seed lines 600–601): a 质量 target that
+            // promises and measures nothing.
+            "V006 unit.jx:309",
+            // … and 生态效益指标 in two (634, 821).
+            "T021 unit.jx:321",
             // 业务性专用经费 › 武装 › 宣传费: "6次*（万元/次）=3.6万元" — the unit
             // price (0.6) is missing, so the basis comes to 6 万元 (seed ~695).
             "B002 unit.jx:367",
-            // 微民生网格事件办理: satisfaction under 效益 again (seed line 835).
-            "T004 unit.jx:389",
-            "T003 unit.jx:414",
+            // 微民生网格事件办理: 数量指标 各社区、村应急事件 "及时处理" (seed 774),
+            // no figure.
+            "V006 unit.jx:392",
+            // … 成本指标 安置小区卫生死角清理 5万 and 砍伐枯树 5万 (seed lines
+            // 794–802), while the detail gives each 6 + 4 = 10 (854–871).
+            "B020 unit.jx:401",
+            "B020 unit.jx:402",
         ]
     );
 }
@@ -93,7 +101,7 @@ fn yuntian_2023_findings() {
 /// Seed 002 (石峰区政府办 2020, framework 财预2020). Every table adds up —
 /// 365.55 over items summing to 365.5466, 69.036, 14.3427 are within
 /// rounding — but economic names stray from the catalog and the target
-/// tables have no 满意度 tier.
+/// tables have no 满意度 tier, no values and many empty tiers.
 #[test]
 fn shifeng_2020_findings() {
     assert_eq!(
@@ -113,20 +121,25 @@ fn shifeng_2020_findings() {
             "B011 unit.jx:510",
             // 附件17: "30399 其他对个人和家庭的补助支出" (seed ~598).
             "B011 unit.jx:569",
-            // 部门整体支出绩效申报表: no 满意度指标 (seed lines 603–610) …
+            // No 满意度指标 in the 部门整体支出绩效申报表 (seed lines 603–610)
+            // nor in the six project tables of 附件3, whose satisfaction
+            // targets sit in the 可持续影响 column (seed 632–640): one finding,
+            // seven places.
             "T004 unit.jx:884",
-            // … and its two indicators are text directly under 产出指标 and
-            // 效益指标, with no 二级 (seed lines 609–610).
+            // The two indicators of the 申报表 are text directly under 产出指标
+            // and 效益指标, with no 二级 (seed lines 609–610) …
             "T007 unit.jx:886",
+            // … and, like 15 cells of 附件3, a text with no target value
+            // (seed 609–610, 635–640): 17 places.
+            "V020 unit.jx:886",
             "T007 unit.jx:889",
-            // 附件3: the six project tables have no 满意度 column; their
-            // satisfaction targets sit in the 可持续影响 column (seed 632–640).
-            "T004 unit.jx:911",
-            "T004 unit.jx:945",
-            "T004 unit.jx:975",
-            "T004 unit.jx:1005",
-            "T004 unit.jx:1037",
-            "T004 unit.jx:1069",
+            // 附件3: the 质量指标, 时效指标, 经济效益指标, 生态效益指标 and
+            // 数量指标 cells left empty (seed lines 635–640).
+            "T021 unit.jx:918",
+            "T021 unit.jx:919",
+            "T021 unit.jx:925",
+            "T021 unit.jx:929",
+            "T021 unit.jx:947",
         ]
     );
 }
@@ -139,20 +152,34 @@ fn xiangyin_2023_findings() {
         [
             // 整体支出表: 三公经费 合计 13 over 0 + 0 + 13.18 (seed line 110).
             "B001 main.jx:57",
+            // 整体支出表: 成本指标 控制在预算内, value "控制在预算内" (seed
+            // line 117): no figure.
+            "V006 main.jx:86",
             // 驻京联络维稳工作组: 合计 50 over four detail rows with no amount
             // (seed lines 24–28) …
             "B008 main.jx:107",
             // … and its 上年度安排资金 68 over the same empty rows.
             "B008 main.jx:125",
+            // 驻京: 数量指标 保障驻京工作顺利开展 "保障工作" (seed line 36).
+            "V006 main.jx:157",
             // 驻京: "≥98" and "≥97" with no unit (seed lines 37, 42, 44, 45).
             "V005 main.jx:161",
+            // 驻京 and 优化营商环境: value cells left blank — 财政预算指标内完成,
+            // 无直接经济效益, 无社会危害 (seed lines 39–43), and four rows of
+            // 优化营商环境 (seed 204–209; the last, 开展优化营商环境工作, could
+            // also be read as the value of a row with no name): 7 places.
+            "V020 main.jx:167",
             "V005 main.jx:176",
             "V005 main.jx:183",
             "V005 main.jx:187",
             // 平安城市: the 一级 cell reads 社会效益, a 二级 (seed line 84).
             "T001 main.jx:250",
-            // 各战线调研: the 一级 cell of the 效益 rows is blank, so 效益指标
-            // is missing and its 二级 stand alone (seed lines 163–166).
+            // Four project tables leave 长期 and 本年度绩效目标 blank (seed
+            // lines 154–155, 243–244, 284–285, 328–329): 8 places.
+            "V021 main.jx:308",
+            // 各战线调研, 争资争项, 重点工作专题调研, 政府中心工作经费: the 一级
+            // cell of the 效益 rows is blank, so 效益指标 is missing and its
+            // 二级 stand alone (seed lines 163–166, 251, 293, 336).
             "T004 main.jx:313",
             "T007 main.jx:329",
             "T007 main.jx:332",
@@ -161,27 +188,12 @@ fn xiangyin_2023_findings() {
             // (seed lines 191–193), and its 上年度 25.
             "B008 main.jx:346",
             "B008 main.jx:364",
-            // 争资争项: blank 一级 cell again (seed line 251).
-            "T004 main.jx:476",
-            "T007 main.jx:491",
-            "T007 main.jx:494",
-            "T007 main.jx:497",
-            // 重点工作专题调研: blank 一级 cell again (seed line 293).
-            "T004 main.jx:549",
-            "T007 main.jx:566",
-            "T007 main.jx:569",
-            "T007 main.jx:572",
             // 政府中心工作经费: 合计 120 over empty rows 1–3 (seed 320–323),
             // and its 上年度 95.
             "B008 main.jx:582",
             "B008 main.jx:600",
-            // … blank 一级 cell again (seed line 336).
-            "T004 main.jx:628",
             // … 发布、办理及时率 "≥100%" (seed line 332).
             "V003 main.jx:634",
-            "T007 main.jx:643",
-            "T007 main.jx:646",
-            "T007 main.jx:649",
         ]
     );
 }

@@ -112,7 +112,7 @@ fn units_and_rollup_members() {
 fn tiers_follow_the_tier_checker() {
     let project = load(
         r#"scheme 财预2021
-allow T004
+allow T004, V021
 unit "甲" {
   indicators {
     产出指标 { 办件量 ≥ 100 件 }
@@ -138,6 +138,7 @@ unit "甲" {
             "T007 indicator 办件量 stands directly under 一级 产出指标",
             "T007 二级 社会效益指标 stands without its 一级",
             "T007 二级 生态效益指标 stands without its 一级",
+            "T021 二级 生态效益指标 holds no indicator",
             "T001 其他指标 is not a 一级 of 财预2021",
             "T007 indicator 孤立指标 stands outside any tier",
             "T007 细项 is a fourth tier under 服务对象满意度指标",

@@ -12,7 +12,7 @@ fn scheme_defined_in_an_included_file() {
     )
     .unwrap();
     let main = "year 2023\nmoney 万元\nscheme 县级框架\ninclude \"scheme.jx\"\n\
-                unit \"甲\" {\n  indicators {\n    产出指标 { 数目 { 办件量 ≥ 100 件 } }\n\
+                unit \"甲\" {\n  goal \"办好政务服务\"\n  indicators {\n    产出指标 { 数目 { 办件量 ≥ 100 件 } }\n\
                     效益指标 { 服务对象满意度 { 满意度 ≥ 95% } }\n  }\n}\n";
     std::fs::write(dir.join("main.jx"), main).unwrap();
     let (project, diags) = common::check_paths(&[&dir.join("main.jx")]);

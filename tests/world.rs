@@ -14,7 +14,7 @@ const HEADER: &str = "year 2023\nmoney 万元\n";
 
 fn unit(name: &str) -> String {
     format!(
-        "unit \"{name}\" {{\n  indicators {{\n    产出指标 {{ 数量指标 {{ 办件量 ≥ 100 件 }} }}\n\
+        "unit \"{name}\" {{\n  goal \"办好政务服务\"\n  indicators {{\n    产出指标 {{ 数量指标 {{ 办件量 ≥ 100 件 }} }}\n\
          效益指标 {{ 满意度指标 {{ 服务对象满意度 ≥ 95% }} }}\n  }}\n}}\n"
     )
 }

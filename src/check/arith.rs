@@ -6,6 +6,8 @@
 //! total and the sum of its parts' intervals do not meet — the rule of XBRL
 //! Calculations 1.1 (round-to-nearest). So `365.55` over parts summing to
 //! `365.5466` passes, and `13` over parts summing to `13.18` does not.
+//! A copy of a figure is judged more strictly ([`compare_copy`]): it must
+//! round to what it copies.
 
 use rust_decimal::Decimal;
 
@@ -83,6 +85,20 @@ pub fn compare(stated: Figure, computed: Figure) -> Option<Comparison> {
     })
 }
 
+/// Compare a figure with another that copies it (a summary row restating a
+/// unit's total, an indicator restating a line): a copy is exact, so the
+/// two agree only when the finer, rounded to the precision of the coarser,
+/// is the coarser — when it lies within the coarser's interval (a tie may
+/// round either way). Unlike a sum, the roundings of the two do not add up:
+/// 1,735.58 does not copy 1,735.59, while 508.93 copies 508.9253. None on
+/// overflow.
+pub fn compare_copy(stated: Figure, copied: Figure) -> Option<Comparison> {
+    Some(Comparison {
+        difference: copied.value.checked_sub(stated.value)?,
+        allowed: stated.tolerance.max(copied.tolerance),
+    })
+}
+
 /// Show a value with at least `decimals` decimals, as published
 /// (13 at precision 2 is shown 13.00). Half away from zero, as money is.
 pub fn show(value: Decimal, decimals: u32) -> String {
@@ -154,6 +170,29 @@ mod tests {
             .unwrap()
             .consistent());
         assert!(!compare(fig("10.00", 2), fig("10.011", 2))
+            .unwrap()
+            .consistent());
+    }
+
+    #[test]
+    fn a_copy_must_round_to_what_it_copies() {
+        // 1,735.58 in a table, 1,735.59 in the summary: within the
+        // tolerance of a sum, but not a copy.
+        assert!(compare(fig("1735.58", 2), fig("1735.59", 2))
+            .unwrap()
+            .consistent());
+        assert!(!compare_copy(fig("1735.58", 2), fig("1735.59", 2))
+            .unwrap()
+            .consistent());
+        // Seed 002: 508.93 restates 508.9253, which rounds to it.
+        assert!(compare_copy(fig("508.93", 2), fig("508.9253", 2))
+            .unwrap()
+            .consistent());
+        assert!(!compare_copy(fig("508.93", 2), fig("508.9149", 2))
+            .unwrap()
+            .consistent());
+        // A tie rounds either way.
+        assert!(compare_copy(fig("10.01", 2), fig("10.005", 2))
             .unwrap()
             .consistent());
     }

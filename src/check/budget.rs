@@ -1,29 +1,31 @@
-//! Budget arithmetic: every breakdown adds up, formulas evaluate to their
-//! line, projects add up to 项目支出, rollups and summaries reconcile,
-//! classification codes nest and match the catalog, cost ceilings stay
-//! within the budget they govern. Every finding shows its arithmetic.
+//! Budget arithmetic: every breakdown adds up (and lists something),
+//! formulas evaluate to their line, projects add up to 项目支出, rollups add
+//! up, summaries copy the figures of the units and projects they list and
+//! leave none out, classification codes nest and match the catalog. Every
+//! finding shows its arithmetic. Indicators bounded by the budget are
+//! [`super::bounds`]'.
 
-use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::arith::{self, Figure};
 use super::catalog;
 use super::formula::{self, EvalError, MONEY};
+use super::names;
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Document;
 
 /// What the checks of one document need from its resolved header.
-struct Ctx<'d> {
-    precision: u32,
-    money: &'d str,
+pub(super) struct Ctx<'d> {
+    pub(super) precision: u32,
+    pub(super) money: &'d str,
 }
 
 impl Ctx<'_> {
-    fn stated(&self, n: &Number) -> Option<Figure> {
+    pub(super) fn stated(&self, n: &Number) -> Option<Figure> {
         Figure::stated(n, self.precision)
     }
-    fn decimals(&self, n: &Number) -> u32 {
+    pub(super) fn decimals(&self, n: &Number) -> u32 {
         arith::decimals(n, self.precision)
     }
 }
@@ -38,9 +40,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
         check_unit(&ctx, doc, u, &mut out);
     }
     let index = Index::new(&doc.units);
-    for s in &doc.summaries {
-        check_summary(&ctx, s, &index, &mut out);
-    }
+    check_summaries(&ctx, doc, &index, &mut out);
     out
 }
 
@@ -57,11 +57,6 @@ fn check_unit(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
         let label = format!("the budget of {}", u.name.node);
         check_breakdowns(ctx, &label, &b.total, &b.breakdowns, false, out);
         check_projects_sum(ctx, u, b, out);
-        if let Some(total) = b.total.number() {
-            for t in &u.indicators {
-                check_cost_ceilings(ctx, &t.nodes, total, &u.name.node, out);
-            }
-        }
     }
     for line in &u.amounts {
         check_line(ctx, line, false, out);
@@ -72,11 +67,6 @@ fn check_unit(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
         for line in &p.amounts {
             check_line(ctx, line, false, out);
         }
-        if let Some(total) = p.amount.number() {
-            for t in &p.indicators {
-                check_cost_ceilings(ctx, &t.nodes, total, &p.name.node, out);
-            }
-        }
     }
     if u.rollup {
         check_rollup(ctx, doc, u, out);
@@ -85,7 +75,7 @@ fn check_unit(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
 
 /// The value a line contributes to its parent's sum: its stated figure, or
 /// for a line written without one, the sum of its first breakdown.
-fn line_value(ctx: &Ctx, line: &Line) -> Option<Figure> {
+pub(super) fn line_value(ctx: &Ctx, line: &Line) -> Option<Figure> {
     match &line.amount {
         Amount::Figure(n) => ctx.stated(n),
         // A cell reading 无 or 不适用 states that there is nothing.
@@ -120,6 +110,20 @@ fn check_breakdowns(
     out: &mut Vec<Diagnostic>,
 ) {
     for b in breakdowns {
+        if b.lines.is_empty() {
+            out.push(
+                Diagnostic::new(
+                    Code::B022,
+                    format!(
+                        "{label} has a breakdown {} with no lines",
+                        b.dimension.node.label()
+                    ),
+                )
+                .primary(b.span, "no lines")
+                .note("a table with only its 合计 row does not say where the money goes")
+                .help("write its lines, or leave the breakdown out"),
+            );
+        }
         if let Amount::Figure(n) = stated {
             check_one_breakdown(ctx, label, n, b, out);
         }
@@ -134,6 +138,93 @@ fn check_breakdowns(
             }
             check_nesting(line, econ, out);
             check_line(ctx, line, econ, out);
+        }
+    }
+    check_restated(ctx, breakdowns, out);
+}
+
+/// Breakdowns of one figure along the same dimension are the same table
+/// published twice (a 收支总表 and a 收入总表): a line named in both restates
+/// the first one's figure, and so do the lines below two such lines.
+fn check_restated(ctx: &Ctx, breakdowns: &[Breakdown], out: &mut Vec<Diagnostic>) {
+    type Key<'a> = (&'a str, Option<&'a str>, &'a str);
+    let mut first: HashMap<Key, (usize, &Line)> = HashMap::new();
+    for (i, b) in breakdowns.iter().enumerate() {
+        for l in &b.lines {
+            let key = (
+                b.dimension.node.key(),
+                l.code.as_ref().map(|c| c.node.as_str()),
+                l.name.node.trim(),
+            );
+            match first.get(&key) {
+                Some((j, earlier)) if *j != i => {
+                    compare_restated(ctx, &b.dimension.node, earlier, l, out);
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(key, (i, l));
+                }
+            }
+        }
+    }
+}
+
+/// The figure a line restates: its own, the sum of its parts when it has
+/// none, and zero for a blank cell with no parts (`-`).
+fn restated_value(ctx: &Ctx, line: &Line) -> Figure {
+    line_value(ctx, line).unwrap_or(Figure::ZERO)
+}
+
+fn compare_restated(
+    ctx: &Ctx,
+    dimension: &Dimension,
+    earlier: &Line,
+    again: &Line,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (a, b) = (restated_value(ctx, earlier), restated_value(ctx, again));
+    let Some(cmp) = arith::compare_copy(a, b) else {
+        return;
+    };
+    if !cmp.consistent() {
+        let decimals = |l: &Line| l.amount.number().map_or(ctx.precision, |n| ctx.decimals(n));
+        out.push(
+            Diagnostic::new(
+                Code::B023,
+                format!(
+                    "{} is {} in one breakdown {} and {} in another (difference {}; a restated figure allows at most {})",
+                    again.name.node,
+                    arith::show(a.value, decimals(earlier)),
+                    dimension.label(),
+                    arith::show(b.value, decimals(again)),
+                    arith::show_plain(cmp.difference),
+                    arith::show_plain(cmp.allowed),
+                ),
+            )
+            .primary(again.amount.span(), "restated here")
+            .secondary(earlier.amount.span(), "first stated here")
+            .note("two breakdowns of one figure along the same dimension publish the same table twice: a line restates its figure, rounded at most")
+            .help("correct the table that is wrong"),
+        );
+        return;
+    }
+    // Their parts restate each other too, dimension by dimension.
+    for b in &earlier.breakdowns {
+        let Some(b2) = again
+            .breakdowns
+            .iter()
+            .find(|x| x.dimension.node == b.dimension.node)
+        else {
+            continue;
+        };
+        for l in &b.lines {
+            let same = b2.lines.iter().find(|x| {
+                x.name.node.trim() == l.name.node.trim()
+                    && x.code.as_ref().map(|c| &c.node) == l.code.as_ref().map(|c| &c.node)
+            });
+            if let Some(l2) = same {
+                compare_restated(ctx, &b.dimension.node, l, l2, out);
+            }
         }
     }
 }
@@ -523,9 +614,31 @@ fn check_rollup(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) 
 
 /// A summary row names a unit (or a project) by code or by name; published
 /// summaries often drop a unit's `本级` suffix.
+#[derive(Clone, Copy)]
 enum Named<'a> {
     Unit(&'a Unit),
     Project(&'a crate::ast::Project),
+}
+
+impl<'a> Named<'a> {
+    fn name(self) -> &'a Spanned<String> {
+        match self {
+            Named::Unit(u) => &u.name,
+            Named::Project(p) => &p.name,
+        }
+    }
+    fn span(self) -> Span {
+        match self {
+            Named::Unit(u) => u.span,
+            Named::Project(p) => p.span,
+        }
+    }
+    fn what(self) -> &'static str {
+        match self {
+            Named::Unit(_) => "unit",
+            Named::Project(_) => "project",
+        }
+    }
 }
 
 /// Units and projects by name and by code, built once per document so
@@ -578,59 +691,162 @@ impl<'a> Index<'a> {
     }
 }
 
-fn check_summary(ctx: &Ctx, s: &Summary, index: &Index, out: &mut Vec<Diagnostic>) {
-    for row in &s.rows {
-        let Some(rn) = row.amount.number() else {
-            continue;
-        };
-        let Some(stated) = ctx.stated(rn) else {
-            continue;
-        };
-        let found = index.find(row).and_then(|n| match n {
-            Named::Unit(u) => u.budget.as_ref().map(|b| (&b.total, u.name.span)),
-            Named::Project(p) => Some((&p.amount, p.name.span)),
-        });
-        match found {
-            None => out.push(
-                Diagnostic::new(
-                    Code::R001,
-                    format!("summary row {} names no unit or project of this document", row.name.node),
-                )
-                .primary(row.name.span, "not found")
-                .note("a corpus may be partial; `allow R001` silences this for a document that holds only part of its summary"),
-            ),
-            Some((amount, name_span)) => {
-                let Some(un) = amount.number() else { continue };
-                let Some(own) = ctx.stated(un) else { continue };
-                let Some(cmp) = arith::compare(stated, own) else { continue };
-                if !cmp.consistent() {
-                    let decimals = ctx.decimals(rn);
-                    out.push(
-                        Diagnostic::new(
-                            Code::B006,
-                            format!(
-                                "summary row {} states {} but the unit's own figure is {} (difference {}; rounding allows at most {})",
-                                row.name.node,
-                                arith::show(stated.value, decimals),
-                                arith::show(own.value, ctx.decimals(un)),
-                                arith::show_plain(cmp.difference),
-                                arith::show_plain(cmp.allowed),
-                            ),
-                        )
-                        .primary(rn.span, "in the summary")
-                        .secondary(un.span, "the unit's own figure")
-                        .secondary(name_span, ""),
-                    );
+/// Reconcile every summary row with the unit or project it names (a copy
+/// of its figure), and check that a summary covers the document: every
+/// unit has its row when the summaries list units, every project when they
+/// list projects. A row whose name nearly matches a unit or project left
+/// without a row is that one's row, with a slip in the name (R021).
+fn check_summaries(ctx: &Ctx, doc: &Document, index: &Index, out: &mut Vec<Diagnostic>) {
+    if doc.summaries.is_empty() {
+        return;
+    }
+    let mut claimed: HashSet<Span> = HashSet::new();
+    let (mut lists_units, mut lists_projects) = (false, false);
+    let mut unmatched: Vec<&SummaryRow> = Vec::new();
+    for s in &doc.summaries {
+        for row in &s.rows {
+            match index.find(row) {
+                Some(named) => {
+                    match named {
+                        Named::Unit(_) => lists_units = true,
+                        Named::Project(_) => lists_projects = true,
+                    }
+                    claimed.insert(named.span());
+                    compare_row(ctx, row, named, out);
                 }
+                None => unmatched.push(row),
+            }
+        }
+        let rollups: Vec<bool> = s
+            .rows
+            .iter()
+            .map(|r| matches!(index.find(r), Some(Named::Unit(u)) if u.rollup))
+            .collect();
+        check_summary_total(ctx, s, &rollups, out);
+    }
+    // The units and projects left without a row, and the rows that name
+    // nothing: a row nearly naming one of them is its row (R021).
+    let left: Vec<Named> = doc
+        .units
+        .iter()
+        .map(|u| Named::Unit(u))
+        .chain(
+            doc.units
+                .iter()
+                .flat_map(|u| u.projects.iter().map(Named::Project)),
+        )
+        .filter(|n| !claimed.contains(&n.span()))
+        .collect();
+    let candidates = names::Candidates::new(left.iter().map(|n| n.name().node.as_str()));
+    let mut taken = vec![false; left.len()];
+    for row in unmatched {
+        match candidates.closest(&row.name.node, &taken) {
+            Some(i) => {
+                taken[i] = true;
+                let named = left[i];
+                let name = named.name();
+                let (in_row, in_table) = names::show_difference(&row.name.node, &name.node);
+                out.push(
+                    Diagnostic::new(
+                        Code::R021,
+                        format!(
+                            "summary row {} names {} {} with a different spelling",
+                            row.name.node,
+                            named.what(),
+                            name.node
+                        ),
+                    )
+                    .primary(row.name.span, "the name in the summary")
+                    .secondary(name.span, "the name in its own table")
+                    .note(format!("summary: {in_row}"))
+                    .note(format!("table:   {in_table}"))
+                    .help("write the name as the table does; the row's figure is compared with the table's"),
+                );
+                compare_row(ctx, row, named, out);
+            }
+            None => {
+                let mut d = Diagnostic::new(
+                    Code::R001,
+                    format!(
+                        "summary row {} names no unit or project of this document",
+                        row.name.node
+                    ),
+                )
+                .primary(row.name.span, "not found");
+                d = if left.is_empty() {
+                    d.note("a corpus may be partial; `allow R001` silences this for a document that holds only part of its summary")
+                } else {
+                    d.note("some units or projects of this document have no row (R020): is this one of them, under another name?")
+                };
+                out.push(d);
             }
         }
     }
-    let rollups: Vec<bool> = s
-        .rows
-        .iter()
-        .map(|r| matches!(index.find(r), Some(Named::Unit(u)) if u.rollup))
-        .collect();
-    check_summary_total(ctx, s, &rollups, out);
+    let summary = &doc.summaries[0].name;
+    for (n, _) in left.into_iter().zip(taken).filter(|(_, t)| !t) {
+        let listed = match n {
+            Named::Unit(_) => lists_units,
+            Named::Project(_) => lists_projects,
+        };
+        if !listed {
+            continue;
+        }
+        let name = n.name();
+        out.push(
+            Diagnostic::new(
+                Code::R020,
+                format!("{} {} has no row in the summary", n.what(), name.node),
+            )
+            .primary(name.span, "no summary row names it")
+            .secondary(summary.span, "the summary")
+            .note(format!(
+                "the summary lists the {}s of this document: one left out is missing from it, or counted in another row",
+                n.what()
+            ))
+            .help("add its row, or correct the row that stands for it"),
+        );
+    }
+}
+
+/// A summary row copies the figure of the unit or project it names.
+fn compare_row(ctx: &Ctx, row: &SummaryRow, named: Named, out: &mut Vec<Diagnostic>) {
+    let (amount, name_span) = match named {
+        Named::Unit(u) => match &u.budget {
+            Some(b) => (&b.total, u.name.span),
+            None => return,
+        },
+        Named::Project(p) => (&p.amount, p.name.span),
+    };
+    let (Some(rn), Some(un)) = (row.amount.number(), amount.number()) else {
+        return;
+    };
+    let (Some(stated), Some(own)) = (ctx.stated(rn), ctx.stated(un)) else {
+        return;
+    };
+    let Some(cmp) = arith::compare_copy(stated, own) else {
+        return;
+    };
+    if !cmp.consistent() {
+        let decimals = ctx.decimals(rn);
+        out.push(
+            Diagnostic::new(
+                Code::B006,
+                format!(
+                    "summary row {} states {} but the {}'s own figure is {} (difference {}; rounding allows at most {})",
+                    row.name.node,
+                    arith::show(stated.value, decimals),
+                    named.what(),
+                    arith::show(own.value, ctx.decimals(un)),
+                    arith::show_plain(cmp.difference),
+                    arith::show_plain(cmp.allowed),
+                ),
+            )
+            .primary(rn.span, "in the summary")
+            .secondary(un.span, format!("the {}'s own figure", named.what()))
+            .secondary(name_span, "")
+            .note("a summary row copies a figure: it must be that figure, rounded to the row's precision"),
+        );
+    }
 }
 
 /// Whether a row is the aggregate of the rows numbered below it (`1` over
@@ -731,96 +947,4 @@ fn check_summary_total(ctx: &Ctx, s: &Summary, rollups: &[bool], out: &mut Vec<D
             .note("a row that aggregates the rows numbered below it (a rollup such as 1 over 1-1, 1-2 …) is not added again"),
         );
     }
-}
-
-// ---------------------------------------------------------------- cost ceilings
-
-/// A cost indicator (`≤ 4055.01 万元` under a 成本 tier) whose ceiling is
-/// above the budget it governs cannot constrain anything.
-fn check_cost_ceilings(
-    ctx: &Ctx,
-    nodes: &[IndicatorNode],
-    budget: &Number,
-    owner: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    fn walk(
-        ctx: &Ctx,
-        nodes: &[IndicatorNode],
-        in_cost: bool,
-        budget: &Number,
-        owner: &str,
-        out: &mut Vec<Diagnostic>,
-    ) {
-        for n in nodes {
-            match n {
-                IndicatorNode::Group(g) => {
-                    let cost = in_cost || g.name.node.contains("成本");
-                    walk(ctx, &g.children, cost, budget, owner, out);
-                }
-                IndicatorNode::Leaf(i) => {
-                    if !in_cost {
-                        continue;
-                    }
-                    let Some(c) = &i.comparison else { continue };
-                    if !matches!(c.node, Comparison::Le | Comparison::Lt) {
-                        continue;
-                    }
-                    let Some(Spanned {
-                        node: Value::Quantity(q),
-                        ..
-                    }) = &i.value
-                    else {
-                        continue;
-                    };
-                    let Some(unit) = &q.unit else { continue };
-                    let (Some(f), Some(base)) = (
-                        formula::money_factor(&unit.node),
-                        formula::money_factor(ctx.money),
-                    ) else {
-                        continue;
-                    };
-                    let Some(v) = q
-                        .number
-                        .value
-                        .and_then(|v| v.checked_mul(f))
-                        .and_then(|v| v.checked_div(base))
-                    else {
-                        continue;
-                    };
-                    let Some(limit) = Figure::stated(budget, ctx.precision) else {
-                        continue;
-                    };
-                    let tol = arith::half_unit(arith::decimals(&q.number, ctx.precision));
-                    if v - tol > limit.value + limit.tolerance {
-                        out.push(
-                            Diagnostic::new(
-                                Code::B012,
-                                format!(
-                                    "cost ceiling {} {} {} is above the budget it governs ({} {} of {})",
-                                    c.node.symbol(),
-                                    arith::show_plain(q.number.value.unwrap_or(Decimal::ZERO)),
-                                    unit.node,
-                                    arith::show(limit.value, ctx.decimals(budget)),
-                                    ctx.money,
-                                    owner
-                                ),
-                            )
-                            .primary(i.value.as_ref().map_or(i.span, |v| v.span), "this ceiling")
-                            .secondary(budget.span, "the budget")
-                            .note(format!(
-                                "a ceiling of {} {} cannot be reached by spending {} {}",
-                                arith::show_plain(v),
-                                ctx.money,
-                                arith::show(limit.value, ctx.decimals(budget)),
-                                ctx.money
-                            ))
-                            .help("state the ceiling the budget actually sets"),
-                        );
-                    }
-                }
-            }
-        }
-    }
-    walk(ctx, nodes, false, budget, owner, out);
 }

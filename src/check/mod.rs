@@ -4,16 +4,18 @@
 //! from and decided, for the backends.
 
 pub(crate) mod arith;
+pub(crate) mod bounds;
 pub(crate) mod budget;
 pub(crate) mod catalog;
 pub(crate) mod formula;
 pub(crate) mod frameworks;
+pub(crate) mod names;
 pub(crate) mod tiers;
 pub(crate) mod values;
 
 use crate::ast::Level;
 use crate::diag::levels::{self, LevelSetting};
-use crate::diag::{codes, Code, Diagnostic};
+use crate::diag::{codes, group, Code, Diagnostic};
 use crate::model::{self, Model};
 use crate::project::Project;
 use crate::source::FileId;
@@ -30,7 +32,7 @@ pub struct Options {
 #[derive(Debug)]
 pub struct Checked<'p> {
     /// Every finding, with its severity resolved and allowed ones removed,
-    /// in source order.
+    /// findings that repeat one choice grouped, in source order.
     pub diagnostics: Vec<Diagnostic>,
     pub model: Model<'p>,
 }
@@ -49,6 +51,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         let mut doc = model::Document::new(project, group);
         raw.extend(check_levels(project, group));
         raw.extend(budget::check(&doc));
+        raw.extend(bounds::check(&doc));
         let fw = tiers::framework_for(project, group, &mut raw);
         let (found, placed) = tiers::check(&doc, fw.as_ref());
         raw.extend(found);
@@ -77,6 +80,17 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         out.extend(levels::apply(vec![d], settings));
     }
     out.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start, s.end)));
+    // One systematic choice, one finding per document.
+    let mut document_of: HashMap<FileId, usize> = HashMap::new();
+    for (i, g) in project.groups.iter().enumerate() {
+        for f in &g.files {
+            document_of.entry(*f).or_insert(i);
+        }
+    }
+    let out = group::group(out, |d| {
+        d.primary_span()
+            .and_then(|s| document_of.get(&s.file).copied())
+    });
     Checked {
         diagnostics: out,
         model: Model { project, documents },

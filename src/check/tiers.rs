@@ -1,7 +1,8 @@
 //! Tier rules: every 一级 and 二级 follows the indicator framework in force
 //! (built in or defined by a `scheme` block), required 一级 are present and
-//! not empty, no tier is given twice, frameworks are not mixed, and every
-//! indicator stands at the third tier.
+//! not empty, no tier is given twice, frameworks are not mixed, every
+//! indicator stands at the third tier, every table has indicators (T020)
+//! and no tier is written empty (T021).
 //!
 //! The same walk records where each indicator (and each tier written
 //! empty) stands: the groups of the tree that are its 一级 and 二级, as the
@@ -82,6 +83,16 @@ pub fn check<'p>(doc: &Document<'p>, fw: Option<&Framework>) -> (Vec<Diagnostic>
         None => Vec::new(),
     };
     for u in &doc.units {
+        if let Some(fw) = fw {
+            if !u.rollup && u.budget.is_some() && holds_nothing(&u.indicators) {
+                out.push(no_indicators("unit", &u.name, fw));
+            }
+            for p in &u.projects {
+                if holds_nothing(&p.indicators) {
+                    out.push(no_indicators("project", &p.name, fw));
+                }
+            }
+        }
         let trees = u
             .indicators
             .iter()
@@ -89,13 +100,77 @@ pub fn check<'p>(doc: &Document<'p>, fw: Option<&Framework>) -> (Vec<Diagnostic>
         for t in trees {
             let mut rows = Vec::new();
             match fw {
+                // An empty tree is the table's T020, not one T004 per tier.
+                Some(_) if t.nodes.is_empty() => {}
                 Some(fw) => check_tree(t, fw, &others, &mut out, &mut rows),
                 None => place_by_shape(t, &mut rows),
+            }
+            if let Some(fw) = fw {
+                check_empty_tiers(&rows, fw, &mut out);
             }
             tiers.insert(t, rows);
         }
     }
     (out, tiers)
+}
+
+/// Whether a table's indicator trees hold nothing at all (none written, or
+/// only empty `indicators {}` blocks).
+fn holds_nothing(trees: &[IndicatorTree]) -> bool {
+    trees.iter().all(|t| t.nodes.is_empty())
+}
+
+/// T020: a table with no indicator tree: every required 一级 is missing at
+/// once, reported once.
+fn no_indicators(what: &str, name: &Spanned<String>, fw: &Framework) -> Diagnostic {
+    Diagnostic::new(
+        Code::T020,
+        format!("{what} {} states no indicators", name.node),
+    )
+    .primary(name.span, "no indicator tree")
+    .note(format!(
+        "{} requires {}, each with at least one indicator",
+        fw.name,
+        required_list(fw)
+    ))
+    .help("write its `indicators { … }` as the table publishes them")
+    .grouped("tables state no indicators")
+}
+
+/// T021: a tier written with nothing in it. A required 一级 with no
+/// indicator, empty or holding empty 二级, is T004's finding, not this
+/// one. Judged, like every tier, against a framework.
+fn check_empty_tiers(rows: &[TierRow], fw: &Framework, out: &mut Vec<Diagnostic>) {
+    let t004 = |t1: &IndicatorGroup| {
+        fw.tier1(&t1.name.node).is_some_and(|t| t.required) && count_leaves(&t1.children) == 0
+    };
+    for row in rows.iter().filter(|r| r.indicator.is_none()) {
+        if row.tier1.is_some_and(t004) {
+            continue;
+        }
+        let d = match (row.tier2.last(), row.tier1) {
+            (Some(t2), Some(t1)) => Diagnostic::new(
+                Code::T021,
+                format!(
+                    "二级 {} under {} holds no indicator",
+                    t2.name.node, t1.name.node
+                ),
+            )
+            .primary(t2.name.span, "empty"),
+            (Some(t2), None) => Diagnostic::new(
+                Code::T021,
+                format!("二级 {} holds no indicator", t2.name.node),
+            )
+            .primary(t2.name.span, "empty"),
+            (None, Some(t1)) => Diagnostic::new(
+                Code::T021,
+                format!("一级 {} holds no indicator", t1.name.node),
+            )
+            .primary(t1.name.span, "empty"),
+            (None, None) => continue,
+        };
+        out.push(d.help("write its indicators, or leave the tier out"));
+    }
 }
 
 /// Where a group written at the top of a tree stands.
@@ -229,6 +304,12 @@ fn check_tree<'p>(
 ) {
     let mut seen1: Vec<(String, Span)> = Vec::new();
     let mut present: Vec<(String, bool)> = Vec::new();
+    // The 一级 whose 二级, with indicators, stand under another 一级 (T003):
+    // the table has them, in the wrong place, and T003 says where — unless
+    // other 二级 of the same 一级 stand without it (T007): then the 一级
+    // label itself is missing.
+    let mut misplaced: Vec<String> = Vec::new();
+    let mut alone: Vec<String> = Vec::new();
     for node in &tree.nodes {
         match node {
             IndicatorNode::Leaf(i) => {
@@ -272,10 +353,11 @@ fn check_tree<'p>(
                             );
                             let key = parent.canonical().to_string();
                             present.push((key, count_leaves(&g.children) > 0));
-                            check_tier2(g, parent, fw, others, out);
+                            check_tier2(g, parent, fw, others, out, &mut misplaced);
                             place(g, Role::Tier1, rows);
                             continue;
                         }
+                        alone.push(parent.canonical().to_string());
                         out.push(
                             Diagnostic::new(
                                 Code::T007,
@@ -342,7 +424,7 @@ fn check_tree<'p>(
                 }
                 let has_leaf = count_leaves(&g.children) > 0;
                 present.push((key.clone(), has_leaf));
-                check_tier2(g, t1, fw, others, out);
+                check_tier2(g, t1, fw, others, out, &mut misplaced);
                 place(g, Role::Tier1, rows);
             }
         }
@@ -353,6 +435,7 @@ fn check_tree<'p>(
         }
         let key = t.canonical();
         match present.iter().find(|(k, _)| k == key) {
+            None if misplaced.iter().any(|m| m == key) && !alone.iter().any(|a| a == key) => {}
             None => out.push(
                 Diagnostic::new(Code::T004, format!("the required 一级 {key} is missing"))
                     .primary(tree_head(tree), format!("no {key} in this tree"))
@@ -416,6 +499,7 @@ fn check_tier2(
     fw: &Framework,
     others: &[Framework],
     out: &mut Vec<Diagnostic>,
+    misplaced: &mut Vec<String>,
 ) {
     let mut seen: Vec<(String, Span)> = Vec::new();
     for node in &g.children {
@@ -458,6 +542,9 @@ fn check_tier2(
                     None => {
                         let elsewhere = accepted_by(others, &g.name.node, Some(&g2.name.node));
                         let d = if let Some(parent) = fw.parent_of(&g2.name.node) {
+                            if count_leaves(&g2.children) > 0 {
+                                misplaced.push(parent.canonical().to_string());
+                            }
                             Diagnostic::new(
                                 Code::T003,
                                 format!(

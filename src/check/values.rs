@@ -1,7 +1,8 @@
 //! Value rules on each 三级 indicator: a comparison needs a number, 定性
 //! needs a text, percentages stay within 100, rates and costs point the
-//! right way, quantities have a unit, quantity and cost targets are not
-//! vague, dates fall in the budget year, names are not repeated.
+//! right way, quantities have a unit, 数量, 质量, 时效 and 成本 targets are
+//! quantified, no value is blank, dates fall in the budget year, names are
+//! not repeated; and every target table states its goal.
 
 use rust_decimal::Decimal;
 
@@ -46,7 +47,24 @@ const VAGUE: &[&str] = &[
     "不断",
     "较好",
     "明显",
+    "及时",
+    "按时",
+    "持续",
+    "保障",
+    "促进",
+    "支持",
+    "配合",
+    "正常",
 ];
+/// Chinese numerals, which state a figure when a measure word follows
+/// (`每年一次`, `春秋两期`).
+const NUMERALS: &str = "一二三四五六七八九十两百千万";
+/// Measure words after a Chinese numeral.
+const MEASURES: &str = "次个期批人项家场份篇条件名户所座台辆天日月年周季轮届类";
+/// Words of the calendar: a 时效 value holding one states when.
+const CALENDAR: &str = "年月日季周天旬";
+/// Names of rows that say the tier does not apply: their value may be blank.
+const NOT_APPLICABLE: &[&str] = &["无", "不适用", "不适合", "不涉及", "无此项"];
 
 /// Whether the indicator is about the harm `w` itself: Chinese puts the
 /// head noun last, so `安全事故发生率` and `投诉件数` are about accidents and
@@ -68,6 +86,29 @@ fn vague_word(text: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a text states a figure: a digit, 零 (zero is a figure: 零投诉),
+/// a Chinese numeral with its measure word, or a frequency (`每月填报`).
+fn has_figure(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == '零')
+        || chars
+            .windows(2)
+            .any(|w| (NUMERALS.contains(w[0]) || w[0] == '每') && MEASURES.contains(w[1]))
+}
+
+/// Whether the tier an indicator stands in asks for a figure by its nature:
+/// a 数量 counts, an economic cost (经济成本, or 成本 under 产出 in the 2020
+/// framework) is money. Social and ecological costs are stated in words.
+fn demands_figure(tier: &str) -> bool {
+    tier.contains("数量")
+        || (tier.contains("成本")
+            && !["社会成本", "生态", "环境成本"]
+                .iter()
+                .any(|w| tier.contains(w)))
+}
+
 struct Ctx {
     year: Option<i32>,
 }
@@ -81,14 +122,88 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
         for t in &u.indicators {
             walk(&ctx, &t.nodes, &[], &mut out);
         }
+        if has_indicators(&u.indicators) {
+            let planned = u
+                .plans
+                .iter()
+                .any(|p| p.goal.as_ref().is_some_and(|g| !g.node.trim().is_empty()));
+            check_goals(
+                "unit",
+                &u.name,
+                &u.goals,
+                GoalKind::Overall,
+                planned,
+                &mut out,
+            );
+        }
         for p in &u.projects {
             for t in &p.indicators {
                 walk(&ctx, &t.nodes, &[], &mut out);
+            }
+            if has_indicators(&p.indicators) {
+                check_goals(
+                    "project",
+                    &p.name,
+                    &p.goals,
+                    GoalKind::Annual,
+                    false,
+                    &mut out,
+                );
             }
             check_period(&ctx, p, &mut out);
         }
     }
     out
+}
+
+fn has_indicators(trees: &[IndicatorTree]) -> bool {
+    trees.iter().any(|t| !t.nodes.is_empty())
+}
+
+/// V021: a target table states its goal: a unit its overall goal (整体绩效目标,
+/// or the goals of its 年度重点工作计划 rows: `planned`), a project its annual
+/// goal (年度绩效目标); and no goal is written blank.
+fn check_goals(
+    what: &str,
+    name: &Spanned<String>,
+    goals: &[Goal],
+    required: GoalKind,
+    planned: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    const KEY: &str = "target tables state no goal";
+    let kind_name = |k: GoalKind| match k {
+        GoalKind::Overall => "overall goal (整体绩效目标)",
+        GoalKind::Term => "long-term goal (实施期绩效目标)",
+        GoalKind::Annual => "annual goal (年度绩效目标)",
+    };
+    let mut blank_required = false;
+    for g in goals.iter().filter(|g| g.text.node.trim().is_empty()) {
+        blank_required |= g.kind == required;
+        out.push(
+            Diagnostic::new(
+                Code::V021,
+                format!("the {} of {what} {} is blank", kind_name(g.kind), name.node),
+            )
+            .primary(g.text.span, "blank")
+            .help("state the goal the table publishes")
+            .grouped(KEY),
+        );
+    }
+    let stated = goals
+        .iter()
+        .any(|g| g.kind == required && !g.text.node.trim().is_empty());
+    if !stated && !planned && !blank_required {
+        out.push(
+            Diagnostic::new(
+                Code::V021,
+                format!("{what} {} states no {}", name.node, kind_name(required)),
+            )
+            .primary(name.span, "no goal")
+            .help("state the goal the table publishes (`goal \"…\"`)")
+            .grouped(KEY),
+        );
+    }
 }
 
 fn walk(ctx: &Ctx, nodes: &[IndicatorNode], tiers: &[&str], out: &mut Vec<Diagnostic>) {
@@ -177,20 +292,25 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
         check_percent(i, b, out);
     }
     check_direction(i, tiers, value, out);
-    // V006: vague words on quantity and cost indicators.
-    if let Some(Value::Text(t)) = value {
-        if in_tier(tiers, "数量") || in_tier(tiers, "成本") {
-            if let Some(w) = vague_word(t) {
-                out.push(
-                    Diagnostic::new(
-                        Code::V006,
-                        format!("{} under {} states \"{t}\", which is not quantified", i.name.node, tiers.last().unwrap_or(&"")),
-                    )
-                    .primary(value_span(i), format!("`{w}` sets no measurable target"))
-                    .help("a 数量 or 成本 indicator states a figure and its unit (`≥ 10 次`, `≤ 95 万元`)"),
-                );
-            }
-        }
+    check_vague(i, tiers, value, out);
+    // V020: a blank value cell. A comparison with no value is V001's.
+    let blank = match value {
+        None => true,
+        Some(Value::Text(t)) => t.trim().is_empty(),
+        Some(_) => false,
+    };
+    if blank && i.comparison.is_none() && !NOT_APPLICABLE.contains(&i.name.node.trim()) {
+        let name = if i.name.node.trim().is_empty() {
+            "an indicator with no name"
+        } else {
+            &i.name.node
+        };
+        out.push(
+            Diagnostic::new(Code::V020, format!("{name} states no value"))
+                .primary(value_span(i), "no value")
+                .help("state the target (`≥ 95%`, `10 次`, `定性 \"…\"`); a figure written only in the explanation is not the target")
+                .grouped("indicators state no value"),
+        );
     }
     // V007: a 时效 date outside the budget year.
     if let (Some(Value::Date(d)), Some(year)) = (value, ctx.year) {
@@ -207,6 +327,49 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
             );
         }
     }
+}
+
+/// V006: a 数量, 质量, 时效 or 成本 target that states no figure. A 数量 or an
+/// economic cost states one by its nature; a 质量, 时效 or other cost target
+/// in words is vague when it promises with a word such as 提高 or 及时
+/// (a 时效 in words that names a time, `年底前`, is not). Findings are
+/// grouped by tier: a document that writes its 经济成本 targets in words
+/// does so throughout.
+fn check_vague(i: &Indicator, tiers: &[&str], value: Option<&Value>, out: &mut Vec<Diagnostic>) {
+    let Some(Value::Text(t)) = value else { return };
+    // A comparison with a text (`≤ "预算控制数"`) is V001's finding.
+    if i.comparison.is_some() {
+        return;
+    }
+    let tier = tiers.last().copied().unwrap_or("");
+    let judged = ["数量", "质量", "时效", "成本"]
+        .iter()
+        .any(|w| in_tier(tiers, w));
+    if !judged || t.trim().is_empty() || has_figure(t) {
+        return;
+    }
+    let word = vague_word(t);
+    let demanded = demands_figure(tier);
+    let when = tier.contains("时效") && t.chars().any(|c| CALENDAR.contains(c));
+    if !demanded && (word.is_none() || when) {
+        return;
+    }
+    let label = match word {
+        Some(w) => format!("`{w}` sets no measurable target"),
+        None => "no figure".to_string(),
+    };
+    out.push(
+        Diagnostic::new(
+            Code::V006,
+            format!(
+                "{} under {tier} states \"{t}\", which is not quantified",
+                i.name.node
+            ),
+        )
+        .primary(value_span(i), label)
+        .help("a 数量 or 成本 indicator states a figure and its unit (`≥ 10 次`, `≤ 95 万元`); a 质量 or 时效 indicator a rate, a standard or a date")
+        .grouped(format!("{tier} targets are not quantified")),
+    );
 }
 
 fn check_percent(i: &Indicator, q: &Quantity, out: &mut Vec<Diagnostic>) {

@@ -6,6 +6,7 @@
 //! statements, then the command line).
 
 pub mod codes;
+pub mod group;
 pub mod levels;
 pub mod render;
 
@@ -45,6 +46,11 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// What to do about it.
     pub help: Vec<String>,
+    /// What a finding of a grouping code has in common with others that
+    /// repeat the same choice across a document (see [`group`]); `None`
+    /// means its message. Read only when the code's registry entry says it
+    /// groups.
+    pub group: Option<String>,
 }
 
 impl Diagnostic {
@@ -61,7 +67,16 @@ impl Diagnostic {
             labels: Vec::new(),
             notes: Vec::new(),
             help: Vec::new(),
+            group: None,
         }
+    }
+
+    /// Say what this finding shares with the others that repeat one choice
+    /// (`indicators state no value`): findings of a grouping code with the
+    /// same key in one document become one finding (see [`group`]).
+    pub fn grouped(mut self, key: impl Into<String>) -> Self {
+        self.group = Some(key.into());
+        self
     }
 
     pub fn primary(mut self, span: Span, message: impl Into<String>) -> Self {

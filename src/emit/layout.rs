@@ -362,7 +362,8 @@ fn indicator_grid<'a>(
 // ------------------------------------------------------------ findings
 
 /// The findings of a document, each attached to the smallest thing shown
-/// in a table that contains its primary location.
+/// in a table that contains one of its primary locations (a grouped
+/// finding has one at each place).
 pub struct Findings<'a> {
     pub list: Vec<&'a Diagnostic>,
     at: HashMap<Span, Vec<&'a Diagnostic>>,
@@ -381,13 +382,18 @@ impl<'a> Findings<'a> {
         }
         let mut at: HashMap<Span, Vec<&'a Diagnostic>> = HashMap::new();
         for d in &list {
-            let Some(p) = d.primary_span() else { continue };
-            let best = spans
-                .iter()
-                .filter(|s| s.file == p.file && s.start <= p.start && p.end <= s.end)
-                .min_by_key(|s| s.end - s.start);
-            if let Some(s) = best {
-                at.entry(*s).or_default().push(d);
+            // A grouped finding has a primary label at each of its places.
+            for p in d.labels.iter().filter(|l| l.primary).map(|l| l.span) {
+                let best = spans
+                    .iter()
+                    .filter(|s| s.file == p.file && s.start <= p.start && p.end <= s.end)
+                    .min_by_key(|s| s.end - s.start);
+                if let Some(s) = best {
+                    let here = at.entry(*s).or_default();
+                    if !here.iter().any(|x| std::ptr::eq(*x, *d)) {
+                        here.push(d);
+                    }
+                }
             }
         }
         Findings { list, at }
