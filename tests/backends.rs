@@ -219,7 +219,10 @@ fn csv_bom_on_request() {
         &model(&project).model,
         &[],
         Format::Csv,
-        &Options { bom: true },
+        &Options {
+            bom: true,
+            ..Options::default()
+        },
         &["pages".into()],
     )
     .unwrap();
@@ -334,7 +337,7 @@ fn tiers_are_shown_as_the_checker_places_them() {
     let diags = check::check(&project, &check::Options::default());
     let found: Vec<String> = diags
         .iter()
-        .map(|d| format!("{} {}", d.code, d.message))
+        .map(|d| format!("{} {}", d.code, d.message.render(jixiao::i18n::Lang::En)))
         .collect();
     assert_eq!(
         found,

@@ -121,7 +121,7 @@ fn model(path: &Path) -> (Vec<serde_json::Value>, Vec<String>) {
         .documents
         .iter()
         .map(|doc| {
-            let mut v = jixiao::emit::json::document(doc, &diags);
+            let mut v = jixiao::emit::json::document(doc, &diags, jixiao::i18n::Lang::En);
             let o = v.as_object_mut().unwrap();
             o.remove("files");
             o.remove("diagnostics");
@@ -136,7 +136,7 @@ fn model(path: &Path) -> (Vec<serde_json::Value>, Vec<String>) {
             if matches!(d.code.as_str(), "S007" | "S008" | "S020" | "S022") {
                 d.code.to_string()
             } else {
-                format!("{} {}", d.code, d.message)
+                format!("{} {}", d.code, d.message.render(jixiao::i18n::Lang::En))
             }
         })
         .collect();

@@ -8,6 +8,8 @@
 //! `V` indicator values, `R` references between units and summaries.
 
 use crate::ast::Level;
+use crate::i18n::{self, Lang};
+use crate::msg;
 
 /// Every diagnostic code, one variant each: a code that is not in the
 /// registry cannot be written (a typo is a compile error). The registry
@@ -774,30 +776,99 @@ fn lowering_note(info: &CodeInfo) -> &'static str {
     }
 }
 
+impl CodeInfo {
+    /// The one-line summary in `lang`: the registry's own in English, the
+    /// catalogue's (`code-CODE-summary`) in Chinese.
+    pub fn summary_in(&self, lang: Lang) -> String {
+        self.text_in(lang, "summary", self.summary)
+    }
+
+    /// What it means and why it matters, in `lang`.
+    pub fn explanation_in(&self, lang: Lang) -> String {
+        self.text_in(lang, "explanation", self.explanation)
+    }
+
+    /// How to fix it, in `lang`.
+    pub fn fix_in(&self, lang: Lang) -> String {
+        self.text_in(lang, "fix", self.fix)
+    }
+
+    fn text_in(&self, lang: Lang, part: &str, english: &'static str) -> String {
+        match lang {
+            Lang::En => english.to_string(),
+            _ => {
+                let id = format!("code-{}-{part}", self.code);
+                let text = i18n::plain(&id, lang);
+                // A code the catalogue lacks (tests/i18n.rs fails on it)
+                // still explains itself, in English.
+                if text == id {
+                    english.to_string()
+                } else {
+                    text
+                }
+            }
+        }
+    }
+}
+
+/// A level as `jixiao explain` names it: `deny`, `warn`, `allow` in
+/// English; 错误, 警告, 允许 in Chinese.
+pub fn level_word(level: Level, lang: Lang) -> String {
+    match level {
+        Level::Allow => msg!("level-allow"),
+        Level::Warn => msg!("level-warn"),
+        Level::Deny => msg!("level-deny"),
+    }
+    .render(lang)
+}
+
 /// The text `jixiao explain CODE` prints, also the entry of
 /// `docs/diagnostics.md`.
 pub fn explain_text(info: &CodeInfo) -> String {
-    let mut s = format!(
-        "{} ({}): {}\n\nDefault level: {}{}\n\n{}\n",
-        info.code,
-        info.name,
-        info.summary,
-        info.level.as_str(),
-        lowering_note(info),
-        info.explanation
+    explain_text_in(info, Lang::En)
+}
+
+/// The text `jixiao explain CODE` prints in `lang`.
+pub fn explain_text_in(info: &CodeInfo, lang: Lang) -> String {
+    let mut s = msg!(
+        "explain-heading",
+        code = info.code.as_str(),
+        name = info.name,
+        summary = info.summary_in(lang)
+    )
+    .render(lang);
+    s.push_str("\n\n");
+    s.push_str(
+        &msg!(
+            "explain-default-level",
+            level = level_word(info.level, lang)
+        )
+        .render(lang),
     );
+    if !info.adjustable {
+        s.push_str(&msg!("explain-cannot-be-lowered").render(lang));
+    }
+    s.push_str("\n\n");
+    s.push_str(&info.explanation_in(lang));
+    s.push('\n');
     if info.groups {
-        s.push_str(&format!("\n{GROUPING}\n"));
+        s.push('\n');
+        s.push_str(&msg!("explain-grouping").render(lang));
+        s.push('\n');
     }
     if !info.example.is_empty() {
-        s.push_str("\nExample:\n\n");
+        s.push('\n');
+        s.push_str(&msg!("explain-example").render(lang));
+        s.push_str("\n\n");
         for line in info.example.lines() {
             s.push_str("    ");
             s.push_str(line);
             s.push('\n');
         }
     }
-    s.push_str(&format!("\nFix: {}\n", info.fix));
+    s.push('\n');
+    s.push_str(&msg!("explain-fix", text = info.fix_in(lang)).render(lang));
+    s.push('\n');
     s
 }
 

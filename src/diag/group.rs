@@ -12,10 +12,12 @@
 use std::collections::HashMap;
 
 use super::{Code, Diagnostic, Severity};
+use crate::i18n::Message;
+use crate::msg;
 
 /// The message of a finding that stands for `places` places.
-pub fn grouped_message(key: &str, places: usize) -> String {
-    format!("{key} ({places} places)")
+pub fn grouped_message(key: &Message, places: usize) -> Message {
+    msg!("grouped", what = key.clone(), places = places)
 }
 
 /// Merge the findings that repeat one choice. `document` says which
@@ -30,9 +32,9 @@ pub fn group(
     let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
     // Per finding of `out`: its key when it may absorb others, and how many
     // places it stands for.
-    let mut keys: Vec<Option<String>> = Vec::with_capacity(diags.len());
+    let mut keys: Vec<Option<Message>> = Vec::with_capacity(diags.len());
     let mut places: Vec<usize> = Vec::with_capacity(diags.len());
-    let mut first: HashMap<(usize, Code, Severity, String), usize> = HashMap::new();
+    let mut first: HashMap<(usize, Code, Severity, Message), usize> = HashMap::new();
     for d in diags {
         let doc = if d.code.info().groups {
             document(&d)
@@ -72,6 +74,7 @@ pub fn group(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::source::{FileId, Span};
 
     fn at(start: usize) -> Span {
@@ -92,7 +95,7 @@ mod tests {
         let out = group(vec![d(1), other.clone(), d(9), d(20)], |_| Some(0));
         assert_eq!(out.len(), 2);
         assert_eq!(
-            out[0].message,
+            out[0].message.render(Lang::En),
             "二级 甲 belongs under 乙, not 丙 (3 places)"
         );
         assert_eq!(out[0].labels.iter().filter(|l| l.primary).count(), 3);
@@ -109,7 +112,10 @@ mod tests {
         };
         let out = group(vec![d(1), d(9)], |d| d.primary_span().map(|s| s.start));
         assert_eq!(out.len(), 2);
-        assert_eq!(out[0].message, "二级 甲 belongs under 乙, not 丙");
+        assert_eq!(
+            out[0].message.render(Lang::En),
+            "二级 甲 belongs under 乙, not 丙"
+        );
     }
 
     #[test]
