@@ -186,9 +186,9 @@ pub enum Arg {
     Message(Box<Message>),
     /// Items joined as the language joins a list: `a, b or c`, `a、b 或 c`.
     List(Joiner, Vec<Arg>),
-    /// A keyword of the language, shown in backticks with the spelling the
-    /// file uses (`year` or `年度`); when the file shows none, the spelling
-    /// of the language of the run.
+    /// A keyword of the language, with the spelling the file uses (`year`
+    /// or `年度`); when the file shows none, the spelling of the language
+    /// of the run. The catalogue puts it in backticks.
     Keyword {
         english: &'static str,
         chinese: &'static str,
@@ -272,8 +272,8 @@ impl Arg {
                 chinese,
                 spelling,
             } => match spelling.unwrap_or(lang) {
-                Lang::En => format!("`{english}`"),
-                Lang::Zh => format!("`{chinese}`"),
+                Lang::En => english.to_string(),
+                Lang::Zh => chinese.to_string(),
             },
         }
     }

@@ -11,7 +11,7 @@ file-kind-block-device = a block device
 file-kind-socket = a socket
 file-kind-not-a-file = not a file
 
-s005-differs = { $what } differs between files of one document
+s005-differs = `{ $what }` differs between files of one document
 s005-here = { $what } { $value } here
 
 s007-invalid-pattern = `{ $include }` is not a valid pattern

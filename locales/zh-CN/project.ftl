@@ -11,7 +11,7 @@ file-kind-block-device = 块设备
 file-kind-socket = 套接字
 file-kind-not-a-file = 非文件
 
-s005-differs = 同一文档的几个文件中 { $what } 不一致
+s005-differs = 同一文档的几个文件中 `{ $what }` 不一致
 s005-here = 这里的 { $what } 是 { $value }
 
 s007-invalid-pattern = `{ $include }` 不是有效的通配模式
