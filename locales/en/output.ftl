@@ -31,7 +31,7 @@ csv-term_goal = term_goal
 csv-annual_goal = annual_goal
 
 ## The reviewer's report (`--format report`).
-report-title = { $document }: review of the performance targets
+report-title = Review of { $document }
 report-year = { $year } ·{" "}
 report-meta = { $year }money in { $money } · { $units } units · { $total }
 report-reviewer = Reviewer:

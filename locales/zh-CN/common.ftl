@@ -41,3 +41,12 @@ place-project = 项目 { $name }
 place-goal = 目标
 place-formula = 测算依据
 place-indicators = 绩效指标
+
+## 几项检查共用的词语。
+did-you-mean = 是不是 { $name }？
+label-empty = 空
+
+s006-no-code = 没有诊断代码 `{ $code }`
+s006-help = `jixiao explain --list` 列出所有代码
+s006-cannot-be-lowered = `{ $code }` 不能降级
+s006-always-an-error = 语法错误总是错误

@@ -30,7 +30,7 @@ csv-term_goal = 实施期目标
 csv-annual_goal = 年度目标
 
 ## 审核报告（`--format report`）。
-report-title = { $document }绩效目标审核报告
+report-title = { $document }审核报告
 report-year = { $year } 年度 ·{" "}
 report-meta = { $year }金额单位：{ $money } · { $units } 个单位 · { $total }
 report-reviewer = 审核人：

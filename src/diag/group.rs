@@ -88,10 +88,14 @@ mod tests {
     #[test]
     fn repeated_findings_of_a_grouping_code_merge() {
         let d = |start| {
-            Diagnostic::new(Code::T003, "二级 甲 belongs under 乙, not 丙")
-                .primary(at(start), "here")
+            Diagnostic::new(
+                Code::T003,
+                Message::text("二级 甲 belongs under 乙, not 丙"),
+            )
+            .primary(at(start), Message::text("here"))
         };
-        let other = Diagnostic::new(Code::B001, "a sum").primary(at(5), "sum");
+        let other = Diagnostic::new(Code::B001, Message::text("a sum"))
+            .primary(at(5), Message::text("sum"));
         let out = group(vec![d(1), other.clone(), d(9), d(20)], |_| Some(0));
         assert_eq!(out.len(), 2);
         assert_eq!(
@@ -106,9 +110,12 @@ mod tests {
     #[test]
     fn a_single_finding_keeps_its_message_and_other_documents_stay_apart() {
         let d = |start| {
-            Diagnostic::new(Code::T003, "二级 甲 belongs under 乙, not 丙")
-                .primary(at(start), "here")
-                .grouped("key")
+            Diagnostic::new(
+                Code::T003,
+                Message::text("二级 甲 belongs under 乙, not 丙"),
+            )
+            .primary(at(start), Message::text("here"))
+            .grouped(Message::text("key"))
         };
         let out = group(vec![d(1), d(9)], |d| d.primary_span().map(|s| s.start));
         assert_eq!(out.len(), 2);
@@ -120,7 +127,10 @@ mod tests {
 
     #[test]
     fn codes_that_do_not_group_are_left_alone() {
-        let d = |start| Diagnostic::new(Code::B001, "a sum").primary(at(start), "sum");
+        let d = |start| {
+            Diagnostic::new(Code::B001, Message::text("a sum"))
+                .primary(at(start), Message::text("sum"))
+        };
         assert_eq!(group(vec![d(1), d(2)], |_| Some(0)).len(), 2);
     }
 }
