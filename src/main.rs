@@ -208,6 +208,8 @@ enum Command {
         #[arg(value_name = "COMMAND")]
         command: Option<String>,
     },
+    // The editor server: editors start it (editors/README.md).
+    Lsp,
 }
 
 /// The language asked for on the command line (`--lang zh`, `--lang=en`),
@@ -592,6 +594,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             check,
             keywords,
         } => fmt_command(&paths, check, keywords, cli.color),
+        Command::Lsp => match jixiao::lsp::run() {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            // The protocol's exit status when the client did not shut the
+            // server down first (or the connection failed).
+            Err(e) => {
+                report_error(Message::text(e));
+                Ok(ExitCode::from(1))
+            }
+        },
         Command::Help { command: name } => {
             let mut cmd = command();
             let target = match name.as_deref() {

@@ -24,6 +24,7 @@ cli-long-about =
       jixiao build examples/shifeng-2020 --format xlsx -o out/
       jixiao fmt --check examples/
       jixiao explain B001
+      jixiao lsp                  (started by an editor)
 
 cli-color = When to use colour in diagnostics. NO_COLOR in the environment means never (for `auto`).
 cli-lang = The language of messages, help and outputs (default: JIXIAO_LANG, then the locale: LC_ALL, LC_MESSAGES, LANG).
@@ -107,6 +108,9 @@ cli-fmt-keywords = Spell every keyword in this language (default: each file keep
 cli-explain-about = Explain a diagnostic code: what it means, why, an example and the fix.
 cli-explain-code = The code, e.g. B001.
 cli-explain-list = List every code with its default level and one line.
+
+
+cli-lsp-about = Run the editor server: the Language Server Protocol over standard input and output (diagnostics as you type, hover, go to definition, completion, formatting). Editors start it; see editors/README.md.
 
 cli-help-about = Print the help of jixiao or of one of its commands.
 cli-help-command = The command whose help to print.

@@ -64,3 +64,11 @@ s006-no-code = there is no diagnostic code `{ $code }`
 s006-help = `jixiao explain --list` lists every code
 s006-cannot-be-lowered = `{ $code }` cannot be lowered
 s006-always-an-error = a syntax error is always an error
+
+## The editor server: a note under a finding, the titles of quick fixes.
+note-line = note: { $text }
+fix-write = Write `{ $text }`
+fix-catalog-name = Write the catalog's name `{ $name }`
+fix-mark-it = Mark it `{ $kind }`
+fix-remove-brace = Remove the unmatched `{"}"}`
+fix-close-block = Close the block at the end of the file

@@ -21,6 +21,7 @@ cli-long-about =
       jixiao build examples/shifeng-2020 --format xlsx -o out/
       jixiao fmt --check examples/
       jixiao explain B001
+      jixiao lsp                  （由编辑器启动）
 
 cli-color = 何时用彩色显示问题。环境变量 NO_COLOR 存在时（对 `auto`）不用彩色。
 cli-lang = 提示、帮助和输出所用的语言（默认：JIXIAO_LANG，其次是区域设置 LC_ALL、LC_MESSAGES、LANG）。
@@ -96,6 +97,9 @@ cli-fmt-keywords = 用这种语言书写所有关键字（默认：每个文件�
 cli-explain-about = 解释一个诊断代码：含义、原因、示例和改正方法。
 cli-explain-code = 代码，例如 B001。
 cli-explain-list = 列出所有代码，附默认级别和一行说明。
+
+
+cli-lsp-about = 运行编辑器服务：在标准输入输出上使用语言服务器协议（输入时即显示问题、悬停提示、跳转到定义、补全、格式化）。由编辑器启动；见 editors/README.md。
 
 cli-help-about = 显示 jixiao 或其某个命令的帮助。
 cli-help-command = 要显示其帮助的命令。

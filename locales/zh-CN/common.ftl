@@ -50,3 +50,11 @@ s006-no-code = 没有诊断代码 `{ $code }`
 s006-help = `jixiao explain --list` 列出所有代码
 s006-cannot-be-lowered = `{ $code }` 不能降级
 s006-always-an-error = 语法错误总是错误
+
+## 编辑器服务：问题下的说明，快速修复的标题。
+note-line = 说明：{ $text }
+fix-write = 写成 `{ $text }`
+fix-catalog-name = 写成目录中的名称 `{ $name }`
+fix-mark-it = 标为 `{ $kind }`
+fix-remove-brace = 删去多余的 `{"}"}`
+fix-close-block = 在文件末尾闭合这个块
