@@ -419,6 +419,15 @@ pub fn plain(id: &str, lang: Lang) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// English, the language of the source and of the tests' pins: what a
+/// test or a log line shows. What a user reads is rendered in the language
+/// of the run ([`Message::render`]).
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
 type Bundle = FluentBundle<FluentResource>;
 
 /// The bundle of each language, built once from the embedded catalogues.

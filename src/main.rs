@@ -681,7 +681,7 @@ fn fmt_command(
             ));
             let mut err = StandardStream::stderr(color_choice(color));
             let _ = render::emit_human(&mut err, &sources, &diags, lang());
-            report_error(msg!("cli-fmt-syntax-errors", name = name));
+            report_error(msg!("cli-fmt-unbalanced", name = name));
         }
         fmt::Error::Internal(why) => {
             report_error(msg!("cli-fmt-internal", name = name, why = why));

@@ -95,12 +95,12 @@ cli-fmt-long-about =
 
     PATH is a `.jx` file, a directory (every `.jx` file below it), or `-`
     to format standard input to standard output. Files are rewritten in
-    place (atomically; a symbolic link is kept and its target rewritten);
-    a file that cannot be read (a syntax error) is reported and left as
-    it is. A directory is formatted without leaving it: a link to a file
-    or directory outside it is not followed. Exit status: 0 done, 1 a
-    file could not be formatted (or, with --check, would change), 2 an
-    I/O error.
+    place (atomically; a symbolic link is kept and its target rewritten).
+    Lines with syntax errors are kept as written; a file whose braces do
+    not balance is reported and left as it is. A directory is formatted
+    without leaving it: a link to a file or directory outside it is not
+    followed. Exit status: 0 done, 1 a file could not be formatted (or,
+    with --check, would change), 2 an I/O error.
 cli-fmt-paths = Files or directories to format (`-` formats standard input).
 cli-fmt-check = Change nothing: list the files that would change and exit 1 if any.
 cli-fmt-keywords = Spell every keyword in this language (default: each file keeps the language most of its keywords are written in).
@@ -127,7 +127,7 @@ cli-nothing-written = nothing was written: a document could not be read
 cli-xlsx-is-binary = an XLSX workbook is binary: redirect standard output or give -o DIR
 cli-several-outputs = { $count } files to write ({ $names }): give an output directory with -o DIR
 cli-unknown-command = unknown command `{ $name }` (see `jixiao --help`)
-cli-fmt-syntax-errors = `{ $name }` has syntax errors: not formatted
+cli-fmt-unbalanced = `{ $name }` has unbalanced braces: not formatted
 cli-fmt-internal = `{ $name }` not formatted: { $why } (please report this)
 cli-fmt-not-utf8 = `{ $name }` is not UTF-8 text: not formatted
 cli-fmt-link-outside = `{ $name }` is a link to a file outside `{ $dir }`: not formatted

@@ -87,7 +87,7 @@ cli-fmt-long-about =
     按规范格式改写文档，保留所有注释。
 
     PATH 是一个 `.jx` 文件、一个目录（其下每个 `.jx` 文件），或 `-`（把标准输入格式化到标准输出）。
-    文件原地改写（原子地；符号链接保留，改写其目标）；无法读取的文件（有语法错误）会报告并保持原样。
+    文件原地改写（原子地；符号链接保留，改写其目标）。有语法错误的行按原样保留；花括号不配对的文件会报告并保持原样。
     格式化目录时不离开该目录：不跟随指向目录外文件或目录的链接。
     退出状态：0 完成，1 有文件无法格式化（或用 --check 时有文件会改变），2 输入输出错误。
 cli-fmt-paths = 要格式化的文件或目录（`-` 格式化标准输入）。
@@ -116,7 +116,7 @@ cli-nothing-written = 没有写出任何文件：有文档无法读取
 cli-xlsx-is-binary = XLSX 工作簿是二进制文件：请重定向标准输出，或用 -o DIR 指定目录
 cli-several-outputs = 要写 { $count } 个文件（{ $names }）：请用 -o DIR 指定输出目录
 cli-unknown-command = 没有命令 `{ $name }`（见 `jixiao --help`）
-cli-fmt-syntax-errors = `{ $name }` 有语法错误：未格式化
+cli-fmt-unbalanced = `{ $name }` 的花括号不配对：未格式化
 cli-fmt-internal = `{ $name }` 未格式化：{ $why }（请报告这个问题）
 cli-fmt-not-utf8 = `{ $name }` 不是 UTF-8 文本：未格式化
 cli-fmt-link-outside = `{ $name }` 是指向 `{ $dir }` 之外文件的链接：未格式化
