@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use clap::builder::PossibleValue;
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use unicode_width::UnicodeWidthStr;
 
 use jixiao::ast::Level;
 use jixiao::check::{self, Options};
@@ -363,10 +364,12 @@ fn main() -> ExitCode {
     let _ = LANG.set(lang_in_args(&args).unwrap_or_else(Lang::from_env));
     // Rust ignores SIGPIPE: a closed standard output is a write error
     // (EPIPE) that each command reports, rather than a silent death.
-    let matches = command().get_matches_from(args);
-    let cli = match Cli::from_arg_matches(&matches) {
+    let parsed = command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => usage_error(e),
     };
     match run(cli) {
         Ok(code) => code,
@@ -374,6 +377,53 @@ fn main() -> ExitCode {
             eprintln!("{}", tr(msg!("cli-error", text = e)));
             ExitCode::from(2)
         }
+    }
+}
+
+/// A command line clap could not read: the common mistakes said in the
+/// language of the run (clap says them in English only), the others as
+/// clap says them; help and version are printed as asked.
+fn usage_error(e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(" "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let message = match e.kind() {
+        _ if lang() == Lang::En => None,
+        ErrorKind::UnknownArgument => Some(msg!(
+            "cli-unknown-argument",
+            arg = context(ContextKind::InvalidArg)
+        )),
+        ErrorKind::InvalidValue => Some(msg!(
+            "cli-invalid-value",
+            value = context(ContextKind::InvalidValue),
+            arg = context(ContextKind::InvalidArg),
+            values = Arg::comma(match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => v.clone(),
+                _ => Vec::new(),
+            })
+        )),
+        ErrorKind::MissingRequiredArgument => Some(msg!(
+            "cli-missing-argument",
+            arg = context(ContextKind::InvalidArg)
+        )),
+        ErrorKind::InvalidSubcommand => Some(msg!(
+            "cli-unknown-command",
+            name = context(ContextKind::InvalidSubcommand)
+        )),
+        ErrorKind::MissingSubcommand => Some(msg!("cli-missing-command")),
+        _ => None,
+    };
+    match message {
+        Some(m) => {
+            eprintln!("{}", tr(msg!("cli-error", text = m)));
+            eprintln!("{}", tr(msg!("cli-see-help")));
+            std::process::exit(2)
+        }
+        None => e.exit(),
     }
 }
 
@@ -626,10 +676,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 CODES
                     .iter()
                     .map(|c| {
+                        let level = codes::level_word(c.level, lang());
+                        let pad = 5usize.saturating_sub(level.width());
                         format!(
-                            "{}  {:<5}  {:<24} {}\n",
+                            "{}  {level}{}  {:<24} {}\n",
                             c.code,
-                            c.level.as_str(),
+                            " ".repeat(pad),
                             c.name,
                             c.summary_in(lang())
                         )

@@ -522,6 +522,26 @@ fn help_in_both_languages() {
     );
     let (zh2, _, _) = jixiao(&["--lang", "zh", "help", "check"], &[]);
     assert!(zh2.contains("检查文档"), "{zh2}");
+    // Mistakes on the command line, in Chinese too (status 2).
+    let (_, err, status) = jixiao(&["build", "--format", "pdf", "x.jx"], ZH);
+    assert_eq!(status, Some(2));
+    assert!(
+        err.starts_with("错误：`--format <FORMAT>` 的值 `pdf` 无效"),
+        "{err}"
+    );
+    let (_, err, status) = jixiao(&["check", "--no-such-flag", "x.jx"], ZH);
+    assert_eq!(status, Some(2));
+    assert!(
+        err.starts_with("错误：无法识别的参数 `--no-such-flag`"),
+        "{err}"
+    );
+    let (_, err, _) = jixiao(&["explain", "--list"], ZH);
+    assert!(err.is_empty());
+    let (list, _, _) = jixiao(&["explain", "--list"], ZH);
+    assert!(
+        list.starts_with("S001  错误   unexpected-input         不符合"),
+        "{list}"
+    );
     let (explain, _, _) = jixiao(&["explain", "B001"], ZH);
     assert!(
         explain.starts_with("B001（breakdown-does-not-add-up）：分项之和"),

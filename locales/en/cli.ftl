@@ -137,3 +137,10 @@ cli-fmt-not-a-file = `{ $name }` is { $what }: not formatted
 cli-possible-values = {" "}[possible values: { $values }]
 cli-possible-values-heading = Possible values:
 cli-default = {" "}[default: { $value }]
+
+## clap's errors, said again in the language of the run.
+cli-unknown-argument = unexpected argument `{ $arg }`
+cli-invalid-value = invalid value `{ $value }` for `{ $arg }` (possible values: { $values })
+cli-missing-argument = a required argument was not given: `{ $arg }`
+cli-see-help = For more information, try '--help'.
+cli-missing-command = a command is needed: `check`, `build`, `fmt`, `explain`, `lsp` or `help`

@@ -126,3 +126,10 @@ cli-fmt-not-a-file = `{ $name }` 是{ $what }：未格式化
 cli-possible-values = ［可选值：{ $values }］
 cli-possible-values-heading = 可选值：
 cli-default = ［默认：{ $value }］
+
+## clap 的错误，用本次运行的语言再说一遍。
+cli-unknown-argument = 无法识别的参数 `{ $arg }`
+cli-invalid-value = `{ $arg }` 的值 `{ $value }` 无效（可选值：{ $values }）
+cli-missing-argument = 缺少必需的参数：`{ $arg }`
+cli-see-help = 更多信息请用 '--help'。
+cli-missing-command = 需要一个命令：`check`、`build`、`fmt`、`explain`、`lsp` 或 `help`
