@@ -657,3 +657,34 @@ fn the_chinese_docs_hold_their_examples() {
         }
     }
 }
+
+/// A syntax error lists the expected keywords as the file spells its
+/// keywords, in whichever language the message is.
+#[test]
+fn expected_keywords_follow_the_file() {
+    let zh_file = "年度 2023\n单位 \"甲\" {\n  % 不是语句\n}\n";
+    let en_file = "year 2023\nunit \"甲\" {\n  % not a statement\n}\n";
+    for lang in Lang::ALL {
+        let (_, diags) = common::check_text(zh_file);
+        let m = diags[0].message.render(lang);
+        assert!(m.contains("`预算`") && m.contains("`绩效指标`"), "{m}");
+        assert!(!m.contains("`budget`"), "{m}");
+        let (_, diags) = common::check_text(en_file);
+        let m = diags[0].message.render(lang);
+        assert!(m.contains("`budget`") && m.contains("`indicators`"), "{m}");
+        assert!(!m.contains("`预算`"), "{m}");
+    }
+    // A file with no keyword: the language of the run.
+    let (_, diags) = common::check_text("% 什么都不是\n");
+    let d = &diags[0];
+    assert!(
+        d.message.render(Lang::Zh).contains("`年度`"),
+        "{}",
+        d.message.render(Lang::Zh)
+    );
+    assert!(
+        d.message.render(Lang::En).contains("`year`"),
+        "{}",
+        d.message
+    );
+}
