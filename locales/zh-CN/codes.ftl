@@ -11,6 +11,28 @@ explain-grouping = 这个代码的问题在一个文档中重复同一种做法�
 explain-list-line = { $code }  { $level }  { $name } { $summary }
 explain-unknown-code = 没有诊断代码 `{ $code }`（见 `jixiao explain --list`）
 
+## docs/diagnostics.md (and .zh-CN.md), generated.
+diagnostics-md-intro =
+    # 诊断代码
+
+    <!-- 由 `JIXIAO_BLESS=1 cargo test --test docs` 从 src/diag/codes.rs 和 locales/zh-CN/codes.ftl 生成；请勿手工编辑。English: diagnostics.md -->
+
+    jixiao 发现的每个问题都有一个代码。`jixiao explain 代码` 显示下面的条目（中文区域设置下为中文），
+    `jixiao explain --list` 列出所有代码。
+
+    级别：错误（`deny`）使检查失败（退出状态 1），警告（`warn`）照常报告，允许（`allow`）不报告。
+    文档可以用 `允许 代码`、`警告 代码` 或 `禁止 代码`（也可写 `allow`、`warn`、`deny`）调整级别；
+    运行时的 `-A 代码`、`-W 代码`、`-D 代码` 在文档的设置之后生效。`warnings` 代表所有警告：
+    `-D warnings` 把它们都作为错误。语法类代码（S）不能降级。
+
+    有些代码会合并：一个文档中重复同一种做法的问题只报告一次，注明处数并逐处标注（其条目中会说明）。
+
+    分类：S —— 语法和文件；B —— 预算数字；T —— 指标框架的层级；V —— 指标值；R —— 汇总表与单位之间的对应。
+
+    | 代码 | 名称 | 级别 | 摘要 |
+    |---|---|---|---|
+diagnostics-md-entry = **{ $name }** —— { $summary }。默认级别：{ $level }{ $lowering }。
+
 level-allow = 允许
 level-warn = 警告
 level-deny = 错误

@@ -764,18 +764,6 @@ pub static CODES: &[CodeInfo] = &[
     },
 ];
 
-/// Said of a code whose repeated findings are grouped.
-const GROUPING: &str = "Findings of this code that repeat one choice in a document (the same finding, or the same kind of finding where the message says so, in several places) are reported once, with the number of places, each place labelled.";
-
-/// Said after a code's default level when it cannot be changed.
-fn lowering_note(info: &CodeInfo) -> &'static str {
-    if info.adjustable {
-        ""
-    } else {
-        " (cannot be lowered)"
-    }
-}
-
 impl CodeInfo {
     /// The one-line summary in `lang`: the registry's own in English, the
     /// catalogue's (`code-CODE-summary`) in Chinese.
@@ -875,55 +863,62 @@ pub fn explain_text_in(info: &CodeInfo, lang: Lang) -> String {
 /// `docs/diagnostics.md`, generated from the registry (a test keeps the
 /// committed file equal to this).
 pub fn markdown() -> String {
-    let mut s = String::from(
-        "# Diagnostic codes\n\n\
-         <!-- Generated from src/diag/codes.rs by `JIXIAO_BLESS=1 cargo test --test docs`; do not edit by hand. -->\n\n\
-         Every finding of jixiao has a code. `jixiao explain CODE` prints the entry below;\n\
-         `jixiao explain --list` lists them all.\n\n\
-         Levels: `error` fails the check (exit status 1), `warning` is reported, `allow` is silent.\n\
-         A document changes a level with `allow CODE`, `warn CODE` or `deny CODE` (also\n\
-         `允许`, `警告`, `禁止`); a run with `-A CODE`, `-W CODE`, `-D CODE`, applied after the\n\
-         document's. `warnings` stands for every warning: `-D warnings` makes them errors.\n\
-         Syntax codes (S) cannot be lowered.\n\n\
-         Some codes group: findings that repeat one choice in a document are reported once,\n\
-         with the number of places and each place labelled (their entries say so).\n\n\
-         Families: S — syntax and files; B — budget arithmetic; T — tiers of the indicator\n\
-         framework; V — indicator values; R — references between summaries and units.\n\n\
-         | code | name | level | summary |\n|---|---|---|---|\n",
-    );
+    markdown_in(Lang::En)
+}
+
+/// The reference of every code in `lang`: `docs/diagnostics.md` in
+/// English, `docs/diagnostics.zh-CN.md` in Chinese.
+pub fn markdown_in(lang: Lang) -> String {
+    let mut s = msg!("diagnostics-md-intro").render(lang);
+    s.push('\n');
     for c in CODES {
         s.push_str(&format!(
             "| [{}](#{}) | {} | {} | {} |\n",
             c.code,
             c.code.as_str().to_lowercase(),
             c.name,
-            c.level.as_str(),
-            c.summary.replace('|', "\\|")
+            level_word(c.level, lang),
+            c.summary_in(lang).replace('|', "\\|")
         ));
     }
     for c in CODES {
         s.push_str(&format!("\n## {}\n\n", c.code));
-        s.push_str(&format!(
-            "**{}** — {}. Default level: `{}`{}.\n\n",
-            c.name,
-            c.summary,
-            c.level.as_str(),
-            lowering_note(c)
-        ));
-        s.push_str(c.explanation);
+        let lowering = if c.adjustable {
+            String::new()
+        } else {
+            msg!("explain-cannot-be-lowered").render(lang)
+        };
+        s.push_str(
+            &msg!(
+                "diagnostics-md-entry",
+                name = c.name,
+                summary = c.summary_in(lang),
+                level = level_word(c.level, lang),
+                lowering = lowering
+            )
+            .render(lang),
+        );
+        s.push_str("\n\n");
+        s.push_str(&c.explanation_in(lang));
         s.push('\n');
         if c.groups {
-            s.push_str(&format!("\n{GROUPING}\n"));
+            s.push('\n');
+            s.push_str(&msg!("explain-grouping").render(lang));
+            s.push('\n');
         }
         if !c.example.is_empty() {
-            s.push_str("\nExample:\n\n```jx\n");
+            s.push('\n');
+            s.push_str(&msg!("explain-example").render(lang));
+            s.push_str("\n\n```jx\n");
             s.push_str(c.example);
             if !c.example.ends_with('\n') {
                 s.push('\n');
             }
             s.push_str("```\n");
         }
-        s.push_str(&format!("\nFix: {}\n", c.fix));
+        s.push('\n');
+        s.push_str(&msg!("explain-fix", text = c.fix_in(lang)).render(lang));
+        s.push('\n');
     }
     s
 }
