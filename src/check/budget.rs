@@ -124,7 +124,13 @@ fn check_breakdowns(
                 .help("write its lines, or leave the breakdown out"),
             );
         }
-        if let Amount::Figure(n) = stated {
+        // A table that prints its own 合计 is checked against it (and the
+        // 合计 against this figure) by the checks of stated figures.
+        let own_total = b
+            .total
+            .as_ref()
+            .is_some_and(|t| t.amount.number().is_some());
+        if let (Amount::Figure(n), false) = (stated, own_total) {
             check_one_breakdown(ctx, label, n, b, out);
         }
         let econ = match b.dimension.node {
