@@ -61,6 +61,23 @@ pub fn amount_text(a: &Amount) -> String {
     }
 }
 
+/// A line's 测算依据 cell: its basis text as the table prints it, else its
+/// formulas as people write them (`; ` between several).
+pub fn basis_text(l: &Line) -> String {
+    if !l.basis.is_empty() {
+        return l
+            .basis
+            .iter()
+            .map(|b| b.node.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    l.all_formulas()
+        .map(|f| f.expr.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 // ------------------------------------------------------------ indicator text
 
 pub fn kind_label(k: Kind) -> &'static str {
