@@ -821,7 +821,7 @@ pub static PROJECT_2021: Form = Form {
     aliases: &[],
     subject: Subject::Project,
     about: "项目名称, 项目金额, 项目实施期, 实施进度, funds by source, goals, the indicator grid, 支出明细及测算说明 (the 2021 national form)",
-    title: "{年}项目支出绩效目标表",
+    title: "{年}年项目支出绩效目标表",
     meta: &[("填报单位：{单位}", "金额单位：{金额单位}")],
     widths: &[],
     head: &[
@@ -1355,7 +1355,7 @@ pub static BUDGET_ALL: Form = Form {
         },
         LineTable {
             lines: tree(&["部门收支总表"], &[Step::By(Dim::Functional)]),
-            top_only: false,
+            top_only: true,
             self_row: false,
             code: CodeCols::None,
             name: &["支 出", "项 目"],
@@ -1656,7 +1656,7 @@ pub static BUDGET_FISCAL: Form = Form {
         },
         LineTable {
             lines: tree(&["财政拨款收支总表"], &[Step::By(Dim::Functional)]),
-            top_only: false,
+            top_only: true,
             self_row: false,
             code: CodeCols::None,
             name: &["支 出", "项 目"],

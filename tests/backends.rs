@@ -25,7 +25,7 @@ const EXAMPLES: [&str; 4] = [
     "xiangyin-2023",
     "yueyang-2024",
 ];
-const FIXTURES: [&str; 2] = ["escape", "pages"];
+const FIXTURES: [&str; 3] = ["escape", "pages", "forms"];
 
 fn example_path(name: &str) -> String {
     format!("examples/{name}")
@@ -1002,6 +1002,25 @@ const SEED_TITLES: &[(&str, &str, Titles)] = &[
         ],
     ),
 ];
+
+/// Every form of the catalogue prints (the `forms` fixture chooses them
+/// all; its HTML and XLSX snapshots are the forms' snapshots), each with
+/// its title, and a sheet each in the workbook.
+#[test]
+fn every_form_prints() {
+    let project = load(&fixture_path("forms"));
+    let diags = check::check(&project, &check::Options::default());
+    assert!(diags.is_empty(), "{diags:?}");
+    let html = text(&build(&project, &[], Format::Html, "forms")[0]);
+    for f in jixiao::forms::CATALOGUE {
+        let at = html
+            .find(&format!(r#"data-form="{}""#, f.name))
+            .unwrap_or_else(|| panic!("no table of the form {}", f.name));
+        assert!(html[at..].contains("<h2>"), "{}", f.name);
+    }
+    let book = read_xlsx(&build(&project, &[], Format::Xlsx, "forms")[0].bytes);
+    assert_eq!(book.sheets.len(), jixiao::forms::CATALOGUE.len());
+}
 
 /// A title as compared: the seeds are PDF extractions, with spaces where
 /// the printed title has none (`2020 年`).

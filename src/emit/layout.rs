@@ -1604,44 +1604,50 @@ impl<'a> Ctx<'a> {
                     group,
                     fallback,
                 } => {
-                    let mut names: Vec<(String, Option<String>)> = Vec::new();
-                    let mut add = |bs: &[Breakdown]| {
-                        if let Some(b) = find_by(bs, *dim) {
-                            for l in &b.lines {
-                                let kids: Vec<&Line> = l
-                                    .breakdowns
-                                    .iter()
-                                    .filter(|x| x.dimension.node == Dimension::Default)
-                                    .flat_map(|x| x.lines.iter())
-                                    .collect();
-                                if kids.is_empty() {
-                                    let key = (l.name.node.clone(), None);
-                                    if !names.contains(&key) {
-                                        names.push(key);
-                                    }
-                                } else {
-                                    let key = (l.name.node.clone(), Some("合计".to_string()));
-                                    if !names.contains(&key) {
-                                        names.push(key);
-                                    }
-                                    for k in kids {
-                                        let key = (l.name.node.clone(), Some(k.name.node.clone()));
-                                        if !names.contains(&key) {
-                                            names.push(key);
-                                        }
-                                    }
+                    // The columns are the lines the rows break down into, by
+                    // name, in the order first met: a line with lines of its
+                    // own (in any row) heads a group of 合计 and its lines.
+                    // The total row's figures are looked up among them; the
+                    // table's own columns come from its rows only.
+                    let mut heads: Vec<(String, Vec<String>)> = Vec::new();
+                    for (_, l) in &lines {
+                        let Some(b) = find_by(&l.breakdowns, *dim) else {
+                            continue;
+                        };
+                        for x in &b.lines {
+                            let at = match heads.iter().position(|(n, _)| *n == x.name.node) {
+                                Some(k) => k,
+                                None => {
+                                    heads.push((x.name.node.clone(), Vec::new()));
+                                    heads.len() - 1
+                                }
+                            };
+                            let kids = x
+                                .breakdowns
+                                .iter()
+                                .filter(|y| y.dimension.node == Dimension::Default)
+                                .flat_map(|y| y.lines.iter());
+                            for k in kids {
+                                if !heads[at].1.contains(&k.name.node) {
+                                    heads[at].1.push(k.name.node.clone());
                                 }
                             }
                         }
-                    };
-                    if let Some(h) = total_node {
-                        add(h.breakdowns());
                     }
-                    for (_, l) in &lines {
-                        add(&l.breakdowns);
+                    if heads.is_empty() {
+                        heads = fallback
+                            .iter()
+                            .map(|n| (n.to_string(), Vec::new()))
+                            .collect();
                     }
-                    if names.is_empty() {
-                        names = fallback.iter().map(|n| (n.to_string(), None)).collect();
+                    let mut names: Vec<(String, Option<String>)> = Vec::new();
+                    for (name, kids) in heads {
+                        if kids.is_empty() {
+                            names.push((name, None));
+                        } else {
+                            names.push((name.clone(), Some("合计".to_string())));
+                            names.extend(kids.into_iter().map(|k| (name.clone(), Some(k))));
+                        }
                     }
                     for (name, child) in names {
                         let mut path: Vec<String> = group.iter().map(|x| x.to_string()).collect();

@@ -44,7 +44,7 @@ BIN = os.path.join(TARGET, "debug", "jixiao")
 ART = os.path.join(ROOT, "target", "ci-artifacts")
 OUT = os.path.join(ART, "outputs")
 EXAMPLES = ["yuntian-2023", "shifeng-2020", "xiangyin-2023", "yueyang-2024"]
-FIXTURES = ["escape", "pages"]
+FIXTURES = ["escape", "pages", "forms"]
 SOURCES = {**{e: f"examples/{e}" for e in EXAMPLES},
            **{f: f"tests/browser/fixtures/{f}.jx" for f in FIXTURES}}
 
@@ -374,6 +374,49 @@ def merged_runs(parts, cls):
 TABLES = {}
 
 
+def check_unit_grid(name, u, tbl):
+    """A unit table's indicator grid against the model."""
+    parts = grid_body_rows(tbl, "indicators")
+    rows = [r for p in parts for r in p]
+    want = grid_rows(u["indicators"])
+    check(len(rows) == max(want, 1), f"{name}.html: {u['name']}: {len(rows)} rows for {want}")
+    if not u["indicators"]:
+        return
+    for cls in ("t1", "t2"):
+        spans = [int(c.attrs.get("rowspan", "1")) for p in parts for r in p
+                 for c in r.find_all(has_class(cls))]
+        if cls == "t2" and not spans:
+            continue  # a form without a 二级 column
+        check(sum(spans) == len(rows),
+              f"{name}.html: {u['name']}: {cls} cells cover {sum(spans)} of {len(rows)} rows")
+    if regular(u["indicators"]):
+        got = merged_runs(parts, "t1")
+        check(got == expected_tier1(u["indicators"]),
+              f"{name}.html: {u['name']}: 一级 {got} != {expected_tier1(u['indicators'])}")
+    # Every indicator is in its row with its value (the value cell
+    # may also show the comparison and the unit).
+    shown = []
+    for r in rows:
+        if "ind" not in r.classes():
+            continue  # a tier written empty
+        ind = next(r.find_all(lambda n: n.tag == "td" and "ind" in n.classes()))
+        val = next(r.find_all(has_class("val")), None)
+        shown.append((ind.text_content(), None if val is None else val.text_content()))
+    want = [(i["indicator"], value_text(i["value"])) for i in leaves(u["indicators"])]
+    # A date is printed as written (2024/12/31, 2024年6月30日): the
+    # same day as the model's ISO date. A grid with one 指标值及单位
+    # column shows the sign and the unit with the value.
+
+    def same(got, wanted):
+        (a, b), (c, d) = got, wanted
+        if b is None:
+            return a == c
+        return same_day((a, b)) == same_day((c, d)) or (a == c and d in b)
+
+    ok = len(shown) == len(want) and all(same(g, w) for g, w in zip(shown, want))
+    check(ok, f"{name}.html: {u['name']}: indicators differ")
+
+
 def check_html(models):
     for name, model in models.items():
         root, text = dom(name)
@@ -385,47 +428,13 @@ def check_html(models):
             if u["rollup"] and not u["indicators"]:
                 check(not mine, f"{name}.html: a table for the rollup {u['name']}")
                 continue
-            check(len(mine) == 1, f"{name}.html: {len(mine)} unit tables for {u['name']!r}")
-            if not mine:
-                continue
-            tbl = mine[0][0]
-            parts = grid_body_rows(tbl, "indicators")
-            rows = [r for p in parts for r in p]
-            want = grid_rows(u["indicators"])
-            check(len(rows) == max(want, 1), f"{name}.html: {u['name']}: {len(rows)} rows for {want}")
-            if not u["indicators"]:
-                continue
-            for cls in ("t1", "t2"):
-                spans = [int(c.attrs.get("rowspan", "1")) for p in parts for r in p
-                         for c in r.find_all(has_class(cls))]
-                if cls == "t2" and not spans:
-                    continue  # a form without a 二级 column
-                check(sum(spans) == len(rows),
-                      f"{name}.html: {u['name']}: {cls} cells cover {sum(spans)} of {len(rows)} rows")
-            if regular(u["indicators"]):
-                got = merged_runs(parts, "t1")
-                check(got == expected_tier1(u["indicators"]),
-                      f"{name}.html: {u['name']}: 一级 {got} != {expected_tier1(u['indicators'])}")
-            # Every indicator is in its row with its value (the value cell
-            # may also show the comparison and the unit).
-            shown = []
-            for r in rows:
-                if "ind" not in r.classes():
-                    continue  # a tier written empty
-                ind = next(r.find_all(lambda n: n.tag == "td" and "ind" in n.classes()))
-                val = next(r.find_all(has_class("val")), None)
-                shown.append((ind.text_content(), None if val is None else val.text_content()))
-            want = [(i["indicator"], value_text(i["value"])) for i in leaves(u["indicators"])]
-            # A date is printed as written (2024/12/31, 2024年6月30日): the
-            # same day as the model's ISO date. A grid with one 指标值及单位
-            # column shows the sign and the unit with the value.
-            def same(got, wanted):
-                (a, b), (c, d) = got, wanted
-                if b is None:
-                    return a == c
-                return same_day((a, b)) == same_day((c, d)) or (a == c and d in b)
-            ok = len(shown) == len(want) and all(same(g, w) for g, w in zip(shown, want))
-            check(ok, f"{name}.html: {u['name']}: indicators differ")
+            # One table per unit form the document prints (the forms'
+            # fixture prints all four).
+            forms = {t[0].attrs.get("data-form") for t in mine}
+            check(mine and len(mine) == len(forms),
+                  f"{name}.html: {len(mine)} unit tables for {u['name']!r}")
+            for tbl, _, _, _ in mine:
+                check_unit_grid(name, u, tbl)
 
     # Markup in a name is text.
     root, text = dom("escape")
@@ -452,8 +461,17 @@ def check_html(models):
         count, landscape = pdf_pages(pdf)
         check(count == units, f"{name}.pdf: {count} pages for {units} units")
         check(landscape, f"{name}.pdf: not landscape")
-    for name in ("yuntian-2023", "shifeng-2020", "xiangyin-2023"):
+    for name in ("yuntian-2023", "shifeng-2020", "xiangyin-2023", "forms"):
         check_print(name, root_of(name))
+    # A picture of every page of the forms' fixture: a picture of each form.
+    pictures = os.path.join(ART, "forms")
+    shutil.rmtree(pictures, ignore_errors=True)
+    os.makedirs(pictures)
+    if shutil.which("pdftoppm"):
+        r = subprocess.run(["pdftoppm", "-r", "60", "-png", os.path.join(ART, "forms.pdf"),
+                            os.path.join(pictures, "page")], capture_output=True)
+        check(r.returncode == 0 and len(os.listdir(pictures)) >= len(tables_of(root_of("forms"))),
+              f"pictures of the forms: {r.stderr[-300:]!r}")
 
 
 def root_of(name):
