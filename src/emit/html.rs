@@ -70,7 +70,7 @@ section.findings tr.error td:first-child { color: #b00020; font-weight: bold; }
 section.findings tr.warning td:first-child { color: #8a5a00; font-weight: bold; }
 @media screen {
   .cont { margin-top: -1px; }
-  .cont > .again { display: none; }
+  .cont table.again > thead { display: none; }
 }
 @media print {
   .screen-only { display: none !important; }
@@ -145,8 +145,15 @@ fn rows_table(out: &mut String, t: &Table, class: &str, rows: &[Row]) {
     out.push_str("</tbody></table>\n");
 }
 
-fn grid_table(out: &mut String, t: &Table, kind: &str, header: &[Row], rows: &[Row]) {
-    let _ = writeln!(out, "<table class=\"grid {kind}\" data-grid=\"{kind}\">");
+/// A grid: its column headers (repeated on every printed page), its rows.
+/// `again`: the rest of a grid a page break split, whose headers the
+/// screen does not show a second time.
+fn grid_table(out: &mut String, t: &Table, kind: &str, header: &[Row], rows: &[Row], again: bool) {
+    let again = if again { " again" } else { "" };
+    let _ = writeln!(
+        out,
+        "<table class=\"grid {kind}{again}\" data-grid=\"{kind}\">"
+    );
     colgroup(out, t);
     if !header.is_empty() {
         out.push_str("<thead>\n");
@@ -375,15 +382,15 @@ fn table_html(out: &mut String, k: usize, t: &Table) {
         match brk {
             Break::Grid(bg, 0) if bg == g => {
                 cont(out);
-                grid_table(out, t, grid.kind, &grid.header, &grid.rows);
+                grid_table(out, t, grid.kind, &grid.header, &grid.rows, false);
             }
             Break::Grid(bg, i) if bg == g => {
                 let (a, b) = crate::emit::layout::split_rows(&grid.rows, t.ncols, i);
-                grid_table(out, t, grid.kind, &grid.header, &a);
+                grid_table(out, t, grid.kind, &grid.header, &a, false);
                 cont(out);
-                grid_table(out, t, grid.kind, &grid.header, &b);
+                grid_table(out, t, grid.kind, &grid.header, &b, true);
             }
-            _ => grid_table(out, t, grid.kind, &grid.header, &grid.rows),
+            _ => grid_table(out, t, grid.kind, &grid.header, &grid.rows, false),
         }
     }
     match brk {
