@@ -150,7 +150,12 @@ pub struct Lines {
     pub trees: &'static [&'static str],
     /// Whether the budget is read when no such tree exists.
     pub budget: bool,
+    /// The path down the budget.
     pub path: &'static [Step],
+    /// The path down the table's own tree, when it is not `path`: the tree
+    /// holds the table alone (附件12 holds the 301 lines, not the whole
+    /// budget down to them).
+    pub in_tree: Option<&'static [Step]>,
 }
 
 /// One step down a budget: into a breakdown, or to one of its lines.
@@ -746,6 +751,7 @@ pub static UNIT_APPLICATION: Form = Form {
                     trees: &[],
                     budget: true,
                     path: &[Step::By(Dim::Income)],
+                    in_tree: None,
                 },
                 total: "收入合计",
             },
@@ -759,6 +765,7 @@ pub static UNIT_APPLICATION: Form = Form {
                     trees: &[],
                     budget: true,
                     path: &[Step::By(Dim::Expense)],
+                    in_tree: None,
                 },
                 total: "支出合计",
             },
@@ -772,6 +779,7 @@ pub static UNIT_APPLICATION: Form = Form {
                     trees: &["三公经费", "“三公”经费", "三公经费预算"],
                     budget: false,
                     path: &[],
+                    in_tree: None,
                 },
                 total: "合计",
             },
@@ -1330,6 +1338,22 @@ const fn tree(names: &'static [&'static str], path: &'static [Step]) -> Lines {
         trees: names,
         budget: true,
         path,
+        in_tree: None,
+    }
+}
+
+/// Lines of a table that the budget holds down `path`, its own tree down
+/// `in_tree`.
+const fn tree_at(
+    names: &'static [&'static str],
+    path: &'static [Step],
+    in_tree: &'static [Step],
+) -> Lines {
+    Lines {
+        trees: names,
+        budget: true,
+        path,
+        in_tree: Some(in_tree),
     }
 }
 
@@ -1487,6 +1511,7 @@ macro_rules! economic_form {
                     trees: &[$name],
                     budget: true,
                     path: economic_path!($code),
+                    in_tree: None,
                 },
                 top_only: false,
                 self_row: true,
@@ -1571,13 +1596,14 @@ pub static BUDGET_PROJECTS: Form = Form {
     widths: &[],
     head: &[],
     body: &[Block::Lines(LineTable {
-        lines: tree(
+        lines: tree_at(
             &["项目支出预算明细表"],
             &[
                 Step::By(Dim::Expense),
                 Step::Name(&["项目支出"]),
                 Step::By(Dim::Named("项目名称")),
             ],
+            &[Step::By(Dim::Named("项目名称"))],
         ),
         top_only: true,
         self_row: false,
@@ -1622,6 +1648,7 @@ pub static BUDGET_THREE: Form = Form {
             ],
             budget: false,
             path: &[],
+            in_tree: None,
         },
         top_only: false,
         self_row: false,
@@ -1737,6 +1764,7 @@ pub static BUDGET_FUND: Form = Form {
             ],
             budget: false,
             path: &[Step::By(Dim::Functional)],
+            in_tree: None,
         },
         top_only: false,
         self_row: false,
@@ -1767,6 +1795,7 @@ pub static BUDGET_SPECIAL: Form = Form {
             ],
             budget: false,
             path: &[Step::By(Dim::Functional)],
+            in_tree: None,
         },
         top_only: false,
         self_row: false,
@@ -1790,13 +1819,14 @@ pub static BUDGET_GENERAL_BASIC: Form = Form {
     widths: &[],
     head: &[],
     body: &[Block::Lines(LineTable {
-        lines: tree(
+        lines: tree_at(
             &["一般公共预算基本支出情况表"],
             &[
                 Step::By(Dim::Expense),
                 Step::Name(&["基本支出"]),
                 Step::By(Dim::Economic),
             ],
+            &[Step::By(Dim::Economic)],
         ),
         top_only: false,
         self_row: false,

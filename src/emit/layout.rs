@@ -1860,13 +1860,13 @@ fn named_tree<'a>(u: &'a Unit, names: &[&str]) -> Option<&'a Line> {
 /// Follow a [`Lines`]: the amount tree named after the table, else the
 /// budget, then the path.
 fn resolve<'a>(u: &'a Unit, lines: &Lines) -> Option<Found<'a>> {
-    let mut holder = match named_tree(u, lines.trees) {
-        Some(t) => Holder::Line(t),
-        None if lines.budget => Holder::Budget(u.budget.as_ref()?),
+    let (mut holder, path) = match named_tree(u, lines.trees) {
+        Some(t) => (Holder::Line(t), lines.in_tree.unwrap_or(lines.path)),
+        None if lines.budget => (Holder::Budget(u.budget.as_ref()?), lines.path),
         None => return None,
     };
     let mut at = At::Root;
-    for step in lines.path {
+    for step in path {
         match (step, &at) {
             (Step::By(d), At::Root) => at = At::Breakdown(find_by(holder.breakdowns(), *d)?),
             (Step::By(d), At::Line(l)) => {
