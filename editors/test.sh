@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the editor-support tests: the VS Code TextMate grammar (npm test in
-# vscode/) and the Vim runtime files (vim/test/run.sh). Installs what they
-# need when it is missing: the npm dev dependencies (npm ci) and a Vim with
-# +syntax (apt-get). Prints one summary line last and exits non-zero if any
-# test failed.
+# vscode/), the VS Code extension packaged as a .vsix (vsce), and the Vim
+# runtime files (vim/test/run.sh). Installs what they need when it is
+# missing: the npm dependencies (npm ci) and a Vim with +syntax (apt-get).
+# Prints one summary line last and exits non-zero if any test failed.
+# (The editor server itself is tested by `cargo test --test lsp`.)
 set -u
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -41,6 +42,33 @@ else
   fi
   echo "vscode: $ok passed, $bad failed"
   passed=$((passed + ok)); failed=$((failed + bad))
+fi
+
+# ------------------------------------------------------------ VS Code package
+# The extension as a .vsix (vsce, a dev dependency), with the language
+# client it needs at run time inside it.
+echo "== vscode: package"
+if command -v npm >/dev/null 2>&1 && [ -x vscode/node_modules/.bin/vsce ]; then
+  rm -f vscode/jixiao-jx.vsix
+  if (cd vscode && npm run --silent package >/dev/null 2>&1) \
+     && python3 - vscode/jixiao-jx.vsix <<'PY'
+import sys, zipfile
+names = set(zipfile.ZipFile(sys.argv[1]).namelist())
+for need in ("extension/extension.js", "extension/package.json",
+             "extension/syntaxes/jx.tmLanguage.json",
+             "extension/node_modules/vscode-languageclient/package.json"):
+    assert need in names, need
+PY
+  then
+    echo "✓ vscode: packaged editors/vscode/jixiao-jx.vsix"
+    passed=$((passed + 1))
+  else
+    echo "✖ vscode: vsce package failed or the .vsix lacks a file" >&2
+    failed=$((failed + 1)); status=1
+  fi
+else
+  echo "✖ vscode: vsce is not installed (npm ci in editors/vscode)" >&2
+  failed=$((failed + 1)); status=1
 fi
 
 # ------------------------------------------------------------ Vim

@@ -10,10 +10,11 @@ pub mod check;
 pub mod diag;
 pub mod emit;
 pub mod fmt;
+pub mod lsp;
 pub mod model;
 pub mod project;
 pub mod source;
 pub mod syntax;
 pub mod world;
 
-pub use project::{load, load_with, load_with_options, Input, LoadOptions, Project};
+pub use project::{load, load_with, load_with_options, Input, LoadOptions, Project, Reloader};

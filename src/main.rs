@@ -31,6 +31,7 @@ use jixiao::{emit, Input, LoadOptions, Project};
 ///   jixiao build examples/shifeng-2020 --format xlsx -o out/
 ///   jixiao fmt --check examples/
 ///   jixiao explain B001
+///   jixiao lsp                  (started by an editor)
 #[derive(Parser, Debug)]
 #[command(
     name = "jixiao",
@@ -189,6 +190,10 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Run the editor server: the Language Server Protocol over standard
+    /// input and output (diagnostics as you type, hover, go to definition,
+    /// completion, formatting). Editors start it; see editors/README.md.
+    Lsp,
 }
 
 fn main() -> ExitCode {
@@ -412,6 +417,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             check,
             keywords,
         } => fmt_command(&paths, check, keywords, cli.color),
+        Command::Lsp => match jixiao::lsp::run() {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            // The protocol's exit status when the client did not shut the
+            // server down first (or the connection failed).
+            Err(e) => {
+                eprintln!("error: {e}");
+                Ok(ExitCode::from(1))
+            }
+        },
         Command::Explain { code, list } => {
             let text = if list {
                 CODES

@@ -150,7 +150,7 @@ impl<'p> Document<'p> {
     }
 }
 
-fn rollup_members<'a>(rollup: &Unit, all: &[&'a Unit]) -> Vec<&'a Unit> {
+pub(crate) fn rollup_members<'a>(rollup: &Unit, all: &[&'a Unit]) -> Vec<&'a Unit> {
     let names_it = |m: &Unit| {
         m.parent.as_ref().is_some_and(|p| {
             p.node == rollup.name.node || rollup.code.as_ref().is_some_and(|c| c.node == p.node)

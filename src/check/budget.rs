@@ -611,9 +611,10 @@ fn check_rollup(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) 
 // ---------------------------------------------------------------- summaries
 
 /// A summary row names a unit (or a project) by code or by name; published
-/// summaries often drop a unit's `本级` suffix.
+/// summaries often drop a unit's `本级` suffix. (The editor server follows
+/// a row to its unit by the same rule.)
 #[derive(Clone, Copy)]
-enum Named<'a> {
+pub(crate) enum Named<'a> {
     Unit(&'a Unit),
     Project(&'a crate::ast::Project),
 }
@@ -641,14 +642,14 @@ impl<'a> Named<'a> {
 
 /// Units and projects by name and by code, built once per document so
 /// that reconciling a summary is linear in its rows.
-struct Index<'a> {
+pub(crate) struct Index<'a> {
     by_name: HashMap<&'a str, &'a Unit>,
     by_code: HashMap<&'a str, &'a Unit>,
     projects: HashMap<&'a str, &'a crate::ast::Project>,
 }
 
 impl<'a> Index<'a> {
-    fn new(units: &[&'a Unit]) -> Self {
+    pub(crate) fn new(units: &[&'a Unit]) -> Self {
         let mut idx = Index {
             by_name: HashMap::new(),
             by_code: HashMap::new(),
@@ -666,7 +667,7 @@ impl<'a> Index<'a> {
         idx
     }
 
-    fn find(&self, row: &SummaryRow) -> Option<Named<'a>> {
+    pub(crate) fn find(&self, row: &SummaryRow) -> Option<Named<'a>> {
         if let Some(u) = row
             .code
             .as_ref()

@@ -160,8 +160,21 @@ pub fn parse(text: &str) -> Parse {
     }
 }
 
-/// Add the `file` pair and everything it covers, as the root covering all
-/// of `text`. Iterative: the depth of the input never becomes the depth of
+/// The tree of the block of rule `rule` (a `unit`, `project`, `budget` …)
+/// at the start of `text` and the length it covers, read exactly as the
+/// grammar reads it wherever it stands (what follows the block is there to
+/// be looked at, as in the whole file), or None when `text` does not start
+/// with one. See [`super::reparse`].
+pub fn parse_block(rule: Rule, text: &str) -> Option<(GreenNode, usize)> {
+    let pair = JxParser::parse(rule, text).ok()?.next()?;
+    let end = pair.as_span().end();
+    let mut b = GreenNodeBuilder::new();
+    build(&mut b, &text[..end], pair);
+    Some((b.finish(), end))
+}
+
+/// Add the `file` pair (or a block's pair) and everything it covers, as the
+/// root covering all of `text`. Iterative: the depth of the input never becomes the depth of
 /// this function's stack.
 fn build(b: &mut GreenNodeBuilder<'static>, text: &str, file: pest::iterators::Pair<'_, Rule>) {
     struct Frame<'i> {
@@ -171,8 +184,9 @@ fn build(b: &mut GreenNodeBuilder<'static>, text: &str, file: pest::iterators::P
         end: usize,
     }
     // The root covers the whole text whatever `file` spans (it spans SOI
-    // to EOI, but a byte outside the tree would be lost silently).
-    b.start_node(Jx::kind_to_raw(Kind::Rule(Rule::file)));
+    // to EOI, but a byte outside the tree would be lost silently). The root
+    // is the pair's own rule: `file`, or a block re-read alone.
+    b.start_node(Jx::kind_to_raw(Kind::Rule(file.as_rule())));
     let mut stack: Vec<Frame> = vec![Frame {
         inner: file.into_inner(),
         pos: 0,

@@ -6,6 +6,7 @@ pub(crate) mod grammar;
 pub mod keywords;
 pub(crate) mod lower;
 pub(crate) mod normalize;
+pub mod reparse;
 pub mod views;
 
 pub use grammar::Rule;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Checks that the extension's manifest and language configuration say what
 // VS Code needs: the language id, the .jx extension, the grammar's scope, the
-// comment tokens and the full-width brackets and quotes.
+// comment tokens and the full-width brackets and quotes, and the client that
+// starts the editor server.
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
@@ -34,6 +35,19 @@ check('brackets include full-width （） and ｛｝', () => {
 check('quotes “” and 「」 close automatically', () => {
   for (const q of ['""', '“”', '「」', '｛｝', '（）']) assert.ok(pairs(conf.autoClosingPairs).includes(q), q);
 });
+
+// The editor server: the client starts `jixiao lsp` for the language.
+check('activates on the jixiao language', () =>
+  assert.ok((pkg.activationEvents || []).includes('onLanguage:jixiao')));
+check('main script exists and starts `jixiao lsp` through vscode-languageclient', () => {
+  const main = fs.readFileSync(path.join(root, pkg.main), 'utf8');
+  assert.ok(main.includes("require('vscode-languageclient/node')"));
+  assert.ok(main.includes("'lsp'"));
+});
+check('vscode-languageclient is a runtime dependency', () =>
+  assert.ok(pkg.dependencies && pkg.dependencies['vscode-languageclient']));
+check('the server path is a setting', () =>
+  assert.strictEqual(pkg.contributes.configuration.properties['jixiao.server.path'].default, 'jixiao'));
 
 let failed = 0;
 for (const [name, fn] of checks) {

@@ -1,0 +1,549 @@
+//! Hover: on a figure, what it adds up to and from what; on a tier or an
+//! indicator, its place in the framework; on a finding, its explanation;
+//! on a unit, project or summary row, what it is and what it links to.
+
+use crate::ast::{Amount, IndicatorGroup, Line, Number, Value};
+use crate::check::arith::{self, Figure};
+use crate::check::budget::{Index, Named};
+use crate::check::frameworks::Framework;
+use crate::check::tiers;
+use crate::diag::Diagnostic;
+use crate::project::{Group, Project};
+use crate::source::FileId;
+
+use super::locate::{self, FigureOf, Found, Owner, Parent};
+use super::navigation::{group_of, parent_unit, project_expense_line};
+
+/// The Markdown shown on hovering at `offset` of `file`, if anything.
+pub fn hover(
+    project: &Project,
+    findings: &[Diagnostic],
+    file: FileId,
+    offset: usize,
+) -> Option<String> {
+    let mut parts = Vec::new();
+    for d in findings {
+        let Some(span) = d.primary_span() else {
+            continue;
+        };
+        if span.file == file && span.start <= offset && offset <= span.end {
+            parts.push(finding(d));
+        }
+    }
+    if let Some(group) = group_of(project, file) {
+        if let Some(found) = locate::find(project.document(file), offset) {
+            let ctx = Ctx { project, group };
+            if let Some(s) = ctx.describe(&found) {
+                parts.insert(0, s);
+            }
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("\n\n---\n\n"))
+}
+
+/// A finding with its code's explanation.
+fn finding(d: &Diagnostic) -> String {
+    let info = d.code.info();
+    let mut s = format!(
+        "**{}** ({}) {}\n\n{}",
+        info.code,
+        info.name,
+        info.summary,
+        super::diagnostics::message(d)
+    );
+    s.push_str(&format!("\n\n{}\n\n*Fix:* {}", info.explanation, info.fix));
+    s
+}
+
+struct Ctx<'a> {
+    project: &'a Project,
+    group: &'a Group,
+}
+
+impl Ctx<'_> {
+    /// The document's precision, resolved as the checker resolves it.
+    fn precision(&self) -> u32 {
+        crate::model::Header::resolve(&self.group.header).precision
+    }
+
+    /// A stated figure as written (`3,394.31`).
+    fn show(&self, n: &Number) -> String {
+        let text = &self.project.sources.get(n.span.file).text;
+        match text.get(n.span.start..n.span.end) {
+            Some(written) if !written.is_empty() => written.to_string(),
+            _ => match n.value {
+                Some(v) => arith::show(v, arith::decimals(n, self.precision())),
+                None => "?".into(),
+            },
+        }
+    }
+
+    fn money(&self) -> String {
+        self.group
+            .header
+            .money
+            .as_ref()
+            .map_or_else(|| "万元".to_string(), |m| m.node.clone())
+    }
+
+    /// `a + b + c = S`, and whether S agrees with `total`.
+    fn sum(&self, total: Option<&Number>, parts: &[(String, &Number)]) -> String {
+        let mut acc = Figure::ZERO;
+        let mut terms = Vec::new();
+        let mut decimals = 0;
+        for (name, n) in parts {
+            terms.push(format!("{name} {}", self.show(n)));
+            decimals = decimals.max(arith::decimals(n, self.precision()));
+            if let Some(f) = Figure::stated(n, self.precision()) {
+                match acc.checked_add(f) {
+                    Some(s) => acc = s,
+                    None => return "the sum is too large to compute".into(),
+                }
+            }
+        }
+        let mut shown = arith::show(acc.value, decimals);
+        // Written with thousands separators: shown so too.
+        if parts.iter().any(|(_, n)| self.show(n).contains(',')) {
+            shown = group_thousands(&shown);
+        }
+        let verdict = match total.and_then(|t| Figure::stated(t, self.precision())) {
+            Some(t) => match arith::compare(t, acc) {
+                Some(c) if c.consistent() => " ✓ agrees".to_string(),
+                Some(c) => format!(
+                    " ✗ differs from {} by {}",
+                    self.show(total.expect("stated")),
+                    arith::show_plain(c.difference)
+                ),
+                None => String::new(),
+            },
+            None => String::new(),
+        };
+        if terms.is_empty() {
+            return "no figures".into();
+        }
+        format!("{} = **{shown}**{verdict}", terms.join(" + "))
+    }
+
+    fn line_parts<'b>(&self, lines: &'b [Line]) -> Vec<(String, &'b Number)> {
+        lines
+            .iter()
+            .filter_map(|l| l.amount.number().map(|n| (l.name.node.clone(), n)))
+            .collect()
+    }
+
+    fn breakdowns(&self, total: &Amount, breakdowns: &[crate::ast::Breakdown]) -> Vec<String> {
+        breakdowns
+            .iter()
+            .map(|b| {
+                format!(
+                    "- {}: {}",
+                    b.dimension.node.label(),
+                    self.sum(total.number(), &self.line_parts(&b.lines))
+                )
+            })
+            .collect()
+    }
+
+    fn framework(&self) -> Option<Framework> {
+        tiers::framework_for(self.project, self.group, &mut Vec::new())
+    }
+
+    fn describe(&self, found: &Found) -> Option<String> {
+        let money = self.money();
+        Some(match found {
+            Found::Figure(n, of) => {
+                let mut s = format!("**{}** {money}", self.show(n));
+                match of {
+                    FigureOf::Budget(u) => {
+                        s.push_str(&format!(", the budget of {}", u.name.node));
+                        let b = u.budget.as_ref()?;
+                        for line in self.breakdowns(&b.total, &b.breakdowns) {
+                            s.push_str(&format!("\n\n{line}"));
+                        }
+                        if u.rollup {
+                            let all = crate::model::Document::new(self.project, self.group).units;
+                            let members = crate::model::rollup_members(u, &all);
+                            let parts: Vec<(String, &Number)> = members
+                                .iter()
+                                .filter_map(|m| {
+                                    m.budget
+                                        .as_ref()
+                                        .and_then(|b| b.total.number())
+                                        .map(|n| (m.name.node.clone(), n))
+                                })
+                                .collect();
+                            s.push_str(&format!(
+                                "\n\n- its {} member units: {}",
+                                members.len(),
+                                self.sum(Some(n), &parts)
+                            ));
+                        }
+                        for row in self.rows_naming(
+                            |named| matches!(named, Named::Unit(x) if std::ptr::eq(*x, *u)),
+                        ) {
+                            s.push_str(&format!("\n\n{row}"));
+                        }
+                    }
+                    FigureOf::Project(u, p) => {
+                        s.push_str(&format!(", project {} of {}", p.name.node, u.name.node));
+                        for line in self.breakdowns(&p.amount, &p.breakdowns) {
+                            s.push_str(&format!("\n\n{line}"));
+                        }
+                        let parts: Vec<(String, &Number)> = u
+                            .projects
+                            .iter()
+                            .filter_map(|q| q.amount.number().map(|n| (q.name.node.clone(), n)))
+                            .collect();
+                        let stated = project_expense_line(u).and_then(|l| l.amount.number());
+                        s.push_str(&format!(
+                            "\n\n- one of the {} projects adding up to 项目支出{}: {}",
+                            u.projects.len(),
+                            stated
+                                .map(|n| format!(" {}", self.show(n)))
+                                .unwrap_or_default(),
+                            self.sum(stated, &parts)
+                        ));
+                    }
+                    FigureOf::Line(owner, line, parent) => {
+                        s.push_str(&format!(", {} of {}", line.name.node, owner.label()));
+                        for l in self.breakdowns(&line.amount, &line.breakdowns) {
+                            s.push_str(&format!("\n\n{l}"));
+                        }
+                        if let Some(p) = parent {
+                            s.push_str(&format!("\n\n{}", self.part_of(p)));
+                        }
+                        if let Owner::Unit(u) = owner {
+                            if project_expense_line(u).is_some_and(|l| std::ptr::eq(l, *line)) {
+                                let parts: Vec<(String, &Number)> = u
+                                    .projects
+                                    .iter()
+                                    .filter_map(|q| {
+                                        q.amount.number().map(|n| (q.name.node.clone(), n))
+                                    })
+                                    .collect();
+                                s.push_str(&format!(
+                                    "\n\n- its {} projects: {}",
+                                    u.projects.len(),
+                                    self.sum(Some(n), &parts)
+                                ));
+                            }
+                        }
+                    }
+                    FigureOf::SummaryRow(summary, row) => {
+                        s.push_str(&format!(
+                            ", row {} of summary {}",
+                            row.name.node, summary.name.node
+                        ));
+                        s.push_str(&format!("\n\n{}", self.row_target(row)));
+                    }
+                    FigureOf::SummaryTotal(summary) => {
+                        s.push_str(&format!(
+                            ", the total of summary {} ({} rows; rows that aggregate the rows numbered below them are not counted again)",
+                            summary.name.node,
+                            summary.rows.len()
+                        ));
+                    }
+                }
+                s
+            }
+            Found::Line(owner, line, parent) => {
+                let mut s = format!("**{}**, a line of {}", line.name.node, owner.label());
+                if let Some(n) = line.amount.number() {
+                    s.push_str(&format!(": {} {money}", self.show(n)));
+                }
+                if let Some(p) = parent {
+                    s.push_str(&format!("\n\n{}", self.part_of(p)));
+                }
+                s
+            }
+            Found::Unit(u) => {
+                let mut s = format!(
+                    "**{}**{} {}",
+                    if u.rollup {
+                        "rollup unit (系统) "
+                    } else {
+                        "unit "
+                    },
+                    u.code
+                        .as_ref()
+                        .map(|c| format!(" {}", c.node))
+                        .unwrap_or_default(),
+                    u.name.node
+                );
+                if let Some(n) = u.budget.as_ref().and_then(|b| b.total.number()) {
+                    s.push_str(&format!("\n\nbudget {} {money}", self.show(n)));
+                }
+                if let Some(p) = &u.parent {
+                    s.push_str(&format!("\n\nparent: {}", p.node));
+                }
+                if !u.projects.is_empty() {
+                    s.push_str(&format!("\n\n{} projects", u.projects.len()));
+                }
+                for row in self
+                    .rows_naming(|named| matches!(named, Named::Unit(x) if std::ptr::eq(*x, *u)))
+                {
+                    s.push_str(&format!("\n\n{row}"));
+                }
+                s
+            }
+            Found::Project(u, p) => {
+                let mut s = format!("**project {}** of {}", p.name.node, u.name.node);
+                if let Some(n) = p.amount.number() {
+                    s.push_str(&format!(": {} {money}", self.show(n)));
+                }
+                s
+            }
+            Found::Parent(_, name) => match parent_unit(self.project, self.group, &name.node) {
+                Some(u) => format!(
+                    "parent: **{}**{}",
+                    u.name.node,
+                    u.budget
+                        .as_ref()
+                        .and_then(|b| b.total.number())
+                        .map(|n| format!(", budget {} {money}", self.show(n)))
+                        .unwrap_or_default()
+                ),
+                None => format!(
+                    "parent {}: no unit of this document has this name or code",
+                    name.node
+                ),
+            },
+            Found::SummaryRow(summary, row) => format!(
+                "row **{}** of summary {}\n\n{}",
+                row.name.node,
+                summary.name.node,
+                self.row_target(row)
+            ),
+            Found::Tier(_, path) => self.tier(path),
+            Found::Indicator(_, path, i) => {
+                let tiers: Vec<&str> = path.iter().map(|g| g.name.node.as_str()).collect();
+                let mut s = format!("**{}**, a 三级 indicator", i.name.node);
+                if !tiers.is_empty() {
+                    s.push_str(&format!(" under {}", tiers.join(" › ")));
+                }
+                if let Some(fw) = self.framework() {
+                    s.push_str(&format!(" ({})", fw.name));
+                }
+                let mut target = String::new();
+                if let Some(k) = &i.kind {
+                    target.push_str(match k.node {
+                        crate::ast::Kind::Qualitative => "定性 ",
+                        crate::ast::Kind::Quantitative => "定量 ",
+                    });
+                }
+                if let Some(c) = &i.comparison {
+                    target.push_str(c.node.symbol());
+                    target.push(' ');
+                }
+                if let Some(v) = &i.value {
+                    target.push_str(&match &v.node {
+                        Value::Quantity(q) => format!(
+                            "{}{}",
+                            q.number.value.map(|d| d.to_string()).unwrap_or_default(),
+                            q.unit
+                                .as_ref()
+                                .map(|u| format!(" {}", u.node))
+                                .unwrap_or_default()
+                        ),
+                        Value::Range(a, b) => format!(
+                            "{} .. {}{}",
+                            a.number.value.map(|d| d.to_string()).unwrap_or_default(),
+                            b.number.value.map(|d| d.to_string()).unwrap_or_default(),
+                            b.unit
+                                .as_ref()
+                                .map(|u| format!(" {}", u.node))
+                                .unwrap_or_default()
+                        ),
+                        Value::Date(d) => d.to_string(),
+                        Value::Text(t) => format!("\"{t}\""),
+                    });
+                }
+                if !target.trim().is_empty() {
+                    s.push_str(&format!("\n\ntarget: {}", target.trim()));
+                }
+                s
+            }
+            Found::Include(inc) => format!("include **{}**", inc.node),
+        })
+    }
+
+    /// How a line stands in the breakdown that holds it.
+    fn part_of(&self, p: &Parent) -> String {
+        format!(
+            "- part of {} by {}: {}",
+            p.total_of,
+            p.breakdown.dimension.node.label(),
+            self.sum(p.total.number(), &self.line_parts(&p.breakdown.lines))
+        )
+    }
+
+    /// The summary rows of the document that name what `pred` accepts.
+    fn rows_naming(&self, pred: impl Fn(&Named) -> bool) -> Vec<String> {
+        let units = crate::model::Document::new(self.project, self.group).units;
+        let index = Index::new(&units);
+        let mut out = Vec::new();
+        for f in &self.group.files {
+            for s in &self.project.document(*f).summaries {
+                for row in &s.rows {
+                    if index.find(row).is_some_and(|n| pred(&n)) {
+                        let serial = row
+                            .serial
+                            .as_ref()
+                            .map(|s| format!("#{} ", s.node))
+                            .unwrap_or_default();
+                        let amount = row
+                            .amount
+                            .number()
+                            .map(|n| self.show(n))
+                            .unwrap_or_default();
+                        out.push(format!(
+                            "summary {}: row {serial}{} {amount}",
+                            s.name.node, row.name.node
+                        ));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// What a summary row reconciles with.
+    fn row_target(&self, row: &crate::ast::SummaryRow) -> String {
+        let units = crate::model::Document::new(self.project, self.group).units;
+        let index = Index::new(&units);
+        match index.find(row) {
+            Some(Named::Unit(u)) => {
+                let own = u.budget.as_ref().and_then(|b| b.total.number());
+                let verdict = match (row.amount.number(), own) {
+                    (Some(r), Some(o)) => {
+                        let p = self.precision();
+                        match (Figure::stated(r, p), Figure::stated(o, p)) {
+                            (Some(a), Some(b)) => match arith::compare(a, b) {
+                                Some(c) if c.consistent() => " ✓ agrees".to_string(),
+                                Some(c) => {
+                                    format!(" ✗ differs by {}", arith::show_plain(c.difference))
+                                }
+                                None => String::new(),
+                            },
+                            _ => String::new(),
+                        }
+                    }
+                    _ => String::new(),
+                };
+                format!(
+                    "names unit **{}**, whose own budget is {}{verdict}",
+                    u.name.node,
+                    own.map(|n| self.show(n))
+                        .unwrap_or_else(|| "not stated".into())
+                )
+            }
+            Some(Named::Project(p)) => format!(
+                "names project **{}**{}",
+                p.name.node,
+                p.amount
+                    .number()
+                    .map(|n| format!(", {}", self.show(n)))
+                    .unwrap_or_default()
+            ),
+            None => "names no unit or project of this document".into(),
+        }
+    }
+
+    /// A tier's place in the framework.
+    fn tier(&self, path: &[&IndicatorGroup]) -> String {
+        let Some(g) = path.last() else {
+            return String::new();
+        };
+        let name = &g.name.node;
+        let Some(fw) = self.framework() else {
+            return format!("**{name}**: this document names no framework (`scheme`)");
+        };
+        match path.len() {
+            1 => match fw.tier1(name) {
+                Some(t) => format!(
+                    "**{name}**: 一级 {} of {}{}\n\nits 二级: {}",
+                    t.canonical(),
+                    fw.name,
+                    if t.required { " (required)" } else { "" },
+                    t.children
+                        .iter()
+                        .map(|c| c.canonical())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None => match fw.parent_of(name) {
+                    Some(p) => format!(
+                        "**{name}** is a 二级 of {} under {}, not a 一级",
+                        fw.name,
+                        p.canonical()
+                    ),
+                    None => format!(
+                        "**{name}** is not a 一级 of {}; its 一级 are {}",
+                        fw.name,
+                        fw.tiers
+                            .iter()
+                            .map(|t| t.canonical())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                },
+            },
+            2 => {
+                let parent = &path[0].name.node;
+                match fw
+                    .tier1(parent)
+                    .and_then(|t1| fw.tier2(t1, name).map(|t2| (t1, t2)))
+                {
+                    Some((t1, t2)) => format!(
+                        "**{name}**: 二级 {} under 一级 {} of {}",
+                        t2.canonical(),
+                        t1.canonical(),
+                        fw.name
+                    ),
+                    None => match fw.parent_of(name) {
+                        Some(p) => format!(
+                            "**{name}** is a 二级 of {} under {}",
+                            fw.name,
+                            p.canonical()
+                        ),
+                        None => format!("**{name}** is not a 二级 of {} in {}", parent, fw.name),
+                    },
+                }
+            }
+            _ => format!("**{name}** stands below the 二级: tiers stop at the indicator (三级)"),
+        }
+    }
+}
+
+/// `12877.75` as `12,877.75`.
+fn group_thousands(s: &str) -> String {
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands() {
+        assert_eq!(super::group_thousands("12877.75"), "12,877.75");
+        assert_eq!(super::group_thousands("-1234567"), "-1,234,567");
+        assert_eq!(super::group_thousands("999.5"), "999.5");
+    }
+}
