@@ -4,6 +4,11 @@
 //! The tree keeps what the author wrote (names, written precision, the
 //! spelling of a comparison) so that checks can quote it and backends can
 //! print it as published.
+//!
+//! Trees compare with `==`, spans included; [`VisitSpans`] reaches every
+//! span of a tree, so that two trees can be compared for what they say
+//! whatever their positions ([`VisitSpans::erase_spans`], then `==`): the
+//! formatter proves its output this way.
 
 pub use crate::source::{FileId, Span};
 use rust_decimal::Decimal;
@@ -22,7 +27,7 @@ impl<T> Spanned<T> {
 }
 
 /// One parsed `.jx` file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Document {
     pub file: FileId,
     pub header: Header,
@@ -34,7 +39,7 @@ pub struct Document {
 }
 
 /// Header statements; each may be given at most once per file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Header {
     pub title: Option<Spanned<String>>,
     pub year: Option<Spanned<i32>>,
@@ -61,7 +66,7 @@ impl Level {
 }
 
 /// `allow CODE, CODE` / `warn …` / `deny …`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LevelDirective {
     pub level: Level,
     pub codes: Vec<Spanned<String>>,
@@ -69,7 +74,7 @@ pub struct LevelDirective {
 }
 
 /// A user-defined indicator framework.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SchemeDef {
     pub name: Spanned<String>,
     pub extends: Option<Spanned<String>>,
@@ -79,7 +84,7 @@ pub struct SchemeDef {
 
 /// A tier of a scheme: its names (the first is canonical, the others
 /// aliases), whether it is required, and its children (二级 under a 一级).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SchemeTier {
     pub names: Vec<Spanned<String>>,
     pub required: bool,
@@ -88,7 +93,7 @@ pub struct SchemeTier {
 }
 
 /// A budget unit (预算单位).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
     pub code: Option<Spanned<String>>,
     pub name: Spanned<String>,
@@ -117,7 +122,7 @@ pub enum GoalKind {
     Annual,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Goal {
     pub kind: GoalKind,
     pub text: Spanned<String>,
@@ -125,7 +130,7 @@ pub struct Goal {
 }
 
 /// One row of 年度重点工作计划.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PlanRow {
     pub item: Spanned<String>,
     pub owner: Option<Spanned<String>>,
@@ -134,7 +139,7 @@ pub struct PlanRow {
 }
 
 /// A staffing figure (人员编制数 70 人).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StaffLine {
     pub name: Spanned<String>,
     pub count: Number,
@@ -143,14 +148,14 @@ pub struct StaffLine {
 }
 
 /// `NAME: VALUE` — a field the language has no keyword for.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Property {
     pub key: Spanned<String>,
     pub value: Spanned<PropValue>,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum PropValue {
     Text(String),
     Quantity(Quantity),
@@ -194,7 +199,7 @@ impl Amount {
 }
 
 /// `budget TOTAL { by … }`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Budget {
     pub total: Amount,
     pub breakdowns: Vec<Breakdown>,
@@ -244,7 +249,7 @@ impl Dimension {
 }
 
 /// One independent breakdown of an amount.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Breakdown {
     pub dimension: Spanned<Dimension>,
     pub lines: Vec<Line>,
@@ -253,7 +258,7 @@ pub struct Breakdown {
 
 /// A line of a breakdown or an amount tree: `CODE? NAME AMOUNT? (= FORMULA)?`
 /// with its own breakdowns.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub code: Option<Spanned<String>>,
     pub name: Spanned<String>,
@@ -264,7 +269,7 @@ pub struct Line {
 }
 
 /// A basis of calculation (测算依据).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Formula {
     pub expr: Expr,
     pub span: Span,
@@ -289,7 +294,7 @@ impl BinOp {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     /// A number; `percent` when written with `%` (value already divided by 100).
     Number { number: Number, percent: bool },
@@ -431,7 +436,7 @@ fn unit_text(e: &Expr) -> String {
 }
 
 /// `project CODE? NAME AMOUNT { … }`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Project {
     pub code: Option<Spanned<String>>,
     pub name: Spanned<String>,
@@ -446,7 +451,7 @@ pub struct Project {
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScheduleRow {
     pub content: Option<Spanned<String>>,
     pub period: Spanned<Period>,
@@ -477,13 +482,13 @@ pub struct Period {
 }
 
 /// `indicators { … }`: the three-tier tree as written.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorTree {
     pub nodes: Vec<IndicatorNode>,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)] // leaves outnumber groups; boxing them costs more
 pub enum IndicatorNode {
     Group(IndicatorGroup),
@@ -491,7 +496,7 @@ pub enum IndicatorNode {
 }
 
 /// A tier (一级 or 二级 by its depth) and what it holds.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorGroup {
     pub name: Spanned<String>,
     pub children: Vec<IndicatorNode>,
@@ -606,7 +611,7 @@ pub struct Qualifier {
 }
 
 /// A 三级 indicator.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Indicator {
     pub name: Spanned<String>,
     pub kind: Option<Spanned<Kind>>,
@@ -706,7 +711,7 @@ impl AttrKey {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Attr {
     pub key: Spanned<AttrKey>,
     pub value: Spanned<String>,
@@ -714,7 +719,7 @@ pub struct Attr {
 }
 
 /// A published summary table to reconcile with the units' own figures.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub name: Spanned<String>,
     pub rows: Vec<SummaryRow>,
@@ -722,11 +727,238 @@ pub struct Summary {
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SummaryRow {
     pub serial: Option<Spanned<String>>,
     pub code: Option<Spanned<String>>,
     pub name: Spanned<String>,
     pub amount: Amount,
     pub span: Span,
+}
+
+// ---------------------------------------------------------------- spans
+
+/// Every [`Span`] of a tree, reached mutably.
+pub trait VisitSpans {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span));
+
+    /// Set every span to the default: what remains is what the tree says.
+    fn erase_spans(&mut self) {
+        self.visit_spans(&mut |s| *s = Span::default());
+    }
+}
+
+/// Types that hold no span.
+macro_rules! no_spans {
+    ($($t:ty),* $(,)?) => {
+        $(impl VisitSpans for $t {
+            fn visit_spans(&mut self, _: &mut dyn FnMut(&mut Span)) {}
+        })*
+    };
+}
+
+no_spans!(
+    String, bool, i32, u32, FileId, Decimal, Level, GoalKind, Dimension, Date, Period, Kind,
+    Comparison, AttrKey, BinOp, When, Place, Means,
+);
+
+impl VisitSpans for Span {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        f(self);
+    }
+}
+
+impl<T: VisitSpans> VisitSpans for Spanned<T> {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.node.visit_spans(f);
+        f(&mut self.span);
+    }
+}
+
+impl<T: VisitSpans> VisitSpans for Option<T> {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        if let Some(x) = self {
+            x.visit_spans(f);
+        }
+    }
+}
+
+impl<T: VisitSpans> VisitSpans for Vec<T> {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        for x in self {
+            x.visit_spans(f);
+        }
+    }
+}
+
+impl<T: VisitSpans> VisitSpans for Box<T> {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        (**self).visit_spans(f);
+    }
+}
+
+/// `visit_spans` for a struct, field by field. The pattern names every
+/// field: a field added to a struct and not here does not compile.
+macro_rules! fields {
+    ($($t:ident { $($field:ident),* $(,)? })*) => {
+        $(impl VisitSpans for $t {
+            fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+                let $t { $($field),* } = self;
+                $($field.visit_spans(f);)*
+            }
+        })*
+    };
+}
+
+fields! {
+    Document { file, header, includes, levels, schemes, units, summaries }
+    Header { title, year, money, precision, scheme }
+    LevelDirective { level, codes, span }
+    SchemeDef { name, extends, tiers, span }
+    SchemeTier { names, required, children, span }
+    Unit {
+        code, name, rollup, parent, duties, goals, plans, staff, budget, amounts, indicators,
+        projects, children, properties, span,
+    }
+    Goal { kind, text, span }
+    PlanRow { item, owner, goal, span }
+    StaffLine { name, count, unit, span }
+    Property { key, value, span }
+    Number { value, scale, span }
+    Budget { total, breakdowns, span }
+    Breakdown { dimension, lines, span }
+    Line { code, name, amount, formula, breakdowns, span }
+    Formula { expr, span }
+    Project {
+        code, name, amount, period, goals, schedule, breakdowns, amounts, indicators,
+        properties, span,
+    }
+    ScheduleRow { content, period, span }
+    IndicatorTree { nodes, span }
+    IndicatorGroup { name, children, span }
+    Indicator { name, kind, comparison, value, qualifiers, written, attrs, span }
+    Qualifier { place, means, span }
+    Quantity { number, unit }
+    Attr { key, value, span }
+    Summary { name, rows, total, span }
+    SummaryRow { serial, code, name, amount, span }
+}
+
+impl VisitSpans for PropValue {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            PropValue::Quantity(q) => q.visit_spans(f),
+            PropValue::Text(_) | PropValue::Date(_) | PropValue::Period(_) => {}
+        }
+    }
+}
+
+impl VisitSpans for Amount {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            Amount::Figure(n) => n.visit_spans(f),
+            Amount::Blank(s) => f(s),
+        }
+    }
+}
+
+impl VisitSpans for Expr {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            Expr::Number { number, .. } => number.visit_spans(f),
+            Expr::Unit(u) => u.visit_spans(f),
+            Expr::Binary { lhs, rhs, span, .. } => {
+                lhs.visit_spans(f);
+                rhs.visit_spans(f);
+                f(span);
+            }
+        }
+    }
+}
+
+impl VisitSpans for IndicatorNode {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            IndicatorNode::Group(g) => g.visit_spans(f),
+            IndicatorNode::Leaf(l) => l.visit_spans(f),
+        }
+    }
+}
+
+impl VisitSpans for Value {
+    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            Value::Quantity(q) => q.visit_spans(f),
+            Value::Range(a, b) => {
+                a.visit_spans(f);
+                b.visit_spans(f);
+            }
+            Value::Date(_) | Value::Text(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn erased_trees_compare_by_what_they_say() {
+        let at = |start| Span {
+            file: FileId(0),
+            start,
+            end: start + 1,
+        };
+        let tree = |o: usize| {
+            let mut u = Unit {
+                code: None,
+                name: Spanned::new("甲".to_string(), at(o)),
+                rollup: false,
+                parent: None,
+                duties: vec![],
+                goals: vec![],
+                plans: vec![],
+                staff: vec![],
+                budget: Some(Budget {
+                    total: Amount::Figure(Number {
+                        value: Some(Decimal::new(1056, 1)),
+                        scale: 1,
+                        span: at(o + 2),
+                    }),
+                    breakdowns: vec![],
+                    span: at(o + 1),
+                }),
+                amounts: vec![],
+                indicators: vec![],
+                projects: vec![],
+                children: vec![],
+                properties: vec![],
+                span: at(o),
+            };
+            u.budget.as_mut().unwrap().breakdowns.push(Breakdown {
+                dimension: Spanned::new(Dimension::Income, at(o + 3)),
+                lines: vec![],
+                span: at(o + 3),
+            });
+            Document {
+                units: vec![u],
+                ..Default::default()
+            }
+        };
+        let (mut a, mut b) = (tree(0), tree(7));
+        assert_ne!(a, b);
+        a.erase_spans();
+        b.erase_spans();
+        assert_eq!(a, b);
+        let mut c = tree(0);
+        if let Some(Budget {
+            total: Amount::Figure(n),
+            ..
+        }) = c.units[0].budget.as_mut()
+        {
+            n.scale = 2;
+        }
+        c.erase_spans();
+        assert_ne!(a, c);
+    }
 }

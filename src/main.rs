@@ -163,12 +163,12 @@ enum Command {
     ///
     /// PATH is a `.jx` file, a directory (every `.jx` file below it), or `-`
     /// to format standard input to standard output. Files are rewritten in
-    /// place (atomically; a symbolic link is kept and its target rewritten);
-    /// a file that cannot be read (a syntax error) is reported and left as
-    /// it is. A directory is formatted without leaving it: a link to a file
-    /// or directory outside it is not followed. Exit status: 0 done, 1 a
-    /// file could not be formatted (or, with --check, would change), 2 an
-    /// I/O error.
+    /// place (atomically; a symbolic link is kept and its target rewritten).
+    /// Lines with syntax errors are kept as written; a file whose braces do
+    /// not balance is reported and left as it is. A directory is formatted
+    /// without leaving it: a link to a file or directory outside it is not
+    /// followed. Exit status: 0 done, 1 a file could not be formatted (or,
+    /// with --check, would change), 2 an I/O error.
     Fmt {
         /// Files or directories to format (`-` formats standard input).
         #[arg(required = true, value_name = "PATH")]
@@ -490,7 +490,7 @@ fn fmt_command(
             ));
             let mut err = StandardStream::stderr(color_choice(color));
             let _ = render::emit_human(&mut err, &sources, &diags);
-            eprintln!("error: `{name}` has syntax errors: not formatted");
+            eprintln!("error: `{name}` has unbalanced braces: not formatted");
         }
         fmt::Error::Internal(why) => {
             eprintln!("error: `{name}` not formatted: {why} (please report this)");

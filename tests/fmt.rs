@@ -446,16 +446,113 @@ fn amounts_align_by_display_width() {
 }
 
 #[test]
-fn syntax_errors_are_not_formatted() {
-    let text = "year 2023\nunit u {\n  budget 一千\n}\n";
-    match fmt_default(text) {
-        Err(fmt::Error::Syntax(d)) => assert_eq!(common::codes(&d), ["S001"]),
+fn syntax_errors_keep_their_lines_and_unbalanced_braces_are_not_formatted() {
+    let text = "year 2023\nunit u {\n budget 一千\n}\n";
+    let out = fmt_default(text).unwrap();
+    assert_eq!(out, "year 2023\nunit u {\n budget 一千\n}\n");
+    let diags = common::check_text(text).1;
+    assert!(common::codes(&diags).contains(&"S001"));
+    match fmt_default("unit u {\n") {
+        Err(fmt::Error::Syntax(d)) => assert_eq!(common::codes(&d), ["S002"]),
         other => panic!("{other:?}"),
     }
-    assert!(matches!(
-        fmt_default("unit u {\n"),
-        Err(fmt::Error::Syntax(_))
-    ));
+    // A message that quotes a figure as written (S009) quotes it in ASCII
+    // once formatted: the same diagnostic all the same.
+    let text = "year ２０２３０\n";
+    let out = fmt_default(text).unwrap();
+    assert_eq!(out, "year 20230\n");
+    assert_eq!(fmt::meaning(text), fmt::meaning(&out));
+}
+
+/// The lines of `text` that hold junk (S001), as written.
+fn error_lines(text: &str) -> Vec<&str> {
+    use jixiao::syntax::cst::{self, Kind};
+    use jixiao::syntax::Rule;
+    cst::parse(text)
+        .root()
+        .descendants_with_tokens()
+        .filter(|e| e.kind() == Kind::Rule(Rule::junk_text))
+        .map(|e| {
+            let start: usize = e.text_range().start().into();
+            let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let to = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            &text[from..to]
+        })
+        .collect()
+}
+
+#[test]
+fn a_junk_line_is_kept_as_written_and_the_rest_is_formatted() {
+    let text = "year   2023\nunit \"甲\" {\n      budget 10 { by income { 拨款 10 } }\n  这不是语法 ¥¥ 10\n         duties \"职责\"\n\t 这不是 { 语法 }   // 注\n goal   \"目标\"\n}\n";
+    let out = fmt_default(text).unwrap();
+    assert_eq!(
+        out,
+        "year 2023\nunit 甲 {\n  budget 10 {\n    by income { 拨款 10 }\n  }\n  这不是语法 ¥¥ 10\n  duties \"职责\"\n\t 这不是 { 语法 }   // 注\n  goal \"目标\"\n}\n"
+    );
+    assert_eq!(
+        error_lines(text),
+        ["  这不是语法 ¥¥ 10", "\t 这不是 { 语法 }   // 注"]
+    );
+    assert_eq!(error_lines(&out), error_lines(text));
+    assert_eq!(fmt_default(&out).unwrap(), out, "idempotent");
+    assert_eq!(fmt::meaning(text), fmt::meaning(&out));
+    let (_, before) = common::check_text(text);
+    let (_, after) = common::check_text(&out);
+    let said = |d: &[jixiao::diag::Diagnostic]| {
+        d.iter()
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(said(&before), said(&after));
+}
+
+/// Junk after what a line held: the whole line stays as written (the
+/// diagnostic quotes what stands before the junk), and so does the block
+/// whose `{` or `}` is on that line.
+#[test]
+fn junk_within_a_line_keeps_the_line() {
+    let text = "unit u {\n    budget 10 {\n   by income { 甲 10 }\n  }\n  indicators { 产出指标 { 数量指标 { 甲 ≥ 5 个 } } } ¥¥ 尾巴\n      project p 1 {\n    period 2023-01 .. 2023-12 ¥¥\n  }\n}\n";
+    let out = fmt_default(text).unwrap();
+    assert_eq!(
+        out,
+        "unit u {\n  budget 10 {\n    by income { 甲 10 }\n  }\n  indicators { 产出指标 { 数量指标 { 甲 ≥ 5 个 } } } ¥¥ 尾巴\n  project p 1 {\n    period 2023-01 .. 2023-12 ¥¥\n  }\n}\n"
+    );
+    assert_eq!(fmt_default(&out).unwrap(), out, "idempotent");
+    assert_eq!(fmt::meaning(text), fmt::meaning(&out));
+}
+
+/// A junk line put before every line of a file, and junk put at the end of
+/// every line: each such file formats, keeps its error lines as written,
+/// keeps its meaning, and formats again to itself.
+#[test]
+fn junk_anywhere_formats() {
+    let near_miss =
+        std::fs::read_to_string(root().join("tests/fixtures/syntax/S001-near-miss.jx")).unwrap();
+    for text in [COMMENTS, near_miss.as_str()] {
+        junk_on_every_line(text);
+    }
+}
+
+fn junk_on_every_line(text: &str) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    for i in 0..lines.len() {
+        for how in 0..2 {
+            let mut edited: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            if how == 0 {
+                edited.insert(i, " 这不是语法 ¥¥ 10".into());
+            } else {
+                edited[i].push_str(" ¥¥ 尾巴");
+            }
+            let input = edited.join("\n");
+            let out =
+                fmt_default(&input).unwrap_or_else(|e| panic!("line {i}, {how}: {e}\n{input}"));
+            assert_eq!(fmt_default(&out).unwrap(), out, "line {i}, {how}");
+            assert_eq!(fmt::meaning(&input), fmt::meaning(&out), "line {i}, {how}");
+            for l in error_lines(&input) {
+                assert!(out.split('\n').any(|o| o == l), "line {i}, {how}: {l:?}");
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------- the command
@@ -486,7 +583,8 @@ fn command_check_write_and_stdin() {
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     let messy = "unit \"u\" {\nbudget 1 // b\n}\n";
     let clean = "unit u {\n  budget 1  // b\n}\n";
-    let bad = "unit u {\n  budget 一千\n}\n";
+    let bad = "  unit u {\n budget 一千\n}\n";
+    let unbalanced = "unit u {\n  budget 1\n";
     std::fs::write(dir.join("a.jx"), messy).unwrap();
     std::fs::write(dir.join("sub/b.jx"), clean).unwrap();
     std::fs::write(dir.join("sub/notes.txt"), messy).unwrap();
@@ -514,12 +612,24 @@ fn command_check_write_and_stdin() {
         .to_string_lossy()
         .ends_with(".tmp")));
 
-    // A file with a syntax error is reported and left as it is.
+    // A file with a syntax error is formatted, its error line as written.
     std::fs::write(dir.join("bad.jx"), bad).unwrap();
     let (code, _, err) = jixiao(&["fmt", d], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("bad.jx")).unwrap(),
+        "unit u {\n budget 一千\n}\n"
+    );
+
+    // A file whose braces do not balance is reported and left as it is.
+    std::fs::write(dir.join("bad.jx"), unbalanced).unwrap();
+    let (code, _, err) = jixiao(&["fmt", d], None);
     assert_eq!(code, 1);
-    assert!(err.contains("S001"), "{err}");
-    assert_eq!(std::fs::read_to_string(dir.join("bad.jx")).unwrap(), bad);
+    assert!(err.contains("S002"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("bad.jx")).unwrap(),
+        unbalanced
+    );
 
     // Standard input to standard output.
     let (code, out, _) = jixiao(&["fmt", "-"], Some(messy));

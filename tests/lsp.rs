@@ -580,10 +580,31 @@ fn formatting_the_document_and_a_range() {
     assert_eq!(edits.len(), 1, "{edits:?}");
     assert_eq!(edits[0]["range"]["start"]["line"], 0);
     assert_eq!(edits[0]["newText"], "year 2023\n");
-    // A file with a syntax error is not formatted: the request fails.
+    // A line with a syntax error is kept as written, the rest formatted.
     c.notify(
         "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "unit \"甲\" {\n  budget abc\n}\n"}]}),
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "unit \"甲\" {\n budget abc\n  budget   10\n}\n"}]}),
+    );
+    let edits = c.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    let new: String = edits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["newText"].as_str().unwrap())
+        .collect();
+    assert!(new.contains("  budget 10\n"), "{new:?}");
+    assert!(!new.contains("budget   10"), "{new:?}");
+    assert!(
+        !new.contains("  budget abc"),
+        "the error line stays as written: {new:?}"
+    );
+    // A file whose braces do not balance is not formatted: the request fails.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": "unit \"甲\" {\n  budget 10\n"}]}),
     );
     let r = c.request_raw(
         "textDocument/formatting",

@@ -1,6 +1,7 @@
 //! From printed lines to text: indentation, blank lines, columns aligned by
 //! display width (a Han character is two columns) and end-of-line comments
-//! aligned in runs of consecutive lines.
+//! aligned in runs of consecutive lines. Error lines are printed as they
+//! were written.
 
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
@@ -27,6 +28,9 @@ pub struct Line {
     pub opens: bool,
     /// It starts with the `}` closing such a block.
     pub closes: bool,
+    /// Source text printed as written (an error line): its one cell after
+    /// the indentation, nothing trimmed, nothing aligned.
+    pub verbatim: bool,
 }
 
 pub fn width(s: &str) -> usize {
@@ -37,7 +41,7 @@ pub fn render(lines: &[Line], newline: &str) -> String {
     // The widest cell of each column of each group.
     let mut widths: HashMap<usize, Vec<usize>> = HashMap::new();
     for l in lines {
-        if let Some(g) = l.group {
+        if let (Some(g), false) = (l.group, l.verbatim) {
             if l.cells.len() < 2 || l.cells.iter().any(|c| c.contains('\n')) {
                 continue;
             }
@@ -54,6 +58,10 @@ pub fn render(lines: &[Line], newline: &str) -> String {
         .iter()
         .map(|l| {
             let mut s = " ".repeat(l.indent * INDENT);
+            if l.verbatim {
+                s.extend(l.cells.iter().map(String::as_str));
+                return s;
+            }
             let aligned = l
                 .group
                 .and_then(|g| widths.get(&g))

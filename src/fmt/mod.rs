@@ -1,11 +1,10 @@
 //! `jixiao fmt`: rewrite a `.jx` file in one canonical style.
 //!
-//! The formatter prints pest's parse tree, not the AST, so that it sees every
-//! token as written. Comments are a silent rule of the grammar and never
-//! appear in the tree; they are recovered from the gaps between the tree's
-//! tokens ([`comments`]) and put back where they were: an end-of-line
-//! comment stays on its line, an own-line comment stays before what it
-//! preceded, at its indentation.
+//! The formatter prints the file's lossless tree ([`crate::syntax::cst`]),
+//! not the AST, so that it sees every token as written, and every comment
+//! and line break: they are trivia tokens of the tree ([`tokens`]). Comments
+//! are put back where they were: an end-of-line comment stays on its line,
+//! an own-line comment stays before what it preceded, at its indentation.
 //!
 //! Canonical means: one spelling per keyword (English or Chinese, by default
 //! the one most of the file's keywords are written in), comparisons as
@@ -15,20 +14,27 @@
 //! quoted only when they must be. Figures keep their digits: precision and
 //! thousands separators are never changed.
 //!
+//! A file with syntax errors (S001: lines the grammar could not read) is
+//! formatted all the same: each error line is left exactly as written, at
+//! its place among the items, and the rest is canonical. Only a file whose
+//! braces do not balance (S002, nothing known of its structure) is refused.
+//!
 //! A formatted file means exactly what the original meant. [`format_source`]
-//! checks this itself: it parses its own output and refuses to return it
-//! unless the syntax tree (without positions) and the syntax diagnostics are
-//! the same, and every comment was printed.
+//! checks this itself: the file is parsed once, and when the output differs
+//! from the input, the input's tree is lowered, the output is parsed and
+//! lowered, and both must give the same document ([`meaning`]: the AST
+//! without positions) and the same diagnostics (code and message), with
+//! every comment printed. Output equal to the input needs no proof.
 
-mod comments;
 mod layout;
 mod printer;
+mod tokens;
 
+use crate::ast::{Document, VisitSpans};
 use crate::diag::{Code, Diagnostic};
 use crate::source::FileId;
-use crate::syntax::grammar::{JxParser, Rule};
-use crate::syntax::parse_document;
-use pest::Parser;
+use crate::syntax::{self, cst};
+use tokens::Tokens;
 
 /// Which spelling keywords are written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -51,8 +57,10 @@ pub struct Options {
 /// Why a file was not formatted.
 #[derive(Debug)]
 pub enum Error {
-    /// The file cannot be read (S001/S002): formatting would have to guess.
-    /// The diagnostics are those of `parse_document` with `FileId(0)`.
+    /// The file's blocks cannot be read (S002: its braces do not balance),
+    /// so nothing is known of its structure. The diagnostics are those of
+    /// the lowering with `FileId(0)`. (A file with other syntax errors is
+    /// formatted, its error lines left as written.)
     Syntax(Vec<Diagnostic>),
     /// The formatter failed its own checks (a bug): the output would not
     /// mean what the input means, or a comment would be lost. The input must
@@ -77,77 +85,88 @@ pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),
     };
-    let (doc, diags) = parse_document(FileId(0), body);
-    let syntax: Vec<Diagnostic> = diags
-        .iter()
-        .filter(|d| matches!(d.code, Code::S001 | Code::S002))
-        .cloned()
-        .collect();
-    if !syntax.is_empty() {
-        return Err(Error::Syntax(syntax));
+    let parse = cst::parse(body);
+    if parse.failed_at.is_some() {
+        return Err(Error::Syntax(syntax::lower(FileId(0), body, &parse).1));
     }
-    let file = JxParser::parse(Rule::file, body)
-        .map_err(|e| Error::Internal(format!("the parser failed where lowering did not: {e}")))?
-        .next()
-        .ok_or_else(|| Error::Internal("no parse tree".into()))?;
-    let found = comments::collect(body, file.clone());
+    let tokens = Tokens::new(&parse.green);
     let lang = match options.keywords {
         Keywords::Zh => printer::Lang::Zh,
         Keywords::En => printer::Lang::En,
-        Keywords::Keep => printer::majority(file.clone()),
+        Keywords::Keep => printer::majority(body, &tokens),
     };
     let newline = if body.split('\n').next().is_some_and(|l| l.ends_with('\r')) {
         "\r\n"
     } else {
         "\n"
     };
-    let lines = printer::print(body, &found, file, lang)?;
+    let root = cst::Pair::root(parse.root(), body);
+    let lines = printer::print(body, &tokens, root, lang)?;
     let out = layout::render(&lines, newline);
+    if out == body {
+        return Ok(text.to_string());
+    }
 
-    // The formatter's own proof that nothing changed but the layout.
-    let (doc2, diags2) = parse_document(FileId(0), &out);
-    if diags2
-        .iter()
-        .any(|d| matches!(d.code, Code::S001 | Code::S002))
-    {
+    // The formatter's own proof that nothing changed but the layout (the
+    // input's tree is lowered only now: an unchanged file needs no proof).
+    let (doc, diags) = syntax::lower(FileId(0), body, &parse);
+    let parse2 = cst::parse(&out);
+    if parse2.failed_at.is_some() {
         return Err(Error::Internal(
-            "the formatted text has a syntax error".into(),
+            "the formatted text's blocks cannot be read".into(),
         ));
     }
-    if span_free(&format!("{doc:?}")) != span_free(&format!("{doc2:?}")) {
+    let (doc2, diags2) = syntax::lower(FileId(0), &out, &parse2);
+    let (before, after) = (Meaning::new(doc, &diags), Meaning::new(doc2, &diags2));
+    if before.document != after.document {
         return Err(Error::Internal(
             "the formatted text would not mean the same".into(),
         ));
     }
-    if codes(&diags) != codes(&diags2) {
+    if before.diagnostics != after.diagnostics {
         return Err(Error::Internal(
             "the formatted text would not give the same diagnostics".into(),
         ));
     }
-    let found2 = JxParser::parse(Rule::file, &out)
-        .ok()
-        .and_then(|mut p| p.next())
-        .map(|f| comments::collect(&out, f))
-        .unwrap_or_default();
-    let before: Vec<&str> = found.iter().map(|c| comment_text(body, c)).collect();
-    let after: Vec<&str> = found2.iter().map(|c| comment_text(&out, c)).collect();
-    if !comments_kept(&before, &after) {
+    let comments = tokens.comment_texts(body);
+    let comments2 = Tokens::new(&parse2.green).comment_texts(&out);
+    if !comments_kept(&comments, &comments2) {
         return Err(Error::Internal("a comment would be lost".into()));
     }
     Ok(format!("{bom}{out}"))
 }
 
-/// A rendering of a file's syntax tree without positions: two texts with
-/// equal renderings mean the same. Used by the formatter to check itself and
-/// by the tests.
-pub fn meaning(text: &str) -> (String, Vec<&'static str>) {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (doc, diags) = parse_document(FileId(0), body);
-    (span_free(&format!("{doc:?}")), codes(&diags))
+/// What a file says: its document without positions, and the diagnostics
+/// of reading it (code and message, in order). Two texts with equal
+/// meanings say the same; the formatter proves its output with this, and
+/// the tests use it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meaning {
+    pub document: Document,
+    /// Messages quote figures as written: their full-width digits and
+    /// signs, which the formatter writes in ASCII, are read as ASCII.
+    pub diagnostics: Vec<(Code, String)>,
 }
 
-fn comment_text<'a>(src: &'a str, c: &comments::Comment) -> &'a str {
-    src[c.start..c.end].trim_end()
+impl Meaning {
+    fn new(mut document: Document, diags: &[Diagnostic]) -> Meaning {
+        document.erase_spans();
+        let diagnostics = diags
+            .iter()
+            .map(|d| (d.code, printer::number_text(&d.message)))
+            .collect();
+        Meaning {
+            document,
+            diagnostics,
+        }
+    }
+}
+
+/// The meaning of a file's text (a leading BOM aside).
+pub fn meaning(text: &str) -> Meaning {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (doc, diags) = syntax::parse_document(FileId(0), body);
+    Meaning::new(doc, &diags)
 }
 
 /// Whether the comments `after` formatting are those `before`, in order.
@@ -168,26 +187,4 @@ fn comments_kept(before: &[&str], after: &[&str]) -> bool {
         }
     }
     i == before.len()
-}
-
-fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
-    let mut c: Vec<&'static str> = diags.iter().map(|d| d.code.as_str()).collect();
-    c.sort_unstable();
-    c
-}
-
-/// Remove every `Span { … }` from a `Debug` rendering.
-fn span_free(debug: &str) -> String {
-    let mut out = String::with_capacity(debug.len());
-    let mut rest = debug;
-    while let Some(i) = rest.find("Span {") {
-        out.push_str(&rest[..i]);
-        out.push_str("Span");
-        rest = match rest[i..].find('}') {
-            Some(j) => &rest[i + j + 1..],
-            None => "",
-        };
-    }
-    out.push_str(rest);
-    out
 }

@@ -1,9 +1,10 @@
-//! The printer: walks pest's parse tree and prints each construct in the
-//! canonical style, into [`Line`]s that [`super::layout`] turns into text.
+//! The printer: walks the file's lossless tree ([`cst::Pair`] over its
+//! rules) and prints each construct in the canonical style, into [`Line`]s
+//! that [`super::layout`] turns into text.
 //!
-//! Every token goes through [`Printer::tok`], which first deals with the
-//! stretch of source between the previous token and this one: the comments
-//! there keep their place relative to the line breaks around them.
+//! Every token goes through [`Printer::tok_at`], which first deals with the
+//! tree's trivia between the previous token and this one ([`Tokens`]): the
+//! comments there keep their place relative to the line breaks around them.
 //!
 //! - a comment after a token on the same source line stays at the end of
 //!   that token's output line;
@@ -11,17 +12,27 @@
 //!   what follows it, at the indentation of what follows (inside a block for
 //!   a comment before its `}`);
 //! - a block comment between two tokens of one line stays between them.
+//!
+//! Punctuation (`{`, `:`, `=`, `,`, `|`, parentheses) is printed in its
+//! canonical form where the tree has its token.
+//!
+//! Error lines (junk, S001) are printed as written: each sequence of items
+//! ([`Printer::items`]) prints the items that share a source line with junk
+//! as one verbatim stretch of whole lines, so that the error line keeps its
+//! text, its indentation and what stands before it on its line (which the
+//! diagnostic quotes). An item whose own lines (its head and `{`, its `}`)
+//! hold no junk is printed canonically, and the junk inside its block is
+//! dealt with there.
 
-use pest::iterators::Pair;
-use pest::Parser;
-
-use super::comments::Comment;
 use super::layout::Line;
+use super::tokens::{comment_text, Tok, Tokens};
 use super::Error;
+use crate::syntax::cst::{Kind, Pair};
 use crate::syntax::grammar::{JxParser, Rule};
 use crate::syntax::normalize;
+use pest::Parser;
 
-type P<'a> = Pair<'a, Rule>;
+type P<'a> = Pair<'a>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -40,14 +51,16 @@ fn spelling(rule: Rule) -> Option<(&'static str, &'static str)> {
 const DIMENSION_WORDS: &[&str] = &crate::syntax::keywords::DIMENSION_WORDS;
 
 /// The language most keywords of the file are written in (English on a tie).
-pub fn majority(file: P) -> Lang {
+pub fn majority(src: &str, tokens: &Tokens) -> Lang {
     let (mut en, mut zh) = (0usize, 0usize);
-    for p in file.into_inner().flatten() {
-        if spelling(p.as_rule()).is_some() {
-            if p.as_str().is_ascii() {
-                en += 1;
-            } else {
-                zh += 1;
+    for t in &tokens.toks {
+        if let Kind::Rule(r) = t.kind {
+            if spelling(r).is_some() {
+                if src[t.start..t.end].is_ascii() {
+                    en += 1;
+                } else {
+                    zh += 1;
+                }
             }
         }
     }
@@ -58,12 +71,16 @@ pub fn majority(file: P) -> Lang {
     }
 }
 
-pub fn print(src: &str, comments: &[Comment], file: P, lang: Lang) -> Result<Vec<Line>, Error> {
+/// Print the file `root` (the root of the tree parsed from `src`, whose
+/// leaves are `tokens`).
+pub fn print(src: &str, tokens: &Tokens, root: P, lang: Lang) -> Result<Vec<Line>, Error> {
     let mut p = Printer {
         src,
-        comments,
-        ci: 0,
-        pos: 0,
+        tokens,
+        toks: &tokens.toks,
+        ti: 0,
+        comments_printed: 0,
+        junk: JunkLines::new(src, &tokens.junk),
         lines: Vec::new(),
         cur: None,
         indent: 0,
@@ -76,17 +93,73 @@ pub fn print(src: &str, comments: &[Comment], file: P, lang: Lang) -> Result<Vec
         lang,
         error: None,
     };
-    p.file(file);
+    p.file(root);
     if let Some(e) = p.error {
         return Err(Error::Internal(e));
     }
-    if p.ci != comments.len() {
+    let total = tokens.comment_count();
+    if p.comments_printed != total {
         return Err(Error::Internal(format!(
             "{} comment(s) were not printed",
-            comments.len() - p.ci
+            total - p.comments_printed
         )));
     }
     Ok(p.lines)
+}
+
+/// The source lines that error lines stand on.
+struct JunkLines {
+    /// Where each source line starts (empty when there is no junk).
+    line_starts: Vec<usize>,
+    /// The first and last line of each junk token, in order.
+    lines: Vec<(usize, usize)>,
+    len: usize,
+}
+
+impl JunkLines {
+    fn new(src: &str, junk: &[(usize, usize)]) -> JunkLines {
+        let mut j = JunkLines {
+            line_starts: Vec::new(),
+            lines: Vec::new(),
+            len: src.len(),
+        };
+        if junk.is_empty() {
+            return j;
+        }
+        j.line_starts = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        j.lines = junk
+            .iter()
+            .map(|&(s, e)| (j.line(s), j.line(e.max(s + 1) - 1)))
+            .collect();
+        j
+    }
+
+    fn any(&self) -> bool {
+        !self.lines.is_empty()
+    }
+
+    /// The line of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Where the line of `offset` ends (its line break, or the end of the
+    /// text).
+    fn line_end(&self, offset: usize) -> usize {
+        match self.line_starts.get(self.line(offset) + 1) {
+            Some(next) => next - 1,
+            None => self.len,
+        }
+    }
+
+    /// Whether junk stands on one of the lines `first..=last`.
+    fn hits(&self, first: usize, last: usize) -> bool {
+        self.lines.iter().any(|&(a, b)| a <= last && b >= first)
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -104,11 +177,13 @@ enum NameCtx {
 
 struct Printer<'s> {
     src: &'s str,
-    comments: &'s [Comment],
-    /// The first comment not yet printed.
-    ci: usize,
-    /// Everything before this offset has been printed.
-    pos: usize,
+    tokens: &'s Tokens,
+    toks: &'s [Tok],
+    /// The first token not yet dealt with: everything before it has been
+    /// printed.
+    ti: usize,
+    comments_printed: usize,
+    junk: JunkLines,
     lines: Vec<Line>,
     /// The line being built.
     cur: Option<Line>,
@@ -203,39 +278,26 @@ impl<'s> Printer<'s> {
         l.cells.last_mut().expect("a cell")
     }
 
-    // ------------------------------------------------------------ comments
+    // ------------------------------------------------------------ trivia
 
-    fn comment_text(&self, c: Comment) -> String {
-        let t = &self.src[c.start..c.end];
-        if t.starts_with("//") {
-            t.trim_end().to_string()
-        } else {
-            t.to_string()
-        }
-    }
-
-    /// Deal with the source between the last printed token and `until`:
-    /// print its comments where they belong. Returns whether a blank line
+    /// Deal with the tokens between the last printed one and `until`: print
+    /// their comments where they belong. Returns whether a blank line
     /// stands right before `until`.
     fn gap(&mut self, until: usize, comment_indent: usize) -> bool {
+        // The comments of each source line of the gap.
         let mut segs: Vec<Vec<String>> = vec![Vec::new()];
-        let mut at = self.pos.min(until);
-        while self.ci < self.comments.len() && self.comments[self.ci].start < until {
-            let c = self.comments[self.ci];
-            let nl = self.src[at.min(c.start)..c.start].matches('\n').count();
-            for _ in 0..nl {
-                segs.push(Vec::new());
+        while let Some(t) = self.toks.get(self.ti).filter(|t| t.start < until) {
+            match t.kind {
+                Kind::Newline => segs.push(Vec::new()),
+                Kind::Comment => {
+                    let text = comment_text(&self.src[t.start..t.end]).to_string();
+                    segs.last_mut().expect("a segment").push(text);
+                    self.comments_printed += 1;
+                }
+                _ => {}
             }
-            let t = self.comment_text(c);
-            segs.last_mut().expect("a segment").push(t);
-            at = c.end;
-            self.ci += 1;
+            self.ti += 1;
         }
-        let nl = self.src[at.min(until)..until].matches('\n').count();
-        for _ in 0..nl {
-            segs.push(Vec::new());
-        }
-        self.pos = self.pos.max(until);
 
         let n = segs.len();
         if n == 1 {
@@ -280,6 +342,13 @@ impl<'s> Printer<'s> {
             }
         }
         blank
+    }
+
+    /// Pass over the tokens of what was just printed, up to `end`.
+    fn skip_to(&mut self, end: usize) {
+        while self.toks.get(self.ti).is_some_and(|t| t.start < end) {
+            self.ti += 1;
+        }
     }
 
     fn inline_comment(&mut self, c: String) {
@@ -331,40 +400,26 @@ impl<'s> Printer<'s> {
             cell.push(' ');
         }
         cell.push_str(text);
-        self.pos = self.pos.max(end);
+        self.skip_to(end);
     }
 
     fn tok(&mut self, p: &P, text: &str, sep: Sep) {
-        let s = p.as_span();
-        self.tok_at(s.start(), s.end(), text, sep, self.indent);
+        self.tok_at(p.start(), p.end(), text, sep, self.indent);
     }
 
-    /// Where the next of `alts` stands in the source (silent punctuation such
-    /// as `{` or `:`), skipping comments.
-    fn find(&self, alts: &[&str]) -> Option<(usize, usize)> {
-        let mut i = self.pos;
-        let mut k = self.ci;
-        while i < self.src.len() {
-            if k < self.comments.len() && self.comments[k].start <= i {
-                i = i.max(self.comments[k].end);
-                k += 1;
-                continue;
-            }
-            let rest = &self.src[i..];
-            for a in alts {
-                if rest.starts_with(a) {
-                    return Some((i, i + a.len()));
-                }
-            }
-            i += rest.chars().next().map_or(1, char::len_utf8);
-        }
-        None
+    /// The next punctuation token (one of `alts`), past trivia only.
+    fn find(&self, alts: &[&str]) -> Option<Tok> {
+        self.toks[self.ti.min(self.toks.len())..]
+            .iter()
+            .find(|t| !t.kind.is_trivia())
+            .filter(|t| t.kind == Kind::Punct && alts.contains(&&self.src[t.start..t.end]))
+            .copied()
     }
 
     fn punct(&mut self, alts: &[&str], text: &str, sep: Sep) {
         match self.find(alts) {
-            Some((s, e)) => self.tok_at(s, e, text, sep, self.indent),
-            None => self.fail(format!("`{text}` not found in the source")),
+            Some(t) => self.tok_at(t.start, t.end, text, sep, self.indent),
+            None => self.fail(format!("`{text}` not found in the tree")),
         }
     }
 
@@ -528,7 +583,7 @@ impl<'s> Printer<'s> {
     /// Print `{ items }`. The block stays on one line when it was written on
     /// one line, holds no comment and no nested block, and holds at most one
     /// item (any number for `many`: indicator attributes).
-    fn block<F>(&mut self, items: Vec<P<'s>>, rbrace: Option<P<'s>>, many: bool, mut item: F)
+    fn block<F>(&mut self, items: Vec<P<'s>>, rbrace: Option<P<'s>>, many: bool, item: F)
     where
         F: FnMut(&mut Self, P<'s>),
     {
@@ -536,30 +591,25 @@ impl<'s> Printer<'s> {
             self.fail("a block without its `}`".into());
             return;
         };
-        let Some((lb, lb_end)) = self.find(&["{", "｛"]) else {
+        let Some(lb) = self.find(&["{", "｛"]) else {
             self.fail("a block without its `{`".into());
             return;
         };
-        let end = rbrace.as_span().end();
-        let has_comment = self.comments[self.ci..]
+        let end = rbrace.end();
+        let has_comment = self.tokens.comments_in(lb.start, end) > 0;
+        let nested = items
             .iter()
-            .any(|c| c.start >= lb && c.end <= end);
-        let nested = items.iter().any(|i| {
-            i.clone()
-                .into_inner()
-                .flatten()
-                .any(|x| x.as_rule() == Rule::rbrace)
-        });
-        let one_line = !self.src[lb..end].contains('\n') || (items.is_empty() && !has_comment);
-        let inline =
-            self.inline > 0 || (one_line && !has_comment && !nested && (many || items.len() <= 1));
-        self.tok_at(lb, lb_end, "{", Sep::Space, self.indent);
+            .any(|i| self.tokens.rbraces_in(i.start(), i.end()) > 0);
+        let raw = self.junk.any() && items.iter().any(|i| self.raw(i));
+        let one_line =
+            !self.src[lb.start..end].contains('\n') || (items.is_empty() && !has_comment);
+        let inline = self.inline > 0
+            || (one_line && !has_comment && !nested && !raw && (many || items.len() <= 1));
+        self.tok_at(lb.start, lb.end, "{", Sep::Space, self.indent);
         if inline {
             self.inline += 1;
             let empty = items.is_empty();
-            for i in items {
-                item(self, i);
-            }
+            self.items(items, item);
             self.inline -= 1;
             let sep = if empty { Sep::None } else { Sep::Space };
             self.tok(&rbrace, "}", sep);
@@ -569,21 +619,143 @@ impl<'s> Printer<'s> {
             }
             self.end_line();
             self.indent += 1;
-            for i in items {
-                item(self, i);
-            }
+            self.items(items, item);
             self.end_line();
-            let s = rbrace.as_span();
             let inner = self.indent;
             self.indent -= 1;
             self.next_group = None;
-            self.tok_at(s.start(), s.end(), "}", Sep::None, inner);
+            self.tok_at(rbrace.start(), rbrace.end(), "}", Sep::None, inner);
             if let Some(l) = self.cur.as_mut() {
                 if l.cells.len() == 1 && l.cells[0] == "}" {
                     l.closes = true;
                 }
             }
         }
+    }
+
+    /// Print a sequence of items (of a block, or of the file): each with
+    /// `item`, but the items on an error line's lines as written.
+    fn items<F>(&mut self, items: Vec<P<'s>>, mut item: F)
+    where
+        F: FnMut(&mut Self, P<'s>),
+    {
+        let mut items = items.into_iter().peekable();
+        while let Some(i) = items.next() {
+            if !self.raw(&i) {
+                item(self, i);
+                continue;
+            }
+            // The items that share a line with this one go with it.
+            let start = i.start();
+            let mut end = self.content_end(&i);
+            while let Some(next) = items.next_if(|n| n.start() < self.junk.line_end(end)) {
+                end = end.max(self.content_end(&next));
+            }
+            self.verbatim(start, end);
+        }
+    }
+
+    /// Where the last token of `p` that is not trivia ends (a rule may
+    /// end with the white space a look-ahead skipped).
+    fn content_end(&self, p: &P) -> usize {
+        let (from, to) = (self.tokens.at(p.start()), self.tokens.at(p.end()));
+        self.toks[from..to]
+            .iter()
+            .rev()
+            .find(|t| !t.kind.is_trivia())
+            .map_or(p.start(), |t| t.end)
+    }
+
+    /// Whether an item is printed as written: it is junk, or junk stands on
+    /// one of its own lines (those of its head and `{`, or of its `}`; the
+    /// lines of its block's items are theirs).
+    fn raw(&self, p: &P) -> bool {
+        if !self.junk.any() {
+            return false;
+        }
+        if matches!(
+            p.as_rule(),
+            Rule::junk | Rule::junk_top | Rule::junk_text | Rule::junk_block | Rule::rbrace
+        ) {
+            return true;
+        }
+        let j = &self.junk;
+        let (first, last) = (j.line(p.start()), j.line(self.content_end(p)));
+        if !j.hits(first, last) {
+            return false;
+        }
+        let toks = &self.toks[self.tokens.at(p.start())..self.tokens.at(p.end())];
+        let lbrace = toks
+            .iter()
+            .find(|t| t.kind == Kind::Punct && matches!(&self.src[t.start..t.end], "{" | "｛"));
+        let rbrace = toks
+            .iter()
+            .rev()
+            .find(|t| t.kind == Kind::Rule(Rule::rbrace));
+        match (lbrace, rbrace) {
+            (Some(lb), Some(rb)) => {
+                j.hits(first, j.line(lb.start)) || j.hits(j.line(rb.start), last)
+            }
+            _ => true,
+        }
+    }
+
+    /// Print `start..end` as written, widened to whole lines: back to the
+    /// start of its line over white space and comments, on to the end of
+    /// its last line over white space and comments. Where something else
+    /// stands before (or after) it on its line, it starts (or ends) there,
+    /// and goes on a line of its own at the current indentation.
+    fn verbatim(&mut self, start: usize, end: usize) {
+        let toks = self.toks;
+        let first = self.tokens.at(start);
+        let mut k = first;
+        while k > 0 && matches!(toks[k - 1].kind, Kind::Whitespace | Kind::Comment) {
+            k -= 1;
+        }
+        let at_line_start = k == 0 || toks[k - 1].kind == Kind::Newline;
+        if !at_line_start {
+            while k < first && toks[k].kind == Kind::Whitespace {
+                k += 1;
+            }
+        }
+        let from = toks.get(k).map_or(start, |t| t.start).min(start);
+        let mut j = self.tokens.at(end);
+        while j < toks.len() && matches!(toks[j].kind, Kind::Whitespace | Kind::Comment) {
+            j += 1;
+        }
+        let to = match toks.get(j) {
+            None => self.src.len(),
+            Some(t) if t.kind == Kind::Newline || t.start == self.src.len() => t.start,
+            Some(_) => end,
+        };
+        // Never from before what was printed already.
+        let printed = self.ti.checked_sub(1).map_or(0, |i| toks[i].end);
+        let from = from.max(printed).min(to);
+
+        let blank = self.gap(from, self.indent);
+        while let Some(t) = self.toks.get(self.ti).filter(|t| t.start < to) {
+            if t.kind == Kind::Comment {
+                self.comments_printed += 1;
+            }
+            self.ti += 1;
+        }
+        let text = self.src[from..to].to_string();
+        if self.inline > 0 {
+            // Not reached: junk on a block's line makes the block's owner
+            // verbatim. Kept whole all the same.
+            let cell = self.cell();
+            cell.push(' ');
+            cell.push_str(&text);
+            return;
+        }
+        self.end_line();
+        self.lines.push(Line {
+            indent: if at_line_start { 0 } else { self.indent },
+            cells: vec![text],
+            blank_before: blank,
+            verbatim: true,
+            ..Default::default()
+        });
     }
 
     /// Split a construct into its head (printed by the caller), the items
@@ -607,27 +779,27 @@ impl<'s> Printer<'s> {
     // ------------------------------------------------------------ file
 
     fn file(&mut self, p: P<'s>) {
-        for item in p.into_inner() {
-            match item.as_rule() {
-                Rule::EOI => {
-                    let end = self.src.len();
-                    self.begin_item(None);
-                    self.gap(end, 0);
-                    self.end_line();
-                }
-                Rule::scheme_block => self.scheme_block(item),
-                Rule::unit => self.unit(item),
-                Rule::summary => self.summary(item),
-                Rule::year_stmt
-                | Rule::money_stmt
-                | Rule::precision_stmt
-                | Rule::scheme_stmt
-                | Rule::title_stmt
-                | Rule::include_stmt
-                | Rule::level_stmt => self.statement(item),
-                r => self.fail(format!("unexpected {r:?} at the top level")),
-            }
+        let mut items: Vec<P<'s>> = p.into_inner().collect();
+        if items.last().is_some_and(|i| i.as_rule() == Rule::EOI) {
+            items.pop();
         }
+        self.items(items, |s, item| match item.as_rule() {
+            Rule::scheme_block => s.scheme_block(item),
+            Rule::unit => s.unit(item),
+            Rule::summary => s.summary(item),
+            Rule::year_stmt
+            | Rule::money_stmt
+            | Rule::precision_stmt
+            | Rule::scheme_stmt
+            | Rule::title_stmt
+            | Rule::include_stmt
+            | Rule::level_stmt => s.statement(item),
+            r => s.fail(format!("unexpected {r:?} at the top level")),
+        });
+        let end = self.src.len();
+        self.begin_item(None);
+        self.gap(end, 0);
+        self.end_line();
     }
 
     /// A statement of one line: its tokens separated by spaces.
@@ -1065,7 +1237,7 @@ impl<'s> Printer<'s> {
 
 /// A number with ASCII digits, point, comma and minus; the digits, the
 /// decimals and the thousands separators stay as written.
-fn number_text(s: &str) -> String {
+pub(super) fn number_text(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
