@@ -601,10 +601,12 @@ impl Means {
 }
 
 /// A sign or word written with a target's value: the target `≥95%以上` has
-/// the qualifiers `≥` (a sign) and `以上` (after). Its text is the source
-/// at its span, exactly as written (`SourceMap::text`).
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// the qualifiers `≥` (a sign) and `以上` (after). Its text is kept as
+/// written, so that a document means what it spells (the formatter proves
+/// it keeps every target as written by comparing documents).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Qualifier {
+    pub text: String,
     pub place: Place,
     pub means: Means,
     pub span: Span,
@@ -837,7 +839,7 @@ fields! {
     IndicatorTree { nodes, span }
     IndicatorGroup { name, children, span }
     Indicator { name, kind, comparison, value, qualifiers, written, attrs, span }
-    Qualifier { place, means, span }
+    Qualifier { text, place, means, span }
     Quantity { number, unit }
     Attr { key, value, span }
     Summary { name, rows, total, span }

@@ -375,7 +375,7 @@ fn check_qualifiers(ctx: &Ctx, i: &Indicator, out: &mut Vec<Diagnostic>) {
                 "{} says both {} and {} of its value",
                 i.name.node,
                 said(ctx.sources.text(c.span), c.node),
-                said(ctx.sources.text(q.span), other),
+                said(&q.text, other),
             ),
         )
         .primary(q.span, format!("says {}", other.symbol()))

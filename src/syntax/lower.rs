@@ -1537,6 +1537,7 @@ impl Lowerer<'_> {
                 Rule::comparison => {
                     let c = comparison_of(&i);
                     ind.qualifiers.push(Qualifier {
+                        text: i.as_str().to_string(),
                         place: Place::Sign,
                         means: Means::Compare(c),
                         span,
@@ -1554,7 +1555,12 @@ impl Lowerer<'_> {
                         .into_inner()
                         .next()
                         .map_or(Means::Nothing, |w| qualifier_means(w.as_rule()));
-                    ind.qualifiers.push(Qualifier { place, means, span });
+                    ind.qualifiers.push(Qualifier {
+                        text: i.as_str().to_string(),
+                        place,
+                        means,
+                        span,
+                    });
                 }
                 Rule::value => {
                     target = Some(target.map_or(span, |t| t.to(span)));
@@ -1601,6 +1607,7 @@ impl Lowerer<'_> {
             .into_inner()
             .find(|i| i.as_rule() == Rule::more_word)
             .map(|w| Qualifier {
+                text: w.as_str().to_string(),
                 place: Place::After,
                 means: qualifier_means(Rule::more_word),
                 span: self.span(&w),
