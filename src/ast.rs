@@ -35,6 +35,10 @@ pub struct Document {
     pub levels: Vec<LevelDirective>,
     pub schemes: Vec<SchemeDef>,
     pub units: Vec<Unit>,
+    /// `continued unit …`: more of a unit declared in another file of the
+    /// document (or further on in this one), merged into it when the
+    /// document's files are grouped ([`crate::project`]).
+    pub continuations: Vec<Unit>,
     pub summaries: Vec<Summary>,
 }
 
@@ -813,7 +817,7 @@ macro_rules! fields {
 }
 
 fields! {
-    Document { file, header, includes, levels, schemes, units, summaries }
+    Document { file, header, includes, levels, schemes, units, continuations, summaries }
     Header { title, year, money, precision, scheme }
     LevelDirective { level, codes, span }
     SchemeDef { name, extends, tiers, span }

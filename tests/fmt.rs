@@ -755,3 +755,22 @@ fn a_respelled_target_means_something_else() {
         );
     }
 }
+
+/// `continued unit` (issue 11's units across files) formats like a unit,
+/// its keywords respelled both ways.
+#[test]
+fn a_continued_unit_is_formatted_and_respelled() {
+    let text = "年度 2025\n续 单位  301001 “某县自然资源局” ｛\n  项目 \"土地整治\" 60 { }\n}\n";
+    let zh = fmt_default(text).unwrap();
+    assert_eq!(
+        zh,
+        "年度 2025\n续 单位 301001 某县自然资源局 {\n  项目 土地整治 60 {}\n}\n"
+    );
+    let en = with_keywords(&zh, Keywords::En);
+    assert_eq!(
+        en,
+        "year 2025\ncontinued unit 301001 某县自然资源局 {\n  project 土地整治 60 {}\n}\n"
+    );
+    assert_eq!(fmt::meaning(text), fmt::meaning(&en));
+    assert_eq!(with_keywords(&en, Keywords::Zh), zh);
+}

@@ -779,7 +779,7 @@ impl<'s> Printer<'s> {
         }
         self.items(items, |s, item| match item.as_rule() {
             Rule::scheme_block => s.scheme_block(item),
-            Rule::unit => s.unit(item),
+            Rule::unit | Rule::continued => s.unit(item),
             Rule::summary => s.summary(item),
             Rule::year_stmt
             | Rule::money_stmt
@@ -847,8 +847,16 @@ impl<'s> Printer<'s> {
 
     fn unit(&mut self, p: P<'s>) {
         self.begin_item(None);
-        let (head, items, rb) =
-            Self::split(p, &[Rule::rollup, Rule::kw_unit, Rule::code, Rule::name]);
+        let (head, items, rb) = Self::split(
+            p,
+            &[
+                Rule::rollup,
+                Rule::kw_continued,
+                Rule::kw_unit,
+                Rule::code,
+                Rule::name,
+            ],
+        );
         for h in head {
             self.node(h, Sep::Space);
         }

@@ -166,7 +166,8 @@ pub fn outline(index: &LineIndex, doc: &Document) -> Vec<DocumentSymbol> {
             Vec::new(),
         ));
     }
-    for u in &doc.units {
+    // A continuation (`continued unit`) is outlined like the unit it adds to.
+    for u in doc.units.iter().chain(&doc.continuations) {
         out.push(unit(index, u));
     }
     let text = index.source();

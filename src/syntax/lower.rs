@@ -152,7 +152,7 @@ impl Ctx {
     }
     fn what(self) -> &'static str {
         match self {
-            Ctx::Top => "a header statement (`year`, `money`, `precision`, `scheme`, `title`, `include`), a `unit`, a `scheme` block or a `summary`",
+            Ctx::Top => "a header statement (`year`, `money`, `precision`, `scheme`, `title`, `include`), a `unit` (or `continued unit`), a `scheme` block or a `summary`",
             Ctx::Unit => "a unit statement (`parent`, `duties`, `goal`, `plan`, `staff`, `budget`, `amount`, `indicators`, `project`, `unit`) or a property `NAME: VALUE`",
             Ctx::Project => "a project statement (`period`, `goal`, `schedule`, `by`, `amount`, `indicators`) or a property `NAME: VALUE`",
             Ctx::Breakdown => "a line `CODE? NAME AMOUNT` or `by DIMENSION { … }`",
@@ -610,6 +610,7 @@ impl Lowerer<'_> {
                 }
                 Rule::scheme_block => doc.schemes.push(self.scheme_block(item)),
                 Rule::unit => doc.units.push(self.unit(item)),
+                Rule::continued => doc.continuations.push(self.unit(item)),
                 Rule::summary => doc.summaries.push(self.summary(item)),
                 Rule::junk_top => self.junk(item, Ctx::Top),
                 Rule::rbrace => {
