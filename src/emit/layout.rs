@@ -1959,7 +1959,7 @@ fn indicator_cell(
     let class = col_class(c);
     match c {
         Col::Tier3 => Cell::text(i.name.node.clone()).class(class),
-        Col::Type => Cell::center(type_cell(i, sources)).class(class),
+        Col::Type => Cell::center(type_cell(i)).class(class),
         Col::Value => {
             let v = value_cells(i, sources);
             if with_type && with_unit {

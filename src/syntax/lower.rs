@@ -152,7 +152,7 @@ impl Ctx {
     }
     fn what(self) -> &'static str {
         match self {
-            Ctx::Top => "a header statement (`year`, `money`, `precision`, `scheme`, `title`, `include`, `form`), a `unit`, a `scheme` block or a `summary`",
+            Ctx::Top => "a header statement (`year`, `money`, `precision`, `scheme`, `title`, `include`, `form`), a `unit` (or `continued unit`), a `scheme` block or a `summary`",
             Ctx::Unit => "a unit statement (`parent`, `duties`, `goal`, `plan`, `staff`, `budget`, `amount`, `indicators`, `project`, `unit`) or a property `NAME: VALUE`",
             Ctx::Project => "a project statement (`period`, `goal`, `schedule`, `by`, `amount`, `indicators`) or a property `NAME: VALUE`",
             Ctx::Breakdown => "a line `CODE? NAME AMOUNT` or `by DIMENSION { … }`",
@@ -638,6 +638,7 @@ impl Lowerer<'_> {
                 }
                 Rule::scheme_block => doc.schemes.push(self.scheme_block(item)),
                 Rule::unit => doc.units.push(self.unit(item)),
+                Rule::continued => doc.continuations.push(self.unit(item)),
                 Rule::summary => doc.summaries.push(self.summary(item)),
                 Rule::junk_top => self.junk(item, Ctx::Top),
                 Rule::rbrace => {
@@ -1565,6 +1566,7 @@ impl Lowerer<'_> {
                 Rule::comparison => {
                     let c = comparison_of(&i);
                     ind.qualifiers.push(Qualifier {
+                        text: i.as_str().to_string(),
                         place: Place::Sign,
                         means: Means::Compare(c),
                         span,
@@ -1582,7 +1584,12 @@ impl Lowerer<'_> {
                         .into_inner()
                         .next()
                         .map_or(Means::Nothing, |w| qualifier_means(w.as_rule()));
-                    ind.qualifiers.push(Qualifier { place, means, span });
+                    ind.qualifiers.push(Qualifier {
+                        text: i.as_str().to_string(),
+                        place,
+                        means,
+                        span,
+                    });
                 }
                 Rule::value => {
                     target = Some(target.map_or(span, |t| t.to(span)));
@@ -1629,6 +1636,7 @@ impl Lowerer<'_> {
             .into_inner()
             .find(|i| i.as_rule() == Rule::more_word)
             .map(|w| Qualifier {
+                text: w.as_str().to_string(),
                 place: Place::After,
                 means: qualifier_means(Rule::more_word),
                 span: self.span(&w),
