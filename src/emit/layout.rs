@@ -1811,6 +1811,7 @@ impl<'a> Holder<'a> {
 }
 
 /// Where a path of a [`Lines`] ends.
+#[derive(Clone, Copy)]
 enum At<'a> {
     Breakdown(&'a Breakdown),
     Line(&'a Line),
@@ -1860,41 +1861,49 @@ fn named_tree<'a>(u: &'a Unit, names: &[&str]) -> Option<&'a Line> {
 /// Follow a [`Lines`]: the amount tree named after the table, else the
 /// budget, then the path.
 fn resolve<'a>(u: &'a Unit, lines: &Lines) -> Option<Found<'a>> {
-    let (mut holder, path) = match named_tree(u, lines.trees) {
+    let (holder, path) = match named_tree(u, lines.trees) {
         Some(t) => (Holder::Line(t), lines.in_tree.unwrap_or(lines.path)),
         None if lines.budget => (Holder::Budget(u.budget.as_ref()?), lines.path),
         None => return None,
     };
-    let mut at = At::Root;
-    for step in path {
-        match (step, &at) {
-            (Step::By(d), At::Root) => at = At::Breakdown(find_by(holder.breakdowns(), *d)?),
-            (Step::By(d), At::Line(l)) => {
-                holder = Holder::Line(l);
-                at = At::Breakdown(find_by(&l.breakdowns, *d)?);
-            }
-            (Step::Code(c), At::Breakdown(b)) => {
-                at = At::Line(
-                    b.lines
-                        .iter()
-                        .find(|l| l.code.as_ref().is_some_and(|x| x.node == *c))?,
-                );
-            }
-            (Step::Name(ns), At::Breakdown(b)) => {
-                at = At::Line(
-                    b.lines
-                        .iter()
-                        .find(|l| ns.contains(&l.name.node.as_str()))?,
-                );
-            }
-            _ => return None,
-        }
-    }
+    let (holder, at) = follow(holder, At::Root, path)?;
     let total = match &at {
         At::Line(l) => Some(&l.amount),
         _ => Some(holder.amount()),
     };
     Some(Found { holder, at, total })
+}
+
+/// The first place down `path` from `at`: a budget often has several
+/// breakdowns of one dimension (the 说明's 基本支出 by nature, the tables'
+/// with their economic lines), and the path is tried down each in turn.
+fn follow<'a>(holder: Holder<'a>, at: At<'a>, path: &[Step]) -> Option<(Holder<'a>, At<'a>)> {
+    let Some((step, rest)) = path.split_first() else {
+        return Some((holder, at));
+    };
+    match (step, at) {
+        (Step::By(d), At::Root) => holder
+            .breakdowns()
+            .iter()
+            .filter(|b| d.matches(&b.dimension.node))
+            .find_map(|b| follow(holder, At::Breakdown(b), rest)),
+        (Step::By(d), At::Line(l)) => l
+            .breakdowns
+            .iter()
+            .filter(|b| d.matches(&b.dimension.node))
+            .find_map(|b| follow(Holder::Line(l), At::Breakdown(b), rest)),
+        (Step::Code(c), At::Breakdown(b)) => b
+            .lines
+            .iter()
+            .filter(|l| l.code.as_ref().is_some_and(|x| x.node == *c))
+            .find_map(|l| follow(holder, At::Line(l), rest)),
+        (Step::Name(ns), At::Breakdown(b)) => b
+            .lines
+            .iter()
+            .filter(|l| ns.contains(&l.name.node.as_str()))
+            .find_map(|l| follow(holder, At::Line(l), rest)),
+        _ => None,
+    }
 }
 
 fn find_by(bs: &[Breakdown], d: Dim) -> Option<&Breakdown> {

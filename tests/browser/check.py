@@ -412,6 +412,17 @@ def merged_runs(parts, cls):
 
 
 TABLES = {}
+HEADS = {}  # per document, per table: its first grid's column headers (first text, rows)
+
+
+def grid_head(sec):
+    grid = next(sec.find_all(lambda n: n.tag == "table" and "grid" in n.classes()), None)
+    thead = None if grid is None else next(grid.find_all(lambda n: n.tag == "thead"), None)
+    if thead is None:
+        return None
+    rows = [r for r in thead.children if r.tag == "tr"]
+    th = next((c for r in rows for c in r.children if c.tag == "th" and c.text_content()), None)
+    return None if th is None else (th.text_content(), len(rows))
 
 
 def check_unit_grid(name, u, tbl):
@@ -461,6 +472,7 @@ def check_html(models):
         check("<script" not in text.lower(), f"{name}.html: a script element in the DOM")
         tables = tables_of(root)
         TABLES[name] = [(subject, unit, nm) for _, subject, unit, nm in tables]
+        HEADS[name] = [grid_head(sec) for sec, _, _, _ in tables]
         for u in model["units"]:
             mine = [t for t in tables if t[1] == "unit" and t[2] == u["name"]]
             if u["rollup"] and not u["indicators"]:
@@ -545,8 +557,37 @@ def check_print(name, root):
     pdf = print_pdf(name)
     count, landscape = pdf_pages(pdf)
     check(landscape, f"{name}.pdf: not landscape")
+    check(is_a4(pdf), f"{name}.pdf: not A4")
+    # The pages' text in the order it is drawn: a cell's lines follow
+    # each other, so a cell printed whole on a page is found whole in it.
+    raw = [squeeze(subprocess.run(["pdftotext", "-raw", "-f", str(p), "-l", str(p), pdf, "-"],
+                                  capture_output=True, text=True).stdout)
+           for p in range(1, count + 1)]
     tables = []
+    firsts_of = []  # the cells planned for each table's first page
     for sec, subject, unit, nm in tables_of(root):
+        first = next(sec.find_all(lambda n: n.tag == "div" and "first" in n.classes()), None)
+        cells = [] if first is None else list(first.find_all(lambda n: n.tag == "td"))
+        firsts_of.append([t for t in (squeeze(c.text_content()) for c in cells) if t])
+        # A grid's column headers are kept with a row after them, and the
+        # header block with the first rows of its grid when it leaves room.
+        if first is not None:
+            grids = list(first.find_all(lambda n: n.tag == "table" and "grid" in n.classes()))
+            head = [r for t in first.find_all(lambda n: n.tag == "table" and "head" in n.classes())
+                    for r in t.find_all(lambda n: n.tag == "tr")]
+            bodies = [r for g in grids for b in g.find_all(lambda n: n.tag == "tbody")
+                      for r in b.children if r.tag == "tr"]
+            check(not grids or bodies or not any(grid_body_rows(sec, "grid")),
+                  f"{name}: {nm}: a grid's headers alone at the foot of a page")
+            whole = [r for t in sec.find_all(lambda n: n.tag == "table" and "head" in n.classes())
+                     for r in t.find_all(lambda n: n.tag == "tr")]
+            # (A header block taller than a page goes on over the next.)
+            if len(head) == len(whole) and any(grid_body_rows(sec, "grid")):
+                check(bodies, f"{name}: {nm}: the header block apart from its grid's first rows")
+        # No row is split by a page break: each of its cells is whole on one page.
+        split = [t for t in (squeeze(td.text_content()) for td in sec.find_all(lambda n: n.tag == "td"))
+                 if len(t) >= 2 and not any(t in pg for pg in raw)]
+        check(not split, f"{name}.pdf: {nm}: a row split by a page break at {split[:1]!r}")
         title = next(sec.find_all(lambda n: n.tag == "h2")).text_content()
         headers = set()
         for grid in sec.find_all(lambda n: n.tag == "table" and "grid" in n.classes()):
@@ -569,6 +610,9 @@ def check_print(name, root):
         if starts:
             k += 1
             firsts += 1
+            # The header block is kept with the first rows of its grid.
+            apart = [t for t in firsts_of[k] if t not in raw[page - 1]]
+            check(not apart, f"{where}: {tables[k][0]}: not on its first page: {apart[:3]!r}")
             check(not any("续表" in l for l in lines), f"{where}: 续表 on a table's first page")
             seen = any(h in squeeze("".join(lines)) for h in tables[k][2])
             continue
@@ -585,6 +629,15 @@ def check_print(name, root):
                   f"{where}: the column headers of {title} are not repeated")
         seen = seen or any(h in body for h in header)
     check(firsts == len(tables), f"{name}.pdf: {firsts} tables start a page, of {len(tables)}")
+
+
+def is_a4(path):
+    """Every page of a PDF is A4 (297 × 210 mm, either way round)."""
+    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", path], capture_output=True, text=True).stdout
+    sizes = re.findall(r"Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)", out)
+    return bool(sizes) and all(
+        abs(max(float(a), float(b)) - 841.89) < 3 and abs(min(float(a), float(b)) - 595.28) < 3
+        for a, b in sizes)
 
 
 def pdf_pages(path):
@@ -616,6 +669,20 @@ def check_xlsx(models):
             check("&P" in (ws.oddFooter.center.text or ""), f"{name}.xlsx: {ws.title}: no page number")
             check(ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9",
                   f"{name}.xlsx: {ws.title}: not A4 landscape")
+        # Each table's grid headers: printed atop every page, and the
+        # rows above them frozen on screen.
+        for ws, head in zip(wb.worksheets, HEADS.get(name, [])):
+            if head is None:
+                continue
+            text, n = head
+            at = min((c.row for row in ws.iter_rows(min_row=2) for c in row if c.value == text),
+                     default=None)
+            if not check(at is not None, f"{name}.xlsx: {ws.title}: no column header {text!r}"):
+                continue
+            check((ws.print_title_rows or "").replace("$", "") == f"{at}:{at + n - 1}",
+                  f"{name}.xlsx: {ws.title}: print titles {ws.print_title_rows} for rows {at}–{at + n - 1}")
+            frozen = int(re.sub(r"\D", "", ws.freeze_panes or "0") or 0)
+            check(frozen >= 2, f"{name}.xlsx: {ws.title}: frozen at {ws.freeze_panes}")
         units = {u["name"]: u for u in model["units"]}
         for ws, (subject, unit, _) in zip(wb.worksheets, tables or []):
             if subject != "unit":
@@ -639,7 +706,6 @@ def check_xlsx(models):
             header = next((c for c in cells.values() if c.value == "一级指标"), None)
             if header is None:
                 continue  # a form that prints no column headers (seed 002's)
-            check(ws.print_title_rows is not None, f"{name}.xlsx: {ws.title}: no print titles")
             merged = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
             top = merged.get((header.row, header.column))
             first = (top.max_row if top else header.row) + 1
@@ -686,7 +752,7 @@ def check_xlsx_print():
     os.makedirs(out, exist_ok=True)
     profile = tempfile.mkdtemp(prefix="jixiao-lo-")
     try:
-        for name in ("yuntian-2023", "xiangyin-2023"):
+        for name in ("yuntian-2023", "shifeng-2020", "xiangyin-2023"):
             r = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
                                 "--convert-to", "pdf", "--outdir", out,
                                 os.path.join(OUT, f"{name}.xlsx")], capture_output=True, timeout=300)
