@@ -516,6 +516,16 @@ fn findings_stay_out_of_the_tables() {
     assert!(html.contains("1 个错误，0 个警告"));
     assert!(html.contains(r#"<section class="findings screen-only""#));
 
+    // The workbook holds the published tables alone.
+    let book = read_xlsx(&build(&project, &diags, Format::Xlsx, "yuntian-2023")[0].bytes);
+    let plain = read_xlsx(&build(&project, &[], Format::Xlsx, "yuntian-2023")[0].bytes);
+    assert_eq!(book.sheets.len(), plain.sheets.len());
+    for (a, b) in book.sheets.iter().zip(&plain.sheets) {
+        let texts = |s: &XSheet| s.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(a), texts(b), "{}", a.name);
+        assert!(!texts(a).iter().any(|t| t.contains("B002") || t.contains("basis")));
+    }
+
     let json: serde_json::Value =
         serde_json::from_slice(&build(&project, &diags, Format::Json, "yuntian-2023")[0].bytes)
             .unwrap();
