@@ -254,7 +254,27 @@ struct Subj<'a> {
     summary: Option<&'a Summary>,
 }
 
+/// The property that gives one table its own title, as its publication
+/// prints it (岳阳's 1.2 中共岳阳市委政策研究室本级整体支出绩效目标表 for the
+/// unit 中共岳阳市委政策研究室).
+pub const TABLE_TITLE: [&str; 2] = ["表题", "table_title"];
+
 impl<'a> Subj<'a> {
+    /// The title a unit's or a project's own table states for itself.
+    fn own_title(&self, subject: Subject) -> Option<String> {
+        let props = match subject {
+            Subject::Unit if self.project.is_none() && self.summary.is_none() => {
+                &self.unit?.properties
+            }
+            Subject::Project => &self.project?.properties,
+            _ => return None,
+        };
+        props
+            .iter()
+            .find(|p| TABLE_TITLE.contains(&p.key.node.as_str()))
+            .map(|p| prop_text(&p.value.node))
+    }
+
     fn unit(u: &'a Unit) -> Subj<'a> {
         Subj {
             unit: Some(u),
@@ -469,7 +489,9 @@ impl<'a> Ctx<'a> {
             subject: form.subject,
             form: form.name,
             id,
-            title: self.pattern(chosen.title(), s),
+            title: s
+                .own_title(form.subject)
+                .unwrap_or_else(|| self.pattern(chosen.title(), s)),
             meta: form
                 .meta
                 .iter()
