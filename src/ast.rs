@@ -35,6 +35,10 @@ pub struct Document {
     pub levels: Vec<LevelDirective>,
     pub schemes: Vec<SchemeDef>,
     pub units: Vec<Unit>,
+    /// `continued unit …`: more of a unit declared in another file of the
+    /// document (or further on in this one), merged into it when the
+    /// document's files are grouped ([`crate::project`]).
+    pub continuations: Vec<Unit>,
     pub summaries: Vec<Summary>,
 }
 
@@ -601,10 +605,12 @@ impl Means {
 }
 
 /// A sign or word written with a target's value: the target `≥95%以上` has
-/// the qualifiers `≥` (a sign) and `以上` (after). Its text is the source
-/// at its span, exactly as written (`SourceMap::text`).
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// the qualifiers `≥` (a sign) and `以上` (after). Its text is kept as
+/// written, so that a document means what it spells (the formatter proves
+/// it keeps every target as written by comparing documents).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Qualifier {
+    pub text: String,
     pub place: Place,
     pub means: Means,
     pub span: Span,
@@ -759,7 +765,7 @@ macro_rules! no_spans {
 
 no_spans!(
     String, bool, i32, u32, FileId, Decimal, Level, GoalKind, Dimension, Date, Period, Kind,
-    Comparison, AttrKey, BinOp, Place, Means, When,
+    Comparison, AttrKey, BinOp, When, Place, Means,
 );
 
 impl VisitSpans for Span {
@@ -811,7 +817,7 @@ macro_rules! fields {
 }
 
 fields! {
-    Document { file, header, includes, levels, schemes, units, summaries }
+    Document { file, header, includes, levels, schemes, units, continuations, summaries }
     Header { title, year, money, precision, scheme }
     LevelDirective { level, codes, span }
     SchemeDef { name, extends, tiers, span }
@@ -837,7 +843,7 @@ fields! {
     IndicatorTree { nodes, span }
     IndicatorGroup { name, children, span }
     Indicator { name, kind, comparison, value, qualifiers, written, attrs, span }
-    Qualifier { place, means, span }
+    Qualifier { text, place, means, span }
     Quantity { number, unit }
     Attr { key, value, span }
     Summary { name, rows, total, span }

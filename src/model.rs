@@ -81,17 +81,20 @@ impl<'p> Document<'p> {
     /// ([`Document::set_tiers`]) before the model is published.
     pub fn new(project: &'p Project, group: &'p Group) -> Document<'p> {
         fn push<'a>(
+            group: &'a Group,
             u: &'a Unit,
             parent: Option<&'a Unit>,
             out: &mut Vec<&'a Unit>,
             written_in: &mut HashMap<Span, &'a Unit>,
         ) {
+            // A unit continued in other files, with the parts they give it.
+            let u = group.unit(u);
             out.push(u);
             if let Some(p) = parent {
                 written_in.insert(u.span, p);
             }
             for c in &u.children {
-                push(c, Some(u), out, written_in);
+                push(group, c, Some(u), out, written_in);
             }
         }
         let mut units = Vec::new();
@@ -100,7 +103,7 @@ impl<'p> Document<'p> {
         for f in &group.files {
             let doc = project.document(*f);
             for u in &doc.units {
-                push(u, None, &mut units, &mut written_in);
+                push(group, u, None, &mut units, &mut written_in);
             }
             summaries.extend(doc.summaries.iter());
         }

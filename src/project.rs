@@ -15,9 +15,10 @@
 //! (S020), and a file caught in one still forms a document.
 //!
 //! A document's units are resolved across its files ([`units`]): each is
-//! declared once (R030), a `parent` names one of them (R032), and a
-//! document that cannot run some rules for want of a header statement says
-//! so (S031).
+//! declared once (R030), other files add parts to it with `continued
+//! unit` (R031 when it names no unit), a `parent` names one of them
+//! (R032), and a document that cannot run some rules for want of a header
+//! statement says so (S031).
 
 use crate::i18n::Message;
 use crate::msg;
@@ -97,6 +98,17 @@ pub struct Group {
     pub files: Vec<FileId>,
     pub header: Header,
     pub levels: Vec<LevelSetting>,
+    /// The units that other files continue (`continued unit`), each merged
+    /// with its continuations, by the span of its declaration.
+    pub merged: HashMap<Span, ast::Unit>,
+}
+
+impl Group {
+    /// A unit of the document as resolved: with the parts its
+    /// continuations give it.
+    pub fn unit<'a>(&'a self, declared: &'a ast::Unit) -> &'a ast::Unit {
+        self.merged.get(&declared.span).unwrap_or(declared)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -743,7 +755,7 @@ impl Loader<'_> {
                 }
             }
         }
-        units::resolve(
+        let merged = units::resolve(
             &self.project.documents,
             &files,
             &header,
@@ -754,6 +766,7 @@ impl Loader<'_> {
             files,
             header,
             levels,
+            merged,
         }
     }
 }

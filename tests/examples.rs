@@ -73,27 +73,27 @@ fn yuntian_2023_findings() {
             "T003 unit.jx:143",
             // 成本指标 printed with blank cells in three project tables (seed
             // lines 346, 490, 613) …
-            "T021 unit.jx:190",
+            "T021 unit.jx:189",
             // … 经济效益指标 in all four (353, 497, 620, 807) …
-            "T021 unit.jx:193",
+            "T021 unit.jx:192",
             // 业务性专用经费: 无偿献血营养补贴 500元/人 (seed line 593) where the
             // basis prices 0.03万元/人, 300 元 (line 688).
-            "B021 unit.jx:306",
+            "B021 unit.jx:303",
             // … 征兵任务 "较好完成" (seed lines 600–601): a 质量 target that
             // promises and measures nothing.
-            "V006 unit.jx:309",
+            "V006 unit.jx:306",
             // … and 生态效益指标 in two (634, 821).
-            "T021 unit.jx:321",
+            "T021 unit.jx:318",
             // 业务性专用经费 › 武装 › 宣传费: "6次*（万元/次）=3.6万元" — the unit
             // price (0.6) is missing, so the basis comes to 6 万元 (seed ~695).
-            "B002 unit.jx:367",
+            "B002 unit.jx:364",
             // 微民生网格事件办理: 数量指标 各社区、村应急事件 "及时处理" (seed 774),
             // no figure.
-            "V006 unit.jx:392",
+            "V006 unit.jx:389",
             // … 成本指标 安置小区卫生死角清理 5万 and 砍伐枯树 5万 (seed lines
             // 794–802), while the detail gives each 6 + 4 = 10 (854–871).
-            "B020 unit.jx:401",
-            "B020 unit.jx:402",
+            "B020 unit.jx:398",
+            "B020 unit.jx:399",
         ]
     );
 }
@@ -139,7 +139,7 @@ fn shifeng_2020_findings() {
             "T021 unit.jx:919",
             "T021 unit.jx:925",
             "T021 unit.jx:929",
-            "T021 unit.jx:947",
+            "T021 unit.jx:946",
         ]
     );
 }
@@ -163,37 +163,37 @@ fn xiangyin_2023_findings() {
             // 驻京: 数量指标 保障驻京工作顺利开展 "保障工作" (seed line 36).
             "V006 main.jx:157",
             // 驻京: "≥98" and "≥97" with no unit (seed lines 37, 42, 44, 45).
-            "V005 main.jx:161",
+            "V005 main.jx:160",
             // 驻京 and 优化营商环境: value cells left blank — 财政预算指标内完成,
             // 无直接经济效益, 无社会危害 (seed lines 39–43), and four rows of
             // 优化营商环境 (seed 204–209; the last, 开展优化营商环境工作, could
             // also be read as the value of a row with no name): 7 places.
-            "V020 main.jx:167",
-            "V005 main.jx:176",
-            "V005 main.jx:183",
-            "V005 main.jx:187",
+            "V020 main.jx:166",
+            "V005 main.jx:174",
+            "V005 main.jx:180",
+            "V005 main.jx:184",
             // 平安城市: the 一级 cell reads 社会效益, a 二级 (seed line 84).
-            "T001 main.jx:250",
+            "T001 main.jx:247",
             // Four project tables leave 长期 and 本年度绩效目标 blank (seed
             // lines 154–155, 243–244, 284–285, 328–329): 8 places.
-            "V021 main.jx:308",
+            "V021 main.jx:305",
             // 各战线调研, 争资争项, 重点工作专题调研, 政府中心工作经费: the 一级
             // cell of the 效益 rows is blank, so 效益指标 is missing and its
             // 二级 stand alone (seed lines 163–166, 251, 293, 336).
-            "T004 main.jx:313",
+            "T004 main.jx:310",
+            "T007 main.jx:326",
             "T007 main.jx:329",
             "T007 main.jx:332",
-            "T007 main.jx:335",
             // 优化营商环境: 合计 30 over rows "1" and "2" with no amount
             // (seed lines 191–193), and its 上年度 25.
-            "B008 main.jx:346",
-            "B008 main.jx:364",
+            "B008 main.jx:343",
+            "B008 main.jx:361",
             // 政府中心工作经费: 合计 120 over empty rows 1–3 (seed 320–323),
             // and its 上年度 95.
-            "B008 main.jx:582",
-            "B008 main.jx:600",
+            "B008 main.jx:579",
+            "B008 main.jx:597",
             // … 发布、办理及时率 "≥100%" (seed line 332).
-            "V003 main.jx:634",
+            "V003 main.jx:631",
         ]
     );
 }

@@ -647,3 +647,131 @@ fn command_check_write_and_stdin() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// ---------------------------------------------------------------- targets
+
+/// The indicator cases of the conformance suite (`tests/realworld/`): each
+/// a line or a few, as people write them.
+fn realworld_indicator_cases() -> Vec<(String, Vec<String>)> {
+    let mut cases = Vec::new();
+    let dir = root().join("tests/realworld");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "cases"))
+        .collect();
+    files.sort();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let mut current: Option<(String, Vec<String>)> = None;
+        let mut reading = false;
+        for line in text.lines() {
+            if let Some(title) = line.strip_prefix("== ") {
+                cases.extend(current.take());
+                reading = !title.ends_with(']');
+                current = reading.then(|| (title.to_string(), Vec::new()));
+            } else if line == "--" {
+                cases.extend(current.take());
+                reading = false;
+            } else if reading {
+                if let Some((_, lines)) = current.as_mut() {
+                    lines.push(line.to_string());
+                }
+            }
+        }
+        cases.extend(current);
+    }
+    cases
+}
+
+/// A line as the formatter must keep it: white space runs made one space,
+/// and the line trimmed.
+fn spaced(line: &str) -> String {
+    line.split([' ', '\t', '\u{3000}'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every target of the conformance suite is kept as written: the sign as
+/// the table has it, the value with its words, glued where glued (issue 11:
+/// `fmt` changes no published cell). The formatted file means the same —
+/// the qualifiers' texts are part of what it means — and formats to itself.
+#[test]
+fn targets_are_kept_as_written() {
+    let mut checked = 0;
+    for (title, lines) in realworld_indicator_cases() {
+        let body = lines
+            .iter()
+            .map(|l| format!("        {l}\n"))
+            .collect::<String>();
+        let text = format!(
+            "年度 2025\n框架 财预2021\n单位 测试单位 {{\n  目标 \"完成年度工作任务\"\n  绩效指标 {{\n    产出指标 {{\n      质量指标 {{\n{body}      }}\n    }}\n  }}\n}}\n"
+        );
+        let Ok(out) = fmt::format_source(&text, &fmt::Options::default()) else {
+            panic!("{title}: not formatted");
+        };
+        assert_eq!(fmt::meaning(&text), fmt::meaning(&out), "{title}");
+        assert_eq!(fmt_default(&out).unwrap(), out, "{title}: not idempotent");
+        // A line the grammar reads (no S001) is the same line, its spaces
+        // aside; a line it cannot read is kept exactly.
+        let kept: Vec<String> = out.lines().map(spaced).collect();
+        for l in &lines {
+            // The name and the target: attributes' keywords are respelled.
+            let head = l.split("//").next().unwrap_or(l);
+            let want = spaced(head.split('{').next().unwrap_or(head));
+            if want.is_empty() {
+                continue;
+            }
+            assert!(
+                kept.iter().any(|k| k.starts_with(&want)),
+                "{title}: `{l}` is not kept as written in\n{out}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 200, "only {checked} cases");
+}
+
+/// The sign and the words are part of what a document means: a text whose
+/// target is respelled does not mean the same, so the formatter could not
+/// change one unnoticed.
+#[test]
+fn a_respelled_target_means_something_else() {
+    let doc = |target: &str| {
+        format!("unit 甲 {{\n  indicators {{\n    a {{ b {{ c {target} }} }}\n  }}\n}}\n")
+    };
+    for (written, respelled) in [
+        ("大于等于 95%", "≥ 95%"),
+        ("˃90%", "> 90%"),
+        ("》95%", "> 95%"),
+        ("95%以上", "≥ 95%"),
+        ("2025年12月底前", "≤ 2025-12"),
+        ("约220次", "≈ 220 次"),
+    ] {
+        assert_ne!(
+            fmt::meaning(&doc(written)).document,
+            fmt::meaning(&doc(respelled)).document,
+            "{written} and {respelled}"
+        );
+    }
+}
+
+/// `continued unit` (issue 11's units across files) formats like a unit,
+/// its keywords respelled both ways.
+#[test]
+fn a_continued_unit_is_formatted_and_respelled() {
+    let text = "年度 2025\n续 单位  301001 “某县自然资源局” ｛\n  项目 \"土地整治\" 60 { }\n}\n";
+    let zh = fmt_default(text).unwrap();
+    assert_eq!(
+        zh,
+        "年度 2025\n续 单位 301001 某县自然资源局 {\n  项目 土地整治 60 {}\n}\n"
+    );
+    let en = with_keywords(&zh, Keywords::En);
+    assert_eq!(
+        en,
+        "year 2025\ncontinued unit 301001 某县自然资源局 {\n  project 土地整治 60 {}\n}\n"
+    );
+    assert_eq!(fmt::meaning(text), fmt::meaning(&en));
+    assert_eq!(with_keywords(&en, Keywords::Zh), zh);
+}

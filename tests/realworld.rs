@@ -344,7 +344,10 @@ fn every_case_reads_as_pinned() {
         if bless {
             let new = render(&preamble, &cases);
             if new != text {
-                std::fs::write(&path, new).unwrap();
+                // Renamed into place: the other test may be reading it.
+                let tmp = path.with_extension("cases.new");
+                std::fs::write(&tmp, new).unwrap();
+                std::fs::rename(&tmp, &path).unwrap();
             }
         }
     }

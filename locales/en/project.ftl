@@ -48,7 +48,7 @@ r030-unit-twice = unit { $unit } is declared twice in one document
 r030-declared-again = declared again here
 r030-first-declared = first declared here
 r030-note = a second declaration makes a second unit: its tables are printed twice, and the checks that need the whole unit see two halves
-r030-help = declare the unit { $unit } once
+r030-help = declare the unit once; to keep some of its parts in another file, write `continued unit { $unit } {"{"} … {"}"}` there
 
 r032-no-parent = { $unit } names { $parent } as its parent, which is no unit of the document
 r032-label = no unit of this name or code
@@ -61,3 +61,14 @@ s031-no-scheme = the tier rules (T001–T007) did not run: no indicator framewor
 s031-no-year = dates and periods were not checked against the budget year (V007): no `{ $year }` is stated
 s031-defaults = amounts are read in 万元, exact to 0.01 (the defaults of `{ $money }` and `{ $precision }`)
 s031-help = a file meant to be included is checked through the root file that includes it (`jixiao check main.jx`), which states the header; `{ $allow } S031` when it is checked on its own on purpose
+
+r031-what-code = unit code { $code }
+r031-what-name = unit { $unit }
+r031-no-such-unit = `{ $continued } { $unit }` names { $what }, which no file of this document declares
+r031-no-such-unit-label = no such unit in the document
+r031-no-such-unit-note = the parts written here belong to no unit, and the checks that need the whole unit (its projects add up to 项目支出) cannot run
+r031-no-such-unit-help = check the root file that includes this one and the file declaring the unit, or correct the name or code
+r031-code-and-name-differ = `{ $continued } { $unit }` gives the code of { $declared } but the name { $written }
+r031-not-its-name = not the name of that unit
+r031-declared-name = declared with this name
+r031-code-and-name-help = write the unit's code, its name, or both as declared

@@ -26,7 +26,7 @@ s001-by-in-by = a `{ $by }` breakdown directly inside another `{ $by }` breaks n
 s001-put-inside-the-line = put this inside the line it breaks down
 
 ## What a block expects.
-expect-top = a header statement ({ $headers }), a `{ $unit }`, a `{ $scheme }` block or a `{ $summary }`
+expect-top = a header statement ({ $headers }), a `{ $unit }` (or `{ $continued } { $unit }`), a `{ $scheme }` block or a `{ $summary }`
 expect-unit = a unit statement ({ $keywords }) or a property `NAME: VALUE`
 expect-project = a project statement ({ $keywords }) or a property `NAME: VALUE`
 expect-breakdown = a line `CODE? NAME AMOUNT` or `{ $by } DIMENSION {"{"} … {"}"}`
@@ -90,6 +90,9 @@ s005-first-given-here = first given here
 s005-one-budget = a unit has one `{ $budget }`
 s005-second-budget = second budget
 s005-first-budget = first budget
+s005-one-parent = a unit has one `{ $parent }`
+s005-second-parent = second parent
+s005-first-parent = first parent
 
 s009-not-a-year = `{ $value }` is not a budget year
 s009-year-range = expected a year between 1900 and 2200

@@ -48,7 +48,7 @@ r030-unit-twice = 同一文档中单位 { $unit } 声明了两次
 r030-declared-again = 这里又声明了一次
 r030-first-declared = 第一次声明在这里
 r030-note = 第二次声明就是第二个单位：它的表会印两遍，需要整个单位的检查看到的是两半
-r030-help = 单位 { $unit } 只声明一次
+r030-help = 单位只声明一次；要把它的一部分放在另一个文件里，在那里写 `续 单位 { $unit } {"{"} … {"}"}`
 
 r032-no-parent = { $unit } 的上级是 { $parent }，但文档中没有这个单位
 r032-label = 没有这个名称或代码的单位
@@ -61,3 +61,14 @@ s031-no-scheme = 层级规则（T001–T007）没有检查：没有现行的指�
 s031-no-year = 日期和期间没有按预算年度核对（V007）：没有写 `{ $year }`
 s031-defaults = 金额按万元、精确到 0.01 读取（`{ $money }` 和 `{ $precision }` 的默认值）
 s031-help = 要被包含的文件，应通过包含它的根文件检查（`jixiao check main.jx`），根文件写了文件头；有意单独检查时写 `{ $allow } S031`
+
+r031-what-code = 单位代码 { $code }
+r031-what-name = 单位 { $unit }
+r031-no-such-unit = `{ $continued } { $unit }` 指向{ $what }，但本文档没有哪个文件声明了它
+r031-no-such-unit-label = 文档中没有这个单位
+r031-no-such-unit-note = 这里写的内容不属于任何单位，需要整个单位才能做的检查（项目合计等于项目支出）无法进行
+r031-no-such-unit-help = 请核对包含本文件的主文件和声明该单位的文件，或改正单位名称、代码
+r031-code-and-name-differ = `{ $continued } { $unit }` 写的是 { $declared } 的代码，名称却是 { $written }
+r031-not-its-name = 不是该单位的名称
+r031-declared-name = 声明时的名称
+r031-code-and-name-help = 按声明写单位代码、名称，或两者都写

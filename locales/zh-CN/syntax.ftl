@@ -25,7 +25,7 @@ s001-by-in-by = 直接写在另一个 `{ $by }` 里的 `{ $by }` 分解没有分
 s001-put-inside-the-line = 把它写到它要分解的那一行里面
 
 ## 块中应有的内容。
-expect-top = 文件头语句（{ $headers }）、`{ $unit }`、`{ $scheme }` 块或 `{ $summary }`
+expect-top = 文件头语句（{ $headers }）、`{ $unit }`（或 `{ $continued } { $unit }`）、`{ $scheme }` 块或 `{ $summary }`
 expect-unit = 单位语句（{ $keywords }）或属性 `名称: 值`
 expect-project = 项目语句（{ $keywords }）或属性 `名称: 值`
 expect-breakdown = 一行 `代码? 名称 金额`，或 `{ $by } 维度 {"{"} … {"}"}`
@@ -89,6 +89,9 @@ s005-first-given-here = 第一次写在这里
 s005-one-budget = 一个单位只有一个 `{ $budget }`
 s005-second-budget = 第二个预算
 s005-first-budget = 第一个预算
+s005-one-parent = 一个单位只有一个 `{ $parent }`
+s005-second-parent = 第二个上级
+s005-first-parent = 第一个上级
 
 s009-not-a-year = `{ $value }` 不是预算年度
 s009-year-range = 应为 1900 到 2200 之间的年份

@@ -315,7 +315,7 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
         check_percent(i, b, out);
     }
     check_direction(i, tiers, value, out);
-    check_vague(i, tiers, value, out);
+    check_vague(ctx, i, tiers, value, out);
     // V020: a blank value cell. A comparison with no value is V001's.
     let blank = match value {
         None => true,
@@ -401,7 +401,7 @@ fn check_qualifiers(ctx: &Ctx, i: &Indicator, out: &mut Vec<Diagnostic>) {
                 "v030-says-both",
                 indicator = i.name.node.as_str(),
                 first = said(ctx.sources.text(c.span), c.node),
-                second = said(ctx.sources.text(q.span), other)
+                second = said(&q.text, other)
             ),
         )
         .primary(q.span, msg!("v030-says", sign = other.symbol()))
@@ -431,13 +431,24 @@ fn said(text: &str, c: Comparison) -> String {
 /// (a 时效 in words that names a time, `年底前`, is not). Findings are
 /// grouped by tier: a document that writes its 经济成本 targets in words
 /// does so throughout.
-fn check_vague(i: &Indicator, tiers: &[&str], value: Option<&Value>, out: &mut Vec<Diagnostic>) {
-    let Some(Value::Text(t)) = value else { return };
-    // A comparison with a text (`≤ "预算控制数"`) is V001's finding.
-    if i.comparison.is_some() {
-        return;
-    }
+fn check_vague(
+    ctx: &Ctx,
+    i: &Indicator,
+    tiers: &[&str],
+    value: Option<&Value>,
+    out: &mut Vec<Diagnostic>,
+) {
     let tier = tiers.last().copied().unwrap_or("");
+    let t = match value {
+        // A comparison with a text (`≤ "预算控制数"`) is V001's finding.
+        Some(Value::Text(t)) if i.comparison.is_none() => t.as_str(),
+        // A time where a count or a cost is due (`年内完成` under 经济成本)
+        // states no figure either.
+        Some(Value::Date(_)) if demands_figure(tier) => {
+            i.written.map_or("", |w| ctx.sources.text(w))
+        }
+        _ => return,
+    };
     let judged = ["数量", "质量", "时效", "成本"]
         .iter()
         .any(|w| in_tier(tiers, w));
@@ -461,7 +472,7 @@ fn check_vague(i: &Indicator, tiers: &[&str], value: Option<&Value>, out: &mut V
                 "v006-not-quantified",
                 indicator = i.name.node.as_str(),
                 tier = tier,
-                value = t.as_str()
+                value = t
             ),
         )
         .primary(value_span(i), label)

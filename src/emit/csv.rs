@@ -186,7 +186,7 @@ fn indicators(
                 .unwrap_or_default(),
             v.value,
             v.unit,
-            qualifier_words(i, sources),
+            qualifier_words(i),
             i.written
                 .map(|w| sources.text(w).to_string())
                 .unwrap_or_default(),

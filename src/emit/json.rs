@@ -291,7 +291,7 @@ pub fn indicator(i: &Indicator, at: &At) -> Value {
         "comparison": i.comparison.as_ref().map(|c| c.node.key()),
         "value": value,
         "qualifiers": i.qualifiers.iter().filter(|q| q.place != Place::Sign).map(|q| json!({
-            "text": at.sources.text(q.span),
+            "text": q.text,
             "place": q.place.key(),
             "means": q.means.key(),
         })).collect::<Vec<_>>(),

@@ -327,7 +327,7 @@ fn indicator_grid<'a>(
             Some(i) => {
                 let v = value_cells(i, sources);
                 cells.push(Cell::text(i.name.node.clone()).class("ind"));
-                cells.push(Cell::center(type_cell(i, sources)).class("cmp"));
+                cells.push(Cell::center(type_cell(i)).class("cmp"));
                 let mut vc = Cell::center(v.value).class("val");
                 if let Some(n) = v.number {
                     vc.value = Some(n);

@@ -32,7 +32,7 @@ use crate::model::{Document, Model};
 pub fn indicator_cells(doc: &Document, i: &Indicator) -> [String; 3] {
     let sources = &doc.project.sources;
     let v = text::value_cells(i, sources);
-    [text::type_cell(i, sources), v.value, v.unit]
+    [text::type_cell(i), v.value, v.unit]
 }
 
 /// A failure of a backend to produce its bytes.

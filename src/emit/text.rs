@@ -69,24 +69,24 @@ pub fn kind_label(k: Kind) -> &'static str {
 
 /// The 指标值类型 cell of the official tables, as written: the kind and the
 /// sign as the table has it (`》`, `大于等于`, `定性 ≥`).
-pub fn type_cell(i: &Indicator, sources: &SourceMap) -> String {
+pub fn type_cell(i: &Indicator) -> String {
     let mut parts = Vec::new();
     if let Some(k) = &i.kind {
         parts.push(kind_label(k.node));
     }
     for q in i.qualifiers.iter().filter(|q| q.place == Place::Sign) {
-        parts.push(sources.text(q.span));
+        parts.push(&q.text);
     }
     parts.join(" ")
 }
 
 /// The words written with the value (`以上`, `约`, `前`, `（含）`), as
 /// written, in order: the CSV's `qualifiers`.
-pub fn qualifier_words(i: &Indicator, sources: &SourceMap) -> String {
+pub fn qualifier_words(i: &Indicator) -> String {
     i.qualifiers
         .iter()
         .filter(|q| q.place != Place::Sign)
-        .map(|q| sources.text(q.span))
+        .map(|q| q.text.as_str())
         .collect::<Vec<_>>()
         .join(" ")
 }

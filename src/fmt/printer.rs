@@ -491,15 +491,9 @@ impl<'s> Printer<'s> {
                     self.node(c, sep);
                 }
             }
+            // A comparison is written as the table has it (`》`, `大于等于`).
             comparison => {
-                let t = match p.clone().into_inner().next().map(|c| c.as_rule()) {
-                    Some(Rule::ge) => "≥",
-                    Some(Rule::le) => "≤",
-                    Some(Rule::ne) => "≠",
-                    Some(Rule::gt) => ">",
-                    Some(Rule::lt) => "<",
-                    _ => "=",
-                };
+                let t = p.as_str();
                 self.tok(&p, t, sep);
             }
             prop_key => {
@@ -785,7 +779,7 @@ impl<'s> Printer<'s> {
         }
         self.items(items, |s, item| match item.as_rule() {
             Rule::scheme_block => s.scheme_block(item),
-            Rule::unit => s.unit(item),
+            Rule::unit | Rule::continued => s.unit(item),
             Rule::summary => s.summary(item),
             Rule::year_stmt
             | Rule::money_stmt
@@ -853,8 +847,16 @@ impl<'s> Printer<'s> {
 
     fn unit(&mut self, p: P<'s>) {
         self.begin_item(None);
-        let (head, items, rb) =
-            Self::split(p, &[Rule::rollup, Rule::kw_unit, Rule::code, Rule::name]);
+        let (head, items, rb) = Self::split(
+            p,
+            &[
+                Rule::rollup,
+                Rule::kw_continued,
+                Rule::kw_unit,
+                Rule::code,
+                Rule::name,
+            ],
+        );
         for h in head {
             self.node(h, Sep::Space);
         }
@@ -1158,13 +1160,37 @@ impl<'s> Printer<'s> {
         }
     }
 
+    /// An indicator's name, then its target as written: the sign as the
+    /// table has it (`》`, `大于等于`), the value with its words (`95%以上`,
+    /// `2025年12月底前`, `９５％`), glued where they are glued. Only the kind
+    /// keyword is respelled, a quoted text's quote marks made `"`, and the
+    /// space between the parts made one.
     fn ind_head(&mut self, p: P<'s>) {
+        let mut prev_end = None;
         for c in p.into_inner() {
             match c.as_rule() {
-                Rule::name => self.name(c, NameCtx::Plain, Sep::Space),
+                Rule::name => {
+                    prev_end = Some(c.end());
+                    self.name(c, NameCtx::Plain, Sep::Space);
+                }
                 Rule::spec => {
                     for s in c.into_inner() {
-                        self.node(s, Sep::Space);
+                        let glued = prev_end == Some(s.start());
+                        let sep = if glued { Sep::None } else { Sep::Space };
+                        prev_end = Some(s.end());
+                        let text = s.as_str();
+                        match s.as_rule() {
+                            Rule::kind => self.node(s, sep),
+                            Rule::value
+                                if s.clone()
+                                    .into_inner()
+                                    .next()
+                                    .is_some_and(|v| v.as_rule() == Rule::string) =>
+                            {
+                                self.node(s, sep)
+                            }
+                            _ => self.tok(&s, text, sep),
+                        }
                     }
                 }
                 r => self.fail(format!("unexpected {r:?} in an indicator")),

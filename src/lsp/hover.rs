@@ -360,12 +360,26 @@ impl Ctx<'_> {
                                 .map(|u| format!(" {}", u.node))
                                 .unwrap_or_default()
                         ),
-                        Value::Date(d) => d.to_string(),
+                        // A time without its year is the budget year's.
+                        Value::Date(d) => d.iso(self.group.header.year.as_ref().map(|y| y.node)),
                         Value::Text(t) => format!("\"{t}\""),
                     });
                 }
                 if !target.trim().is_empty() {
                     s.push_str(&format!("\n\ntarget: {}", target.trim()));
+                }
+                // The words written with the value, which the reading above
+                // comes from (`95%以上` is ≥ 95 %).
+                let words: Vec<&str> = i
+                    .qualifiers
+                    .iter()
+                    .filter(|q| q.place != crate::ast::Place::Sign)
+                    .map(|q| q.text.as_str())
+                    .collect();
+                if !words.is_empty() {
+                    if let Some(w) = i.written.map(|w| self.project.sources.text(w)) {
+                        s.push_str(&format!(" (written `{w}`: {})", words.join(" ")));
+                    }
                 }
                 s
             }

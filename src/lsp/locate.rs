@@ -95,7 +95,7 @@ pub fn find(doc: &Document, offset: usize) -> Option<Found<'_>> {
             return Some(Found::Include(inc));
         }
     }
-    for u in &doc.units {
+    for u in doc.units.iter().chain(&doc.continuations) {
         if let Some(f) = in_unit(u, offset) {
             return Some(f);
         }

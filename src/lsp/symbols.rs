@@ -56,11 +56,12 @@ fn indicators(index: &LineIndex, nodes: &[IndicatorNode]) -> Vec<DocumentSymbol>
             ),
             IndicatorNode::Leaf(i) => {
                 let text = index.source();
+                // The spec as written: its signs, its value and the words
+                // around it, wherever they stand.
                 let spec = i
-                    .comparison
-                    .as_ref()
-                    .map(|c| c.span)
-                    .into_iter()
+                    .qualifiers
+                    .iter()
+                    .map(|q| q.span)
                     .chain(i.value.as_ref().map(|v| v.span))
                     .reduce(|a, b| a.to(b))
                     .and_then(|s| text.get(s.start..s.end))
@@ -165,7 +166,8 @@ pub fn outline(index: &LineIndex, doc: &Document) -> Vec<DocumentSymbol> {
             Vec::new(),
         ));
     }
-    for u in &doc.units {
+    // A continuation (`continued unit`) is outlined like the unit it adds to.
+    for u in doc.units.iter().chain(&doc.continuations) {
         out.push(unit(index, u));
     }
     let text = index.source();

@@ -1,7 +1,9 @@
-//! The units of a document across its files: each declared once, and
-//! what cannot be resolved reported.
+//! The units of a document across its files: each declared once, with the
+//! parts other files give it (`continued unit`), and what cannot be
+//! resolved reported.
 //!
 //! - R030: one unit code or name declared twice in the document;
+//! - R031: a `continued unit` that names no unit of the document;
 //! - R032: a `parent` that names no unit of the document;
 //! - S031: no file of the document states a header, so the rules that need
 //!   `scheme` or `year` cannot run — what happens when a file meant to be
@@ -16,13 +18,17 @@ use crate::ast::{self, Header, IndicatorNode, Span, Unit, Value};
 use crate::diag::{Code, Diagnostic};
 use crate::source::FileId;
 
+/// Each unit given parts by a `continued unit`, merged with them, by the
+/// span of the unit as declared.
+pub type Merged = HashMap<Span, Unit>;
+
 /// Resolve the units of the document made of `files`.
 pub fn resolve(
     documents: &[ast::Document],
     files: &[FileId],
     header: &Header,
     diags: &mut Vec<Diagnostic>,
-) {
+) -> Merged {
     let docs: Vec<&ast::Document> = files.iter().map(|f| &documents[f.0 as usize]).collect();
     let mut declared: Vec<&Unit> = Vec::new();
     for d in &docs {
@@ -31,8 +37,10 @@ pub fn resolve(
         }
     }
     declared_twice(&declared, diags);
-    parents(&declared, diags);
+    let merged = continuations(&docs, &declared, diags);
+    parents(&declared, &merged, diags);
     rules_not_run(&docs, header, diags);
+    merged
 }
 
 fn walk<'a>(u: &'a Unit, out: &mut Vec<&'a Unit>) {
@@ -90,14 +98,136 @@ fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
+/// The unit a continuation names: by its code when it gives one, else by
+/// its name.
+fn target<'a>(c: &Unit, declared: &[&'a Unit]) -> Option<&'a Unit> {
+    match &c.code {
+        Some(code) => declared
+            .iter()
+            .find(|u| u.code.as_ref().is_some_and(|x| x.node == code.node))
+            .copied(),
+        None => declared
+            .iter()
+            .find(|u| u.name.node == c.name.node)
+            .copied(),
+    }
+}
+
+/// Merge every continuation into the unit it names (R031 when none).
+fn continuations(
+    docs: &[&ast::Document],
+    declared: &[&Unit],
+    diags: &mut Vec<Diagnostic>,
+) -> Merged {
+    let mut merged: Merged = HashMap::new();
+    for d in docs {
+        for c in &d.continuations {
+            let at = c
+                .code
+                .as_ref()
+                .map_or(c.name.span, |x| x.span.to(c.name.span));
+            let Some(u) = target(c, declared) else {
+                let what = match &c.code {
+                    Some(code) => msg!("r031-what-code", code = code.node.as_str()),
+                    None => msg!("r031-what-name", unit = c.name.node.as_str()),
+                };
+                diags.push(
+                    Diagnostic::new(
+                        Code::R031,
+                        msg!(
+                            "r031-no-such-unit",
+                            continued = keywords::arg_named("continued", None),
+                            unit = keywords::arg_named("unit", None),
+                            what = what
+                        ),
+                    )
+                    .primary(at, msg!("r031-no-such-unit-label"))
+                    .note(msg!("r031-no-such-unit-note"))
+                    .help(msg!("r031-no-such-unit-help")),
+                );
+                continue;
+            };
+            if c.code.is_some() && !c.name.node.is_empty() && c.name.node != u.name.node {
+                diags.push(
+                    Diagnostic::new(
+                        Code::R031,
+                        msg!(
+                            "r031-code-and-name-differ",
+                            continued = keywords::arg_named("continued", None),
+                            unit = keywords::arg_named("unit", None),
+                            declared = u.name.node.as_str(),
+                            written = c.name.node.as_str()
+                        ),
+                    )
+                    .primary(c.name.span, msg!("r031-not-its-name"))
+                    .secondary(u.name.span, msg!("r031-declared-name"))
+                    .help(msg!("r031-code-and-name-help")),
+                );
+                continue;
+            }
+            let m = merged.entry(u.span).or_insert_with(|| u.clone());
+            extend(m, c, diags);
+        }
+    }
+    merged
+}
+
+/// Add a continuation's parts to its unit.
+fn extend(u: &mut Unit, c: &Unit, diags: &mut Vec<Diagnostic>) {
+    if let Some(b) = &c.budget {
+        match &u.budget {
+            Some(first) => diags.push(
+                Diagnostic::new(
+                    Code::S005,
+                    msg!(
+                        "s005-one-budget",
+                        budget = keywords::arg_named("budget", None)
+                    ),
+                )
+                .primary(b.span, msg!("s005-second-budget"))
+                .secondary(first.span, msg!("s005-first-budget")),
+            ),
+            None => u.budget = Some(b.clone()),
+        }
+    }
+    if let Some(p) = &c.parent {
+        match &u.parent {
+            Some(first) if first.node != p.node => diags.push(
+                Diagnostic::new(
+                    Code::S005,
+                    msg!(
+                        "s005-one-parent",
+                        parent = keywords::arg_named("parent", None)
+                    ),
+                )
+                .primary(p.span, msg!("s005-second-parent"))
+                .secondary(first.span, msg!("s005-first-parent")),
+            ),
+            Some(_) => {}
+            None => u.parent = Some(p.clone()),
+        }
+    }
+    u.duties.extend(c.duties.iter().cloned());
+    u.goals.extend(c.goals.iter().cloned());
+    u.plans.extend(c.plans.iter().cloned());
+    u.staff.extend(c.staff.iter().cloned());
+    u.amounts.extend(c.amounts.iter().cloned());
+    u.indicators.extend(c.indicators.iter().cloned());
+    u.projects.extend(c.projects.iter().cloned());
+    u.children.extend(c.children.iter().cloned());
+    u.properties.extend(c.properties.iter().cloned());
+}
+
 /// R032: a `parent` that is no unit of the document.
-fn parents(declared: &[&Unit], diags: &mut Vec<Diagnostic>) {
+fn parents(declared: &[&Unit], merged: &Merged, diags: &mut Vec<Diagnostic>) {
     let is_unit = |p: &str| {
         declared
             .iter()
             .any(|u| u.name.node == p || u.code.as_ref().is_some_and(|c| c.node == p))
     };
     for u in declared {
+        // A continuation may give the unit its `parent`.
+        let u = merged.get(&u.span).unwrap_or(u);
         let Some(p) = &u.parent else { continue };
         if !is_unit(&p.node) {
             diags.push(
@@ -136,7 +266,7 @@ fn rules_not_run(docs: &[&ast::Document], header: &Header, diags: &mut Vec<Diagn
     let mut trees = Vec::new();
     let mut dated = Vec::new();
     for d in docs {
-        for u in &d.units {
+        for u in d.units.iter().chain(&d.continuations) {
             let mut all = Vec::new();
             walk(u, &mut all);
             for x in all {

@@ -124,6 +124,7 @@ pub const KEYWORDS: &[Keyword] = {
         kw(kw_note,         "note",         &["备注"],                             Attribute),
         kw(kw_summary,      "summary",      &["汇总表"],                           Block),
         kw(kw_total,        "total",        &["合计"],                             Block),
+        kw(kw_continued,    "continued",    &["续"],                               Block),
         kw(dim_income,      "income",       &["收入"],                             Dimension),
         kw(dim_expense,     "expense",      &["支出"],                             Dimension),
         kw(dim_economic,    "economic",     &["经济分类"],                         Dimension),

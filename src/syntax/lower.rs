@@ -175,6 +175,7 @@ impl Ctx {
                 "expect-top",
                 headers = kw(&["year", "money", "precision", "scheme", "title", "include"]),
                 unit = one("unit"),
+                continued = one("continued"),
                 scheme = one("scheme"),
                 summary = one("summary")
             ),
@@ -725,6 +726,7 @@ impl Lowerer<'_> {
                 }
                 Rule::scheme_block => doc.schemes.push(self.scheme_block(item)),
                 Rule::unit => doc.units.push(self.unit(item)),
+                Rule::continued => doc.continuations.push(self.unit(item)),
                 Rule::summary => doc.summaries.push(self.summary(item)),
                 Rule::junk_top => self.junk(item, Ctx::Top),
                 Rule::rbrace => {
@@ -1663,6 +1665,7 @@ impl Lowerer<'_> {
                 Rule::comparison => {
                     let c = comparison_of(&i);
                     ind.qualifiers.push(Qualifier {
+                        text: i.as_str().to_string(),
                         place: Place::Sign,
                         means: Means::Compare(c),
                         span,
@@ -1680,7 +1683,12 @@ impl Lowerer<'_> {
                         .into_inner()
                         .next()
                         .map_or(Means::Nothing, |w| qualifier_means(w.as_rule()));
-                    ind.qualifiers.push(Qualifier { place, means, span });
+                    ind.qualifiers.push(Qualifier {
+                        text: i.as_str().to_string(),
+                        place,
+                        means,
+                        span,
+                    });
                 }
                 Rule::value => {
                     target = Some(target.map_or(span, |t| t.to(span)));
@@ -1727,6 +1735,7 @@ impl Lowerer<'_> {
             .into_inner()
             .find(|i| i.as_rule() == Rule::more_word)
             .map(|w| Qualifier {
+                text: w.as_str().to_string(),
                 place: Place::After,
                 means: qualifier_means(Rule::more_word),
                 span: self.span(&w),

@@ -68,7 +68,10 @@ pub fn when(s: &str) -> Option<When> {
     if rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
         year = rest[..4].parse::<i32>().ok();
         rest = &rest[4..];
-        rest = rest.strip_prefix(['年', '-', '/', '.']).unwrap_or(rest);
+        rest = rest
+            .strip_prefix("年度")
+            .or_else(|| rest.strip_prefix(['年', '-', '/', '.']))
+            .unwrap_or(rest);
     }
     let end_mark =
         |r: &str| r.starts_with(['底', '末']) || r.starts_with("年底") || r.starts_with("年末");
@@ -169,6 +172,7 @@ mod tests {
         assert_eq!(w("年底"), Some((None, YearPart::Year, true)));
         assert_eq!(w("2023年年底"), Some((Some(2023), YearPart::Year, true)));
         assert_eq!(w("2024年"), Some((Some(2024), YearPart::Year, false)));
+        assert_eq!(w("2024年度"), Some((Some(2024), YearPart::Year, false)));
         assert_eq!(w("全年"), Some((None, YearPart::Year, false)));
         assert_eq!(w("上半年"), Some((None, YearPart::Half(1), false)));
         assert_eq!(

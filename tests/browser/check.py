@@ -35,6 +35,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
+from decimal import Decimal
 from html.parser import HTMLParser
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -134,12 +136,33 @@ def value_text(v):
     return v["text"]
 
 
-def same_day(pair):
-    """An (indicator, value) pair with a date value reduced to its numbers."""
-    ind, val = pair
-    if re.fullmatch(r"\d{4}\D\d{1,2}(\D\d{1,2})?\D?", val):
-        return ind, tuple(int(n) for n in re.findall(r"\d+", val))
-    return ind, val
+def numbers_in(text):
+    """The figures of a cell as written (full-width digits, separators)."""
+    text = unicodedata.normalize("NFKC", text).replace(",", "")
+    return [Decimal(x) for x in re.findall(r"[0-9]+(?:\.[0-9]+)?", text)]
+
+
+def cell_shows(cell, i):
+    """The 指标值 cell of an indicator: a figure alone (its unit in the next
+    cell), a text, or — a figure with words, a range, a time — the value
+    as written, which holds the JSON's words and figures."""
+    v, quals = i["value"], i["qualifiers"]
+    if v is None:
+        return cell == ""
+    if "text" in v:
+        return cell == v["text"]
+    if "quantity" in v and not quals:
+        return cell == number_text(v["quantity"]["number"])
+    if not all(q["text"] in cell for q in quals):
+        return False
+    shown = numbers_in(cell)
+    if "date" in v:
+        parts = re.findall(r"[0-9]+", v["date"].split("-Q")[0].split("-H")[0])
+        if not v["year_stated"]:
+            parts = parts[1:]
+        return all(Decimal(p) in shown for p in parts)
+    qs = v["range"] if "range" in v else [v["quantity"]]
+    return all(q["number"] is None or Decimal(q["number"]["value"]) in shown for q in qs)
 
 
 SYMBOL = {"ge": "≥", "le": "≤", "eq": "=", "ne": "≠", "gt": ">", "lt": "<", "approx": "≈", None: ""}
@@ -368,11 +391,12 @@ def check_html(models):
                 val = next(r.find_all(has_class("val")), None)
                 if val is not None:  # an empty tier's row has no value cell
                     shown.append((ind.text_content(), val.text_content()))
-            want = [(i["indicator"], value_text(i["value"])) for i in leaves(u["indicators"])]
-            # A date is printed as written (2024/12/31, 2024年6月30日): the
-            # same day as the model's ISO date.
-            check([same_day(p) for p in shown] == [same_day(p) for p in want],
+            want = leaves(u["indicators"])
+            check([n for n, _ in shown] == [i["indicator"] for i in want],
                   f"{name}.html: {u['name']}: indicators differ")
+            for (ind, cell), i in zip(shown, want):
+                check(cell_shows(cell, i),
+                      f"{name}.html: {u['name']}: {ind}: the value cell {cell!r} is not {i['value']}")
 
     # Markup in a name is text.
     root, text = dom("escape")

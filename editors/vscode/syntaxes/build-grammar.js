@@ -89,6 +89,7 @@ const W = {
   note: ['note', '备注'],
   summary: ['summary', '汇总表'],
   total: ['total', '合计'],
+  continued: ['continued', '续'],
   income: ['income', '收入'],
   expense: ['expense', '支出'],
   economic: ['economic', '经济分类'],
@@ -105,7 +106,7 @@ const KEYWORDS = {
   // blocks and the items that open them
   'keyword.control.block.jx': [...W.extends, ...W.required, ...W.unit, ...W.rollup, ...W.plan,
     ...W.staff, ...W.budget, ...W.amount, ...W.by, ...W.project, ...W.indicators, ...W.summary,
-    ...W.total],
+    ...W.total, ...W.continued],
   // fields of units, plans and projects
   'keyword.other.field.jx': [...W.parent, ...W.duties, ...W.goal, ...W.owner, ...W.period,
     ...W.schedule],
