@@ -30,7 +30,10 @@ b003-comes-out-in = the basis of { $line } comes out in { $units }, not in { $mo
 b003-left-over = left over after the money unit: { $units }
 b003-help = units are algebra: `20 次 × 0.5 万元/次` is 10 万元; write the unit of each factor
 
-b004-projects = { $name } states 项目支出 { $stated } but its { $count } projects add up to { $computed }: { $why }
+b004-projects = { $name } states 项目支出 { $stated } but { $count ->
+        [one] its one project comes
+       *[other] its { $count } projects add up
+    } to { $computed }: { $why }
 b004-stated-here = 项目支出 stated here
 
 b005-members = rollup { $name } states { $stated } but its { $count } member units add up to { $computed }: { $why }
