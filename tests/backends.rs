@@ -251,7 +251,7 @@ fn csv_rows_are_facts() {
         &[],
         Format::Csv,
         &Options {
-            csv_headers: emit::Headers::Chinese,
+            lang: jixiao::i18n::Lang::Zh,
             ..Options::default()
         },
         &["s".into()],
@@ -259,7 +259,7 @@ fn csv_rows_are_facts() {
     .unwrap();
     let header = text(&zh[0]);
     assert!(
-        header.starts_with("单位编码,单位名称,项目名称,一级指标,二级指标,三级指标,"),
+        header.starts_with("单位代码,单位,项目,一级指标,二级指标,三级指标,"),
         "{}",
         &header[..80]
     );
@@ -424,7 +424,7 @@ fn tiers_are_shown_as_the_checker_places_them() {
     let diags = check::check(&project, &check::Options::default());
     let found: Vec<String> = diags
         .iter()
-        .map(|d| format!("{} {}", d.code, d.message))
+        .map(|d| format!("{} {}", d.code, d.message.render(jixiao::i18n::Lang::En)))
         .collect();
     assert_eq!(
         found,
@@ -502,9 +502,9 @@ fn findings_stay_out_of_the_tables() {
     let span = line.formula.as_ref().unwrap().span;
     let d = Diagnostic::new(
         jixiao::diag::Code::B002,
-        "the basis comes to 6 万元, not 3.6 <sic>",
+        jixiao::i18n::Message::text("the basis comes to 6 万元, not 3.6 <sic>"),
     )
-    .primary(span, "6 万元");
+    .primary(span, jixiao::i18n::Message::text("6 万元"));
     let diags = vec![d];
 
     let html = text(&build(&project, &diags, Format::Html, "yuntian-2023")[0]);
@@ -578,6 +578,7 @@ fn jixiao(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("JIXIAO_LANG", "en")
         .output()
         .expect("runs")
 }

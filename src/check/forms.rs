@@ -6,6 +6,7 @@ use crate::check::frameworks::distance;
 use crate::diag::{Code, Diagnostic};
 use crate::forms::{self, Block, CATALOGUE, GRID_HEADERS};
 use crate::model::Document;
+use crate::msg;
 
 pub fn check(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -15,15 +16,13 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
             let names = CATALOGUE
                 .iter()
                 .flat_map(|f| std::iter::once(f.name).chain(f.aliases.iter().copied()));
-            let mut d = Diagnostic::new(
-                Code::S040,
-                format!("there is no form `{}` in the catalogue", name.node),
-            )
-            .primary(name.span, "unknown form");
+            let mut d =
+                Diagnostic::new(Code::S040, msg!("s040-no-form", name = name.node.as_str()))
+                    .primary(name.span, msg!("s040-unknown-form"));
             if let Some(near) = nearest(&name.node, names) {
-                d = d.help(format!("did you mean `{near}`?"));
+                d = d.help(msg!("did-you-mean", name = format!("`{near}`")));
             }
-            out.push(d.note("`docs/outputs.md` lists the forms"));
+            out.push(d.note(msg!("s040-forms-listed")));
             continue;
         };
         for col in &choice.columns {
@@ -36,19 +35,20 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
             };
             let mut d = Diagnostic::new(
                 Code::S040,
-                format!("the form `{}` has no column `{}`", form.name, col.node),
+                msg!(
+                    "s040-no-column",
+                    form = form.name,
+                    column = col.node.as_str()
+                ),
             )
-            .primary(col.span, "unknown column");
+            .primary(col.span, msg!("s040-unknown-column"));
             if known.is_empty() {
-                d = d.note(format!(
-                    "`{}` has no grid whose columns can be chosen",
-                    form.name
-                ));
+                d = d.note(msg!("s040-no-grid", form = form.name));
             } else {
                 if let Some(near) = nearest(&col.node, known.iter().copied()) {
-                    d = d.help(format!("did you mean `{near}`?"));
+                    d = d.help(msg!("did-you-mean", name = format!("`{near}`")));
                 }
-                d = d.note(format!("its columns: {}", known.join("、")));
+                d = d.note(msg!("s040-its-columns", columns = known.join("、")));
             }
             out.push(d);
         }

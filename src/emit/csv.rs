@@ -16,7 +16,8 @@
 
 use crate::ast::*;
 use crate::emit::text::{amount_text, attr, kind_label, qualifier_words, value_text};
-use crate::emit::{Error, Headers, Options};
+use crate::emit::Error;
+use crate::i18n::{self, Lang};
 use crate::model::Document;
 
 pub const INDICATOR_COLUMNS: [&str; 17] = [
@@ -65,12 +66,16 @@ pub const PROJECT_COLUMNS: [&str; 10] = [
     "annual_goal",
 ];
 
-/// The files of a document: `(suffix, bytes)` for `indicators`, `budget`
-/// and, when the document has projects, `projects`.
-pub fn document(doc: &Document, options: &Options) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
-    let mut ind = Table::new(&INDICATOR_COLUMNS);
-    let mut bud = Table::new(&BUDGET_COLUMNS);
-    let mut pro = Table::new(&PROJECT_COLUMNS);
+/// The three files of a document: `(suffix, bytes)` for `indicators`,
+/// `budget` and `projects`.
+pub fn document(
+    doc: &Document,
+    bom: bool,
+    lang: Lang,
+) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
+    let mut ind = Table::new(&INDICATOR_COLUMNS, lang);
+    let mut bud = Table::new(&BUDGET_COLUMNS, lang);
+    let mut pro = Table::new(&PROJECT_COLUMNS, lang);
     for u in &doc.units {
         let code = u.code.as_ref().map(|c| c.node.as_str()).unwrap_or("");
         let name = u.name.node.as_str();
@@ -147,13 +152,13 @@ pub fn document(doc: &Document, options: &Options) -> Result<Vec<(&'static str, 
         }
     }
     let mut out = vec![
-        ("indicators", ind.finish(options, false)?),
-        ("budget", bud.finish(options, true)?),
+        ("indicators", ind.finish(bom, false)?),
+        ("budget", bud.finish(bom, true)?),
     ];
     // A table of no rows says nothing: a document without projects has no
     // projects file.
     if pro.rows.len() > 1 {
-        out.push(("projects", pro.finish(options, false)?));
+        out.push(("projects", pro.finish(bom, false)?));
     }
     Ok(out)
 }
@@ -287,68 +292,35 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
-/// A column's name in the tables' own language.
-pub fn chinese(column: &str) -> &str {
-    match column {
-        "unit_code" => "单位编码",
-        "unit" => "单位名称",
-        "project" => "项目名称",
-        "tier1" => "一级指标",
-        "tier2" => "二级指标",
-        "indicator" => "三级指标",
-        "kind" => "指标性质",
-        "comparison" => "指标值类型",
-        "value" => "指标值",
-        "unit_of_measure" => "计量单位",
-        "explanation" => "指标解释",
-        "scoring" => "评(扣)分标准",
-        "standard" => "绩效标准",
-        "weight" => "分值",
-        "note" => "备注",
-        "qualifiers" => "限定词",
-        "written" => "原文",
-        "tree" => "表",
-        "dimension" => "分类",
-        "path" => "上级",
-        "code" => "编码",
-        "name" => "名称",
-        "amount" => "金额",
-        "formula" => "测算公式",
-        "prior" => "上年金额",
-        "change" => "增减",
-        "basis" => "测算依据",
-        "restates" => "重述",
-        "row" => "行",
-        "period_start" => "开始日期",
-        "period_end" => "结束日期",
-        "goal" => "绩效目标",
-        "term_goal" => "实施期绩效目标",
-        "annual_goal" => "年度绩效目标",
-        other => other,
-    }
-}
-
 struct Table {
     rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    fn new(header: &[&str]) -> Table {
+    /// A table with its header row: the columns' keys in English (what
+    /// programs read), their names in Chinese (catalogue ids `csv-KEY`).
+    fn new(header: &[&str], lang: Lang) -> Table {
         Table {
-            rows: vec![header.iter().map(|s| s.to_string()).collect()],
+            rows: vec![header
+                .iter()
+                .map(|key| match lang {
+                    Lang::En => key.to_string(),
+                    _ => i18n::plain(&format!("csv-{key}"), lang),
+                })
+                .collect()],
         }
     }
     fn push(&mut self, row: Vec<String>) {
         self.rows.push(row);
     }
-    /// The file: the header row (in the language asked for), then the
+    /// The file: the header row, then the
     /// rows; with `once`, each row once — a budget line stated in several
     /// tables (a total restated) is one fact, and a pivot table must count
     /// it once. (An indicator written twice stays two rows: that is what
     /// the document says, and a finding's business.)
-    fn finish(self, options: &Options, once: bool) -> Result<Vec<u8>, Error> {
+    fn finish(self, bom: bool, once: bool) -> Result<Vec<u8>, Error> {
         let mut buf = Vec::new();
-        if options.bom {
+        if bom {
             buf.extend_from_slice("\u{feff}".as_bytes());
         }
         let mut w = ::csv::WriterBuilder::new()
@@ -356,10 +328,7 @@ impl Table {
             .from_writer(buf);
         let mut rows = self.rows.into_iter();
         if let Some(header) = rows.next() {
-            match options.csv_headers {
-                Headers::English => w.write_record(&header)?,
-                Headers::Chinese => w.write_record(header.iter().map(|h| chinese(h)))?,
-            }
+            w.write_record(&header)?;
         }
         let mut seen = std::collections::HashSet::new();
         for r in rows {

@@ -17,6 +17,8 @@ use std::fmt::Write as _;
 
 use crate::diag::{render, Diagnostic, Severity};
 use crate::emit::layout::{Cell, Layout, Row, Style, Table};
+use crate::i18n::Lang;
+use crate::msg;
 use crate::project::Project;
 
 /// Escape text for HTML element content and attribute values.
@@ -432,7 +434,7 @@ fn head(out: &mut String, title: &str, pages: &str) {
 }
 
 /// One document as a self-contained HTML page.
-pub fn render(layout: &Layout, project: &Project) -> String {
+pub fn render(layout: &Layout, project: &Project, lang: Lang) -> String {
     let mut out = String::new();
     head(&mut out, &layout.title, &page_rules(layout));
     let units = units(layout);
@@ -468,7 +470,7 @@ pub fn render(layout: &Layout, project: &Project) -> String {
     for (k, t) in layout.tables.iter().enumerate() {
         table_html(&mut out, k, t);
     }
-    findings_html(&mut out, &layout.findings, project);
+    findings_html(&mut out, &layout.findings, project, lang);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -484,7 +486,7 @@ fn units(layout: &Layout) -> usize {
     seen.len()
 }
 
-fn findings_html(out: &mut String, findings: &[&Diagnostic], project: &Project) {
+fn findings_html(out: &mut String, findings: &[&Diagnostic], project: &Project, lang: Lang) {
     out.push_str("<section class=\"findings screen-only\" id=\"findings\">\n<h2>检查结果</h2>\n");
     if findings.is_empty() {
         out.push_str("<p>没有发现问题。</p>\n</section>\n");
@@ -495,7 +497,7 @@ fn findings_html(out: &mut String, findings: &[&Diagnostic], project: &Project) 
         "<thead><tr><th>代码</th><th>级别</th><th>位置</th><th>说明</th></tr></thead>\n<tbody>\n",
     );
     for d in findings {
-        let j = render::to_json(d, &project.sources);
+        let j = render::to_json(d, &project.sources, lang);
         let at = format!(
             "{}:{}:{}",
             j["file"].as_str().unwrap_or(""),
@@ -506,14 +508,14 @@ fn findings_html(out: &mut String, findings: &[&Diagnostic], project: &Project) 
             Severity::Error => "错误",
             Severity::Warning => "警告",
         };
-        let mut text = d.message.clone();
+        let mut text = d.message.render(lang);
         for n in &d.notes {
             text.push('\n');
-            text.push_str(n);
+            text.push_str(&n.render(lang));
         }
         for h in &d.help {
-            text.push_str("\nhelp: ");
-            text.push_str(h);
+            text.push('\n');
+            text.push_str(&msg!("help-line", text = h.clone()).render(lang));
         }
         let _ = writeln!(
             out,
