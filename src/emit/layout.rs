@@ -1570,7 +1570,27 @@ impl<'a> Ctx<'a> {
 
     /// A table of budget lines: its header paths, rows and total row.
     fn line_table(&self, s: Subj<'a>, t: &LineTable, total_first: bool) -> LaidLines {
-        let found = s.unit.and_then(|u| resolve(u, &t.lines));
+        let fit = |f: &Found<'a>| {
+            let mut all: Vec<&Line> = Vec::new();
+            let mut stack = f.lines();
+            while let Some(l) = stack.pop() {
+                all.push(l);
+                for b in &l.breakdowns {
+                    if b.dimension.node == Dimension::Default {
+                        stack.extend(b.lines.iter());
+                    }
+                }
+            }
+            let coded = matches!(t.code, CodeCols::None) || all.iter().any(|l| l.code.is_some());
+            let broken = t.values.iter().all(|v| match v {
+                ValueCol::Sub { dim, .. } => all
+                    .iter()
+                    .any(|l| l.breakdowns.iter().any(|b| dim.matches(&b.dimension.node))),
+                ValueCol::Own(_) => true,
+            });
+            coded && broken
+        };
+        let found = s.unit.and_then(|u| resolve_fit(u, &t.lines, &fit));
         let mut lines: Vec<(usize, &Line)> = Vec::new();
         if let Some(f) = &found {
             match f.at {
@@ -1694,12 +1714,33 @@ impl<'a> Ctx<'a> {
             hints.push(7);
         }
 
-        let cell_of = |bs: &[Breakdown], own: &Amount, v: &ValueRef| -> Cell {
+        // A line's (or the budget's) breakdown of a dimension that names
+        // every column of it: a budget has several by income (the 说明's,
+        // each table's), and the total row reads the one with the table's
+        // columns.
+        let pick = |bs: &'a [Breakdown], dim: Dim| -> Option<&'a Breakdown> {
+            let wanted: Vec<&String> = values
+                .iter()
+                .filter_map(|(_, v)| match v {
+                    ValueRef::Sub { dim: d, name, .. } if *d == dim => Some(name),
+                    _ => None,
+                })
+                .collect();
+            bs.iter()
+                .filter(|b| dim.matches(&b.dimension.node))
+                .find(|b| {
+                    wanted
+                        .iter()
+                        .all(|n| b.lines.iter().any(|l| &l.name.node == *n))
+                })
+                .or_else(|| find_by(bs, dim))
+        };
+        let cell_of = |bs: &'a [Breakdown], own: &Amount, v: &ValueRef| -> Cell {
             match v {
                 ValueRef::Own => Cell::amount(own),
                 ValueRef::Sub { dim, name, child } => {
-                    let line = find_by(bs, *dim)
-                        .and_then(|b| b.lines.iter().find(|l| &l.name.node == name));
+                    let line =
+                        pick(bs, *dim).and_then(|b| b.lines.iter().find(|l| &l.name.node == name));
                     let line = match (line, child) {
                         (Some(l), Some(c)) if c != "合计" => l
                             .breakdowns
@@ -1883,47 +1924,68 @@ fn named_tree<'a>(u: &'a Unit, names: &[&str]) -> Option<&'a Line> {
 /// Follow a [`Lines`]: the amount tree named after the table, else the
 /// budget, then the path.
 fn resolve<'a>(u: &'a Unit, lines: &Lines) -> Option<Found<'a>> {
+    resolve_fit(u, lines, &|_| true)
+}
+
+/// [`resolve`] for a table that reads more than the path: the first place
+/// down the path whose lines `fit` (a table that prints 科目编码 reads lines
+/// with codes; one with a column per income, lines broken down by income),
+/// else the first place.
+fn resolve_fit<'a>(
+    u: &'a Unit,
+    lines: &Lines,
+    fit: &dyn Fn(&Found<'a>) -> bool,
+) -> Option<Found<'a>> {
     let (holder, path) = match named_tree(u, lines.trees) {
         Some(t) => (Holder::Line(t), lines.in_tree.unwrap_or(lines.path)),
         None if lines.budget => (Holder::Budget(u.budget.as_ref()?), lines.path),
         None => return None,
     };
-    let (holder, at) = follow(holder, At::Root, path)?;
-    let total = match &at {
-        At::Line(l) => Some(&l.amount),
-        _ => Some(holder.amount()),
+    let found = |(holder, at): (Holder<'a>, At<'a>)| {
+        let total = match &at {
+            At::Line(l) => Some(&l.amount),
+            _ => Some(holder.amount()),
+        };
+        Found { holder, at, total }
     };
-    Some(Found { holder, at, total })
+    follow(holder, At::Root, path, &|h, a| fit(&found((h, a))))
+        .or_else(|| follow(holder, At::Root, path, &|_, _| true))
+        .map(found)
 }
 
 /// The first place down `path` from `at`: a budget often has several
 /// breakdowns of one dimension (the 说明's 基本支出 by nature, the tables'
 /// with their economic lines), and the path is tried down each in turn.
-fn follow<'a>(holder: Holder<'a>, at: At<'a>, path: &[Step]) -> Option<(Holder<'a>, At<'a>)> {
+fn follow<'a>(
+    holder: Holder<'a>,
+    at: At<'a>,
+    path: &[Step],
+    fit: &dyn Fn(Holder<'a>, At<'a>) -> bool,
+) -> Option<(Holder<'a>, At<'a>)> {
     let Some((step, rest)) = path.split_first() else {
-        return Some((holder, at));
+        return fit(holder, at).then_some((holder, at));
     };
     match (step, at) {
         (Step::By(d), At::Root) => holder
             .breakdowns()
             .iter()
             .filter(|b| d.matches(&b.dimension.node))
-            .find_map(|b| follow(holder, At::Breakdown(b), rest)),
+            .find_map(|b| follow(holder, At::Breakdown(b), rest, fit)),
         (Step::By(d), At::Line(l)) => l
             .breakdowns
             .iter()
             .filter(|b| d.matches(&b.dimension.node))
-            .find_map(|b| follow(Holder::Line(l), At::Breakdown(b), rest)),
+            .find_map(|b| follow(Holder::Line(l), At::Breakdown(b), rest, fit)),
         (Step::Code(c), At::Breakdown(b)) => b
             .lines
             .iter()
             .filter(|l| l.code.as_ref().is_some_and(|x| x.node == *c))
-            .find_map(|l| follow(holder, At::Line(l), rest)),
+            .find_map(|l| follow(holder, At::Line(l), rest, fit)),
         (Step::Name(ns), At::Breakdown(b)) => b
             .lines
             .iter()
             .filter(|l| ns.contains(&l.name.node.as_str()))
-            .find_map(|l| follow(holder, At::Line(l), rest)),
+            .find_map(|l| follow(holder, At::Line(l), rest, fit)),
         _ => None,
     }
 }
