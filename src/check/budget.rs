@@ -78,6 +78,8 @@ fn check_unit(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
 pub(super) fn line_value(ctx: &Ctx, line: &Line) -> Option<Figure> {
     match &line.amount {
         Amount::Figure(n) => ctx.stated(n),
+        // A cell reading 无 or 不适用 states that there is nothing.
+        Amount::Mark(..) => None,
         Amount::Blank(_) => {
             let b = line.breakdowns.first()?;
             sum_lines(ctx, &b.lines).ok().flatten()
@@ -122,7 +124,13 @@ fn check_breakdowns(
                 .help("write its lines, or leave the breakdown out"),
             );
         }
-        if let Amount::Figure(n) = stated {
+        // A table that prints its own 合计 is checked against it (and the
+        // 合计 against this figure) by the checks of stated figures.
+        let own_total = b
+            .total
+            .as_ref()
+            .is_some_and(|t| t.amount.number().is_some());
+        if let (Amount::Figure(n), false) = (stated, own_total) {
             check_one_breakdown(ctx, label, n, b, out);
         }
         let econ = match b.dimension.node {
@@ -294,7 +302,7 @@ fn check_one_breakdown(
             let v = line_value(ctx, l)?;
             let shown = match &l.amount {
                 Amount::Figure(n) => arith::show(v.value, ctx.decimals(n)),
-                Amount::Blank(_) => arith::show(v.value, ctx.precision),
+                Amount::Blank(_) | Amount::Mark(..) => arith::show(v.value, ctx.precision),
             };
             Some((shown, l.amount.number().map_or(l.name.span, |n| n.span)))
         })

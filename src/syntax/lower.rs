@@ -133,6 +133,7 @@ enum Ctx {
     Scheme,
     Plan,
     Staff,
+    Fields,
 }
 
 impl Ctx {
@@ -148,6 +149,7 @@ impl Ctx {
             Ctx::Scheme => Rule::probe_scheme,
             Ctx::Plan => Rule::probe_plan,
             Ctx::Staff => Rule::probe_staff,
+            Ctx::Fields => Rule::probe_fields,
         }
     }
     fn what(self) -> &'static str {
@@ -155,13 +157,14 @@ impl Ctx {
             Ctx::Top => "a header statement (`year`, `money`, `precision`, `scheme`, `title`, `include`), a `unit` (or `continued unit`), a `scheme` block or a `summary`",
             Ctx::Unit => "a unit statement (`parent`, `duties`, `goal`, `plan`, `staff`, `budget`, `amount`, `indicators`, `project`, `unit`) or a property `NAME: VALUE`",
             Ctx::Project => "a project statement (`period`, `goal`, `schedule`, `by`, `amount`, `indicators`) or a property `NAME: VALUE`",
-            Ctx::Breakdown => "a line `CODE? NAME AMOUNT` or `by DIMENSION { … }`",
+            Ctx::Breakdown => "a line `CODE? NAME AMOUNT`, `by DIMENSION { … }`, `total AMOUNT`, `basis \"…\"` or `= FORMULA`",
             Ctx::Indicator => "an indicator `NAME COMPARISON VALUE UNIT` or a tier `NAME { … }`",
             Ctx::Attr => "an attribute (`explain`, `scoring`, `standard`, `weight`, `note`) with its value",
-            Ctx::Summary => "a row `#SERIAL? CODE? NAME AMOUNT` or `total AMOUNT`",
+            Ctx::Summary => "a row `#SERIAL? CODE? NAME AMOUNT` (and its `{ … }` of text columns), `total AMOUNT` or a property `NAME: VALUE`",
             Ctx::Scheme => "a tier `NAME | ALIAS … { … }`",
             Ctx::Plan => "`owner \"…\"` or `goal \"…\"`",
             Ctx::Staff => "a staffing line `NAME NUMBER UNIT`",
+            Ctx::Fields => "a row's text column: `goal term \"…\"`, `goal annual \"…\"` or a property `NAME: VALUE`",
         }
     }
 }
@@ -207,9 +210,26 @@ fn describe(rule: Rule) -> Option<&'static str> {
         kw_project => "`project`",
         kw_by => "`by`",
         kw_total => "`total`",
+        prior | kw_prior => "`上年` and the prior year's figure",
+        change | kw_change => "`增减` and the change",
+        restates | kw_restates => "`重述` and what the figure restates",
+        restate_target => "`budget` or the name of an amount tree",
+        restate_line => "a code or a name",
+        basis_stmt | kw_basis => "`basis \"…\"`",
+        approx => "`约`",
+        mark | mark_none | mark_na | cell_mark => "`无` or `不适用`",
+        choices | choice | checkbox | checked | unchecked => "a checkbox `[x]` or `[ ]` and its label",
         EOI => "the end of the line",
         _ => return None,
     })
+}
+
+/// What a line's `{ … }` holds besides its lines.
+#[derive(Default)]
+struct LineBlock {
+    breakdowns: Vec<Breakdown>,
+    basis: Vec<Spanned<String>>,
+    formulas: Vec<Formula>,
 }
 
 struct Lowerer<'s> {
@@ -907,6 +927,11 @@ impl Lowerer<'_> {
                         None => PropValue::Text(String::new()),
                     },
                     Rule::quantity => PropValue::Quantity(self.quantity(v)),
+                    Rule::choices => PropValue::Choices(self.choices(v)),
+                    Rule::cell_mark => match v.into_inner().next() {
+                        Some(m) if m.as_rule() == Rule::mark => PropValue::Mark(mark_of(m)),
+                        _ => PropValue::Blank,
+                    },
                     _ => PropValue::Text(self.text_of(v)),
                 };
                 Spanned::new(node, vs)
@@ -914,6 +939,28 @@ impl Lowerer<'_> {
             None => Spanned::new(PropValue::Text(String::new()), span),
         };
         Property { key, value, span }
+    }
+
+    /// `[ ] 新增项目 [x] 延续项目`.
+    fn choices(&mut self, p: P) -> Vec<Choice> {
+        let mut out = Vec::new();
+        for c in p.into_inner().filter(|c| c.as_rule() == Rule::choice) {
+            let mut checked = false;
+            let mut label = None;
+            for x in c.into_inner() {
+                match x.as_rule() {
+                    Rule::checkbox => {
+                        checked = x.into_inner().next().map(|k| k.as_rule()) == Some(Rule::checked);
+                    }
+                    Rule::name => label = Some(self.spanned_text(x)),
+                    _ => {}
+                }
+            }
+            if let Some(label) = label {
+                out.push(Choice { label, checked });
+            }
+        }
+        out
     }
 
     // ------------------------------------------------------------ numbers
@@ -938,9 +985,13 @@ impl Lowerer<'_> {
     }
 
     fn amount(&mut self, p: P) -> Amount {
-        // amount = number | blank
+        // amount = number | blank | mark
         match p.into_inner().next() {
             Some(i) if i.as_rule() == Rule::number => Amount::Figure(self.number(i)),
+            Some(i) if i.as_rule() == Rule::mark => {
+                let span = self.span(&i);
+                Amount::Mark(mark_of(i), span)
+            }
             Some(i) => Amount::Blank(self.span(&i)),
             None => Amount::Blank(Span::default()),
         }
@@ -1037,7 +1088,11 @@ impl Lowerer<'_> {
         for i in p.into_inner() {
             match i.as_rule() {
                 Rule::amount => total = self.amount(i),
-                Rule::breakdown_block => breakdowns = self.breakdown_block(i),
+                Rule::breakdown_block => {
+                    let block = self.breakdown_block(i);
+                    self.no_basis_here(&block, "a budget");
+                    breakdowns = block.breakdowns;
+                }
                 _ => {}
             }
         }
@@ -1054,33 +1109,171 @@ impl Lowerer<'_> {
     }
 
     /// The items of a `{ … }` after a budget or a line: lines written
-    /// directly form the default breakdown, `by` groups are further ones.
-    fn breakdown_block(&mut self, p: P) -> Vec<Breakdown> {
+    /// directly form the default breakdown (with its `total`, if stated),
+    /// `by` groups are further ones; `basis` and formulas belong to the
+    /// line whose block it is.
+    fn breakdown_block(&mut self, p: P) -> LineBlock {
         let span = self.span(&p);
         let mut default_lines = Vec::new();
-        let mut out = Vec::new();
+        let mut total = None;
+        let mut block = LineBlock::default();
         for i in p.into_inner() {
             match i.as_rule() {
                 Rule::line => match self.line_or_glued_by(i) {
                     Ok(l) => default_lines.push(l),
-                    Err(b) => out.push(b),
+                    Err(b) => block.breakdowns.push(b),
                 },
-                Rule::by_block => out.push(self.by_block(i)),
+                Rule::by_block => block.breakdowns.push(self.by_block(i)),
+                Rule::stated_total => self.stated_total(i, &mut total),
+                Rule::basis_stmt => {
+                    if let Some(b) = self.basis(i) {
+                        block.basis.push(b);
+                    }
+                }
+                Rule::formula_item => {
+                    let f = self.formula_item(i);
+                    block.formulas.push(f);
+                }
                 Rule::junk => self.junk(i, Ctx::Breakdown),
                 _ => {}
             }
         }
-        if !default_lines.is_empty() {
-            out.insert(
+        if !default_lines.is_empty() || total.is_some() {
+            block.breakdowns.insert(
                 0,
                 Breakdown {
                     dimension: Spanned::new(Dimension::Default, span),
                     lines: default_lines,
+                    total,
                     span,
                 },
             );
         }
-        out
+        block
+    }
+
+    /// A `basis` or a formula where no line owns it (directly in a budget
+    /// or a `by` block) justifies nothing: report it.
+    fn no_basis_here(&mut self, block: &LineBlock, place: &str) {
+        let spans = block
+            .basis
+            .iter()
+            .map(|b| (b.span, "basis"))
+            .chain(block.formulas.iter().map(|f| (f.span, "formula")));
+        let found: Vec<(Span, &str)> = spans.collect();
+        for (span, what) in found {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::S001,
+                    format!("a {what} directly in {place} belongs to no line"),
+                )
+                .primary(span, "not inside a line")
+                .help("write it inside the block of the line it justifies: `宣传费 10 { basis \"…\" }`"),
+            );
+        }
+    }
+
+    /// `total AMOUNT (上年 AMOUNT)? (增减 NUMBER)? (basis "…")?`, once per
+    /// table.
+    fn stated_total(&mut self, p: P, slot: &mut Option<StatedTotal>) {
+        let span = self.span(&p);
+        let mut t = StatedTotal {
+            amount: Amount::Blank(span),
+            prior: None,
+            change: None,
+            basis: None,
+            span,
+        };
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::amount => t.amount = self.amount(i),
+                Rule::prior => t.prior = self.prior(i),
+                Rule::change => t.change = self.change(i),
+                Rule::basis_stmt => t.basis = self.basis(i),
+                _ => {}
+            }
+        }
+        match slot {
+            Some(first) => self.diags.push(
+                Diagnostic::new(Code::S005, "a table has one `total` row")
+                    .primary(span, "second total")
+                    .secondary(first.span, "first total"),
+            ),
+            None => *slot = Some(t),
+        }
+    }
+
+    fn prior(&mut self, p: P) -> Option<Amount> {
+        p.into_inner()
+            .find(|i| i.as_rule() == Rule::amount)
+            .map(|a| self.amount(a))
+    }
+
+    fn change(&mut self, p: P) -> Option<Number> {
+        p.into_inner()
+            .find(|i| i.as_rule() == Rule::number)
+            .map(|n| self.number(n))
+    }
+
+    fn basis(&mut self, p: P) -> Option<Spanned<String>> {
+        p.into_inner()
+            .find(|i| i.as_rule() == Rule::string)
+            .map(|t| self.spanned_text(t))
+    }
+
+    /// `重述 TARGET LINE?`.
+    fn restates(&mut self, p: P) -> Option<Restatement> {
+        let span = self.span(&p);
+        let mut target = None;
+        let mut line = None;
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::restate_target => {
+                    let ts = self.span(&i);
+                    target = match i.into_inner().next() {
+                        Some(x) if x.as_rule() == Rule::kw_budget => {
+                            Some(Spanned::new(RestateTarget::Budget, ts))
+                        }
+                        Some(x) => Some(Spanned::new(RestateTarget::Named(self.text_of(x)), ts)),
+                        None => None,
+                    };
+                }
+                Rule::restate_line => {
+                    if let Some(x) = i.into_inner().next() {
+                        line = Some(self.spanned_text(x));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(Restatement {
+            target: target?,
+            line,
+            span,
+        })
+    }
+
+    /// `= FORMULA (= RESULT)?` in a line's block.
+    fn formula_item(&mut self, p: P) -> Formula {
+        let span = self.span(&p);
+        let mut f = Formula {
+            expr: Expr::Unit(Spanned::new(String::new(), span)),
+            approximate: false,
+            result: None,
+            span,
+        };
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::formula_approx => f.approximate = true,
+                Rule::formula => {
+                    f.span = self.span(&i);
+                    f.expr = self.formula(i);
+                }
+                Rule::amount => f.result = Some(self.amount(i)),
+                _ => {}
+            }
+        }
+        f
     }
 
     fn by_block(&mut self, p: P) -> Breakdown {
@@ -1088,6 +1281,7 @@ impl Lowerer<'_> {
         let mut dimension = Spanned::new(Dimension::Default, span);
         let mut lines = Vec::new();
         let mut nested = Vec::new();
+        let mut total = None;
         for i in p.into_inner() {
             match i.as_rule() {
                 Rule::dimension => {
@@ -1108,6 +1302,23 @@ impl Lowerer<'_> {
                 }
                 Rule::line => lines.push(self.line(i)),
                 Rule::by_block => nested.push(self.by_block(i)),
+                Rule::stated_total => self.stated_total(i, &mut total),
+                Rule::basis_stmt | Rule::formula_item => {
+                    let what = if i.as_rule() == Rule::basis_stmt {
+                        "basis"
+                    } else {
+                        "formula"
+                    };
+                    let at = self.span(&i);
+                    self.diags.push(
+                        Diagnostic::new(
+                            Code::S001,
+                            format!("a {what} directly in a `by` block belongs to no line"),
+                        )
+                        .primary(at, "not inside a line")
+                        .help("write it inside the block of the line it justifies: `宣传费 10 { basis \"…\" }`"),
+                    );
+                }
                 Rule::junk => self.junk(i, Ctx::Breakdown),
                 _ => {}
             }
@@ -1125,6 +1336,7 @@ impl Lowerer<'_> {
         Breakdown {
             dimension,
             lines,
+            total,
             span,
         }
     }
@@ -1132,16 +1344,18 @@ impl Lowerer<'_> {
     fn line(&mut self, p: P) -> Line {
         let span = self.span(&p);
         let mut line = None;
-        let mut breakdowns = Vec::new();
+        let mut block = LineBlock::default();
         for i in p.into_inner() {
             match i.as_rule() {
                 Rule::line_head => line = Some(self.line_head(i)),
-                Rule::breakdown_block => breakdowns = self.breakdown_block(i),
+                Rule::breakdown_block => block = self.breakdown_block(i),
                 _ => {}
             }
         }
         let mut l = line.unwrap_or_else(|| empty_line(span));
-        l.breakdowns = breakdowns;
+        l.breakdowns = block.breakdowns;
+        l.basis = block.basis;
+        l.formulas = block.formulas;
         l.span = span;
         l
     }
@@ -1149,6 +1363,7 @@ impl Lowerer<'_> {
     fn line_head(&mut self, p: P) -> Line {
         let span = self.span(&p);
         let mut l = empty_line(span);
+        let mut approximate = false;
         l.amount = Amount::Blank(Span {
             file: self.file,
             start: span.end,
@@ -1159,10 +1374,19 @@ impl Lowerer<'_> {
                 Rule::code => l.code = Some(self.spanned_text(i)),
                 Rule::name => l.name = self.spanned_text(i),
                 Rule::amount => l.amount = self.amount(i),
+                Rule::prior => l.prior = self.prior(i),
+                Rule::change => l.change = self.change(i),
+                Rule::restates => l.restates = self.restates(i),
+                Rule::formula_approx => approximate = true,
                 Rule::formula => {
                     let fs = self.span(&i);
                     let expr = self.formula(i);
-                    l.formula = Some(Formula { expr, span: fs });
+                    l.formula = Some(Formula {
+                        expr,
+                        approximate,
+                        result: None,
+                        span: fs,
+                    });
                 }
                 _ => {}
             }
@@ -1179,15 +1403,18 @@ impl Lowerer<'_> {
             return Ok(l);
         };
         self.diags.push(d);
-        let lines = l
-            .breakdowns
-            .into_iter()
-            .filter(|b| b.dimension.node == Dimension::Default)
-            .flat_map(|b| b.lines)
-            .collect();
+        let mut lines = Vec::new();
+        let mut total = None;
+        for b in l.breakdowns {
+            if b.dimension.node == Dimension::Default {
+                lines.extend(b.lines);
+                total = total.or(b.total);
+            }
+        }
         Err(Breakdown {
             dimension: Spanned::new(dimension, l.name.span),
             lines,
+            total,
             span: l.span,
         })
     }
@@ -1335,6 +1562,7 @@ impl Lowerer<'_> {
             code: None,
             name: Spanned::new(String::new(), span),
             amount: Amount::Blank(span),
+            prior: None,
             period: None,
             goals: Vec::new(),
             schedule: Vec::new(),
@@ -1349,6 +1577,7 @@ impl Lowerer<'_> {
                 Rule::code => pr.code = Some(self.spanned_text(i)),
                 Rule::name => pr.name = self.spanned_text(i),
                 Rule::amount => pr.amount = self.amount(i),
+                Rule::prior => pr.prior = self.prior(i),
                 Rule::period_stmt => {
                     if let Some(per) = i.into_inner().nth(1) {
                         pr.period = self.period(per);
@@ -1587,6 +1816,7 @@ impl Lowerer<'_> {
                                 ind.qualifiers.extend(more);
                                 Some(Value::Quantity(q))
                             }
+                            Rule::mark => Some(Value::Mark(mark_of(v))),
                             _ => Some(Value::Text(self.text_of(v))),
                         };
                         ind.value = value.map(|x| Spanned::new(x, span));
@@ -1734,6 +1964,7 @@ impl Lowerer<'_> {
             name: Spanned::new(String::new(), span),
             rows: Vec::new(),
             total: None,
+            properties: Vec::new(),
             span,
         };
         for i in p.into_inner() {
@@ -1746,6 +1977,8 @@ impl Lowerer<'_> {
                         code: None,
                         name: Spanned::new(String::new(), rs),
                         amount: Amount::Blank(rs),
+                        goals: Vec::new(),
+                        properties: Vec::new(),
                         span: rs,
                     };
                     for x in i.into_inner() {
@@ -1767,6 +2000,34 @@ impl Lowerer<'_> {
                         s.total = Some(self.amount(a));
                     }
                 }
+                Rule::property => {
+                    let x = self.property(i);
+                    s.properties.push(x);
+                }
+                Rule::row_fields => {
+                    let fs = self.span(&i);
+                    let mut goals = Vec::new();
+                    let mut properties = Vec::new();
+                    for f in i.into_inner() {
+                        match f.as_rule() {
+                            Rule::goal_stmt => goals.push(self.goal(f, GoalKind::Term)),
+                            Rule::property => properties.push(self.property(f)),
+                            Rule::junk => self.junk(f, Ctx::Fields),
+                            _ => {}
+                        }
+                    }
+                    match s.rows.last_mut() {
+                        Some(row) if row.goals.is_empty() && row.properties.is_empty() => {
+                            row.goals = goals;
+                            row.properties = properties;
+                        }
+                        _ => self.diags.push(
+                            Diagnostic::new(Code::S001, "these text columns follow no row")
+                                .primary(fs, "no summary row before this block")
+                                .help("write the block right after its row: `#1 值班工作经费 4 { goal term \"…\" }`"),
+                        ),
+                    }
+                }
                 Rule::junk => self.junk(i, Ctx::Summary),
                 _ => {}
             }
@@ -1780,7 +2041,12 @@ fn empty_line(span: Span) -> Line {
         code: None,
         name: Spanned::new(String::new(), span),
         amount: Amount::Blank(span),
+        prior: None,
+        change: None,
+        restates: None,
         formula: None,
+        formulas: Vec::new(),
+        basis: Vec::new(),
         breakdowns: Vec::new(),
         span,
     }
@@ -1910,6 +2176,14 @@ fn doubled(u: &str) -> Option<&str> {
     (a == b && !a.is_ascii()).then_some(a)
 }
 
+/// The mark of a `mark` pair: 无 or 不适用.
+fn mark_of(p: P) -> Mark {
+    match p.into_inner().next().map(|m| m.as_rule()) {
+        Some(Rule::mark_na) => Mark::NotApplicable,
+        _ => Mark::None,
+    }
+}
+
 fn join_or(words: &[&str]) -> String {
     match words {
         [] => String::new(),
@@ -1931,6 +2205,7 @@ fn short_expected(words: &[&str], ctx: Ctx, pos: usize) -> String {
             Ctx::Scheme => "a tier".into(),
             Ctx::Plan => "`owner` or `goal`".into(),
             Ctx::Staff => "a staffing line".into(),
+            Ctx::Fields => "a text column".into(),
         }
     } else {
         join_or(words)
