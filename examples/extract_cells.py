@@ -34,9 +34,9 @@ TSV, with the reading the test looks for:
 - `figure`: a number, as written (`365. 55` is 365.55; `15万`, `60万元`,
   `≥98`, `98%以上`, `9/个`, `500元/人` are 15, 60, 98, 98, 9, 500): a number
   of the model written with the same digits;
-- `date`, `period`: a date (2023年12月31日前 is 2023-12-31) or a period
-  (2023.01--2023.12 is 2023-01..2023-12): a date or a period of the model,
-  or else the cell's text;
+- `date`, `period`: a date (2023年12月31日前 is 2023-12-31, the year's end
+  2023年年底之前 is 2023) or a period (2023.01--2023.12 is 2023-01..2023-12):
+  a date or a period of the model, or else the cell's text;
 - `text`: the cell's text; the test compares texts without white space and
   without a leading serial (`一、`, `(1)`, `1.`, `1、`) or `其中：`;
 - `choice`: one checkbox of a form: its label and whether it is ticked;
@@ -102,6 +102,7 @@ def escape(text):
 # ------------------------------------------------------------ dates
 
 CN_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:前|底)?$")
+YEAR_END = re.compile(r"^(\d{4})\s*年\s*年?\s*[底末](?:之前|以前|前)?$")
 DOT_DATE = re.compile(r"^(\d{4})\s*[./]\s*(\d{1,2})(?:\s*[./]\s*(\d{1,2}))?$")
 
 
@@ -118,6 +119,10 @@ def date(text):
     m = re.match(r"^(\d{4})(\d{2})$", t)
     if m and 1 <= int(m.group(2)) <= 12:
         return "%s-%s" % (m.group(1), m.group(2))
+    # The end of a year (2023年底, 2023年年底之前): the year.
+    m = YEAR_END.match(t)
+    if m:
+        return m.group(1)
     return None
 
 
@@ -144,6 +149,8 @@ READINGS = {
     # 003, 驻京联络维稳工作组 结束时间: "2023/1/12月", read as 2023年12月 after
     # its 项目起止时间 (2023年1月-12月).
     "2023/1/12月": ("date", "2023-12"),
+    # 003's 时效 value "全年" (the whole year): the budget year, 2023.
+    "全年": ("date", "2023"),
 }
 
 

@@ -137,6 +137,14 @@ impl Pool {
                     self.add(vec![format!("date:{e}")]);
                     return;
                 }
+                // A target's time (`2023年年底之前` is the year 2023, its end,
+                // with the word 之前 among the qualifiers): its date.
+                if let (Some(Value::String(d)), Some(Value::Bool(_))) =
+                    (m.get("date"), m.get("year_stated"))
+                {
+                    self.add(vec![format!("date:{d}"), format!("text:{}", norm(d))]);
+                    return;
+                }
                 if let (Some(Value::String(l)), Some(Value::Bool(c))) =
                     (m.get("label"), m.get("checked"))
                 {

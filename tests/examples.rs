@@ -73,28 +73,28 @@ fn yuntian_2023_findings() {
             "T003 unit.jx:148",
             // 成本指标 printed with blank cells in three project tables (seed
             // lines 346, 490, 613) …
-            "T021 unit.jx:194",
+            "T021 unit.jx:193",
             // … 经济效益指标 in all four (353, 497, 620, 807) …
-            "T021 unit.jx:197",
+            "T021 unit.jx:196",
             // 业务性专用经费: 无偿献血营养补贴 500元/人 (seed line 593) where the
             // basis prices 0.03万元/人, 300 元 (line 688).
-            "B021 unit.jx:319",
+            "B021 unit.jx:316",
             // … 征兵任务 "较好完成" (seed lines 600–601): a 质量 target that
             // promises and measures nothing.
-            "V006 unit.jx:322",
+            "V006 unit.jx:319",
             // … and 生态效益指标 in two (634, 821).
-            "T021 unit.jx:334",
+            "T021 unit.jx:331",
             // 业务性专用经费 › 武装: its basis states "6次*（万元/次）=3.6万元" — the
             // unit price (0.6) is missing, so that formula comes to 6 万元, not
             // the 3.6 it states (seed line 695).
-            "B002 unit.jx:382",
+            "B002 unit.jx:379",
             // 微民生网格事件办理: 数量指标 各社区、村应急事件 "及时处理" (seed 774),
             // no figure.
-            "V006 unit.jx:408",
+            "V006 unit.jx:405",
             // … 成本指标 安置小区卫生死角清理 5万 and 砍伐枯树 5万 (seed lines
             // 794–802), while the detail gives each 6 + 4 = 10 (854–871).
-            "B020 unit.jx:417",
-            "B020 unit.jx:418",
+            "B020 unit.jx:414",
+            "B020 unit.jx:415",
         ]
     );
 }
@@ -148,7 +148,7 @@ fn shifeng_2020_findings() {
             "T021 unit.jx:999",
             "T021 unit.jx:1005",
             "T021 unit.jx:1009",
-            "T021 unit.jx:1027",
+            "T021 unit.jx:1026",
         ]
     );
 }
@@ -171,43 +171,43 @@ fn xiangyin_2023_findings() {
             // 驻京: 数量指标 保障驻京工作顺利开展 "保障工作" (seed line 36).
             "V006 main.jx:153",
             // 驻京: "≥98" and "≥97" with no unit (seed lines 37, 42, 44, 45).
-            "V005 main.jx:157",
+            "V005 main.jx:156",
             // 驻京 and 优化营商环境: value cells left blank — 财政预算指标内完成,
             // 无直接经济效益, 无社会危害 (seed lines 39–43), and four rows of
             // 优化营商环境 (seed 204–209; the last, 开展优化营商环境工作, could
             // also be read as the value of a row with no name): 7 places.
-            "V020 main.jx:163",
-            "V005 main.jx:172",
-            "V005 main.jx:179",
-            "V005 main.jx:183",
+            "V020 main.jx:162",
+            "V005 main.jx:170",
+            "V005 main.jx:176",
+            "V005 main.jx:180",
             // 平安城市: 支出明细预算 has only its 合计 row, 15万 / 15万 (seed
             // line 70): it does not say where the money goes.
-            "B022 main.jx:216",
+            "B022 main.jx:213",
             // 平安城市: the 一级 cell reads 社会效益, a 二级 (seed line 84).
-            "T001 main.jx:243",
+            "T001 main.jx:240",
             // Four project tables leave 长期 and 本年度绩效目标 blank (seed
             // lines 154–155, 243–244, 284–285, 328–329): 8 places.
-            "V021 main.jx:293",
+            "V021 main.jx:290",
             // 各战线调研, 争资争项, 重点工作专题调研, 政府中心工作经费: the 一级
             // cell of the 效益 rows is blank, so 效益指标 is missing and its
             // 二级 stand alone (seed lines 163–166, 251, 293, 336).
-            "T004 main.jx:298",
+            "T004 main.jx:295",
+            "T007 main.jx:311",
             "T007 main.jx:314",
             "T007 main.jx:317",
-            "T007 main.jx:320",
             // 优化营商环境: 合计 30 and 上年 25 over rows "1" and "2" with no
             // amount (seed lines 191–193).
-            "B008 main.jx:355",
-            "B008 main.jx:355",
+            "B008 main.jx:352",
+            "B008 main.jx:352",
             // 重点工作专题调研: 数量指标 printed on each of its two rows, not
             // merged into one cell (seed lines 287–288).
-            "T005 main.jx:518",
+            "T005 main.jx:515",
             // 政府中心工作经费: 合计 120 and 上年 95 over empty rows 1–3 (seed
             // 320–323).
-            "B008 main.jx:571",
-            "B008 main.jx:571",
+            "B008 main.jx:568",
+            "B008 main.jx:568",
             // … 发布、办理及时率 "≥100%" (seed line 332).
-            "V003 main.jx:590",
+            "V003 main.jx:587",
         ]
     );
 }
