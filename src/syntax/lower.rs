@@ -1121,7 +1121,7 @@ impl Lowerer<'_> {
             match i.as_rule() {
                 Rule::line => match self.line_or_glued_by(i) {
                     Ok(l) => default_lines.push(l),
-                    Err(b) => block.breakdowns.push(b),
+                    Err(b) => block.breakdowns.push(*b),
                 },
                 Rule::by_block => block.breakdowns.push(self.by_block(i)),
                 Rule::stated_total => self.stated_total(i, &mut total),
@@ -1397,7 +1397,7 @@ impl Lowerer<'_> {
     /// A line of a breakdown block, or — for a line named `按收入` (`by`
     /// glued to a dimension) — the breakdown it was meant as, with S030: as
     /// a line, the breakdown would never be checked.
-    fn line_or_glued_by(&mut self, p: P) -> Result<Line, Breakdown> {
+    fn line_or_glued_by(&mut self, p: P) -> Result<Line, Box<Breakdown>> {
         let l = self.line(p);
         let Some((d, dimension)) = self.glued_dimension(&l, !l.breakdowns.is_empty()) else {
             return Ok(l);
@@ -1411,12 +1411,12 @@ impl Lowerer<'_> {
                 total = total.or(b.total);
             }
         }
-        Err(Breakdown {
+        Err(Box::new(Breakdown {
             dimension: Spanned::new(dimension, l.name.span),
             lines,
             total,
             span: l.span,
-        })
+        }))
     }
 
     /// S030 for a line named `按收入`, and the dimension meant. A name that
