@@ -268,7 +268,11 @@ fn model(example: &str) -> Value {
     let project = jixiao::load(&[Input::Path(path)]).expect("the example loads");
     let checked = check::run(&project, &Options::default());
     assert_eq!(checked.model.documents.len(), 1);
-    jixiao::emit::json::document(&checked.model.documents[0], &checked.diagnostics)
+    jixiao::emit::json::document(
+        &checked.model.documents[0],
+        &checked.diagnostics,
+        jixiao::i18n::Lang::En,
+    )
 }
 
 /// The atoms of the seed not found in the model, and the count of cells

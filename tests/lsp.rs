@@ -116,6 +116,8 @@ impl Client {
     fn start(root: &Path) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
             .arg("lsp")
+            // The messages these tests read are English, whatever the locale.
+            .env("JIXIAO_LANG", "en")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -804,7 +806,7 @@ fn every_feature_at_many_places_of_the_examples() {
             let step = (file.text.len() / 50).max(7);
             let mut offset = 0;
             while offset <= file.text.len() {
-                hover::hover(project, &root.findings, id, offset);
+                hover::hover(project, &root.findings, id, offset, jixiao::i18n::Lang::En);
                 navigation::definition(project, id, offset);
                 navigation::references(project, id, offset, true);
                 completion::complete(&index, offset, group);

@@ -24,7 +24,7 @@ fn model(text: &str) -> (Value, Vec<String>) {
         .collect();
     let doc = &checked.model.documents[0];
     (
-        jixiao::emit::json::document(doc, &checked.diagnostics),
+        jixiao::emit::json::document(doc, &checked.diagnostics, jixiao::i18n::Lang::En),
         codes,
     )
 }

@@ -15,10 +15,14 @@
 use rust_decimal::Decimal;
 
 use super::arith::{self, Figure};
+use super::budget::{copy_difference, overflow, sum_difference, sum_of_parts};
 use super::formula::{self, EvalError, MONEY};
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::Message;
 use crate::model::Document;
+use crate::msg;
+use crate::syntax::keywords;
 
 struct Ctx<'d> {
     precision: u32,
@@ -49,7 +53,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     for u in &doc.units {
         if let Some(b) = &u.budget {
             let parent = Parent {
-                label: format!("the budget of {}", u.name.node),
+                label: msg!("subject-budget-of", unit = u.name.node.as_str()),
                 amount: &b.total,
                 prior: None,
             };
@@ -60,7 +64,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
         }
         for p in &u.projects {
             let parent = Parent {
-                label: format!("project {}", p.name.node),
+                label: msg!("subject-project", project = p.name.node.as_str()),
                 amount: &p.amount,
                 prior: p.prior.as_ref(),
             };
@@ -74,16 +78,10 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     out
 }
 
-fn overflow(span: Span) -> Diagnostic {
-    Diagnostic::new(Code::B013, "this sum is too large to compute exactly")
-        .primary(span, "the sum overflows")
-        .note("amounts are exact decimals of at most 28 significant digits")
-}
-
 /// What a breakdown breaks down: its label in messages, its amount and its
 /// prior-year figure.
 struct Parent<'a> {
-    label: String,
+    label: Message,
     amount: &'a Amount,
     prior: Option<&'a Amount>,
 }
@@ -105,12 +103,16 @@ impl Column {
     fn of_line(self, l: &Line) -> Option<&Amount> {
         self.of(&l.amount, l.prior.as_ref())
     }
-    /// How a message names the column: nothing for the current year.
-    fn words(self) -> &'static str {
+    /// The column as a message argument (`column`): `current` or `prior`.
+    fn key(self) -> &'static str {
         match self {
-            Column::Current => "",
-            Column::Prior => "上年 ",
+            Column::Current => "current",
+            Column::Prior => "prior",
         }
+    }
+    /// A figure of the column: `30`, or `上年 30`.
+    fn figure(self, shown: String) -> Message {
+        msg!("column-figure", column = self.key(), figure = shown)
     }
 }
 
@@ -119,17 +121,18 @@ impl Column {
 fn line(ctx: &Ctx, l: &Line, out: &mut Vec<Diagnostic>) {
     formulas(ctx, l, out);
     if let Some(c) = &l.change {
-        change_of_one(ctx, &l.name.node, &l.amount, l.prior.as_ref(), c, out);
+        let name = Message::text(l.name.node.as_str());
+        change_of_one(ctx, &name, &l.amount, l.prior.as_ref(), c, out);
         for b in &l.breakdowns {
             if b.total.as_ref().is_some_and(|t| t.change.is_some()) {
                 // The table's own 合计 row carries the change of its rows.
                 continue;
             }
-            changes_of_parts(ctx, &l.name.node, c, &b.lines, out);
+            changes_of_parts(ctx, &name, c, &b.lines, out);
         }
     }
     let parent = Parent {
-        label: l.name.node.clone(),
+        label: Message::text(l.name.node.as_str()),
         amount: &l.amount,
         prior: l.prior.as_ref(),
     };
@@ -184,21 +187,6 @@ fn sum(ctx: &Ctx, rows: &[Line], column: Column) -> Result<Option<(Figure, Parts
     Ok(acc.map(|f| (f, parts)))
 }
 
-fn join_parts(parts: &[(String, Span)]) -> String {
-    const SHOWN: usize = 12;
-    let mut s: Vec<&str> = parts.iter().take(SHOWN).map(|(v, _)| v.as_str()).collect();
-    let more = parts.len().saturating_sub(SHOWN);
-    if s.is_empty() {
-        s.push("0");
-    }
-    let tail = if more > 0 {
-        format!(" + … ({more} more)")
-    } else {
-        String::new()
-    };
-    format!("{}{tail}", s.join(" + "))
-}
-
 // ---------------------------------------------------------------- 合计 rows
 
 /// A table's 合计 row: against its rows (as a sum), and against the figure
@@ -211,10 +199,10 @@ fn stated_total(
     t: &StatedTotal,
     out: &mut Vec<Diagnostic>,
 ) {
-    let what = format!(
-        "the 合计 of {} ({})",
-        parent.label,
-        b.dimension.node.label()
+    let what = msg!(
+        "stated-total-of",
+        subject = parent.label.clone(),
+        dimension = b.dimension.node.label()
     );
     for column in [Column::Current, Column::Prior] {
         let Some(Amount::Figure(stated)) = column.of(&t.amount, t.prior.as_ref()) else {
@@ -233,7 +221,7 @@ fn stated_total(
 
 fn total_against_rows(
     ctx: &Ctx,
-    what: &str,
+    what: &Message,
     stated: &Number,
     b: &Breakdown,
     column: Column,
@@ -254,16 +242,16 @@ fn total_against_rows(
                 out.push(
                     Diagnostic::new(
                         Code::B008,
-                        format!(
-                            "{what} states {}{} but none of its rows states a {}figure",
-                            column.words(),
-                            ctx.show(stated),
-                            column.words()
+                        msg!(
+                            "b008-total-rows-blank",
+                            total = what.clone(),
+                            column = column.key(),
+                            stated = ctx.show(stated)
                         ),
                     )
-                    .primary(stated.span, "the table's 合计")
-                    .secondary(b.span, "no row has an amount in this column")
-                    .help("fill in the rows' amounts"),
+                    .primary(stated.span, msg!("label-total-row"))
+                    .secondary(b.span, msg!("b008-no-row-in-column"))
+                    .help(msg!("b008-fill-in-rows")),
                 );
             }
             return;
@@ -275,78 +263,77 @@ fn total_against_rows(
     if cmp.consistent() {
         return;
     }
+    let computed = arith::show(sum.value, decimals);
     let mut d = Diagnostic::new(
         Code::B040,
-        format!(
-            "{what} states {}{} but its rows add up to {} (difference {}; rounding allows at most {})",
-            column.words(),
-            ctx.show(stated),
-            arith::show(sum.value, decimals),
-            arith::show_plain(cmp.difference),
-            arith::show_plain(cmp.allowed),
+        msg!(
+            "b040-does-not-add-up",
+            total = what.clone(),
+            column = column.key(),
+            stated = ctx.show(stated),
+            computed = computed.as_str(),
+            why = sum_difference(&cmp)
         ),
     )
     .primary(
         stated.span,
-        format!("合计 {}{}", column.words(), ctx.show(stated)),
+        msg!(
+            "label-total",
+            column = column.key(),
+            figure = ctx.show(stated)
+        ),
     );
     let n = parts.len();
     for (i, (_, span)) in parts.iter().enumerate() {
-        let msg = if i + 1 == n {
-            format!("these rows add up to {}", arith::show(sum.value, decimals))
+        let label = if i + 1 == n {
+            msg!("b040-these-rows", sum = computed.as_str())
         } else {
-            String::new()
+            Message::empty()
         };
-        d = d.secondary(*span, msg);
+        d = d.secondary(*span, label);
     }
-    d = d
-        .note(format!(
-            "{} = {}",
-            arith::show(sum.value, decimals),
-            join_parts(&parts)
-        ))
-        .note(format!(
-            "each figure is exact to its precision: the 合计 ±{}, the rows ±{} together",
-            arith::show_plain(total.tolerance),
-            arith::show_plain(sum.tolerance)
-        ));
+    d = d.note(sum_of_parts(&computed, &parts));
     out.push(d);
 }
 
 fn total_against_parent(
     ctx: &Ctx,
-    what: &str,
+    what: &Message,
     stated: &Number,
     parent: &Parent,
     p: &Number,
     column: Column,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(same) = copy(ctx, stated, p) else {
+    let Some(cmp) = copy(ctx, stated, p) else {
         return;
     };
-    if same.equal {
+    if cmp.consistent() {
         return;
     }
     out.push(
         Diagnostic::new(
             Code::B041,
-            format!(
-                "{what} states {}{} but {} states {}{} ({})",
-                column.words(),
-                ctx.show(stated),
-                parent.label,
-                column.words(),
-                ctx.show(p),
-                same.why()
+            msg!(
+                "b041-not-the-figure",
+                total = what.clone(),
+                column = column.key(),
+                stated = ctx.show(stated),
+                subject = parent.label.clone(),
+                parent = ctx.show(p),
+                why = copy_difference(&cmp)
             ),
         )
         .primary(
             stated.span,
-            format!("合计 {}{}", column.words(), ctx.show(stated)),
+            msg!(
+                "label-total",
+                column = column.key(),
+                figure = ctx.show(stated)
+            ),
         )
-        .secondary(p.span, format!("{}{}", column.words(), ctx.show(p)))
-        .note("a table's 合计 repeats the figure the table breaks down: the finer of the two, rounded to the coarser's decimals, must be the coarser"),
+        .secondary(p.span, column.figure(ctx.show(p)))
+        .note(msg!("b041-note")),
     );
 }
 
@@ -372,16 +359,16 @@ fn prior_column(ctx: &Ctx, parent: &Parent, b: &Breakdown, out: &mut Vec<Diagnos
                 out.push(
                     Diagnostic::new(
                         Code::B008,
-                        format!(
-                            "{} states 上年 {} but none of its parts ({}) states a 上年 figure",
-                            parent.label,
-                            ctx.show(stated),
-                            b.dimension.node.label()
+                        msg!(
+                            "b008-prior-parts-blank",
+                            subject = parent.label.clone(),
+                            stated = ctx.show(stated),
+                            dimension = b.dimension.node.label()
                         ),
                     )
-                    .primary(stated.span, "stated here")
-                    .secondary(b.span, "no part has a 上年 figure")
-                    .help("fill in the parts' 上年 figures"),
+                    .primary(stated.span, msg!("label-stated-here"))
+                    .secondary(b.span, msg!("b008-no-part-prior"))
+                    .help(msg!("b008-fill-in-prior")),
                 );
             }
             return;
@@ -393,27 +380,23 @@ fn prior_column(ctx: &Ctx, parent: &Parent, b: &Breakdown, out: &mut Vec<Diagnos
     if cmp.consistent() {
         return;
     }
+    let computed = arith::show(sum.value, decimals);
     let mut d = Diagnostic::new(
         Code::B001,
-        format!(
-            "{} states 上年 {} but its parts ({}) add up to {} (difference {}; rounding allows at most {})",
-            parent.label,
-            ctx.show(stated),
-            b.dimension.node.label(),
-            arith::show(sum.value, decimals),
-            arith::show_plain(cmp.difference),
-            arith::show_plain(cmp.allowed),
+        msg!(
+            "b001-prior-does-not-add-up",
+            subject = parent.label.clone(),
+            stated = ctx.show(stated),
+            dimension = b.dimension.node.label(),
+            computed = computed.as_str(),
+            why = sum_difference(&cmp)
         ),
     )
-    .primary(stated.span, format!("上年 {}", ctx.show(stated)));
+    .primary(stated.span, msg!("label-prior", figure = ctx.show(stated)));
     for (_, span) in &parts {
-        d = d.secondary(*span, "");
+        d = d.secondary(*span, Message::empty());
     }
-    d = d.note(format!(
-        "{} = {}",
-        arith::show(sum.value, decimals),
-        join_parts(&parts)
-    ));
+    d = d.note(sum_of_parts(&computed, &parts));
     out.push(d);
 }
 
@@ -422,7 +405,7 @@ fn prior_column(ctx: &Ctx, parent: &Parent, b: &Breakdown, out: &mut Vec<Diagnos
 /// A stated change against the current and prior figures of its own row.
 fn change_of_one(
     ctx: &Ctx,
-    what: &str,
+    what: &Message,
     amount: &Amount,
     prior: Option<&Amount>,
     change: &Number,
@@ -457,19 +440,19 @@ fn change_of_one(
     out.push(
         Diagnostic::new(
             Code::B042,
-            format!(
-                "{what} states a change of {} but {} − {} = {} (difference {}; rounding allows at most {})",
-                ctx.show(change),
-                ctx.show(a),
-                ctx.show(p),
-                arith::show(diff, decimals),
-                arith::show_plain(cmp.difference),
-                arith::show_plain(cmp.allowed),
+            msg!(
+                "b042-change-differs",
+                subject = what.clone(),
+                change = ctx.show(change),
+                current = ctx.show(a),
+                prior = ctx.show(p),
+                computed = arith::show(diff, decimals),
+                why = sum_difference(&cmp)
             ),
         )
-        .primary(change.span, format!("增减 {}", ctx.show(change)))
-        .secondary(a.span, "this year")
-        .secondary(p.span, "上年"),
+        .primary(change.span, msg!("label-change", figure = ctx.show(change)))
+        .secondary(a.span, msg!("label-this-year"))
+        .secondary(p.span, msg!("label-prior-year")),
     );
 }
 
@@ -503,7 +486,7 @@ fn change_of_row(ctx: &Ctx, l: &Line) -> Option<(Figure, String, Span)> {
 /// only when every row's change is known.
 fn changes_of_parts(
     ctx: &Ctx,
-    what: &str,
+    what: &Message,
     change: &Number,
     rows: &[Line],
     out: &mut Vec<Diagnostic>,
@@ -533,26 +516,22 @@ fn changes_of_parts(
         return;
     }
     let decimals = ctx.decimals(change);
+    let computed = arith::show(acc.value, decimals);
     let mut d = Diagnostic::new(
         Code::B043,
-        format!(
-            "{what} states a change of {} but the changes of its parts add up to {} (difference {}; rounding allows at most {})",
-            ctx.show(change),
-            arith::show(acc.value, decimals),
-            arith::show_plain(cmp.difference),
-            arith::show_plain(cmp.allowed),
+        msg!(
+            "b043-changes-do-not-add-up",
+            subject = what.clone(),
+            change = ctx.show(change),
+            computed = computed.as_str(),
+            why = sum_difference(&cmp)
         ),
     )
-    .primary(change.span, format!("增减 {}", ctx.show(change)));
+    .primary(change.span, msg!("label-change", figure = ctx.show(change)));
     for (_, span) in &parts {
-        d = d.secondary(*span, "");
+        d = d.secondary(*span, Message::empty());
     }
-    let terms: Vec<&str> = parts.iter().map(|(s, _)| s.as_str()).collect();
-    d = d.note(format!(
-        "{} = {}",
-        arith::show(acc.value, decimals),
-        terms.join(" + ")
-    ));
+    d = d.note(sum_of_parts(&computed, &parts));
     out.push(d);
 }
 
@@ -586,22 +565,22 @@ fn formulas(ctx: &Ctx, l: &Line, out: &mut Vec<Diagnostic>) {
                         let decimals = ctx.decimals(r);
                         let mut d = Diagnostic::new(
                             Code::B002,
-                            format!(
-                                "the basis of {} states {} for {} but it comes to {} (difference {}; rounding allows at most {})",
-                                l.name.node,
-                                ctx.show(r),
-                                f.expr,
-                                arith::show(value.normalize(), decimals),
-                                arith::show_plain(cmp.difference),
-                                arith::show_plain(cmp.allowed),
+                            msg!(
+                                "b002-formula-result",
+                                line = l.name.node.as_str(),
+                                formula = f.expr.to_string(),
+                                stated = ctx.show(r),
+                                computed = arith::show(value.normalize(), decimals),
+                                why = sum_difference(&cmp)
                             ),
                         )
-                        .primary(r.span, format!("stated {}", ctx.show(r)))
-                        .secondary(f.span, format!("= {} {}", arith::show_plain(value), ctx.money));
+                        .primary(r.span, msg!("label-stated", figure = ctx.show(r)))
+                        .secondary(
+                            f.span,
+                            Message::text(format!("= {} {}", arith::show_plain(value), ctx.money)),
+                        );
                         if f.approximate {
-                            d = d.note(
-                                "the basis is approximate (约), but its stated result is not",
-                            );
+                            d = d.note(msg!("b002-approximate"));
                         }
                         out.push(d);
                     }
@@ -635,26 +614,22 @@ fn formulas(ctx: &Ctx, l: &Line, out: &mut Vec<Diagnostic>) {
         return;
     }
     let decimals = ctx.decimals(n);
+    let computed = arith::show(total.value.normalize(), decimals);
     let mut d = Diagnostic::new(
         Code::B002,
-        format!(
-            "{} states {} but its basis comes to {} (difference {}; rounding allows at most {})",
-            l.name.node,
-            ctx.show(n),
-            arith::show(total.value.normalize(), decimals),
-            arith::show_plain(cmp.difference),
-            arith::show_plain(cmp.allowed),
+        msg!(
+            "b002-does-not-match",
+            line = l.name.node.as_str(),
+            stated = ctx.show(n),
+            computed = computed.as_str(),
+            why = sum_difference(&cmp)
         ),
     )
-    .primary(n.span, format!("stated {}", ctx.show(n)));
+    .primary(n.span, msg!("label-stated", figure = ctx.show(n)));
     for (_, span) in &parts {
-        d = d.secondary(*span, "");
+        d = d.secondary(*span, Message::empty());
     }
-    d = d.note(format!(
-        "{} = {}",
-        arith::show(total.value.normalize(), decimals),
-        join_parts(&parts)
-    ));
+    d = d.note(sum_of_parts(&computed, &parts));
     out.push(d);
 }
 
@@ -671,9 +646,9 @@ fn evaluate(ctx: &Ctx, l: &Line, f: &Formula, out: &mut Vec<Diagnostic>) -> Opti
             out.push(
                 Diagnostic::new(
                     Code::B003,
-                    format!("the basis of {} divides by zero", l.name.node),
+                    msg!("b003-divides-by-zero", line = l.name.node.as_str()),
                 )
-                .primary(span, "division by zero"),
+                .primary(span, msg!("b003-division-by-zero")),
             );
             return None;
         }
@@ -681,10 +656,15 @@ fn evaluate(ctx: &Ctx, l: &Line, f: &Formula, out: &mut Vec<Diagnostic>) -> Opti
             out.push(
                 Diagnostic::new(
                     Code::B003,
-                    format!("the basis of {} adds {left} to {right}", l.name.node),
+                    msg!(
+                        "b003-adds",
+                        line = l.name.node.as_str(),
+                        left = left.replace("money", ctx.money),
+                        right = right.replace("money", ctx.money)
+                    ),
                 )
-                .primary(span, "these units cannot be added")
-                .help("quantities added together must have the same unit"),
+                .primary(span, msg!("b003-cannot-be-added"))
+                .help(msg!("b003-same-unit")),
             );
             return None;
         }
@@ -695,13 +675,18 @@ fn evaluate(ctx: &Ctx, l: &Line, f: &Formula, out: &mut Vec<Diagnostic>) -> Opti
         out.push(
             Diagnostic::new(
                 Code::B003,
-                format!(
-                    "the basis of {} comes out in {units}, not in {}",
-                    l.name.node, ctx.money
+                msg!(
+                    "b003-comes-out-in",
+                    line = l.name.node.as_str(),
+                    units = units.as_str(),
+                    money = ctx.money
                 ),
             )
-            .primary(f.span, format!("= {} {units}", arith::show_plain(q.value)))
-            .help("units are algebra: `20 次 × 0.5 万元/次` is 10 万元; write the unit of each factor"),
+            .primary(
+                f.span,
+                Message::text(format!("= {} {units}", arith::show_plain(q.value))),
+            )
+            .help(msg!("b003-help")),
         );
         return None;
     }
@@ -712,30 +697,8 @@ fn evaluate(ctx: &Ctx, l: &Line, f: &Formula, out: &mut Vec<Diagnostic>) -> Opti
 
 /// Two figures that should be one (a copy, [`arith::compare_copy`]): the
 /// finer, rounded to the coarser's decimals, is the coarser.
-struct SameFigure {
-    equal: bool,
-    difference: Decimal,
-    allowed: Decimal,
-}
-
-impl SameFigure {
-    /// The arithmetic, for the message.
-    fn why(&self) -> String {
-        format!(
-            "difference {}; a figure that repeats another allows at most {}",
-            arith::show_plain(self.difference),
-            arith::show_plain(self.allowed)
-        )
-    }
-}
-
-fn copy(ctx: &Ctx, x: &Number, y: &Number) -> Option<SameFigure> {
-    let cmp = arith::compare_copy(ctx.stated(x)?, ctx.stated(y)?)?;
-    Some(SameFigure {
-        equal: cmp.consistent(),
-        difference: cmp.difference,
-        allowed: cmp.allowed,
-    })
+fn copy(ctx: &Ctx, x: &Number, y: &Number) -> Option<arith::Comparison> {
+    arith::compare_copy(ctx.stated(x)?, ctx.stated(y)?)
 }
 
 /// Where a restated figure's counterpart is: a line of a tree, or a
@@ -845,26 +808,33 @@ fn restatements(ctx: &Ctx, u: &Unit, out: &mut Vec<Diagnostic>) {
                 .map(Found::Line),
         };
         let target_name = match &r.target.node {
-            RestateTarget::Budget => format!("the budget of {}", u.name.node),
-            RestateTarget::Named(n) => n.clone(),
+            RestateTarget::Budget => msg!("subject-budget-of", unit = u.name.node.as_str()),
+            RestateTarget::Named(n) => Message::text(n.as_str()),
         };
         let Some(target) = target else {
             out.push(
                 Diagnostic::new(
                     Code::R040,
                     match &r.target.node {
-                        RestateTarget::Budget => format!(
-                            "{} restates the budget of {}, which states none",
-                            l.name.node, u.name.node
+                        RestateTarget::Budget => msg!(
+                            "r040-no-budget",
+                            line = l.name.node.as_str(),
+                            unit = u.name.node.as_str()
                         ),
-                        RestateTarget::Named(n) => format!(
-                            "{} restates {n}, an amount tree {} does not have",
-                            l.name.node, u.name.node
+                        RestateTarget::Named(n) => msg!(
+                            "r040-no-tree",
+                            line = l.name.node.as_str(),
+                            tree = n.as_str(),
+                            unit = u.name.node.as_str()
                         ),
                     },
                 )
-                .primary(r.target.span, "not found")
-                .help("name the unit's `budget`, or one of its amount trees (`amount NAME …`)"),
+                .primary(r.target.span, msg!("r040-not-found"))
+                .help(msg!(
+                    "r040-help",
+                    budget = keywords::arg_named("budget", None),
+                    amount = keywords::arg_named("amount", None)
+                )),
             );
             continue;
         };
@@ -876,13 +846,15 @@ fn restatements(ctx: &Ctx, u: &Unit, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             Code::R040,
-                            format!(
-                                "{} restates {} of {target_name}, which has no such line",
-                                l.name.node, key.node
+                            msg!(
+                                "r040-no-line",
+                                line = l.name.node.as_str(),
+                                key = key.node.as_str(),
+                                target = target_name.clone()
                             ),
                         )
-                        .primary(key.span, "no line with this code or name")
-                        .secondary(r.target.span, ""),
+                        .primary(key.span, msg!("r040-no-such-line"))
+                        .secondary(r.target.span, Message::empty()),
                     );
                     continue;
                 }
@@ -900,7 +872,7 @@ fn compare_restated(
     u: &Unit,
     l: &Line,
     counterpart: Found,
-    target_name: &str,
+    target_name: &Message,
     out: &mut Vec<Diagnostic>,
 ) {
     for column in [Column::Current, Column::Prior] {
@@ -939,7 +911,7 @@ fn restated_figure(
     mine: &Amount,
     theirs: &Amount,
     counterpart: &Found,
-    target_name: &str,
+    target_name: &Message,
     column: Column,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -947,43 +919,49 @@ fn restated_figure(
         // A blank restating cell states nothing to compare.
         return;
     };
-    let what = match counterpart {
-        Found::Budget(_) => target_name.to_string(),
-        Found::Project(p) => format!("project {}", p.name.node),
-        Found::Line(found) => format!("{} of {target_name}", found.name.node),
+    let of = match counterpart {
+        Found::Budget(_) => target_name.clone(),
+        Found::Project(p) => msg!("subject-project", project = p.name.node.as_str()),
+        Found::Line(found) => msg!(
+            "restated-line-of",
+            line = found.name.node.as_str(),
+            target = target_name.clone()
+        ),
     };
-    let col = column.words();
+    let what = msg!("restated-column", column = column.key(), what = of);
     match theirs {
         Amount::Figure(t) => {
-            let Some(same) = copy(ctx, m, t) else { return };
-            if same.equal {
+            let Some(cmp) = copy(ctx, m, t) else { return };
+            if cmp.consistent() {
                 return;
             }
-            let message = format!(
-                "{} restates {col}{what} ({}) as {} ({})",
-                l.name.node,
-                ctx.show(t),
-                ctx.show(m),
-                same.why()
+            let message = msg!(
+                "b044-differs",
+                line = l.name.node.as_str(),
+                what = what,
+                stated = ctx.show(t),
+                restated = ctx.show(m),
+                why = copy_difference(&cmp)
             );
             out.push(
                 Diagnostic::new(Code::B044, message)
-                    .primary(m.span, format!("restated {}", ctx.show(m)))
-                    .secondary(t.span, format!("stated {}", ctx.show(t)))
-                    .note("a restated figure is a copy: the finer of the two, rounded to the coarser's decimals, must be the coarser"),
+                    .primary(m.span, msg!("label-restated", figure = ctx.show(m)))
+                    .secondary(t.span, msg!("label-stated", figure = ctx.show(t)))
+                    .note(msg!("b044-note")),
             );
         }
         _ if m.value.is_some_and(|v| v.is_zero()) => {}
         other => {
-            let message = format!(
-                "{} restates {col}{what} as {}, but that figure is blank",
-                l.name.node,
-                ctx.show(m)
+            let message = msg!(
+                "b044-blank",
+                line = l.name.node.as_str(),
+                what = what,
+                restated = ctx.show(m)
             );
             out.push(
                 Diagnostic::new(Code::B044, message)
-                    .primary(m.span, format!("restated {}", ctx.show(m)))
-                    .secondary(other.span(), "no figure here"),
+                    .primary(m.span, msg!("label-restated", figure = ctx.show(m)))
+                    .secondary(other.span(), msg!("b044-no-figure-here")),
             );
         }
     }

@@ -8,6 +8,7 @@ use crate::check::budget::{Index, Named};
 use crate::check::frameworks::Framework;
 use crate::check::tiers;
 use crate::diag::Diagnostic;
+use crate::i18n::Lang;
 use crate::project::{Group, Project};
 use crate::source::FileId;
 
@@ -20,6 +21,7 @@ pub fn hover(
     findings: &[Diagnostic],
     file: FileId,
     offset: usize,
+    lang: Lang,
 ) -> Option<String> {
     let mut parts = Vec::new();
     for d in findings {
@@ -27,7 +29,7 @@ pub fn hover(
             continue;
         };
         if span.file == file && span.start <= offset && offset <= span.end {
-            parts.push(finding(d));
+            parts.push(finding(d, lang));
         }
     }
     if let Some(group) = group_of(project, file) {
@@ -42,16 +44,20 @@ pub fn hover(
 }
 
 /// A finding with its code's explanation.
-fn finding(d: &Diagnostic) -> String {
+fn finding(d: &Diagnostic, lang: Lang) -> String {
     let info = d.code.info();
     let mut s = format!(
         "**{}** ({}) {}\n\n{}",
         info.code,
         info.name,
-        info.summary,
-        super::diagnostics::message(d)
+        info.summary_in(lang),
+        super::diagnostics::message(d, lang)
     );
-    s.push_str(&format!("\n\n{}\n\n*Fix:* {}", info.explanation, info.fix));
+    s.push_str(&format!(
+        "\n\n{}\n\n*{}*",
+        info.explanation_in(lang),
+        crate::msg!("explain-fix", text = info.fix_in(lang)).render(lang)
+    ));
     s
 }
 

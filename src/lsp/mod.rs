@@ -26,6 +26,7 @@ pub mod symbols;
 pub mod tokens;
 pub mod workspace;
 
+use crate::i18n::Lang;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -147,6 +148,11 @@ impl Server {
             .and_then(Value::as_str)
             .and_then(|s| Url::parse(s).ok())
             .or_else(diagnostics::default_docs_url);
+        ws.lang = params
+            .locale
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_else(Lang::from_env);
         Server {
             ws,
             shutting_down: false,
@@ -280,8 +286,8 @@ impl Server {
                 let result = self.at(
                     &pos.text_document.uri,
                     pos.position,
-                    |_, root, file, offset| {
-                        hover::hover(root.project(), &root.findings, file, offset)
+                    |ws, root, file, offset| {
+                        hover::hover(root.project(), &root.findings, file, offset, ws.lang)
                     },
                 );
                 json(serde_json::to_value(result.flatten().map(|md| Hover {
@@ -505,10 +511,11 @@ fn code_actions(
             project,
             &mut |f| ws.locate(project, f),
             ws.docs_url.as_ref(),
+            ws.lang,
         );
         let edit = TextEdit::new(index.range(fix.span), fix.text);
         out.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: fix.title,
+            title: fix.title.render(ws.lang),
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![diagnostic]),
             edit: Some(WorkspaceEdit {
