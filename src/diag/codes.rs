@@ -675,9 +675,9 @@ pub static CODES: &[CodeInfo] = &[
         blocks_output: false,
         groups: false,
         summary: "`重述` names a figure the unit does not have",
-        explanation: "`重述 TARGET LINE?` names the unit's `budget` (`预算`) or one of its amount trees, and optionally the line of it with that code or name. A target that does not exist leaves the restated figure unchecked.",
+        explanation: "`重述 TARGET LINE?` names the unit's `budget` (`预算`) or one of its amount tables (`amount NAME`, `金额`), and optionally the line of it with that code or name. A target that does not exist leaves the restated figure unchecked.",
         example: "year 2020\nmoney 万元\nprecision 2\nunit \"政府办\" {\n  amount 资金总额 508.93 重述 三公经费\n}\n",
-        fix: "Name the budget or an amount tree of the unit, and a line it has.",
+        fix: "Name the budget or an amount table of the unit, and a line it has.",
     },
     CodeInfo {
         code: Code::T001,
