@@ -127,6 +127,7 @@ pub const CATALOGUES: &[(Lang, &str, &str)] = &[
         "output.ftl",
         include_str!("../locales/en/output.ftl"),
     ),
+    (Lang::En, "lsp.ftl", include_str!("../locales/en/lsp.ftl")),
     (
         Lang::Zh,
         "common.ftl",
@@ -181,6 +182,11 @@ pub const CATALOGUES: &[(Lang, &str, &str)] = &[
         Lang::Zh,
         "output.ftl",
         include_str!("../locales/zh-CN/output.ftl"),
+    ),
+    (
+        Lang::Zh,
+        "lsp.ftl",
+        include_str!("../locales/zh-CN/lsp.ftl"),
     ),
 ];
 

@@ -347,22 +347,23 @@ impl Server {
                     let id = r.project().sources.find_path(&path)?;
                     Some((r.project(), navigation::group_of(r.project(), id)?))
                 });
-                let items = completion::complete(&doc.index, offset, project);
+                let items = completion::complete(&doc.index, offset, project, self.ws.lang);
                 json(serde_json::to_value(CompletionResponse::Array(items)))
             }
             Formatting::METHOD => {
                 let p: DocumentFormattingParams =
                     serde_json::from_value(params).map_err(invalid)?;
                 let index = self.index(&p.text_document.uri)?;
-                let edits = format::document(&index).map_err(|e| (ErrorCode::RequestFailed, e))?;
+                let edits = format::document(&index, self.ws.lang)
+                    .map_err(|e| (ErrorCode::RequestFailed, e))?;
                 json(serde_json::to_value(edits))
             }
             RangeFormatting::METHOD => {
                 let p: DocumentRangeFormattingParams =
                     serde_json::from_value(params).map_err(invalid)?;
                 let index = self.index(&p.text_document.uri)?;
-                let edits =
-                    format::range(&index, p.range).map_err(|e| (ErrorCode::RequestFailed, e))?;
+                let edits = format::range(&index, p.range, self.ws.lang)
+                    .map_err(|e| (ErrorCode::RequestFailed, e))?;
                 json(serde_json::to_value(edits))
             }
             DocumentSymbolRequest::METHOD => {
