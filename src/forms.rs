@@ -1511,7 +1511,8 @@ macro_rules! economic_form {
                     trees: &[$name],
                     budget: true,
                     path: economic_path!($code),
-                    in_tree: None,
+                    // A tree named after the table holds its economic lines.
+                    in_tree: Some(&[Step::By(Dim::Economic), Step::Code($code)]),
                 },
                 top_only: false,
                 self_row: true,

@@ -498,8 +498,9 @@ fn findings_stay_out_of_the_tables() {
         .iter()
         .find(|p| p.name.node == "业务性专用经费")
         .unwrap();
-    let line = find_line(&p.breakdowns, "宣传费", "3.6").expect("the line of seed 001");
-    let span = line.formula.as_ref().unwrap().span;
+    let line =
+        find_line(&p.breakdowns, "武装工作宣传费等相关费用", "8").expect("the line of seed 001");
+    let span = line.formulas[0].span;
     let d = Diagnostic::new(
         jixiao::diag::Code::B002,
         jixiao::i18n::Message::text("the basis comes to 6 万元, not 3.6 <sic>"),
@@ -512,6 +513,10 @@ fn findings_stay_out_of_the_tables() {
     assert!(!tables.contains("data-findings"));
     assert!(!tables.contains("B002"));
     assert!(!tables.contains("the basis comes to"));
+    assert!(
+        tables.contains("6次*（万元/次）=3.6万元"),
+        "the basis as printed"
+    );
     assert!(html.contains("the basis comes to 6 万元, not 3.6 &lt;sic&gt;"));
     assert!(html.contains("1 个错误，0 个警告"));
     assert!(html.contains(r#"<section class="findings screen-only""#));
@@ -1134,92 +1139,48 @@ fn seed_titles_are_printed() {
 
 // ------------------------------------------------------------ seed 002's figures
 
-/// A cell of seed 002 that is a figure as printed (`365. 55`: the PDF's
-/// extraction splits some).
-fn is_figure(s: &str) -> bool {
-    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "0"));
-    !int.is_empty()
-        && !frac.is_empty()
-        && int.chars().all(|c| c.is_ascii_digit())
-        && frac.chars().all(|c| c.is_ascii_digit())
-}
-
-/// The figures of a table of seed 002, row by row as printed: the figure
-/// cells after a row's first text (codes come before it), and a figure
-/// written in a text cell (`一、基本支出 448.93`).
-fn seed_figures(lines: &[&str]) -> Vec<String> {
-    let mut out = Vec::new();
-    for l in lines {
-        if !l.contains('\t') && !is_figure(l.trim()) {
-            continue;
-        }
-        let cells: Vec<&str> = l.split('\t').map(str::trim).collect();
-        let texts: Vec<&&str> = cells
-            .iter()
-            .filter(|c| !c.is_empty() && !is_figure(c))
-            .collect();
-        if !texts.is_empty() && texts.iter().all(|t| **t == "**") {
-            continue; // the column numbers under a header
-        }
-        let mut after_text = texts.is_empty();
-        for c in cells.iter().filter(|c| !c.is_empty()) {
-            if is_figure(c) {
-                if after_text {
-                    out.push(squeeze(c));
-                }
-            } else {
-                after_text = true;
-                if let Some(last) = c.split_whitespace().last() {
-                    if last.contains('.') && is_figure(last) && last != *c {
-                        out.push(last.to_string());
-                    }
-                }
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// The tables of 002's 部门预算 that print every figure of the seed, as
 /// the seed prints it (60.00, 111.6768, 0.00), in the HTML, and the same
-/// values as numbers in the XLSX.
+/// values as numbers in the XLSX: checked against the cells extracted from
+/// the seed (`examples/shifeng-2020/data/cells.tsv`), whose tables are
+/// named by title or, for the 附件 that share a title, by number.
 #[test]
 fn budget_tables_print_the_seeds_figures() {
-    let seeds = std::env::var("JIXIAO_SEEDS").unwrap_or_else(|_| "../shared/seeds".into());
-    let Ok(seed) = std::fs::read_to_string(Path::new(&seeds).join("002_79f57dc323052dcc.txt"))
-    else {
-        return;
-    };
-    let seed: Vec<&str> = seed.lines().collect();
-    let titles = SEED_TITLES[1].2;
-    let whole = [
-        "部门支出总表",
-        "部门支出预算明细表",
-        "基本支出－工资福利支出",
-        "基本支出—单位运转经费支出",
-        "基本支出－对个人和家庭的补助",
-        "项目支出预算明细表",
-        "一般公共预算“三公”经费支出表",
-        "一般公共预算基本支出－工资福利支出",
-        "一般公共预算基本支出－一般商品和服务支出",
-        "一般公共预算基本支出－对个人和家庭的补助",
-        "2020 年一般公共预算基本支出情况表",
+    let cells = std::fs::read_to_string("examples/shifeng-2020/data/cells.tsv").unwrap();
+    let tables: &[(&str, &str)] = &[
+        ("部门支出总表", "部门支出总表"),
+        ("部门支出预算明细表", "部门支出预算明细表"),
+        ("附件5", "基本支出－工资福利支出"),
+        ("附件6", "基本支出—单位运转经费支出"),
+        ("附件7", "基本支出－对个人和家庭的补助"),
+        ("项目支出预算明细表", "项目支出预算明细表"),
+        (
+            "一般公共预算“三公”经费支出表",
+            "一般公共预算“三公”经费支出表",
+        ),
+        ("附件12", "一般公共预算基本支出－工资福利支出"),
+        ("附件13", "一般公共预算基本支出－一般商品和服务支出"),
+        ("附件14", "一般公共预算基本支出－对个人和家庭的补助"),
+        (
+            "2020年一般公共预算基本支出情况表",
+            "2020年一般公共预算基本支出情况表",
+        ),
     ];
     let project = load(&example_path("shifeng-2020"));
     let html = text(&build(&project, &[], Format::Html, "shifeng-2020")[0]);
     let book = read_xlsx(&build(&project, &[], Format::Xlsx, "shifeng-2020")[0].bytes);
-    for (k, (line, title)) in titles.iter().enumerate() {
-        if !whole.contains(title) {
-            continue;
-        }
-        let end = titles.get(k + 1).map_or(seed.len(), |(n, _)| n - 1);
-        let want = seed_figures(&seed[*line..end]);
-        assert!(!want.is_empty(), "{title}: no figures read from the seed");
+    for (label, title) in tables {
+        let mut want: Vec<String> = cells
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .filter(|c| c.len() >= 5 && c[2] == *label && c[3] == "figure")
+            .map(|c| c[4].to_string())
+            .collect();
+        want.sort();
+        assert!(!want.is_empty(), "{label}: no figures in cells.tsv");
         let at = html
-            .find(&format!("<h2>{}</h2>", squeeze(title)))
-            .or_else(|| html.find(&format!("<h2>{title}</h2>")))
+            .find(&format!("<h2>{title}</h2>"))
             .unwrap_or_else(|| panic!("{title}: not in the HTML"));
         let section = &html[at..at + html[at..].find("</section>").unwrap()];
         let mut shown: Vec<String> = section
@@ -1240,7 +1201,7 @@ fn budget_tables_print_the_seeds_figures() {
             .find(|s| {
                 s.cells
                     .iter()
-                    .any(|c| c.r == "A1" && squeeze(&c.text) == squeeze(title))
+                    .any(|c| c.r == "A1" && squeeze(&c.text) == *title)
             })
             .unwrap_or_else(|| panic!("{title}: no sheet"));
         let mut numbers: Vec<f64> = sheet.cells.iter().filter_map(|c| c.number).collect();

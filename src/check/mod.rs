@@ -11,6 +11,7 @@ pub(crate) mod forms;
 pub(crate) mod formula;
 pub(crate) mod frameworks;
 pub(crate) mod names;
+pub(crate) mod stated;
 pub(crate) mod tiers;
 pub(crate) mod values;
 
@@ -55,6 +56,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         raw.extend(forms::check(&doc));
         raw.extend(budget::check(&doc));
         raw.extend(bounds::check(&doc));
+        raw.extend(stated::check(&doc));
         let fw = tiers::framework_for(project, group, &mut raw);
         let (found, placed) = tiers::check(&doc, fw.as_ref());
         raw.extend(found);

@@ -24,7 +24,7 @@ use crate::ast::*;
 use crate::check::frameworks::norm;
 use crate::diag::Diagnostic;
 use crate::emit::text::{
-    attr, grouped, number_text, period_text, prop_text, type_cell, value_cells,
+    attr, basis_text, grouped, number_text, period_text, prop_text, type_cell, value_cells,
 };
 use crate::forms::{
     Block, CodeCols, Col, ColumnChoice, Dim, GridCol, LineTable, Lines, ListCol, ListValue, Part,
@@ -103,6 +103,9 @@ impl Cell {
     /// gives an empty cell.
     pub fn amount(a: &Amount) -> Cell {
         let mut c = Cell::new(String::new(), Style::Amount);
+        if let Some(m) = a.mark() {
+            c.text = m.text().to_string();
+        }
         if let Some(n) = a.number() {
             if let Some(v) = n.value {
                 c.text = grouped(v, n.scale);
@@ -1058,10 +1061,7 @@ impl<'a> Ctx<'a> {
             }
             v
         };
-        let basis_of = |l: Option<&Line>| {
-            l.and_then(|l| l.formula.as_ref().map(|f| f.expr.to_string()))
-                .unwrap_or_default()
-        };
+        let basis_of = |l: Option<&Line>| l.map(basis_text).unwrap_or_default();
         let mut total = vec![
             Cell::center("合计"),
             prior
@@ -1309,12 +1309,7 @@ impl<'a> Ctx<'a> {
             header.push(Row::new(vec![Cell::section(sec).span(n)]));
         }
         header.extend(header_rows(&paths));
-        let formula = |l: &Line| {
-            l.formula
-                .as_ref()
-                .map(|f| f.expr.to_string())
-                .unwrap_or_default()
-        };
+        let formula = basis_text;
         let mut rows: Vec<Row> = Vec::new();
         let Some(pr) = s.project else {
             return Logical {
@@ -1324,7 +1319,8 @@ impl<'a> Ctx<'a> {
                 kind: "detail",
             };
         };
-        if let Some(d) = find_by(&pr.breakdowns, Dim::Detail) {
+        let detail = find_by(&pr.breakdowns, Dim::Detail);
+        if let Some(d) = detail {
             for top in &d.lines {
                 let mut sub = Vec::new();
                 for b in &top.breakdowns {
@@ -1342,7 +1338,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 // A heading line with its own amount shows it on a first row.
-                let own = top.amount.value().is_some() || top.formula.is_some();
+                let own = top.amount.value().is_some() || !basis_text(top).is_empty();
                 let count = sub.len() + usize::from(own);
                 let mut first = true;
                 let mut lead = |cells: &mut Vec<Cell>| {
@@ -1369,10 +1365,12 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // The table's own 合计 when it prints one, else the project's amount.
+        let stated = detail.and_then(|d| d.total.as_ref()).map(|t| &t.amount);
         rows.push(
             Row::new(vec![
                 Cell::label(total).span(2),
-                Cell::amount(&pr.amount),
+                Cell::amount(stated.unwrap_or(&pr.amount)),
                 Cell::text(""),
             ])
             .class("sum"),
