@@ -848,7 +848,15 @@ impl<'a> Ctx<'a> {
                 lines,
                 total,
             } => {
-                let found = s.unit.and_then(|u| resolve(u, lines));
+                // The breakdown that states the total the row prints, if any.
+                let found = s.unit.and_then(|u| {
+                    resolve_fit(
+                        u,
+                        lines,
+                        &|f| matches!(f.at, At::Breakdown(b) if b.total.is_some()),
+                    )
+                    .or_else(|| resolve(u, lines))
+                });
                 let mut names = vec![Cell::header(*total)];
                 let mut values = vec![found
                     .as_ref()
@@ -1588,7 +1596,16 @@ impl<'a> Ctx<'a> {
             });
             coded && broken
         };
-        let found = s.unit.and_then(|u| resolve_fit(u, &t.lines, &fit));
+        // A table that prints its total reads, first, a breakdown that
+        // states its own (the 说明's breakdowns state none).
+        let totalled = |f: &Found<'a>| {
+            t.total.is_none() || matches!(f.at, At::Breakdown(b) if b.total.is_some())
+        };
+        let found = s.unit.and_then(|u| {
+            resolve_fit(u, &t.lines, &|f| fit(f) && totalled(f))
+                .or_else(|| resolve_fit(u, &t.lines, &fit))
+                .or_else(|| resolve(u, &t.lines))
+        });
         let mut lines: Vec<(usize, &Line)> = Vec::new();
         if let Some(f) = &found {
             match f.at {
@@ -1927,8 +1944,7 @@ fn resolve<'a>(u: &'a Unit, lines: &Lines) -> Option<Found<'a>> {
 
 /// [`resolve`] for a table that reads more than the path: the first place
 /// down the path whose lines `fit` (a table that prints 科目编码 reads lines
-/// with codes; one with a column per income, lines broken down by income),
-/// else the first place.
+/// with codes; one with a column per income, lines broken down by income).
 fn resolve_fit<'a>(
     u: &'a Unit,
     lines: &Lines,
@@ -1946,9 +1962,7 @@ fn resolve_fit<'a>(
         };
         Found { holder, at, total }
     };
-    follow(holder, At::Root, path, &|h, a| fit(&found((h, a))))
-        .or_else(|| follow(holder, At::Root, path, &|_, _| true))
-        .map(found)
+    follow(holder, At::Root, path, &|h, a| fit(&found((h, a)))).map(found)
 }
 
 /// The first place down `path` from `at`: a budget often has several
