@@ -1734,20 +1734,33 @@ impl<'a> Ctx<'a> {
         // each table's), and the total row reads the one with the table's
         // columns.
         let pick = |bs: &'a [Breakdown], dim: Dim| -> Option<&'a Breakdown> {
-            let wanted: Vec<&String> = values
+            let wanted: Vec<(&String, Option<&String>)> = values
                 .iter()
                 .filter_map(|(_, v)| match v {
-                    ValueRef::Sub { dim: d, name, .. } if *d == dim => Some(name),
+                    ValueRef::Sub {
+                        dim: d,
+                        name,
+                        child,
+                    } if *d == dim => Some((name, child.as_ref().filter(|c| *c != "合计"))),
                     _ => None,
                 })
                 .collect();
+            let names_all = |b: &Breakdown| {
+                wanted.iter().all(|(n, c)| {
+                    b.lines.iter().any(|l| {
+                        &l.name.node == *n
+                            && c.is_none_or(|c| {
+                                l.breakdowns
+                                    .iter()
+                                    .filter(|x| x.dimension.node == Dimension::Default)
+                                    .any(|x| x.lines.iter().any(|k| &k.name.node == c))
+                            })
+                    })
+                })
+            };
             bs.iter()
                 .filter(|b| dim.matches(&b.dimension.node))
-                .find(|b| {
-                    wanted
-                        .iter()
-                        .all(|n| b.lines.iter().any(|l| &l.name.node == *n))
-                })
+                .find(|b| names_all(b))
                 .or_else(|| find_by(bs, dim))
         };
         let cell_of = |bs: &'a [Breakdown], own: &Amount, v: &ValueRef| -> Cell {
