@@ -130,27 +130,27 @@ fn shifeng_2020_findings() {
             "B011 unit.jx:577",
             // 附件13 reprints 附件6, its 302 and 30205 names with it (seed lines
             // 471, 476).
-            "B011 unit.jx:842",
-            "B011 unit.jx:847",
+            "B011 unit.jx:744",
+            "B011 unit.jx:749",
             // No 满意度指标 in the 部门整体支出绩效申报表 (seed lines 603–610)
             // nor in the six project tables of 附件3, whose satisfaction
             // targets sit in the 可持续影响 column (seed 632–640): one finding,
             // seven places.
-            "T004 unit.jx:968",
+            "T004 unit.jx:972",
             // The two indicators of the 申报表 are text directly under 产出指标
             // and 效益指标, with no 二级 (seed lines 609–610) …
-            "T007 unit.jx:970",
+            "T007 unit.jx:974",
             // … and, like 15 cells of 附件3, a text with no target value
             // (seed 609–610, 635–640): 17 places.
-            "V020 unit.jx:970",
-            "T007 unit.jx:973",
+            "V020 unit.jx:974",
+            "T007 unit.jx:977",
             // 附件3: the 质量指标, 时效指标, 经济效益指标, 生态效益指标 and
             // 数量指标 cells left empty (seed lines 635–640).
-            "T021 unit.jx:1002",
-            "T021 unit.jx:1003",
-            "T021 unit.jx:1009",
+            "T021 unit.jx:1006",
+            "T021 unit.jx:1007",
             "T021 unit.jx:1013",
-            "T021 unit.jx:1030",
+            "T021 unit.jx:1017",
+            "T021 unit.jx:1034",
         ]
     );
 }
