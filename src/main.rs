@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice, StandardStream};
 
 use jixiao::ast::Level;
 use jixiao::check::{self, Options};
@@ -324,13 +324,18 @@ fn print_diagnostics(
                 .map_err(stdout_error)?;
         }
         MessageFormat::Human => {
-            let mut err = StandardStream::stderr(color_choice(color));
+            // Rendered into one buffer and written at once: standard error
+            // is unbuffered, and a write per piece of a finding cost more
+            // than the checks.
+            let writer = BufferWriter::stderr(color_choice(color));
+            let mut err = writer.buffer();
             render::emit_human(&mut err, &project.sources, diags).map_err(|e| e.to_string())?;
             let errors = diags.iter().filter(|d| d.is_error()).count();
             let warnings = diags.len() - errors;
             if !diags.is_empty() {
-                eprintln!("{}", summary_line(errors, warnings));
+                writeln!(err, "{}", summary_line(errors, warnings)).map_err(|e| e.to_string())?;
             }
+            writer.print(&err).map_err(|e| e.to_string())?;
         }
     }
     Ok(())

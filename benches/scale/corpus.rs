@@ -52,7 +52,8 @@ fn city_root() -> PathBuf {
 impl City {
     pub fn load() -> City {
         let root = city_root();
-        let main = std::fs::read_to_string(root.join("main.jx")).expect("the city corpus is bundled");
+        let main =
+            std::fs::read_to_string(root.join("main.jx")).expect("the city corpus is bundled");
         // The header is main.jx without its includes: the corpus writes its own.
         let header: String = main
             .lines()
@@ -144,9 +145,16 @@ impl City {
 
     /// One summary for every copy: each copy's rows renamed, one total.
     fn summary_text(&self, copies: usize) -> String {
-        let open = self.summary.find("\nsummary ").expect("the city corpus has a summary") + 1;
+        let open = self
+            .summary
+            .find("\nsummary ")
+            .expect("the city corpus has a summary")
+            + 1;
         let body_start = open + self.summary[open..].find('\n').unwrap() + 1;
-        let total_at = self.summary.rfind("  total ").expect("the summary has a total");
+        let total_at = self
+            .summary
+            .rfind("  total ")
+            .expect("the summary has a total");
         let rows = &self.summary[body_start..total_at];
         let mut out = String::from(&self.summary[..body_start]);
         for k in 0..copies {
@@ -167,12 +175,12 @@ fn is_unit_line(l: &str) -> bool {
 /// A city name for copy `k` (two Han characters; copy 0 is 岳阳 itself).
 fn city(k: usize) -> String {
     const A: &[char] = &[
-        '岳', '云', '江', '山', '青', '明', '安', '平', '东', '南', '西', '北', '长', '永',
-        '宁', '新', '华', '嘉', '丰', '兴',
+        '岳', '云', '江', '山', '青', '明', '安', '平', '东', '南', '西', '北', '长', '永', '宁',
+        '新', '华', '嘉', '丰', '兴',
     ];
     const B: &[char] = &[
-        '阳', '州', '陵', '川', '城', '源', '宁', '溪', '原', '泉', '河', '湖', '桥', '林',
-        '台', '沙', '水', '港', '坪', '口',
+        '阳', '州', '陵', '川', '城', '源', '宁', '溪', '原', '泉', '河', '湖', '桥', '林', '台',
+        '沙', '水', '港', '坪', '口',
     ];
     let k = k % (A.len() * B.len());
     format!("{}{}", A[k / B.len()], B[k % B.len()])
@@ -220,7 +228,9 @@ fn renumber(line: &str, k: usize) -> String {
     if first.starts_with('#') && first.len() > 1 {
         // A summary row: serial, then perhaps a code after the padding.
         let serial = &first[1..];
-        let (head, tail) = serial.split_once('-').map_or((serial, None), |(h, t)| (h, Some(t)));
+        let (head, tail) = serial
+            .split_once('-')
+            .map_or((serial, None), |(h, t)| (h, Some(t)));
         if let Ok(n) = head.parse::<u64>() {
             let n = n + CITY_SERIALS * k as u64;
             words[0] = match tail {
@@ -228,7 +238,12 @@ fn renumber(line: &str, k: usize) -> String {
                 None => format!("#{n}"),
             };
         }
-        if let Some(i) = words.iter().skip(1).position(|w| !w.is_empty()).map(|i| i + 1) {
+        if let Some(i) = words
+            .iter()
+            .skip(1)
+            .position(|w| !w.is_empty())
+            .map(|i| i + 1)
+        {
             if code_at(&words, i) {
                 words[i] = moved_code(&words[i]);
             }

@@ -102,12 +102,48 @@ struct Figures {
     build_json: Run,
     serde: Run,
     model_bytes: u64,
+    /// In this process, on one core: the grammar alone (pest) over every
+    /// file, and the lossless tree (pest and the tree built from it).
+    grammar: f64,
+    tree: f64,
+}
+
+/// The text of every `.jx` file under `dir` (or of the file).
+fn texts(input: &Path) -> Vec<String> {
+    if input.is_file() {
+        return vec![std::fs::read_to_string(input).unwrap()];
+    }
+    let mut out = Vec::new();
+    let mut dirs = vec![input.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "jx") {
+                out.push(std::fs::read_to_string(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn time_each(texts: &[String], f: impl Fn(&str)) -> f64 {
+    let start = Instant::now();
+    for t in texts {
+        f(t);
+    }
+    start.elapsed().as_secs_f64()
 }
 
 fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
     let copies = city.copies_for((mb * 1e6) as u64);
     let multi = city.write(&root.join(format!("multi-{mb}")), copies, Shape::MultiFile);
-    let single = city.write(&root.join(format!("single-{mb}")), copies, Shape::SingleFile);
+    let single = city.write(
+        &root.join(format!("single-{mb}")),
+        copies,
+        Shape::SingleFile,
+    );
     let model = root.join(format!("model-{mb}.json"));
     let scratch = root.join("out.txt");
     // The model is the standard output alone, the findings left out.
@@ -130,7 +166,10 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
         serde: Run::worst(),
         corpus: multi,
         model_bytes,
+        grammar: f64::MAX,
+        tree: f64::MAX,
     };
+    let sources = texts(&f.corpus.input);
     for _ in 0..runs {
         let r = measure(jixiao().arg("check").arg(&f.corpus.input), &scratch);
         f.check = best(f.check, r);
@@ -154,6 +193,14 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
             &scratch,
         );
         f.build_json = best(f.build_json, r);
+        let t = time_each(&sources, |t| {
+            std::hint::black_box(jixiao::syntax::cst::grammar_only(t));
+        });
+        f.grammar = f.grammar.min(t);
+        let t = time_each(&sources, |t| {
+            std::hint::black_box(jixiao::syntax::cst::parse(t));
+        });
+        f.tree = f.tree.min(t);
     }
     let _ = std::fs::remove_dir_all(&single.input.parent().unwrap());
     f
@@ -204,7 +251,7 @@ fn main() {
         load.split(' ').take(3).collect::<Vec<_>>().join(" ")
     );
     println!(
-        "{:>7} {:>6} {:>6} | {:>8} {:>7} {:>5} {:>6} {:>8} | {:>7} {:>6} | {:>8} {:>6} | {:>6} | {:>8} {:>6}",
+        "{:>7} {:>6} {:>6} | {:>8} {:>7} {:>5} {:>6} {:>8} | {:>7} {:>6} {:>6} | {:>8} {:>6} | {:>6} | {:>8} {:>6} | {:>7} {:>7}",
         "MB",
         "files",
         "units",
@@ -215,18 +262,21 @@ fn main() {
         "µs/unit",
         "serde s",
         "ratio",
+        "cpu r",
         "1file s",
         "MB/s",
         "hum/js",
         "build s",
         "peak×",
+        "pest/s",
+        "tree/s",
     );
     let mut all = Vec::new();
     for &mb in &sizes {
         let f = measure_size(&city, &root, mb, runs);
         let bytes = f.corpus.bytes as f64;
         println!(
-            "{:>7.2} {:>6} {:>6} | {:>8.3} {:>7.2} {:>5.0} {:>6.2} {:>8.1} | {:>7.3} {:>6.2} | {:>8.3} {:>6.2} | {:>6.2} | {:>8.3} {:>6.2}",
+            "{:>7.2} {:>6} {:>6} | {:>8.3} {:>7.2} {:>5.0} {:>6.2} {:>8.1} | {:>7.3} {:>6.2} {:>6.2} | {:>8.3} {:>6.2} | {:>6.2} | {:>8.3} {:>6.2} | {:>7.2} {:>7.2}",
             bytes / 1e6,
             f.corpus.files,
             f.corpus.units,
@@ -237,21 +287,30 @@ fn main() {
             f.check.wall * 1e6 / f.corpus.units as f64,
             f.serde.wall,
             f.check.wall / f.serde.wall,
+            f.check.cpu / f.serde.cpu,
             f.check_single.wall,
             bytes / 1e6 / f.check_single.wall,
             f.check.wall / f.check_json_messages.wall,
             f.build_json.wall,
             f.build_json.peak as f64 / bytes,
+            bytes / 1e6 / f.grammar,
+            bytes / 1e6 / f.tree,
         );
         all.push(f);
     }
     if all.len() > 1 {
-        let multi: Vec<(f64, f64)> = all.iter().map(|f| (f.corpus.bytes as f64, f.check.wall)).collect();
+        let multi: Vec<(f64, f64)> = all
+            .iter()
+            .map(|f| (f.corpus.bytes as f64, f.check.wall))
+            .collect();
         let single: Vec<(f64, f64)> = all
             .iter()
             .map(|f| (f.corpus.bytes as f64, f.check_single.wall))
             .collect();
-        let files: Vec<(f64, f64)> = all.iter().map(|f| (f.corpus.files as f64, f.check.wall)).collect();
+        let files: Vec<(f64, f64)> = all
+            .iter()
+            .map(|f| (f.corpus.files as f64, f.check.wall))
+            .collect();
         println!(
             "exponent of time in size: many files {:.3}, one file {:.3}; in file count {:.3}",
             exponent(&multi),
@@ -274,5 +333,5 @@ fn main() {
         "load average at end {}",
         load.split(' ').take(3).collect::<Vec<_>>().join(" ")
     );
-    println!("columns: check = `jixiao check DIR` (human findings); ratio = check / serde_json reading the model JSON; 1file = the same text in one file; hum/js = check with human findings / with --message-format json; build = `build --format json`; peak× = peak resident memory / input bytes");
+    println!("columns: check = `jixiao check DIR` (human findings); ratio = check / serde_json reading the model JSON (wall clock), cpu r = the same in CPU time; 1file = the same text in one file; hum/js = check with human findings / with --message-format json; build = `build --format json`; peak× = peak resident memory / input bytes; pest/s = MB/s of the grammar alone (pest, no tree) on one core, tree/s = of pest and the lossless tree");
 }

@@ -127,11 +127,12 @@ pub fn build(
     for (doc, name) in model.documents.iter().zip(&names) {
         match format {
             Format::Json => {
-                let mut s = serde_json::to_string_pretty(&json::document(doc, diags))?;
-                s.push('\n');
+                let mut bytes = Vec::new();
+                json::write_document(&mut bytes, doc, diags)?;
+                bytes.push(b'\n');
                 out.push(Output {
                     name: format!("{name}.json"),
-                    bytes: s.into_bytes(),
+                    bytes,
                 });
             }
             Format::Csv => {
