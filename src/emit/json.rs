@@ -2,6 +2,7 @@
 //! written (never floats) with their precision; field names are English
 //! and stable, Chinese labels are data.
 
+use crate::i18n::Lang;
 use serde_json::{json, Map, Value};
 
 use crate::ast::*;
@@ -12,9 +13,9 @@ use crate::source::SourceMap;
 /// Version of the JSON model; bumped on any incompatible change.
 pub const MODEL_VERSION: &str = "1";
 
-pub fn document(doc: &Document, diags: &[Diagnostic]) -> Value {
+pub fn document(doc: &Document, diags: &[Diagnostic], lang: Lang) -> Value {
     // The streamed form is the one definition of the model's fields.
-    serde_json::to_value(Streamed { doc, diags }).unwrap_or(Value::Null)
+    serde_json::to_value(Streamed { doc, diags, lang }).unwrap_or(Value::Null)
 }
 
 /// Write the model of `doc` as pretty JSON, one unit and one finding at a
@@ -23,14 +24,16 @@ pub fn write_document(
     out: &mut impl std::io::Write,
     doc: &Document,
     diags: &[Diagnostic],
+    lang: Lang,
 ) -> serde_json::Result<()> {
     let mut ser = serde_json::Serializer::pretty(out);
-    serde::Serialize::serialize(&Streamed { doc, diags }, &mut ser)
+    serde::Serialize::serialize(&Streamed { doc, diags, lang }, &mut ser)
 }
 
 struct Streamed<'a, 'p> {
     doc: &'a Document<'p>,
     diags: &'a [Diagnostic],
+    lang: Lang,
 }
 
 /// A sequence serialised one element at a time, each made when written.
@@ -54,7 +57,7 @@ fn each<I: Iterator<Item = Value>>(items: I) -> Each<I> {
 impl serde::Serialize for Streamed<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let Streamed { doc, diags } = *self;
+        let Streamed { doc, diags, lang } = *self;
         let (project, group) = (doc.project, doc.group);
         let h = &doc.header;
         let files: Vec<&str> = group
@@ -88,7 +91,7 @@ impl serde::Serialize for Streamed<'_, '_> {
                 diags
                     .iter()
                     .filter(in_group)
-                    .map(|d| render::to_json(d, &project.sources)),
+                    .map(|d| render::to_json(d, &project.sources, lang)),
             ),
         )?;
         m.end()
