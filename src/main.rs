@@ -572,7 +572,7 @@ fn print_diagnostics(
                 .map_err(|e| e.to_string())?;
         }
     }
-    if !print.quiet && !(diags.is_empty() && !print.summary) {
+    if !print.quiet && (!diags.is_empty() || print.summary) {
         let counts = summary::tally(&checked.model, diags);
         let text = if print.short {
             format!("{}\n", summary::total_line(&counts.total, lang()))

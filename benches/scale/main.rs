@@ -52,6 +52,8 @@ fn measure(cmd: &mut Command, out: &Path) -> Run {
     let file = std::fs::File::create(out).unwrap();
     let err = file.try_clone().unwrap();
     let start = Instant::now();
+    // Reaped by wait4 below, which also gives its resource usage.
+    #[allow(clippy::zombie_processes)]
     let child = cmd
         .stdin(Stdio::null())
         .stdout(file)
@@ -202,7 +204,7 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
         });
         f.tree = f.tree.min(t);
     }
-    let _ = std::fs::remove_dir_all(&single.input.parent().unwrap());
+    let _ = std::fs::remove_dir_all(single.input.parent().unwrap());
     f
 }
 
