@@ -10,6 +10,7 @@ pub(crate) mod catalog;
 pub(crate) mod formula;
 pub(crate) mod frameworks;
 pub(crate) mod names;
+pub(crate) mod stated;
 pub(crate) mod tiers;
 pub(crate) mod values;
 
@@ -59,8 +60,12 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         .map(|group| {
             let mut doc = model::Document::new(project, group);
             let mut raw = check_levels(project, group);
-            let ((budget, bounds), (framework, found, placed)) = rayon::join(
-                || rayon::join(|| budget::check(&doc), || bounds::check(&doc)),
+            let (((budget, bounds), stated), (framework, found, placed)) = rayon::join(
+                || {
+                    let (budget, bounds) =
+                        rayon::join(|| budget::check(&doc), || bounds::check(&doc));
+                    ((budget, bounds), stated::check(&doc))
+                },
                 || {
                     let mut framework = Vec::new();
                     let fw = tiers::framework_for(project, group, &mut framework);
@@ -70,6 +75,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
             );
             raw.extend(budget);
             raw.extend(bounds);
+            raw.extend(stated);
             raw.extend(framework);
             raw.extend(found);
             doc.set_tiers(placed);
