@@ -7,6 +7,7 @@ pub(crate) mod arith;
 pub(crate) mod bounds;
 pub(crate) mod budget;
 pub(crate) mod catalog;
+pub(crate) mod forms;
 pub(crate) mod formula;
 pub(crate) mod frameworks;
 pub(crate) mod names;
@@ -60,6 +61,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         .map(|group| {
             let mut doc = model::Document::new(project, group);
             let mut raw = check_levels(project, group);
+            raw.extend(forms::check(&doc));
             let (((budget, bounds), stated), (framework, found, placed)) = rayon::join(
                 || {
                     let (budget, bounds) =
