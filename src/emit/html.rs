@@ -187,25 +187,63 @@ const LINE: f64 = 10.0 * PT * 1.4;
 /// A cell's vertical padding and border.
 const CELL_EXTRA: f64 = 2.0 * 2.0 * 0.2646 + 0.2646;
 
-/// The width of a text's widest line, in millimetres at 10pt: a wide
+/// The printed width of a character at 10pt, in millimetres: a wide
 /// (Han) character is an em, anything else errs high at 0.6 em.
-fn text_mm(line: &str) -> f64 {
+fn char_mm(c: char) -> f64 {
     use unicode_width::UnicodeWidthChar;
-    line.chars()
-        .map(|c| match c.width() {
-            Some(2) => 10.0 * PT,
-            Some(0) | None => 0.0,
-            _ => 0.6 * 10.0 * PT,
-        })
-        .sum()
+    match c.width() {
+        Some(2) => 10.0 * PT,
+        Some(0) | None => 0.0,
+        _ => 0.6 * 10.0 * PT,
+    }
 }
 
-/// Lines a text takes in a cell `width` millimetres wide.
+/// Lines a text takes in a cell `width` millimetres wide, wrapped as a
+/// browser does: a Han character or a word goes whole to the next line
+/// when it does not fit (a word wider than the cell is broken anywhere),
+/// so that a narrow column of Han text takes whole characters per line.
 fn lines_in(text: &str, width: f64) -> usize {
     let avail = (width - 2.0 * 3.0 * 0.2646 - 0.3).max(4.0);
-    text.split('\n')
-        .map(|l| ((text_mm(l) * 1.05 / avail).ceil() as usize).max(1))
-        .sum()
+    let mut total = 0;
+    for line in text.split('\n') {
+        let mut lines = 1;
+        let mut x = 0.0;
+        let mut word: Vec<f64> = Vec::new();
+        let place = |word: &mut Vec<f64>, x: &mut f64, lines: &mut usize| {
+            let w: f64 = word.iter().map(|c| c * 1.05).sum();
+            if *x > 0.0 && *x + w > avail && w <= avail {
+                *lines += 1;
+                *x = 0.0;
+            }
+            for c in word.drain(..) {
+                let c = c * 1.05;
+                if *x > 0.0 && *x + c > avail {
+                    *lines += 1;
+                    *x = 0.0;
+                }
+                *x += c;
+            }
+        };
+        for c in line.chars() {
+            let w = char_mm(c);
+            if w >= 10.0 * PT || c.is_whitespace() {
+                place(&mut word, &mut x, &mut lines);
+                if c.is_whitespace() {
+                    if x > 0.0 {
+                        x += w * 1.05;
+                    }
+                } else {
+                    word.push(w);
+                    place(&mut word, &mut x, &mut lines);
+                }
+            } else {
+                word.push(w);
+            }
+        }
+        place(&mut word, &mut x, &mut lines);
+        total += lines;
+    }
+    total
 }
 
 /// The printed height of each row, in millimetres: the tallest of its
@@ -236,24 +274,24 @@ fn row_heights(rows: &[&Row], widths: &[f64]) -> Vec<f64> {
     h
 }
 
-/// Where a table's first printed page ends.
+/// Where a printed page of a table ends.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Break {
-    /// The whole table fits.
-    None,
     /// Before row `n` of the header block.
     Head(usize),
-    /// Before row `n` of grid `g` (0: the grid starts on the next page).
-    Grid(usize, usize),
     /// Before row `n` of the footer.
     Foot(usize),
     /// Before the lines under the table.
     After,
 }
 
-/// Plan the first page of a table: as many rows as fit, the title block
-/// and a grid's column headers kept with at least one row after them.
-fn first_page(t: &Table) -> Break {
+/// Plan the pages of a table: as many rows as fit on each, the title
+/// block and a grid's column headers kept with at least one row after
+/// them. Every page is planned, not the first alone: a browser cannot
+/// break a page inside rows that a merged cell spans, so it must not be
+/// left to find the breaks after the first page; each planned page is
+/// cut apart, its merged cells cut at its edges.
+fn plan_pages(t: &Table) -> Plan {
     let total: u32 = t.widths.iter().sum::<u32>().max(1);
     let widths: Vec<f64> = t
         .widths
@@ -261,52 +299,194 @@ fn first_page(t: &Table) -> Break {
         .map(|w| f64::from(*w) * PAGE_WIDTH / f64::from(total))
         .collect();
     let budget = PAGE_HEIGHT * FIRST_PAGE;
+    let mut breaks = Vec::new();
     let mut used = 14.0 * PT * 1.4 + 2.0 + t.meta.len() as f64 * (LINE + 1.0);
-    let fits = |used: &mut f64, h: f64| {
-        *used += h;
-        *used <= budget
-    };
+    // A row is on the page (a title or column headers alone are not
+    // printed apart from the row after them).
+    let mut filled = false;
     let head: Vec<&Row> = t.head.iter().collect();
-    for (i, h) in row_heights(&head, &widths).into_iter().enumerate() {
-        if !fits(&mut used, h) {
+    let head_heights = row_heights(&head, &widths);
+    for (i, h) in head_heights.iter().enumerate() {
+        if used + h > budget && filled {
             // A heading stays with the row after it.
-            let mut i = i;
-            while i > 1 && t.head[i - 1].keep {
-                i -= 1;
+            let mut at = i;
+            while at > 1 && t.head[at - 1].keep {
+                at -= 1;
             }
-            return if i == 0 { Break::None } else { Break::Head(i) };
+            if at > 0
+                && breaks
+                    .last()
+                    .is_none_or(|b| matches!(b, Break::Head(k) if *k < at))
+            {
+                breaks.push(Break::Head(at));
+                used = head_heights[at..i].iter().sum();
+            }
         }
+        used += h;
+        filled = true;
     }
-    for (g, grid) in t.grids.iter().enumerate() {
+    let mut grids = Vec::new();
+    for grid in &t.grids {
         let header: Vec<&Row> = grid.header.iter().collect();
         let hh: f64 = row_heights(&header, &widths).iter().sum();
-        let rows: Vec<&Row> = grid.rows.iter().collect();
-        let heights = row_heights(&rows, &widths);
-        for (i, h) in heights.into_iter().enumerate() {
-            let add = if i == 0 { hh + h } else { h };
-            if !fits(&mut used, add) {
-                let started = g > 0 || !t.head.is_empty() || i > 0;
-                return if started {
-                    Break::Grid(g, i)
-                } else {
-                    Break::None
-                };
+        let mut apart = false;
+        let mut parts = Vec::new();
+        let mut rest = grid.rows.clone();
+        if rest.is_empty() {
+            if used + hh > budget && filled {
+                apart = true;
+                used = 0.0;
+            }
+            used += hh;
+        }
+        while !rest.is_empty() {
+            let refs: Vec<&Row> = rest.iter().collect();
+            let heights = row_heights(&refs, &widths);
+            // Where each row starts on the page.
+            let mut tops = Vec::with_capacity(heights.len());
+            let mut cut = None;
+            for (i, h) in heights.iter().enumerate() {
+                let add = if i == 0 { hh + h } else { *h };
+                if used + add > budget && filled {
+                    cut = Some(i);
+                    break;
+                }
+                tops.push(used + if i == 0 { hh } else { 0.0 });
+                used += add;
+                filled = true;
+            }
+            match cut {
+                None => {
+                    parts.push(std::mem::take(&mut rest));
+                }
+                Some(0) => {
+                    // The grid starts on the next page.
+                    apart = true;
+                    used = 0.0;
+                    filled = false;
+                }
+                Some(i) => {
+                    let (mut a, mut b) = crate::emit::layout::split_rows(&rest, t.ncols, i);
+                    share_long_text(&mut a, &mut b, &tops, &widths, budget);
+                    parts.push(a);
+                    rest = b;
+                    used = hh;
+                    filled = false;
+                }
             }
         }
-        if grid.rows.is_empty() && !fits(&mut used, hh) {
-            return Break::Grid(g, 0);
+        if parts.is_empty() {
+            parts.push(Vec::new());
         }
+        filled = true;
+        grids.push((apart, parts));
     }
     let foot: Vec<&Row> = t.foot.iter().collect();
     for (i, h) in row_heights(&foot, &widths).into_iter().enumerate() {
-        if !fits(&mut used, h) {
-            return Break::Foot(i);
+        if used + h > budget && filled {
+            breaks.push(Break::Foot(i));
+            used = 0.0;
+        }
+        used += h;
+        filled = true;
+    }
+    if !t.after.is_empty() && used + t.after.len() as f64 * LINE + 2.0 > budget && filled {
+        breaks.push(Break::After);
+    }
+    Plan { breaks, grids }
+}
+
+/// A table's planned pages: where its header block and footer break, and
+/// each grid's rows page by page (whether it starts on a page of its own).
+struct Plan {
+    breaks: Vec<Break>,
+    grids: Vec<(bool, Vec<Vec<Row>>)>,
+}
+
+/// A text merged down across a page's edge: the part of it that the
+/// page's rows leave room for stays on the page and the rest goes on the
+/// next one, so that a long text (a unit's duties, its overall target)
+/// is printed once across the pages, not cut by the browser.
+fn share_long_text(a: &mut [Row], b: &mut [Row], tops: &[f64], widths: &[f64], budget: f64) {
+    let ncols = widths.len();
+    let cells: Vec<&[Cell]> = a.iter().map(|r| r.cells.as_slice()).collect();
+    let placed: Vec<(usize, usize, usize)> = crate::emit::layout::place_rows(&cells, ncols)
+        .iter()
+        .enumerate()
+        .map(|(n, p)| (n, p.row, p.col))
+        .collect();
+    let Some(first) = b.first_mut() else { return };
+    let cells_b: Vec<&[Cell]> = vec![first.cells.as_slice()];
+    let cols_b: Vec<usize> = crate::emit::layout::place_rows(&cells_b, ncols)
+        .iter()
+        .map(|p| p.col)
+        .collect();
+    // Cells of `a` by row and index within the row.
+    let mut index = Vec::new();
+    for (r, row) in a.iter().enumerate() {
+        for k in 0..row.cells.len() {
+            index.push((r, k));
         }
     }
-    if !t.after.is_empty() && !fits(&mut used, t.after.len() as f64 * LINE + 2.0) {
-        return Break::After;
+    for (n, row, col) in placed {
+        let (r, k) = index[n];
+        let cell = &a[r].cells[k];
+        if r + cell.rowspan != a.len() || cell.style != Style::Text {
+            continue;
+        }
+        let Some(bk) = cols_b.iter().position(|c| *c == col) else {
+            continue;
+        };
+        if first.cells[bk].text != cell.text {
+            continue; // not the same cell carried over
+        }
+        let w: f64 = widths[col..(col + cell.colspan).min(ncols)].iter().sum();
+        let room =
+            ((budget - tops.get(row).copied().unwrap_or(budget) - CELL_EXTRA) / LINE).floor();
+        if room < 1.0 || lines_in(&cell.text, w) as f64 <= room {
+            continue;
+        }
+        let chars: Vec<char> = cell.text.chars().collect();
+        // The most characters that take no more than `room` lines.
+        let (mut lo, mut hi) = (0, chars.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            let head: String = chars[..mid].iter().collect();
+            if lines_in(&head, w) as f64 <= room {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if lo == 0 {
+            continue;
+        }
+        a[r].cells[k].text = chars[..lo].iter().collect();
+        first.cells[bk].text = chars[lo..]
+            .iter()
+            .collect::<String>()
+            .trim_start()
+            .to_string();
     }
-    Break::None
+}
+
+/// Rows cut before each of `cuts` (ascending row numbers): a merged cell
+/// cut at a page's edge is carried to the next page.
+fn split_at(rows: &[Row], ncols: usize, cuts: &[usize]) -> Vec<Vec<Row>> {
+    let mut parts = Vec::new();
+    let mut rest = rows.to_vec();
+    let mut done = 0;
+    for &c in cuts {
+        if c <= done || c - done >= rest.len() {
+            continue;
+        }
+        let (a, b) = crate::emit::layout::split_rows(&rest, ncols, c - done);
+        parts.push(a);
+        rest = b;
+        done = c;
+    }
+    parts.push(rest);
+    parts
 }
 
 /// A CSS string: quoted, with what could end the string or the style
@@ -366,45 +546,50 @@ fn table_html(out: &mut String, k: usize, t: &Table) {
             escape(r)
         );
     }
-    let brk = first_page(t);
+    let plan = plan_pages(t);
+    let breaks = &plan.breaks;
     let cont = |out: &mut String| {
         let _ = writeln!(out, "</div>\n<div class=\"cont\" style=\"page: c{k}\">");
     };
     // The header block.
-    match brk {
-        Break::Head(i) => {
-            let (a, b) = crate::emit::layout::split_rows(&t.head, t.ncols, i);
-            rows_table(out, t, "head", &a);
+    let cuts: Vec<usize> = breaks
+        .iter()
+        .filter_map(|b| match b {
+            Break::Head(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    for (n, part) in split_at(&t.head, t.ncols, &cuts).iter().enumerate() {
+        if n > 0 {
             cont(out);
-            rows_table(out, t, "head", &b);
         }
-        _ => rows_table(out, t, "head", &t.head),
+        rows_table(out, t, "head", part);
     }
-    for (g, grid) in t.grids.iter().enumerate() {
-        match brk {
-            Break::Grid(bg, 0) if bg == g => {
-                cont(out);
-                grid_table(out, t, grid.kind, &grid.header, &grid.rows, false);
-            }
-            Break::Grid(bg, i) if bg == g => {
-                let (a, b) = crate::emit::layout::split_rows(&grid.rows, t.ncols, i);
-                grid_table(out, t, grid.kind, &grid.header, &a, false);
-                cont(out);
-                grid_table(out, t, grid.kind, &grid.header, &b, true);
-            }
-            _ => grid_table(out, t, grid.kind, &grid.header, &grid.rows, false),
-        }
-    }
-    match brk {
-        Break::Foot(i) => {
-            let (a, b) = crate::emit::layout::split_rows(&t.foot, t.ncols, i);
-            rows_table(out, t, "foot", &a);
+    for (grid, (apart, parts)) in t.grids.iter().zip(&plan.grids) {
+        if *apart {
             cont(out);
-            rows_table(out, t, "foot", &b);
         }
-        _ => rows_table(out, t, "foot", &t.foot),
+        for (n, part) in parts.iter().enumerate() {
+            if n > 0 {
+                cont(out);
+            }
+            grid_table(out, t, grid.kind, &grid.header, part, n > 0);
+        }
     }
-    if brk == Break::After {
+    let cuts: Vec<usize> = breaks
+        .iter()
+        .filter_map(|b| match b {
+            Break::Foot(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    for (n, part) in split_at(&t.foot, t.ncols, &cuts).iter().enumerate() {
+        if n > 0 {
+            cont(out);
+        }
+        rows_table(out, t, "foot", part);
+    }
+    if breaks.contains(&Break::After) {
         cont(out);
     }
     if !t.after.is_empty() {
