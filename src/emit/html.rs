@@ -198,6 +198,10 @@ fn char_mm(c: char) -> f64 {
     }
 }
 
+/// Marks a line never starts with (a browser carries the character before
+/// them to the next line with them).
+const NO_LINE_START: &str = "，。、；：？！）》」』】〉”’,.;:?!)%]";
+
 /// Lines a text takes in a cell `width` millimetres wide, wrapped as a
 /// browser does: a Han character or a word goes whole to the next line
 /// when it does not fit (a word wider than the cell is broken anywhere),
@@ -224,19 +228,26 @@ fn lines_in(text: &str, width: f64) -> usize {
                 *x += c;
             }
         };
+        // The word being gathered is a Han character (with the marks glued to it).
+        let mut han = false;
         for c in line.chars() {
             let w = char_mm(c);
-            if w >= 10.0 * PT || c.is_whitespace() {
+            if NO_LINE_START.contains(c) {
+                // A closing mark never starts a line: it goes with what precedes it.
+                word.push(w);
+            } else if w >= 10.0 * PT || c.is_whitespace() {
                 place(&mut word, &mut x, &mut lines);
-                if c.is_whitespace() {
-                    if x > 0.0 {
-                        x += w * 1.05;
-                    }
-                } else {
+                han = !c.is_whitespace();
+                if han {
                     word.push(w);
-                    place(&mut word, &mut x, &mut lines);
+                } else if x > 0.0 {
+                    x += w * 1.05;
                 }
             } else {
+                if han {
+                    place(&mut word, &mut x, &mut lines);
+                    han = false;
+                }
                 word.push(w);
             }
         }
@@ -341,7 +352,14 @@ fn plan_pages(t: &Table) -> Plan {
         }
         while !rest.is_empty() {
             let refs: Vec<&Row> = rest.iter().collect();
-            let heights = row_heights(&refs, &widths);
+            let mut heights = row_heights(&refs, &widths);
+            if !filled
+                && used + hh + heights[0] > budget
+                && split_tall_row(&mut rest, budget - used - hh, &widths)
+            {
+                let refs: Vec<&Row> = rest.iter().collect();
+                heights = row_heights(&refs, &widths);
+            }
             // Where each row starts on the page.
             let mut tops = Vec::with_capacity(heights.len());
             let mut cut = None;
@@ -370,7 +388,8 @@ fn plan_pages(t: &Table) -> Plan {
                     share_long_text(&mut a, &mut b, &tops, &widths, budget);
                     parts.push(a);
                     rest = b;
-                    used = hh;
+                    // (The next page's first row brings the column headers.)
+                    used = 0.0;
                     filled = false;
                 }
             }
@@ -401,6 +420,82 @@ fn plan_pages(t: &Table) -> Plan {
 struct Plan {
     breaks: Vec<Break>,
     grids: Vec<(bool, Vec<Vec<Row>>)>,
+}
+
+/// The most characters of a text that take no more than `room` lines in
+/// a cell `width` millimetres wide.
+fn fitting_chars(chars: &[char], width: f64, room: usize) -> usize {
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let head: String = chars[..mid].iter().collect();
+        if lines_in(&head, width) <= room {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    lo
+}
+
+/// A row taller than the room left on a page (its first row): the part of
+/// each cell's text that fits stays, the rest goes on a continuation row
+/// under it (class `more`); the cells that fit, and those merged down over
+/// the row, are merged down over it too. False when nothing could be moved.
+fn split_tall_row(rows: &mut Vec<Row>, room: f64, widths: &[f64]) -> bool {
+    let ncols = widths.len();
+    let Some(first) = rows.first() else {
+        return false;
+    };
+    let lines = ((room - CELL_EXTRA) / LINE).floor();
+    if lines < 1.0 {
+        return false;
+    }
+    let cells: Vec<&[Cell]> = vec![first.cells.as_slice()];
+    let cols: Vec<usize> = crate::emit::layout::place_rows(&cells, ncols)
+        .iter()
+        .map(|p| p.col)
+        .collect();
+    let mut head = first.clone();
+    let mut more = Row {
+        cells: Vec::new(),
+        class: "more",
+        keep: false,
+    };
+    let mut moved = false;
+    for (k, col) in cols.iter().enumerate() {
+        let cell = &mut head.cells[k];
+        if cell.rowspan > 1 {
+            cell.rowspan += 1;
+            continue;
+        }
+        let w: f64 = widths[*col..(*col + cell.colspan).min(ncols)].iter().sum();
+        let chars: Vec<char> = cell.text.chars().collect();
+        let n = if lines_in(&cell.text, w) as f64 > lines {
+            fitting_chars(&chars, w, lines as usize)
+        } else {
+            0
+        };
+        if n > 0 {
+            let mut rest = cell.clone();
+            rest.text = chars[n..]
+                .iter()
+                .collect::<String>()
+                .trim_start()
+                .to_string();
+            cell.text = chars[..n].iter().collect();
+            more.cells.push(rest);
+            moved = true;
+        } else {
+            // A cell that fits is merged down over the continuation row.
+            cell.rowspan += 1;
+        }
+    }
+    if moved {
+        rows[0] = head;
+        rows.insert(1, more);
+    }
+    moved
 }
 
 /// A text merged down across a page's edge: the part of it that the
@@ -447,17 +542,7 @@ fn share_long_text(a: &mut [Row], b: &mut [Row], tops: &[f64], widths: &[f64], b
             continue;
         }
         let chars: Vec<char> = cell.text.chars().collect();
-        // The most characters that take no more than `room` lines.
-        let (mut lo, mut hi) = (0, chars.len());
-        while lo < hi {
-            let mid = (lo + hi).div_ceil(2);
-            let head: String = chars[..mid].iter().collect();
-            if lines_in(&head, w) as f64 <= room {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        let lo = fitting_chars(&chars, w, room as usize);
         if lo == 0 {
             continue;
         }
