@@ -4,11 +4,12 @@
 //!
 //! Print: A4 landscape; every table from a new page; a row is never split
 //! across pages; a grid's column headers are repeated on every page; page
-//! numbers at the foot. A table's first page is planned here, from an
+//! numbers at the foot. Every page of a table is planned here, from an
 //! estimate of each row's printed height (erring high), so that the
-//! header block stays with the first rows of its grid; every page after
-//! it is a named page whose margin says 续表 with the unit's name and the
-//! title.
+//! header block stays with the first rows of its grid and no page break
+//! falls inside rows a merged cell spans (a browser cannot break there);
+//! every page after the first is a named page whose margin says 续表
+//! with the unit's name and the title.
 //!
 //! All text is escaped. The findings of the run are listed after the
 //! tables, on screen only: they are not part of the published tables.
