@@ -11,6 +11,7 @@ pub mod diag;
 pub mod emit;
 pub mod fmt;
 pub mod i18n;
+pub mod import;
 pub mod lsp;
 pub mod model;
 pub mod project;

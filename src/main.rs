@@ -198,6 +198,12 @@ enum Command {
         #[arg(long, value_enum, value_name = "LANG")]
         keywords: Option<KeywordLang>,
     },
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(short, long, value_name = "DIR", default_value = ".")]
+        output: PathBuf,
+    },
     Explain {
         #[arg(required_unless_present = "list", value_name = "CODE")]
         code: Option<String>,
@@ -439,6 +445,59 @@ fn stdout_error(e: std::io::Error) -> String {
     tr(msg!("cli-cannot-write-stdout", error = e.to_string()))
 }
 
+/// `jixiao import`: every workbook is read first; the `.jx` files are
+/// written together (one set, all at once) only when none failed.
+fn import_command(files: &[PathBuf], dir: &Path, color: ColorWhen) -> Result<ExitCode, String> {
+    let mut written: Vec<(String, String)> = Vec::new();
+    let mut findings = Vec::new();
+    let mut failed = 0usize;
+    for f in files {
+        match jixiao::import::import(f) {
+            Ok(imp) => {
+                findings.extend(imp.diags);
+                let mut name = format!("{}.jx", imp.name);
+                let mut k = 2;
+                while written.iter().any(|(n, _)| *n == name) {
+                    name = format!("{}-{k}.jx", imp.name);
+                    k += 1;
+                }
+                written.push((name, imp.text));
+            }
+            Err(diags) => {
+                failed += 1;
+                findings.extend(diags);
+            }
+        }
+    }
+    let sources = jixiao::source::SourceMap::new();
+    let mut err = StandardStream::stderr(color_choice(color));
+    let _ = render::emit_human(&mut err, &sources, &findings, lang());
+    if failed > 0 {
+        report_error(msg!("import-failed", count = failed as i64));
+        return Ok(ExitCode::from(1));
+    }
+    let set: Vec<(&str, &[u8])> = written
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_bytes()))
+        .collect();
+    world::write_set(dir, &set).map_err(|e| {
+        tr(msg!(
+            "cli-cannot-write",
+            path = dir.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
+    eprintln!(
+        "{}",
+        tr(msg!(
+            "import-written",
+            count = written.len() as i64,
+            dir = dir.display().to_string()
+        ))
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Report an error that does not stop the command: `error: …`.
 fn report_error(m: Message) {
     eprintln!("{}", tr(msg!("cli-error", text = m)));
@@ -644,6 +703,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             check,
             keywords,
         } => fmt_command(&paths, check, keywords, cli.color),
+        Command::Import { files, output } => import_command(&files, &output, cli.color),
         Command::Lsp => match jixiao::lsp::run() {
             Ok(()) => Ok(ExitCode::SUCCESS),
             // The protocol's exit status when the client did not shut the

@@ -94,6 +94,19 @@ cli-fmt-paths = 要格式化的文件或目录（`-` 格式化标准输入）。
 cli-fmt-check = 不做改动：列出会改变的文件，有则以 1 退出。
 cli-fmt-keywords = 用这种语言书写所有关键字（默认：每个文件保持其多数关键字所用的语言）。
 
+cli-import-about = 把单位已有的 Excel/WPS 表格（.xlsx、.xls、.csv）转成 .jx 文件。
+cli-import-long-about =
+    把单位已有的 Excel/WPS 表格（.xlsx、.xls、.csv）转成 .jx 文件，每个工作簿
+    一个（NAME.jx），按规范格式写出。
+
+    按标题、栏目和表头识别正式表格，不论它们在工作表的什么位置：部门（单位）
+    整体和项目支出绩效目标表、汇总表（序号 名称 金额）、预算表（项目 金额）。
+    无法放进表格的单元格都连同地址一起报告（I001）。无法识别的工作表（I002）
+    或无法读取的文件（I003）会使导入停止，不写出任何文件。表格写的内容原样
+    导入：请对结果运行 `jixiao check`。见 docs/import.md。
+cli-import-files = 要导入的工作簿（.xlsx、.xls、.csv）。
+cli-import-output = 写出 .jx 文件的目录（默认：当前目录）。
+
 cli-explain-about = 解释一个诊断代码：含义、原因、示例和改正方法。
 cli-explain-code = 代码，例如 B001。
 cli-explain-list = 列出所有代码，附默认级别和一行说明。

@@ -95,6 +95,10 @@ code_enum!(
     V021,
     V030,
     V031,
+    I001,
+    I002,
+    I003,
+    I004,
 );
 
 impl Code {
@@ -853,6 +857,55 @@ pub static CODES: &[CodeInfo] = &[
         example: "year 2023\nmoney 万元\nscheme 财预2020\nunit \"云田镇\" {\n  indicators {\n    产出指标 { 数量指标 { 辖区社区数量 = 9个个 } }\n  }\n}\nallow T004\n",
         fix: "Write the unit once: `9 个`, `98%`.",
     },
+    CodeInfo {
+        code: Code::I001,
+        name: "cell-not-imported",
+        level: Level::Warn,
+        adjustable: false,
+        blocks_output: false,
+        groups: false,
+        summary: "`jixiao import`: a cell of the workbook is not part of any table it recognises, and was not imported",
+        explanation: "`jixiao import` reads the official tables of a workbook (unit and project performance-target tables, summary tables, the budget tables) by the words of their titles, labels and column headers. A cell it cannot place in one of them (a note under a table, a column the language has no place for, a figure that is not a number) is named with its sheet and address (`表1!C7`) and the reason, and left out of the `.jx` file: nothing is left out without being named.",
+        example: "",
+        fix: "Copy what the cell says into the `.jx` file by hand (a comment, or a property `名称: \"…\"`), or correct the cell in the workbook and import it again.",
+    },
+    CodeInfo {
+        code: Code::I002,
+        name: "unknown-layout",
+        level: Level::Deny,
+        adjustable: false,
+        blocks_output: true,
+        groups: false,
+        summary: "`jixiao import`: a sheet of the workbook is in a layout that is not recognised",
+        explanation: "A sheet in which no official table is recognised (no title such as `…绩效目标表` or `…汇总表`, no header row such as `一级指标 二级指标 三级指标 指标值`, no label such as `项目名称` or `部门（单位）名称`) cannot be imported: the error names the sheet and the cell where recognition failed, and no `.jx` file is written.",
+        example: "",
+        fix: "Give the table the title and column headers of the official form, or remove the sheet from the copy that is imported.",
+    },
+    CodeInfo {
+        code: Code::I003,
+        name: "workbook-not-read",
+        level: Level::Deny,
+        adjustable: false,
+        blocks_output: true,
+        groups: false,
+        summary: "`jixiao import`: the file is not a workbook or CSV file that can be read",
+        explanation: "`jixiao import` reads `.xlsx`, `.xls` (Excel and WPS) and `.csv` files. A file of another kind, or a damaged one, is not imported; no `.jx` file is written.",
+        example: "",
+        fix: "Save the table as `.xlsx` (or `.csv`) and import that file.",
+    },
+    CodeInfo {
+        code: Code::I004,
+        name: "value-kept-as-text",
+        level: Level::Warn,
+        adjustable: false,
+        blocks_output: false,
+        groups: false,
+        summary: "`jixiao import`: a value could not be read as the table writes it, and was kept as a text",
+        explanation: "An indicator's 指标值 (with its 指标值类型 and 计量单位) or a property's value is imported as a figure, a time or a text so that the `.jx` file prints exactly what the cell says. A value that no reading gives back as written is kept whole as a quoted text, so that nothing is misread; the checks of figures do not apply to it.",
+        example: "",
+        fix: "Write the value in the `.jx` file as a figure and unit (`≥ 95 %`), a time or a text, as the table means it.",
+    },
+
 ];
 
 impl CodeInfo {

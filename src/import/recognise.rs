@@ -1,0 +1,865 @@
+//! Knowing the tables of a sheet by the text of their cells.
+
+use super::read::{address, Sheet};
+use crate::ast::GoalKind;
+use crate::diag::{Code, Diagnostic};
+use crate::i18n::Message;
+use crate::msg;
+
+#[derive(Debug, Default)]
+pub struct Book {
+    pub year: Option<String>,
+    pub money: Option<String>,
+    pub units: Vec<UnitT>,
+    pub summaries: Vec<SummaryT>,
+    pub diags: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Default)]
+pub struct UnitT {
+    pub name: String,
+    pub code: Option<String>,
+    pub budget: Option<BudgetT>,
+    pub duties: Option<String>,
+    pub staff: Option<(String, String)>,
+    pub plans: Vec<[String; 3]>,
+    pub goals: Vec<(GoalKind, String)>,
+    pub indicators: Vec<IndRow>,
+    pub projects: Vec<ProjectT>,
+    pub properties: Vec<(String, String, String)>,
+    pub amounts: Vec<AmountT>,
+}
+
+#[derive(Debug, Default)]
+pub struct BudgetT {
+    pub total: String,
+    pub income: Vec<(String, String)>,
+    pub expense: Vec<(String, String)>,
+}
+
+#[derive(Debug, Default)]
+pub struct ProjectT {
+    pub name: String,
+    pub code: Option<String>,
+    pub amount: String,
+    pub period: Option<(String, String)>,
+    pub goals: Vec<(GoalKind, String)>,
+    pub indicators: Vec<IndRow>,
+    /// key, value as shown, and the cell it was read from.
+    pub properties: Vec<(String, String, String)>,
+}
+
+/// One row of an indicator grid, by column.
+#[derive(Debug, Default, Clone)]
+pub struct IndRow {
+    pub t1: String,
+    pub t2: String,
+    pub name: String,
+    pub cmp: String,
+    pub value: String,
+    pub uom: String,
+    pub attrs: Vec<(&'static str, String)>,
+    pub at: String,
+}
+
+#[derive(Debug, Default)]
+pub struct SummaryT {
+    pub name: String,
+    pub rows: Vec<(String, String, String, String)>, // serial, code, name, amount
+    pub total: Option<String>,
+}
+
+/// A budget table of the 部门预算 (项目 | 金额 pairs): an amount tree.
+#[derive(Debug, Default)]
+pub struct AmountT {
+    pub name: String,
+    pub total: String,
+    pub lines: Vec<(String, String)>,
+}
+
+/// Where the rows being read go.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Target {
+    None,
+    Unit(usize),
+    Project(usize, usize),
+}
+
+#[derive(Clone, Debug)]
+enum Mode {
+    Head,
+    Grid(Grid),
+    Sides { inc: usize, exp: usize, label: usize },
+    Plans { cols: [usize; 3], label: usize },
+    Summary { idx: usize, serial: usize, code: Option<usize>, name: usize, amount: usize },
+    Pairs { unit: usize, pairs: Vec<(usize, usize, usize)> },
+}
+
+#[derive(Clone, Debug)]
+struct Grid {
+    cols: Vec<(usize, &'static str)>,
+    t1: usize,
+    last_t1: String,
+    last_t2: String,
+}
+
+/// What a header cell of an indicator grid names.
+const GRID_HEADERS: &[(&str, &str)] = &[
+    ("一级指标", "t1"),
+    ("二级指标", "t2"),
+    ("三级指标", "name"),
+    ("指标名称", "name"),
+    ("指标值类型", "cmp"),
+    ("指标性质", "cmp"),
+    ("指标值", "value"),
+    ("目标值", "value"),
+    ("计量单位", "uom"),
+    ("度量单位", "uom"),
+    ("指标解释", "explain"),
+    ("评(扣)分标准", "scoring"),
+    ("评分标准", "scoring"),
+    ("评（扣）分标准", "scoring"),
+    ("绩效标准", "standard"),
+    ("分值", "weight"),
+    ("权重", "weight"),
+    ("备注", "note"),
+];
+
+/// Text without the spaces published tables put between characters
+/// (`项 目`, `合  计`).
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect()
+}
+
+fn is_total(s: &str) -> bool {
+    let s = squeeze(s);
+    matches!(s.as_str(), "合计" | "总计" | "小计") || s.ends_with("总计") || s.ends_with("合计")
+}
+
+/// A figure as written: thousands separators and spaces dropped,
+/// full-width digits as ASCII; `-`, `—` and blank for no figure.
+pub fn amount_text(s: &str) -> Option<String> {
+    let t: String = s
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{3000}' | '\u{a0}' | '\u{2009}'))
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .collect();
+    if t.is_empty() || matches!(t.as_str(), "-" | "—" | "--" | "——") {
+        return Some("-".to_string());
+    }
+    t.parse::<rust_decimal::Decimal>().ok().map(|_| t)
+}
+
+fn why(id: &'static str) -> Message {
+    Message::new(id)
+}
+
+struct Walker<'s> {
+    sheet: &'s Sheet,
+    book: Book,
+    target: Target,
+    mode: Mode,
+    filler: Option<String>,
+    title: Option<String>,
+    /// The table being read is a unit table whose name is not read yet.
+    pending_unit: bool,
+    after_grid: bool,
+    recognised: bool,
+    first_failure: Option<(usize, usize)>,
+}
+
+pub fn recognise(sheets: &[Sheet]) -> Book {
+    let mut book = Book::default();
+    for sheet in sheets {
+        let mut w = Walker {
+            sheet,
+            book: std::mem::take(&mut book),
+            target: Target::None,
+            mode: Mode::Head,
+            filler: None,
+            title: None,
+            pending_unit: false,
+            after_grid: false,
+            recognised: false,
+            first_failure: None,
+        };
+        let before = w.book.diags.len();
+        for r in 0..sheet.rows.len() {
+            w.row(r);
+        }
+        let has_cells = sheet
+            .rows
+            .iter()
+            .any(|r| r.iter().any(|c| !c.text.is_empty()));
+        if has_cells && !w.recognised {
+            // Nothing recognised: one error at the first cell, instead of a
+            // warning for each.
+            w.book.diags.truncate(before);
+            let (r, c) = w.first_failure.unwrap_or_else(|| first_cell(sheet));
+            w.book.diags.push(
+                Diagnostic::new(
+                    Code::I002,
+                    msg!(
+                        "i002-unknown-layout",
+                        sheet = sheet.name.clone(),
+                        cell = address(&sheet.name, r, c),
+                        text = sheet.get(r, c).to_string()
+                    ),
+                )
+                .help(msg!("i002-help")),
+            );
+        }
+        book = w.book;
+    }
+    book
+}
+
+fn first_cell(sheet: &Sheet) -> (usize, usize) {
+    for (r, row) in sheet.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.text.is_empty() {
+                return (r, c);
+            }
+        }
+    }
+    (0, 0)
+}
+
+impl Walker<'_> {
+    fn cells(&self, r: usize) -> Vec<(usize, String)> {
+        self.sheet.rows[r]
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.text.is_empty())
+            .map(|(k, c)| (k, c.text.clone()))
+            .collect()
+    }
+
+    fn at(&self, r: usize, c: usize) -> String {
+        address(&self.sheet.name, r, c)
+    }
+
+    fn not_placed(&mut self, r: usize, c: usize, reason: &'static str) {
+        if self.first_failure.is_none() {
+            self.first_failure = Some((r, c));
+        }
+        let d = Diagnostic::new(
+            Code::I001,
+            msg!(
+                "i001-not-placed",
+                cell = self.at(r, c),
+                text = self.sheet.get(r, c).to_string(),
+                why = why(reason)
+            ),
+        );
+        self.book.diags.push(d);
+    }
+
+    fn amount(&mut self, r: usize, c: usize) -> String {
+        let t = self.sheet.get(r, c);
+        match amount_text(t) {
+            Some(a) => a,
+            None => {
+                self.not_placed(r, c, "i001-not-an-amount");
+                "-".to_string()
+            }
+        }
+    }
+
+    fn unit_named(&mut self, name: &str) -> usize {
+        if let Some(k) = self.book.units.iter().position(|u| u.name == name) {
+            return k;
+        }
+        self.book.units.push(UnitT {
+            name: name.to_string(),
+            ..UnitT::default()
+        });
+        self.book.units.len() - 1
+    }
+
+    /// The unit rows go to when no table says: the 填报单位, else the
+    /// last unit.
+    fn current_unit(&mut self) -> Option<usize> {
+        match self.target {
+            Target::Unit(u) | Target::Project(u, _) => return Some(u),
+            Target::None => {}
+        }
+        if let Some(f) = self.filler.clone() {
+            return Some(self.unit_named(&f));
+        }
+        None
+    }
+
+    fn row(&mut self, r: usize) {
+        let cells = self.cells(r);
+        if cells.is_empty() {
+            return;
+        }
+        // Lines of metadata: 填报单位：… 金额单位：…
+        let mut rest = Vec::new();
+        for (c, t) in &cells {
+            let s = squeeze(t);
+            if let Some(v) = strip_label(&s, &["填报单位", "单位名称", "填报部门", "部门名称"]) {
+                if !v.is_empty() && cells.len() <= 2 {
+                    self.filler = Some(t.split([':', '：']).nth(1).unwrap_or("").trim().to_string());
+                    self.recognised = true;
+                    continue;
+                }
+            }
+            if let Some(v) = strip_label(&s, &["金额单位", "单位"]) {
+                if !v.is_empty() && v.len() <= 12 {
+                    self.book.money.get_or_insert(v);
+                    self.recognised = true;
+                    continue;
+                }
+            }
+            rest.push((*c, t.clone()));
+        }
+        if rest.is_empty() {
+            return;
+        }
+        let cells = rest;
+        let heads: Vec<String> = cells.iter().map(|(_, t)| squeeze(t)).collect();
+
+        // An indicator grid's header row.
+        if heads.iter().any(|h| h == "三级指标" || h == "指标名称")
+            && heads.iter().any(|h| h.starts_with("指标值") || h == "一级指标")
+        {
+            self.grid_header(r, &cells);
+            return;
+        }
+        // A summary table's header row: 序号 | 名称 | 金额.
+        if let Some(mode) = self.summary_header(&cells) {
+            self.mode = mode;
+            self.recognised = true;
+            return;
+        }
+        // A budget table's header row: 项目 | 金额 (one pair or more).
+        if let Some(mode) = self.pairs_header(&cells) {
+            self.mode = mode;
+            self.recognised = true;
+            return;
+        }
+        // A title.
+        if cells.len() == 1 && is_title(&heads[0]) {
+            self.title_row(&cells[0].1);
+            return;
+        }
+
+        match self.mode.clone() {
+            Mode::Grid(g) => {
+                if self.grid_row(r, &cells, g) {
+                    return;
+                }
+                self.mode = Mode::Head;
+                self.after_grid = true;
+            }
+            Mode::Summary { idx, serial, code, name, amount } => {
+                self.summary_row(r, &cells, idx, serial, code, name, amount);
+                return;
+            }
+            Mode::Pairs { unit, pairs } => {
+                self.pairs_row(r, &cells, unit, &pairs);
+                return;
+            }
+            Mode::Sides { inc, exp, label } => {
+                if cells[0].0 > label {
+                    self.side_row(r, &cells, inc, exp);
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Plans { cols, label } => {
+                if cells[0].0 > label {
+                    let get = |k: usize| {
+                        let end = cols.get(k + 1).copied().unwrap_or(usize::MAX);
+                        cells
+                            .iter()
+                            .filter(|(c, _)| *c >= cols[k] && *c < end)
+                            .map(|(_, t)| t.clone())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
+                    let row = [get(0), get(1), get(2)];
+                    if let Some(u) = self.current_unit() {
+                        self.book.units[u].plans.push(row);
+                    }
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Head => {}
+        }
+        self.head_row(r, &cells, &heads);
+    }
+
+    fn title_row(&mut self, title: &str) {
+        let s = squeeze(title);
+        self.recognised = true;
+        if self.book.year.is_none() {
+            let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if digits.len() == 4 && s[4..].starts_with('年') {
+                self.book.year = Some(digits);
+            }
+        }
+        self.title = Some(title.trim().to_string());
+        self.mode = Mode::Head;
+        self.after_grid = false;
+        if s.contains("整体支出绩效目标") || s.contains("整体绩效目标") {
+            self.pending_unit = true;
+            self.target = Target::None;
+        } else if s.contains("项目支出绩效目标") || s.contains("项目绩效目标") {
+            self.pending_unit = false;
+            self.target = Target::None;
+        } else {
+            self.pending_unit = false;
+        }
+    }
+
+    fn grid_header(&mut self, r: usize, cells: &[(usize, String)]) {
+        let mut cols = Vec::new();
+        for (c, t) in cells {
+            let h = squeeze(t);
+            match GRID_HEADERS.iter().find(|(k, _)| *k == h) {
+                Some((_, role)) => cols.push((*c, *role)),
+                None => self.not_placed(r, *c, "i001-unknown-column"),
+            }
+        }
+        let t1 = cols
+            .iter()
+            .find(|(_, k)| *k == "t1")
+            .map(|(c, _)| *c)
+            .unwrap_or(cells[0].0);
+        if self.target == Target::None {
+            match self.current_unit() {
+                Some(u) => self.target = Target::Unit(u),
+                None => {
+                    self.not_placed(r, cells[0].0, "i001-no-unit");
+                    return;
+                }
+            }
+        }
+        self.recognised = true;
+        self.mode = Mode::Grid(Grid {
+            cols,
+            t1,
+            last_t1: String::new(),
+            last_t2: String::new(),
+        });
+    }
+
+    /// An indicator row, or false when the row is not one (the grid ends).
+    fn grid_row(&mut self, r: usize, cells: &[(usize, String)], mut g: Grid) -> bool {
+        if cells[0].0 < g.t1 {
+            return false;
+        }
+        let role = |c: usize| g.cols.iter().find(|(k, _)| *k == c).map(|(_, x)| *x);
+        if cells.iter().any(|(c, _)| role(*c).is_none()) {
+            return false;
+        }
+        let get = |k: &str| {
+            cells
+                .iter()
+                .find(|(c, _)| role(*c) == Some(k))
+                .map(|(_, t)| t.trim().to_string())
+                .unwrap_or_default()
+        };
+        let t1 = get("t1");
+        if !t1.is_empty() && !squeeze(&t1).ends_with("指标") {
+            return false;
+        }
+        let mut row = IndRow {
+            t1: t1.clone(),
+            t2: get("t2"),
+            name: get("name"),
+            cmp: get("cmp"),
+            value: get("value"),
+            uom: get("uom"),
+            at: self.at(r, cells[0].0),
+            ..IndRow::default()
+        };
+        for k in ["explain", "scoring", "standard", "weight", "note"] {
+            let v = get(k);
+            if !v.is_empty() {
+                row.attrs.push((k, v));
+            }
+        }
+        // A blank tier cell continues the one above (merged cells); a new
+        // 一级 starts its 二级 afresh.
+        if row.t1.is_empty() {
+            row.t1 = g.last_t1.clone();
+            if row.t2.is_empty() {
+                row.t2 = g.last_t2.clone();
+            }
+        }
+        g.last_t1 = row.t1.clone();
+        g.last_t2 = row.t2.clone();
+        match self.target {
+            Target::Unit(u) => self.book.units[u].indicators.push(row),
+            Target::Project(u, p) => self.book.units[u].projects[p].indicators.push(row),
+            Target::None => {}
+        }
+        self.mode = Mode::Grid(g);
+        true
+    }
+
+    fn summary_header(&mut self, cells: &[(usize, String)]) -> Option<Mode> {
+        let find = |f: &dyn Fn(&str) -> bool| {
+            cells
+                .iter()
+                .find(|(_, t)| f(&squeeze(t)))
+                .map(|(c, _)| *c)
+        };
+        let serial = find(&|h| h == "序号")?;
+        let name = find(&|h| {
+            h == "名称" || h.ends_with("名称") || h == "项目" || h == "单位"
+        })?;
+        let amount = find(&|h| {
+            h.starts_with("金额") || h.starts_with("资金总额") || h.starts_with("预算数") || h.starts_with("合计")
+        })?;
+        let code = find(&|h| h.ends_with("编码"));
+        let name_text = self
+            .title
+            .clone()
+            .unwrap_or_else(|| self.sheet.name.clone());
+        self.book.summaries.push(SummaryT {
+            name: name_text,
+            ..SummaryT::default()
+        });
+        Some(Mode::Summary {
+            idx: self.book.summaries.len() - 1,
+            serial,
+            code,
+            name,
+            amount,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn summary_row(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        idx: usize,
+        serial: usize,
+        code: Option<usize>,
+        name: usize,
+        amount: usize,
+    ) {
+        let get = |c: usize| self.sheet.get(r, c).trim().to_string();
+        let s = get(serial);
+        let n = get(name);
+        if is_total(&s) || is_total(&n) {
+            let a = self.amount(r, amount);
+            self.book.summaries[idx].total = Some(a);
+        } else {
+            let a = self.amount(r, amount);
+            let c = code.map(get).unwrap_or_default();
+            if n.is_empty() {
+                for (k, _) in cells {
+                    self.not_placed(r, *k, "i001-row-without-name");
+                }
+                return;
+            }
+            self.book.summaries[idx].rows.push((s, c, n, a));
+        }
+        for (k, _) in cells {
+            if *k != serial && *k != name && *k != amount && Some(*k) != code {
+                self.not_placed(r, *k, "i001-no-column");
+            }
+        }
+    }
+
+    fn pairs_header(&mut self, cells: &[(usize, String)]) -> Option<Mode> {
+        let is_name = |h: &str| {
+            matches!(h, "项目" | "科目名称" | "科目" | "收入项目" | "支出项目")
+                || h.ends_with("科目名称")
+        };
+        let is_amount = |h: &str| {
+            h.starts_with("金额") || h.starts_with("本年预算") || h.starts_with("预算数")
+        };
+        let mut pairs = Vec::new();
+        for w in cells.windows(2) {
+            if is_name(&squeeze(&w[0].1)) && is_amount(&squeeze(&w[1].1)) {
+                pairs.push((w[0].0, w[1].0));
+            }
+        }
+        if pairs.is_empty() {
+            return None;
+        }
+        let unit = self.current_unit()?;
+        let title = self
+            .title
+            .clone()
+            .unwrap_or_else(|| self.sheet.name.clone());
+        let mut out = Vec::new();
+        for (k, (n, a)) in pairs.iter().enumerate() {
+            let name = if pairs.len() > 1 {
+                format!("{title}·{}", k + 1)
+            } else {
+                title.clone()
+            };
+            self.book.units[unit].amounts.push(AmountT {
+                name,
+                total: "-".to_string(),
+                lines: Vec::new(),
+            });
+            out.push((*n, *a, self.book.units[unit].amounts.len() - 1));
+        }
+        Some(Mode::Pairs { unit, pairs: out })
+    }
+
+    fn pairs_row(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        unit: usize,
+        pairs: &[(usize, usize, usize)],
+    ) {
+        for (c, _) in cells {
+            if !pairs.iter().any(|(n, a, _)| c == n || c == a) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        for (n, a, t) in pairs {
+            let name = self.sheet.get(r, *n).trim().to_string();
+            let amt = self.sheet.get(r, *a).to_string();
+            if name.is_empty() && amt.is_empty() {
+                continue;
+            }
+            if name.is_empty() {
+                self.not_placed(r, *a, "i001-row-without-name");
+                continue;
+            }
+            let value = self.amount(r, *a);
+            let tree = &mut self.book.units[unit].amounts[*t];
+            if is_total(&name) {
+                tree.total = value;
+            } else {
+                tree.lines.push((name, value));
+            }
+        }
+    }
+
+    fn side_row(&mut self, r: usize, cells: &[(usize, String)], inc: usize, exp: usize) {
+        let Some(u) = self.current_unit() else {
+            return;
+        };
+        let mut i = 0;
+        while i < cells.len() {
+            let (c, name) = &cells[i];
+            let side_exp = *c >= exp;
+            let next = cells.get(i + 1);
+            let amount_cell = next.filter(|(k, _)| {
+                (*k >= exp) == side_exp && amount_text(self.sheet.get(r, *k)).is_some()
+            });
+            let (amount, step) = match amount_cell {
+                Some((k, _)) => (self.amount(r, *k), 2),
+                None => ("-".to_string(), 1),
+            };
+            if *c < inc || amount_text(name).is_some_and(|a| a != "-") {
+                self.not_placed(r, *c, "i001-no-column");
+                i += 1;
+                continue;
+            }
+            let b = self.book.units[u].budget.get_or_insert_with(BudgetT::default);
+            if side_exp {
+                b.expense.push((name.trim().to_string(), amount));
+            } else {
+                b.income.push((name.trim().to_string(), amount));
+            }
+            i += step;
+        }
+    }
+
+    fn head_row(&mut self, r: usize, cells: &[(usize, String)], heads: &[String]) {
+        let label = heads[0].as_str();
+        let value = |k: usize| cells.get(k).map(|(_, t)| t.trim().to_string());
+        let two = cells.len() == 2;
+
+        // The side headers of 年度预算申请.
+        if let (Some(i), Some(e)) = (
+            heads.iter().position(|h| h == "按收入性质分"),
+            heads.iter().position(|h| h == "按支出性质分"),
+        ) {
+            if cells.len() == 2 {
+                let label = cells[0].0.saturating_sub(1);
+                self.mode = Mode::Sides {
+                    inc: cells[i].0,
+                    exp: cells[e].0,
+                    label,
+                };
+                return;
+            }
+        }
+        let name_label = matches!(label, "部门（单位）名称" | "部门(单位)名称" | "单位名称" | "部门名称");
+        if name_label && two && (self.pending_unit || self.target == Target::None) && !self.after_grid {
+            let name = value(1).unwrap_or_default();
+            let u = self.unit_named(&name);
+            self.target = Target::Unit(u);
+            self.pending_unit = false;
+            self.recognised = true;
+            return;
+        }
+        if label == "项目名称" && two {
+            let Some(u) = self.current_unit_for_project() else {
+                self.not_placed(r, cells[0].0, "i001-no-unit");
+                return;
+            };
+            self.book.units[u].projects.push(ProjectT {
+                name: value(1).unwrap_or_default(),
+                amount: "-".to_string(),
+                ..ProjectT::default()
+            });
+            self.target = Target::Project(u, self.book.units[u].projects.len() - 1);
+            self.recognised = true;
+            self.after_grid = false;
+            return;
+        }
+        let target = self.target;
+        if target == Target::None {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-outside-table");
+            }
+            return;
+        }
+        if label.starts_with("年度预算申请") || label == "资金总额" {
+            if let Target::Unit(u) = target {
+                let k = heads.iter().position(|h| h == "资金总额").map_or(1, |k| k + 1);
+                let total = match cells.get(k) {
+                    Some((c, _)) => self.amount(r, *c),
+                    None => "-".to_string(),
+                };
+                self.book.units[u]
+                    .budget
+                    .get_or_insert_with(BudgetT::default)
+                    .total = total;
+                for (c, _) in cells.iter().skip(k + 1) {
+                    self.not_placed(r, *c, "i001-no-column");
+                }
+                return;
+            }
+        }
+        if label.starts_with("项目金额") && two {
+            if let Target::Project(u, p) = target {
+                let a = self.amount(r, cells[1].0);
+                self.book.units[u].projects[p].amount = a;
+                return;
+            }
+        }
+        if label == "年度绩效指标" && cells.len() == 1 {
+            return;
+        }
+        if label == "年度重点工作计划" {
+            let find = |f: &dyn Fn(&str) -> bool| {
+                cells.iter().find(|(_, t)| f(&squeeze(t))).map(|(c, _)| *c)
+            };
+            if let (Some(a), Some(b), Some(c)) = (
+                find(&|h| h == "事项"),
+                find(&|h| h.starts_with("责任")),
+                find(&|h| h == "工作目标"),
+            ) {
+                self.mode = Mode::Plans {
+                    cols: [a, b, c],
+                    label: cells[0].0,
+                };
+                return;
+            }
+        }
+        let goal = match label {
+            "整体绩效目标" | "绩效目标" | "总体绩效目标" => Some(GoalKind::Overall),
+            "实施期绩效目标" | "实施期目标" => Some(GoalKind::Term),
+            "年度绩效目标" | "年度目标" => Some(GoalKind::Annual),
+            _ => None,
+        };
+        if let (Some(kind), true, false) = (goal, two, self.after_grid) {
+            let text = value(1).unwrap_or_default();
+            match target {
+                Target::Unit(u) => self.book.units[u].goals.push((kind, text)),
+                Target::Project(u, p) => self.book.units[u].projects[p].goals.push((kind, text)),
+                Target::None => {}
+            }
+            return;
+        }
+        if two && !self.after_grid {
+            match (label, target) {
+                ("部门职责概述" | "部门职责", Target::Unit(u)) => {
+                    self.book.units[u].duties = value(1);
+                    return;
+                }
+                ("人员情况", Target::Unit(u)) => {
+                    self.book.units[u].staff = Some((value(1).unwrap_or_default(), self.at(r, cells[1].0)));
+                    return;
+                }
+                ("单位编码", Target::Unit(u)) => {
+                    self.book.units[u].code = value(1);
+                    return;
+                }
+                ("项目编码", Target::Project(u, p)) => {
+                    self.book.units[u].projects[p].code = value(1);
+                    return;
+                }
+                ("项目实施期" | "实施期", Target::Project(u, p)) => {
+                    let at = self.at(r, cells[1].0);
+                    self.book.units[u].projects[p].period = Some((value(1).unwrap_or_default(), at));
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if two {
+            let key = cells[0].1.trim().to_string();
+            let val = value(1).unwrap_or_default();
+            let at = self.at(r, cells[1].0);
+            match target {
+                Target::Unit(u) => self.book.units[u].properties.push((key, val, at)),
+                Target::Project(u, p) => self.book.units[u].projects[p].properties.push((key, val, at)),
+                Target::None => {}
+            }
+            return;
+        }
+        for (c, _) in cells {
+            self.not_placed(r, *c, "i001-outside-table");
+        }
+    }
+
+    fn current_unit_for_project(&mut self) -> Option<usize> {
+        if let Some(f) = self.filler.clone() {
+            return Some(self.unit_named(&f));
+        }
+        match self.target {
+            Target::Unit(u) | Target::Project(u, _) => Some(u),
+            Target::None => self.book.units.len().checked_sub(1),
+        }
+    }
+}
+
+/// `填报单位：X` → `X` when the text starts with one of the labels and a
+/// colon.
+fn strip_label(s: &str, labels: &[&str]) -> Option<String> {
+    for l in labels {
+        if let Some(rest) = s.strip_prefix(l) {
+            if let Some(v) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：')) {
+                return Some(v.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn is_title(s: &str) -> bool {
+    s.ends_with("绩效目标表")
+        || s.ends_with("汇总表")
+        || s.ends_with("申报表")
+        || s.ends_with("总表")
+        || s.ends_with("明细表")
+        || s.ends_with("情况表")
+        || (s.ends_with('表') && s.chars().count() >= 6)
+}
