@@ -171,6 +171,8 @@ struct Walker<'s> {
     /// The table being read is a unit table whose name is not read yet.
     pending_unit: bool,
     after_grid: bool,
+    /// The column of the labels of the table being read.
+    label_col: usize,
     recognised: bool,
     first_failure: Option<(usize, usize)>,
 }
@@ -187,6 +189,7 @@ pub fn recognise(sheets: &[Sheet]) -> Book {
             title: None,
             pending_unit: false,
             after_grid: false,
+            label_col: 0,
             recognised: false,
             first_failure: None,
         };
@@ -472,7 +475,9 @@ impl Walker<'_> {
                 .unwrap_or_default()
         };
         let t1 = get("t1");
-        if !t1.is_empty() && !squeeze(&t1).ends_with("指标") {
+        // A 一级 not named …指标 (社会效益) is still one when the row has an
+        // indicator; a label and a value alone are the table's foot.
+        if !t1.is_empty() && !squeeze(&t1).ends_with("指标") && get("name").is_empty() {
             return false;
         }
         let mut row = IndRow {
@@ -706,6 +711,7 @@ impl Walker<'_> {
             self.target = Target::Unit(u);
             self.pending_unit = false;
             self.recognised = true;
+            self.label_col = cells[0].0;
             return;
         }
         if label == "项目名称" && two {
@@ -720,6 +726,7 @@ impl Walker<'_> {
             });
             self.target = Target::Project(u, self.book.units[u].projects.len() - 1);
             self.recognised = true;
+            self.label_col = cells[0].0;
             self.after_grid = false;
             return;
         }
@@ -727,6 +734,15 @@ impl Walker<'_> {
         if target == Target::None {
             for (c, _) in cells {
                 self.not_placed(r, *c, "i001-outside-table");
+            }
+            return;
+        }
+        // A row that does not start in the column of the labels (the lines
+        // of a project's 资金来源 block, its spending detail) has no place.
+        let block = matches!(target, Target::Project(..)) && (label.starts_with('按') || is_total(label));
+        if block || (cells[0].0 > self.label_col && !label.starts_with("资金总额")) {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-no-column");
             }
             return;
         }
@@ -779,7 +795,7 @@ impl Walker<'_> {
             "年度绩效目标" | "年度目标" => Some(GoalKind::Annual),
             _ => None,
         };
-        if let (Some(kind), true, false) = (goal, two, self.after_grid) {
+        if let (Some(kind), true, false) = (goal, cells.len() <= 2, self.after_grid) {
             let text = value(1).unwrap_or_default();
             match target {
                 Target::Unit(u) => self.book.units[u].goals.push((kind, text)),

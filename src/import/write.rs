@@ -251,8 +251,16 @@ fn property(k: &str, v: &str, at: &str, ind: &str, out: &mut String, diags: &mut
             })
         })
     };
+    // A bare figure with no unit is most often a number that is a text
+    // (a telephone number, a code): it is kept as written, quoted.
+    let bare_figure = v.parse::<Decimal>().is_ok();
+    let vals = if bare_figure {
+        vec![q(v)]
+    } else {
+        vec![v.to_string(), q(v)]
+    };
     for key in [k.to_string(), q(k)] {
-        for val in [v.to_string(), q(v)] {
+        for val in &vals {
             let line = format!("{key}: {val}");
             if reads(&line) {
                 out.push_str(&format!("{ind}{line}\n"));

@@ -1,0 +1,192 @@
+//! `jixiao import`: the round trip of every example through its own
+//! workbook, workbooks laid out like the seeds' tables, and the errors.
+//!
+//! The round trip: `build --format xlsx`, `import`, then `build --format
+//! json` of the original and of the imported document, compared on what
+//! the workbook carries (`projection`): per unit its name and code, the
+//! budget (total, the first 按收入性质分 and 按支出性质分 breakdowns, their
+//! lines with their nesting),
+//! duties, staff, plans, goals (per kind), the indicator tree (tiers,
+//! names, kinds, comparisons, values, qualifiers, attributes), the
+//! properties, and per project its name, code, amount, period, goals,
+//! indicators and properties; per summary table its name, rows and total.
+//! Figures are compared by value (`1056.40` and `1056.4` are one figure:
+//! the workbook keeps the number, not the digits written). Not compared:
+//! the document's title and scheme, the units' amount trees and the
+//! projects' breakdowns, schedules and amount trees, rollup members, and
+//! the findings.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+fn jixiao(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .env("JIXIAO_LANG", "en")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("jixiao-import-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// A figure by value; other strings as they are; `scale` dropped.
+fn norm(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| k.as_str() != "scale")
+                .map(|(k, v)| (k.clone(), norm(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(norm).collect()),
+        Value::String(s) => match s.parse::<Decimal>() {
+            Ok(d) => Value::String(d.normalize().to_string()),
+            Err(_) => v.clone(),
+        },
+        _ => v.clone(),
+    }
+}
+
+fn lines(ls: &Value, depth: usize, out: &mut Vec<Value>) {
+    for l in ls.as_array().into_iter().flatten() {
+        out.push(json!([depth, l["name"], norm(&l["amount"])]));
+        for b in l["breakdowns"].as_array().into_iter().flatten() {
+            lines(&b["lines"], depth + 1, out);
+        }
+    }
+}
+
+fn goals(gs: &Value) -> Value {
+    let mut by: Vec<(String, Vec<String>)> = Vec::new();
+    for g in gs.as_array().into_iter().flatten() {
+        let k = g["kind"].to_string();
+        let t = g["text"].as_str().unwrap_or("").to_string();
+        match by.iter_mut().find(|(x, _)| *x == k) {
+            Some((_, v)) => v.push(t),
+            None => by.push((k, vec![t])),
+        }
+    }
+    json!(by.into_iter().map(|(k, v)| json!([k, v.join("\n")])).collect::<Vec<_>>())
+}
+
+fn projection(model: &Value) -> Value {
+    let units: Vec<Value> = model["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let budget = if u["budget"].is_null() {
+                Value::Null
+            } else {
+                let mut sides = Vec::new();
+                for b in u["budget"]["breakdowns"].as_array().into_iter().flatten() {
+                    let d = b["dimension"].as_str().unwrap_or("");
+                    // The tables show the first breakdown of each side.
+                    let seen = sides.iter().any(|s: &Value| s[0] == d);
+                    if (d == "income" || d == "expense") && !seen {
+                        let mut v = Vec::new();
+                        lines(&b["lines"], 0, &mut v);
+                        sides.push(json!([d, v]));
+                    }
+                }
+                json!({"total": norm(&u["budget"]["total"]), "sides": sides})
+            };
+            let projects: Vec<Value> = u["projects"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    json!({
+                        "name": p["name"], "code": p["code"], "amount": norm(&p["amount"]),
+                        "period": p["period"], "goals": goals(&p["goals"]),
+                        "indicators": norm(&p["indicators"]), "properties": norm(&p["properties"]),
+                    })
+                })
+                .collect();
+            json!({
+                "name": u["name"], "code": u["code"], "budget": budget,
+                "duties": u["duties"], "staff": norm(&u["staff"]), "plans": u["plans"],
+                "goals": goals(&u["goals"]), "indicators": norm(&u["indicators"]),
+                "properties": norm(&u["properties"]), "projects": projects,
+            })
+        })
+        .collect();
+    let summaries: Vec<Value> = model["summaries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| json!({"name": s["name"], "rows": norm(&s["rows"]), "total": norm(&s["total"])}))
+        .collect();
+    json!({"units": units, "summaries": summaries})
+}
+
+fn model_of(path: &Path, dir: &Path) -> Value {
+    let (_, _, err) = jixiao(&["build", path.to_str().unwrap(), "--format", "json", "-o", dir.to_str().unwrap()]);
+    let stem = path
+        .parent()
+        .filter(|_| path.file_name().is_some_and(|n| n == "main.jx"))
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.file_stem().unwrap().to_string_lossy().into_owned());
+    let file = dir.join(format!("{stem}.json"));
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("no {}: {err}", file.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+fn first_difference(a: &Value, b: &Value, at: &str) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, v) in x {
+                if let Some(d) = first_difference(v, y.get(k).unwrap_or(&Value::Null), &format!("{at}.{k}")) {
+                    return Some(d);
+                }
+            }
+            None
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            for (k, v) in x.iter().enumerate() {
+                if let Some(d) = first_difference(v, y.get(k).unwrap_or(&Value::Null), &format!("{at}[{k}]")) {
+                    return Some(d);
+                }
+            }
+            (x.len() != y.len()).then(|| format!("{at}: {} vs {} items", x.len(), y.len()))
+        }
+        _ => (a != b).then(|| format!("{at}: {a} vs {b}")),
+    }
+}
+
+#[test]
+fn every_example_round_trips_through_its_workbook() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut names: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    for ex in names {
+        let name = ex.file_name().unwrap().to_string_lossy().into_owned();
+        let main = ex.join("main.jx");
+        let dir = scratch(&name);
+        let (_, _, err) = jixiao(&["build", main.to_str().unwrap(), "--format", "xlsx", "-o", dir.to_str().unwrap()]);
+        let xlsx = dir.join(format!("{name}.xlsx"));
+        assert!(xlsx.exists(), "{name}: no workbook: {err}");
+        let out = dir.join("imported");
+        let (ok, _, err) = jixiao(&["import", xlsx.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert!(ok, "{name}: import failed: {err}");
+        let original = projection(&model_of(&main, &dir.join("a")));
+        let imported = projection(&model_of(&out.join(format!("{name}.jx")), &dir.join("b")));
+        if let Some(d) = first_difference(&original, &imported, &name) {
+            panic!("{name}: the imported model differs at {d}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
