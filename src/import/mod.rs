@@ -66,15 +66,10 @@ pub fn import(path: &Path) -> Result<Imported, Vec<Diagnostic>> {
     }
     let mut diags = std::mem::take(&mut book.diags);
     let text = write::document(&book, &mut diags);
-    let text = crate::fmt::format_source(&text, &crate::fmt::Options::default())
-        .unwrap_or(text);
+    let text = crate::fmt::format_source(&text, &crate::fmt::Options::default()).unwrap_or(text);
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "import".to_string());
-    Ok(Imported {
-        name,
-        text,
-        diags,
-    })
+    Ok(Imported { name, text, diags })
 }

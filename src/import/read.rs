@@ -13,6 +13,8 @@ use calamine::{Data, Reader};
 pub struct CellText {
     pub text: String,
     pub number: bool,
+    /// Covered by a merged range that starts above it.
+    pub merged_below: bool,
 }
 
 /// One sheet: rows of cells from A1 (blank cells are empty texts).
@@ -20,6 +22,9 @@ pub struct CellText {
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<CellText>>,
+    /// The workbook says which cells are merged (a blank cell that is not
+    /// covered by a merge is then blank, not a continuation).
+    pub has_merges: bool,
 }
 
 impl Sheet {
@@ -88,6 +93,7 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
                 .map(|t| CellText {
                     text: t.trim().to_string(),
                     number: false,
+                    merged_below: false,
                 })
                 .collect(),
         );
@@ -96,7 +102,11 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(vec![Sheet { name, rows }])
+    Ok(vec![Sheet {
+        name,
+        rows,
+        has_merges: false,
+    }])
 }
 
 fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ReadError> {
@@ -114,7 +124,27 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             cells.extend(row.iter().map(cell_text));
             rows.push(cells);
         }
-        sheets.push(Sheet { name, rows });
+        let merges = match &mut book {
+            calamine::Sheets::Xlsx(x) => x.worksheet_merge_cells(&name).and_then(|m| m.ok()),
+            calamine::Sheets::Xls(x) => x.worksheet_merge_cells(&name),
+            _ => None,
+        }
+        .unwrap_or_default();
+        let has_merges = !merges.is_empty();
+        for m in merges {
+            for r in m.start.0 as usize + 1..=m.end.0 as usize {
+                for c in m.start.1 as usize..=m.end.1 as usize {
+                    if let Some(cell) = rows.get_mut(r).and_then(|row| row.get_mut(c)) {
+                        cell.merged_below = true;
+                    }
+                }
+            }
+        }
+        sheets.push(Sheet {
+            name,
+            rows,
+            has_merges,
+        });
     }
     Ok(sheets)
 }
@@ -130,7 +160,11 @@ fn cell_text(d: &Data) -> CellText {
         Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), false),
         Data::Error(e) => (format!("#{e:?}"), false),
     };
-    CellText { text, number }
+    CellText {
+        text,
+        number,
+        merged_below: false,
+    }
 }
 
 /// A stored double as the figure typed: the shortest decimal that reads

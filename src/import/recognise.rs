@@ -89,10 +89,26 @@ enum Target {
 enum Mode {
     Head,
     Grid(Grid),
-    Sides { inc: usize, exp: usize, label: usize },
-    Plans { cols: [usize; 3], label: usize },
-    Summary { idx: usize, serial: usize, code: Option<usize>, name: usize, amount: usize },
-    Pairs { unit: usize, pairs: Vec<(usize, usize, usize)> },
+    Sides {
+        inc: usize,
+        exp: usize,
+        label: usize,
+    },
+    Plans {
+        cols: [usize; 3],
+        label: usize,
+    },
+    Summary {
+        idx: usize,
+        serial: usize,
+        code: Option<usize>,
+        name: usize,
+        amount: usize,
+    },
+    Pairs {
+        unit: usize,
+        pairs: Vec<(usize, usize, usize)>,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -309,9 +325,11 @@ impl Walker<'_> {
         let mut rest = Vec::new();
         for (c, t) in &cells {
             let s = squeeze(t);
-            if let Some(v) = strip_label(&s, &["填报单位", "单位名称", "填报部门", "部门名称"]) {
+            if let Some(v) = strip_label(&s, &["填报单位", "单位名称", "填报部门", "部门名称"])
+            {
                 if !v.is_empty() && cells.len() <= 2 {
-                    self.filler = Some(t.split([':', '：']).nth(1).unwrap_or("").trim().to_string());
+                    self.filler =
+                        Some(t.split([':', '：']).nth(1).unwrap_or("").trim().to_string());
                     self.recognised = true;
                     continue;
                 }
@@ -333,7 +351,9 @@ impl Walker<'_> {
 
         // An indicator grid's header row.
         if heads.iter().any(|h| h == "三级指标" || h == "指标名称")
-            && heads.iter().any(|h| h.starts_with("指标值") || h == "一级指标")
+            && heads
+                .iter()
+                .any(|h| h.starts_with("指标值") || h == "一级指标")
         {
             self.grid_header(r, &cells);
             return;
@@ -364,7 +384,13 @@ impl Walker<'_> {
                 self.mode = Mode::Head;
                 self.after_grid = true;
             }
-            Mode::Summary { idx, serial, code, name, amount } => {
+            Mode::Summary {
+                idx,
+                serial,
+                code,
+                name,
+                amount,
+            } => {
                 self.summary_row(r, &cells, idx, serial, code, name, amount);
                 return;
             }
@@ -498,9 +524,15 @@ impl Walker<'_> {
         }
         // A blank tier cell continues the one above (merged cells); a new
         // 一级 starts its 二级 afresh.
-        if row.t1.is_empty() {
+        let merged = |role: &str| {
+            let Some(c) = g.cols.iter().find(|(_, x)| *x == role).map(|(c, _)| *c) else {
+                return false;
+            };
+            !self.sheet.has_merges || self.sheet.rows[r].get(c).is_some_and(|x| x.merged_below)
+        };
+        if row.t1.is_empty() && merged("t1") {
             row.t1 = g.last_t1.clone();
-            if row.t2.is_empty() {
+            if row.t2.is_empty() && merged("t2") {
                 row.t2 = g.last_t2.clone();
             }
         }
@@ -516,18 +548,15 @@ impl Walker<'_> {
     }
 
     fn summary_header(&mut self, cells: &[(usize, String)]) -> Option<Mode> {
-        let find = |f: &dyn Fn(&str) -> bool| {
-            cells
-                .iter()
-                .find(|(_, t)| f(&squeeze(t)))
-                .map(|(c, _)| *c)
-        };
+        let find =
+            |f: &dyn Fn(&str) -> bool| cells.iter().find(|(_, t)| f(&squeeze(t))).map(|(c, _)| *c);
         let serial = find(&|h| h == "序号")?;
-        let name = find(&|h| {
-            h == "名称" || h.ends_with("名称") || h == "项目" || h == "单位"
-        })?;
+        let name = find(&|h| h == "名称" || h.ends_with("名称") || h == "项目" || h == "单位")?;
         let amount = find(&|h| {
-            h.starts_with("金额") || h.starts_with("资金总额") || h.starts_with("预算数") || h.starts_with("合计")
+            h.starts_with("金额")
+                || h.starts_with("资金总额")
+                || h.starts_with("预算数")
+                || h.starts_with("合计")
         })?;
         let code = find(&|h| h.ends_with("编码"));
         let name_text = self
@@ -587,9 +616,8 @@ impl Walker<'_> {
             matches!(h, "项目" | "科目名称" | "科目" | "收入项目" | "支出项目")
                 || h.ends_with("科目名称")
         };
-        let is_amount = |h: &str| {
-            h.starts_with("金额") || h.starts_with("本年预算") || h.starts_with("预算数")
-        };
+        let is_amount =
+            |h: &str| h.starts_with("金额") || h.starts_with("本年预算") || h.starts_with("预算数");
         let mut pairs = Vec::new();
         for w in cells.windows(2) {
             if is_name(&squeeze(&w[0].1)) && is_amount(&squeeze(&w[1].1)) {
@@ -674,7 +702,9 @@ impl Walker<'_> {
                 i += 1;
                 continue;
             }
-            let b = self.book.units[u].budget.get_or_insert_with(BudgetT::default);
+            let b = self.book.units[u]
+                .budget
+                .get_or_insert_with(BudgetT::default);
             if side_exp {
                 b.expense.push((name.trim().to_string(), amount));
             } else {
@@ -704,8 +734,15 @@ impl Walker<'_> {
                 return;
             }
         }
-        let name_label = matches!(label, "部门（单位）名称" | "部门(单位)名称" | "单位名称" | "部门名称");
-        if name_label && two && (self.pending_unit || self.target == Target::None) && !self.after_grid {
+        let name_label = matches!(
+            label,
+            "部门（单位）名称" | "部门(单位)名称" | "单位名称" | "部门名称"
+        );
+        if name_label
+            && two
+            && (self.pending_unit || self.target == Target::None)
+            && !self.after_grid
+        {
             let name = value(1).unwrap_or_default();
             let u = self.unit_named(&name);
             self.target = Target::Unit(u);
@@ -739,7 +776,8 @@ impl Walker<'_> {
         }
         // A row that does not start in the column of the labels (the lines
         // of a project's 资金来源 block, its spending detail) has no place.
-        let block = matches!(target, Target::Project(..)) && (label.starts_with('按') || is_total(label));
+        let block =
+            matches!(target, Target::Project(..)) && (label.starts_with('按') || is_total(label));
         if block || (cells[0].0 > self.label_col && !label.starts_with("资金总额")) {
             for (c, _) in cells {
                 self.not_placed(r, *c, "i001-no-column");
@@ -748,7 +786,10 @@ impl Walker<'_> {
         }
         if label.starts_with("年度预算申请") || label == "资金总额" {
             if let Target::Unit(u) = target {
-                let k = heads.iter().position(|h| h == "资金总额").map_or(1, |k| k + 1);
+                let k = heads
+                    .iter()
+                    .position(|h| h == "资金总额")
+                    .map_or(1, |k| k + 1);
                 let total = match cells.get(k) {
                     Some((c, _)) => self.amount(r, *c),
                     None => "-".to_string(),
@@ -811,7 +852,8 @@ impl Walker<'_> {
                     return;
                 }
                 ("人员情况", Target::Unit(u)) => {
-                    self.book.units[u].staff = Some((value(1).unwrap_or_default(), self.at(r, cells[1].0)));
+                    self.book.units[u].staff =
+                        Some((value(1).unwrap_or_default(), self.at(r, cells[1].0)));
                     return;
                 }
                 ("单位编码", Target::Unit(u)) => {
@@ -824,7 +866,8 @@ impl Walker<'_> {
                 }
                 ("项目实施期" | "实施期", Target::Project(u, p)) => {
                     let at = self.at(r, cells[1].0);
-                    self.book.units[u].projects[p].period = Some((value(1).unwrap_or_default(), at));
+                    self.book.units[u].projects[p].period =
+                        Some((value(1).unwrap_or_default(), at));
                     return;
                 }
                 _ => {}
@@ -836,7 +879,9 @@ impl Walker<'_> {
             let at = self.at(r, cells[1].0);
             match target {
                 Target::Unit(u) => self.book.units[u].properties.push((key, val, at)),
-                Target::Project(u, p) => self.book.units[u].projects[p].properties.push((key, val, at)),
+                Target::Project(u, p) => self.book.units[u].projects[p]
+                    .properties
+                    .push((key, val, at)),
                 Target::None => {}
             }
             return;

@@ -115,7 +115,10 @@ fn staff(s: &str, at: &str, out: &mut String, diags: &mut Vec<Diagnostic>) {
             lines.clear();
             break;
         };
-        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+        let digits: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
         if digits.is_empty() {
             lines.clear();
             break;
@@ -168,7 +171,12 @@ fn dec(s: &str) -> Option<Decimal> {
 /// lines right after it (工资福利支出 … under 基本支出) and the top lines
 /// then come to the total; flat otherwise (a table that does not add up
 /// is printed as stated, for the checker to report).
-fn lines_nested(lines: &[(String, String)], total: Option<&String>, depth: usize, out: &mut String) {
+fn lines_nested(
+    lines: &[(String, String)],
+    total: Option<&String>,
+    depth: usize,
+    out: &mut String,
+) {
     let mut tops: Vec<(usize, usize)> = Vec::new(); // (index, children count)
     let mut i = 0;
     while i < lines.len() {
@@ -253,7 +261,7 @@ fn property(k: &str, v: &str, at: &str, ind: &str, out: &mut String, diags: &mut
     };
     // A bare figure with no unit is most often a number that is a text
     // (a telephone number, a code): it is kept as written, quoted.
-    let bare_figure = v.parse::<Decimal>().is_ok();
+    let bare_figure = v.len() >= 5 && v.chars().all(|c| c.is_ascii_digit());
     let vals = if bare_figure {
         vec![q(v)]
     } else {
@@ -270,7 +278,11 @@ fn property(k: &str, v: &str, at: &str, ind: &str, out: &mut String, diags: &mut
     }
     diags.push(Diagnostic::new(
         Code::I004,
-        msg!("i004-kept-as-text", cell = at.to_string(), text = v.to_string()),
+        msg!(
+            "i004-kept-as-text",
+            cell = at.to_string(),
+            text = v.to_string()
+        ),
     ));
     out.push_str(&format!("{ind}{}: {}\n", q(k), q(v)));
 }
@@ -312,27 +324,44 @@ fn indicator_line(r: &IndRow, diags: &mut Vec<Diagnostic>) -> String {
     if !joined.is_empty() {
         diags.push(Diagnostic::new(
             Code::I004,
-            msg!("i004-kept-as-text", cell = r.at.clone(), text = joined.clone()),
+            msg!(
+                "i004-kept-as-text",
+                cell = r.at.clone(),
+                text = joined.clone()
+            ),
         ));
     }
-    let v = if joined.is_empty() { String::new() } else { format!(" {}", q(&joined)) };
+    let v = if joined.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", q(&joined))
+    };
     format!("{}{v}{attrs}", q(&r.name))
 }
 
 fn reads_as(line: &str, r: &IndRow) -> bool {
-    let Some((doc, sources)) = parse_snippet(&format!("indicators {{ A {{ B {{\n{line}\n}} }} }}")) else {
+    let Some((doc, sources)) = parse_snippet(&format!("indicators {{ A {{ B {{\n{line}\n}} }} }}"))
+    else {
         return false;
     };
-    let Some(u) = doc.units.first() else { return false };
-    let leaf = u.indicators.first().and_then(|t| t.nodes.first()).and_then(|n| match n {
-        IndicatorNode::Group(g) => g.children.first(),
-        _ => None,
-    });
+    let Some(u) = doc.units.first() else {
+        return false;
+    };
+    let leaf = u
+        .indicators
+        .first()
+        .and_then(|t| t.nodes.first())
+        .and_then(|n| match n {
+            IndicatorNode::Group(g) => g.children.first(),
+            _ => None,
+        });
     let leaf = match leaf {
         Some(IndicatorNode::Group(g)) => g.children.first(),
         _ => None,
     };
-    let Some(IndicatorNode::Leaf(i)) = leaf else { return false };
+    let Some(IndicatorNode::Leaf(i)) = leaf else {
+        return false;
+    };
     if u.indicators[0].nodes.len() != 1 {
         return false;
     }
