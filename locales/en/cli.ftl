@@ -108,7 +108,7 @@ cli-fmt-keywords = Spell every keyword in this language (default: each file keep
 cli-import-about = Turn the Excel/WPS tables a unit already has (.xlsx, .xls, .csv) into .jx files.
 cli-import-long-about =
     Turn the Excel/WPS tables a unit already has (.xlsx, .xls, .csv) into
-    .jx files, one per workbook (NAME.jx), in the canonical style.
+    `.jx` files, one per workbook (NAME.jx), in the canonical style.
 
     The official tables are recognised by their titles, labels and column
     headers, wherever they stand on a sheet: unit and project

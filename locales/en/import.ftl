@@ -13,11 +13,5 @@ i003-not-a-table-file = { $file } cannot be imported: only .xlsx, .xls and .csv 
 i003-unreadable = { $file } could not be read as a workbook: { $why }
 i003-help = save the table from Excel or WPS as .xlsx and import that file; nothing was written
 i004-kept-as-text = the value in cell { $cell } (“{ $text }”) could not be read as a figure or a time as written: it was kept as a text
-import-written = imported { $count ->
-    [one] one file
-   *[other] { $count } files
-} into { $dir }
-import-failed = nothing was written: { $count ->
-    [one] one workbook could not be imported
-   *[other] { $count } workbooks could not be imported
-}
+import-written = imported { $count } file(s) into { $dir }
+import-failed = nothing was written: { $count } workbook(s) could not be imported
