@@ -43,6 +43,8 @@ pub struct ProjectT {
     pub code: Option<String>,
     pub amount: String,
     pub period: Option<(String, String)>,
+    /// 实施进度 rows: content, period as shown, and the period's cell.
+    pub schedule: Vec<(String, String, String)>,
     pub goals: Vec<(GoalKind, String)>,
     pub indicators: Vec<IndRow>,
     /// key, value as shown, and the cell it was read from.
@@ -60,6 +62,10 @@ pub struct IndRow {
     pub uom: String,
     pub attrs: Vec<(&'static str, String)>,
     pub at: String,
+    /// The row's 一级 (二级) cell is written in a sheet that merges its
+    /// tier cells: a new group starts here, even under the same name.
+    pub starts_t1: bool,
+    pub starts_t2: bool,
 }
 
 #[derive(Debug, Default)]
@@ -96,6 +102,19 @@ enum Mode {
     },
     Plans {
         cols: [usize; 3],
+        label: usize,
+    },
+    /// The rows of a project's 实施进度 (the label spans them).
+    Schedule {
+        label: usize,
+    },
+    /// A project's 支出明细及测算说明 grid, up to its 合计 row.
+    Detail,
+    /// The 所属单位 list of a 系统 (rollup) unit: not imported.
+    Members,
+    /// A block of a project's funding lines (按资金来源, 上年度安排资金):
+    /// the label spans the rows, the lines stand right of it.
+    Funding {
         label: usize,
     },
     Summary {
@@ -358,6 +377,13 @@ impl Walker<'_> {
             self.grid_header(r, &cells);
             return;
         }
+        // The header of a 系统 unit's 所属单位 list.
+        if matches!(self.mode, Mode::Members) && heads.iter().any(|h| h == "序号") {
+            for (c, _) in &cells {
+                self.not_placed(r, *c, "i001-members");
+            }
+            return;
+        }
         // A summary table's header row: 序号 | 名称 | 金额.
         if let Some(mode) = self.summary_header(&cells) {
             self.mode = mode;
@@ -404,6 +430,43 @@ impl Walker<'_> {
                     return;
                 }
                 self.mode = Mode::Head;
+            }
+            Mode::Schedule { label } => {
+                if cells[0].0 > label {
+                    self.schedule_row(r, &cells);
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Funding { label } => {
+                if cells[0].0 > label {
+                    for (c, _) in &cells {
+                        self.not_placed(r, *c, "i001-funding-lines");
+                    }
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Members => {
+                let serial = amount_text(&squeeze(&cells[0].1).replace('-', ""));
+                if serial.is_some_and(|s| s != "-") {
+                    for (c, _) in &cells {
+                        self.not_placed(r, *c, "i001-members");
+                    }
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Detail => {
+                // The spending detail is not imported: each of its cells is
+                // named, up to and with the 合计 row.
+                for (c, _) in &cells {
+                    self.not_placed(r, *c, "i001-spending-detail");
+                }
+                if is_total(&cells[0].1) {
+                    self.mode = Mode::Head;
+                }
+                return;
             }
             Mode::Plans { cols, label } => {
                 if cells[0].0 > label {
@@ -536,6 +599,8 @@ impl Walker<'_> {
                 row.t2 = g.last_t2.clone();
             }
         }
+        row.starts_t1 = self.sheet.has_merges && !t1.is_empty();
+        row.starts_t2 = self.sheet.has_merges && !get("t2").is_empty();
         g.last_t1 = row.t1.clone();
         g.last_t2 = row.t2.clone();
         match self.target {
@@ -774,10 +839,38 @@ impl Walker<'_> {
             }
             return;
         }
-        // A row that does not start in the column of the labels (the lines
-        // of a project's 资金来源 block, its spending detail) has no place.
-        let block =
-            matches!(target, Target::Project(..)) && (label.starts_with('按') || is_total(label));
+        if label == "实施进度" && matches!(target, Target::Project(..)) {
+            self.mode = Mode::Schedule { label: cells[0].0 };
+            self.schedule_row(r, &cells[1..]);
+            return;
+        }
+        if (heads.iter().any(|h| h == "支出内容简介" || h == "支出明细")
+            || label.starts_with("支出明细"))
+            && matches!(target, Target::Project(..))
+        {
+            self.mode = Mode::Detail;
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-spending-detail");
+            }
+            return;
+        }
+        // A project's funding block (按资金来源 | 市级资金 | …, 上年度安排资金 |
+        // 上年度安排资金 | 68): its lines are not imported, and named.
+        let funding = matches!(target, Target::Project(..))
+            && cells[0].0 == self.label_col
+            && (label.starts_with('按')
+                || heads.get(1).is_some_and(|h| h == label)
+                || (cells.len() >= 3 && !label.starts_with("资金总额")));
+        if funding {
+            self.mode = Mode::Funding { label: cells[0].0 };
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-funding-lines");
+            }
+            return;
+        }
+        // A row that does not start in the column of the labels has no
+        // place.
+        let block = matches!(target, Target::Project(..)) && is_total(label);
         if block || (cells[0].0 > self.label_col && !label.starts_with("资金总额")) {
             for (c, _) in cells {
                 self.not_placed(r, *c, "i001-no-column");
@@ -811,7 +904,13 @@ impl Walker<'_> {
                 return;
             }
         }
+        // Section labels: what follows is recognised by its own header.
         if label == "年度绩效指标" && cells.len() == 1 {
+            return;
+        }
+        if label == "所属单位" && cells.len() == 1 {
+            self.mode = Mode::Members;
+            self.not_placed(r, cells[0].0, "i001-members");
             return;
         }
         if label == "年度重点工作计划" {
@@ -886,9 +985,50 @@ impl Walker<'_> {
             }
             return;
         }
+        // A label alone in the column of the labels: a property left blank
+        // (项目概况 with nothing written).
+        let bare_label = cells.len() == 1
+            && cells[0].0 == self.label_col
+            && label.chars().count() <= 20
+            && !label.contains([':', '：'])
+            && !label.starts_with('注');
+        if bare_label {
+            let key = cells[0].1.trim().to_string();
+            let at = self.at(r, cells[0].0);
+            match target {
+                Target::Unit(u) => self.book.units[u].properties.push((key, String::new(), at)),
+                Target::Project(u, p) => {
+                    self.book.units[u].projects[p]
+                        .properties
+                        .push((key, String::new(), at))
+                }
+                Target::None => {}
+            }
+            return;
+        }
         for (c, _) in cells {
             self.not_placed(r, *c, "i001-outside-table");
         }
+    }
+
+    /// One 实施进度 row: its content (blank or not) and, in its last
+    /// cell, the period.
+    fn schedule_row(&mut self, r: usize, cells: &[(usize, String)]) {
+        let Target::Project(u, p) = self.target else {
+            return;
+        };
+        let Some(((pc, period), content)) = cells.split_last() else {
+            return;
+        };
+        let content = content
+            .iter()
+            .map(|(_, t)| t.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let at = self.at(r, *pc);
+        self.book.units[u].projects[p]
+            .schedule
+            .push((content, period.trim().to_string(), at));
     }
 
     fn current_unit_for_project(&mut self) -> Option<usize> {

@@ -149,6 +149,20 @@ fn project(p: &ProjectT, out: &mut String, diags: &mut Vec<Diagnostic>) {
             property("项目实施期", per, at, "    ", out, diags);
         }
     }
+    for (content, per, at) in &p.schedule {
+        let head = if content.is_empty() {
+            "schedule".to_string()
+        } else {
+            format!("schedule {}", q(content))
+        };
+        let line = format!("{head} {per}");
+        if read_back_schedule(&line, per) {
+            out.push_str(&format!("    {line}\n"));
+        } else {
+            let shown = format!("{content} {per}");
+            property("实施进度", shown.trim(), at, "    ", out, diags);
+        }
+    }
     goals(&p.goals, "    ", out);
     indicators(&p.indicators, "    ", out, diags);
     for (k, v, at) in &p.properties {
@@ -247,6 +261,17 @@ fn read_back_period(line: &str, shown: &str) -> bool {
         .and_then(|u| u.projects.first())
         .and_then(|p| p.period.as_ref())
         .is_some_and(|p| crate::emit::text::period_text(&p.node) == shown)
+}
+
+fn read_back_schedule(line: &str, shown: &str) -> bool {
+    let Some((doc, _)) = parse_snippet(&format!("project P 1 {{ {line} }}")) else {
+        return false;
+    };
+    doc.units
+        .first()
+        .and_then(|u| u.projects.first())
+        .and_then(|p| p.schedule.first())
+        .is_some_and(|s| crate::emit::text::period_text(&s.period.node) == shown)
 }
 
 fn property(k: &str, v: &str, at: &str, ind: &str, out: &mut String, diags: &mut Vec<Diagnostic>) {
@@ -378,7 +403,12 @@ fn indicators(rows: &[IndRow], ind: &str, out: &mut String, diags: &mut Vec<Diag
     let mut i = 0;
     while i < rows.len() {
         let t1 = &rows[i].t1;
-        let end1 = i + rows[i..].iter().take_while(|r| &r.t1 == t1).count();
+        let end1 = i
+            + 1
+            + rows[i + 1..]
+                .iter()
+                .take_while(|r| &r.t1 == t1 && !r.starts_t1)
+                .count();
         let (pad1, open1) = if t1.is_empty() {
             (format!("{ind}  "), false)
         } else {
@@ -388,7 +418,12 @@ fn indicators(rows: &[IndRow], ind: &str, out: &mut String, diags: &mut Vec<Diag
         let mut j = i;
         while j < end1 {
             let t2 = &rows[j].t2;
-            let end2 = j + rows[j..end1].iter().take_while(|r| &r.t2 == t2).count();
+            let end2 = j
+                + 1
+                + rows[j + 1..end1]
+                    .iter()
+                    .take_while(|r| &r.t2 == t2 && !r.starts_t2)
+                    .count();
             let (pad2, open2) = if t2.is_empty() {
                 (pad1.clone(), false)
             } else {
@@ -396,7 +431,14 @@ fn indicators(rows: &[IndRow], ind: &str, out: &mut String, diags: &mut Vec<Diag
                 (format!("{pad1}  "), true)
             };
             for r in &rows[j..end2] {
-                if r.name.is_empty() {
+                // A row with only its tiers opens the groups; one with a
+                // value but a blank 三级 cell is an indicator named "".
+                if r.name.is_empty()
+                    && r.cmp.is_empty()
+                    && r.value.is_empty()
+                    && r.uom.is_empty()
+                    && r.attrs.is_empty()
+                {
                     continue;
                 }
                 let line = indicator_line(r, diags);
