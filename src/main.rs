@@ -203,6 +203,8 @@ enum Command {
         files: Vec<PathBuf>,
         #[arg(short, long, value_name = "DIR", default_value = ".")]
         output: PathBuf,
+        #[arg(long, value_name = "SCHEME", value_parser = clap::builder::PossibleValuesParser::new(jixiao::import::SCHEMES))]
+        scheme: Option<String>,
     },
     Explain {
         #[arg(required_unless_present = "list", value_name = "CODE")]
@@ -447,12 +449,17 @@ fn stdout_error(e: std::io::Error) -> String {
 
 /// `jixiao import`: every workbook is read first; the `.jx` files are
 /// written together (one set, all at once) only when none failed.
-fn import_command(files: &[PathBuf], dir: &Path, color: ColorWhen) -> Result<ExitCode, String> {
+fn import_command(
+    files: &[PathBuf],
+    dir: &Path,
+    scheme: Option<&str>,
+    color: ColorWhen,
+) -> Result<ExitCode, String> {
     let mut written: Vec<(String, String)> = Vec::new();
     let mut findings = Vec::new();
     let mut failed = 0usize;
     for f in files {
-        match jixiao::import::import(f) {
+        match jixiao::import::import(f, scheme) {
             Ok(imp) => {
                 findings.extend(imp.diags);
                 let mut name = format!("{}.jx", imp.name);
@@ -703,7 +710,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             check,
             keywords,
         } => fmt_command(&paths, check, keywords, cli.color),
-        Command::Import { files, output } => import_command(&files, &output, cli.color),
+        Command::Import {
+            files,
+            output,
+            scheme,
+        } => import_command(&files, &output, scheme.as_deref(), cli.color),
         Command::Lsp => match jixiao::lsp::run() {
             Ok(()) => Ok(ExitCode::SUCCESS),
             // The protocol's exit status when the client did not shut the

@@ -120,6 +120,7 @@ cli-import-long-about =
     See docs/import.md.
 cli-import-files = Workbooks to import (.xlsx, .xls, .csv).
 cli-import-output = Directory to write the .jx files into (default: the current directory).
+cli-import-scheme = The indicator framework to state in the .jx files (default: the one the tables' tiers show, if any).
 
 cli-explain-about = Explain a diagnostic code: what it means, why, an example and the fix.
 cli-explain-code = The code, e.g. B001.

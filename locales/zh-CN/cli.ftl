@@ -106,6 +106,7 @@ cli-import-long-about =
     导入：请对结果运行 `jixiao check`。见 docs/import.md。
 cli-import-files = 要导入的工作簿（.xlsx、.xls、.csv）。
 cli-import-output = 写出 .jx 文件的目录（默认：当前目录）。
+cli-import-scheme = 写入 .jx 文件的指标体系（默认：按表格中的指标层级判断，能判断时写入）。
 
 cli-explain-about = 解释一个诊断代码：含义、原因、示例和改正方法。
 cli-explain-code = 代码，例如 B001。

@@ -10,7 +10,11 @@
 //! may stand anywhere in a sheet, with blank rows, merged cells (read as
 //! their top-left cell, a blank tier cell continuing the one above) and
 //! several tables one after the other. [`write`] prints the document and
-//! the formatter gives it the canonical style.
+//! the formatter gives it the canonical style. The document states the
+//! indicator framework (`scheme`) given on the command line, else the one
+//! the tables' tiers show (成本指标 as a 一级: 财预2021; 满意度指标 as a
+//! 一级: 财预2020; 服务对象满意度 under 效益 or an older `…申报表`:
+//! 地方旧式), so that `jixiao check` runs the tier checks on it.
 //!
 //! Nothing is dropped in silence: a cell that is not part of a recognised
 //! table is an I001 finding with its address (`表1!C7`) and the reason; a
@@ -29,6 +33,9 @@ use std::path::Path;
 use crate::diag::{Code, Diagnostic};
 use crate::msg;
 
+/// The frameworks `--scheme` may name: the built-in ones.
+pub const SCHEMES: &[&str] = crate::check::frameworks::BUILT_IN;
+
 /// One workbook imported: the `.jx` text (canonical style) and the
 /// findings of the import.
 #[derive(Debug)]
@@ -39,9 +46,12 @@ pub struct Imported {
     pub diags: Vec<Diagnostic>,
 }
 
-/// Import one workbook. `Err` holds the error findings (I002, I003) and
-/// the warnings found before them: no `.jx` text is given then.
-pub fn import(path: &Path) -> Result<Imported, Vec<Diagnostic>> {
+/// Import one workbook. `scheme` names the indicator framework (one of
+/// [`SCHEMES`]); without it the framework is the
+/// one the tables' tiers show, if they show one. `Err` holds the error
+/// findings (I002, I003) and the warnings found before them: no `.jx`
+/// text is given then.
+pub fn import(path: &Path, scheme: Option<&str>) -> Result<Imported, Vec<Diagnostic>> {
     let file = path.display().to_string();
     let sheets = match read::read(path) {
         Ok(s) => s,
@@ -65,7 +75,8 @@ pub fn import(path: &Path) -> Result<Imported, Vec<Diagnostic>> {
         return Err(book.diags);
     }
     let mut diags = std::mem::take(&mut book.diags);
-    let text = write::document(&book, &mut diags);
+    let scheme = scheme.or_else(|| recognise::infer_scheme(&book));
+    let text = write::document(&book, scheme, &mut diags);
     let text = crate::fmt::format_source(&text, &crate::fmt::Options::default()).unwrap_or(text);
     let name = path
         .file_stem()

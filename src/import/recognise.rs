@@ -9,6 +9,8 @@ use crate::msg;
 #[derive(Debug, Default)]
 pub struct Book {
     pub year: Option<String>,
+    /// A title of the older forms (`…申报表`) was read.
+    pub old_form_title: bool,
     pub money: Option<String>,
     pub units: Vec<UnitT>,
     pub summaries: Vec<SummaryT>,
@@ -18,6 +20,10 @@ pub struct Book {
 #[derive(Debug, Default)]
 pub struct UnitT {
     pub name: String,
+    /// A 系统 unit: its table lists its member units (所属单位).
+    pub rollup: bool,
+    /// The 所属单位 list: each member's name and the cell it was read from.
+    pub members: Vec<(String, String)>,
     pub code: Option<String>,
     pub budget: Option<BudgetT>,
     pub duties: Option<String>,
@@ -110,8 +116,12 @@ enum Mode {
     },
     /// A project's 支出明细及测算说明 grid, up to its 合计 row.
     Detail,
-    /// The 所属单位 list of a 系统 (rollup) unit: not imported.
-    Members,
+    /// The 所属单位 list of a 系统 (rollup) unit, read for its members'
+    /// names (their codes and totals are their own tables').
+    Members {
+        unit: usize,
+        name: Option<usize>,
+    },
     /// A block of a project's funding lines (按资金来源, 上年度安排资金):
     /// the label spans the rows, the lines stand right of it.
     Funding {
@@ -378,11 +388,20 @@ impl Walker<'_> {
             return;
         }
         // The header of a 系统 unit's 所属单位 list.
-        if matches!(self.mode, Mode::Members) && heads.iter().any(|h| h == "序号") {
-            for (c, _) in &cells {
-                self.not_placed(r, *c, "i001-members");
+        if let Mode::Members { unit, name: None } = self.mode {
+            if heads.iter().any(|h| h == "序号") {
+                let name = cells
+                    .iter()
+                    .find(|(_, t)| squeeze(t).ends_with("名称"))
+                    .map(|(c, _)| *c);
+                if name.is_none() {
+                    for (c, _) in &cells {
+                        self.not_placed(r, *c, "i001-members");
+                    }
+                }
+                self.mode = Mode::Members { unit, name };
+                return;
             }
-            return;
         }
         // A summary table's header row: 序号 | 名称 | 金额.
         if let Some(mode) = self.summary_header(&cells) {
@@ -447,11 +466,15 @@ impl Walker<'_> {
                 }
                 self.mode = Mode::Head;
             }
-            Mode::Members => {
+            Mode::Members { unit, name } => {
                 let serial = amount_text(&squeeze(&cells[0].1).replace('-', ""));
-                if serial.is_some_and(|s| s != "-") {
-                    for (c, _) in &cells {
-                        self.not_placed(r, *c, "i001-members");
+                if let (Some(n), true) = (name, serial.is_some_and(|s| s != "-")) {
+                    let member = self.sheet.get(r, n).trim().to_string();
+                    if member.is_empty() {
+                        self.not_placed(r, cells[0].0, "i001-row-without-name");
+                    } else {
+                        let at = self.at(r, n);
+                        self.book.units[unit].members.push((member, at));
                     }
                     return;
                 }
@@ -500,6 +523,9 @@ impl Walker<'_> {
             if digits.len() == 4 && s[4..].starts_with('年') {
                 self.book.year = Some(digits);
             }
+        }
+        if s.ends_with("申报表") {
+            self.book.old_form_title = true;
         }
         self.title = Some(title.trim().to_string());
         self.mode = Mode::Head;
@@ -908,9 +934,13 @@ impl Walker<'_> {
         if label == "年度绩效指标" && cells.len() == 1 {
             return;
         }
-        if label == "所属单位" && cells.len() == 1 {
-            self.mode = Mode::Members;
-            self.not_placed(r, cells[0].0, "i001-members");
+        if let (true, Target::Unit(u)) = (label == "所属单位" && cells.len() == 1, self.target)
+        {
+            self.book.units[u].rollup = true;
+            self.mode = Mode::Members {
+                unit: u,
+                name: None,
+            };
             return;
         }
         if label == "年度重点工作计划" {
@@ -1040,6 +1070,43 @@ impl Walker<'_> {
             Target::None => self.book.units.len().checked_sub(1),
         }
     }
+}
+
+/// The indicator framework the tables follow, when they show it: 成本指标
+/// as a 一级 is the 2021 form (财预〔2021〕101号); 满意度指标 as a 一级,
+/// or 成本 under 产出 with no satisfaction tier, the 2020 form; 服务对象
+/// 满意度 under 效益 (no 满意度 一级), or 成本 under 产出 in an older
+/// `…申报表`, the older local form. `None` when the tables do not tell (no
+/// tiers, or the shapes of two forms at once).
+pub fn infer_scheme(book: &Book) -> Option<&'static str> {
+    use crate::check::frameworks::norm;
+    let rows = book.units.iter().flat_map(|u| {
+        u.indicators
+            .iter()
+            .chain(u.projects.iter().flat_map(|p| p.indicators.iter()))
+    });
+    let (mut cost1, mut cost2, mut sat1, mut sat_under_benefit) = (false, false, false, false);
+    for r in rows {
+        let t1 = norm(&r.t1);
+        let t2 = norm(&r.t2);
+        match t1.as_str() {
+            "成本" => cost1 = true,
+            "产出" if t2 == "成本" => cost2 = true,
+            "满意度" => sat1 = true,
+            "效益" | "效果" if t2.contains("满意度") => sat_under_benefit = true,
+            _ => {}
+        }
+    }
+    if cost1 {
+        return (!cost2).then_some("财预2021");
+    }
+    if sat1 {
+        return (!sat_under_benefit).then_some("财预2020");
+    }
+    if sat_under_benefit || (book.old_form_title && cost2) {
+        return Some("地方旧式");
+    }
+    cost2.then_some("财预2020")
 }
 
 /// `填报单位：X` → `X` when the text starts with one of the labels and a

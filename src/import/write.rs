@@ -17,7 +17,7 @@ fn q(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-pub fn document(book: &Book, diags: &mut Vec<Diagnostic>) -> String {
+pub fn document(book: &Book, scheme: Option<&str>, diags: &mut Vec<Diagnostic>) -> String {
     let mut out = String::new();
     if let Some(y) = &book.year {
         out.push_str(&format!("year {y}\n"));
@@ -25,9 +25,33 @@ pub fn document(book: &Book, diags: &mut Vec<Diagnostic>) -> String {
     if let Some(m) = &book.money {
         out.push_str(&format!("money {m}\n"));
     }
+    if let Some(s) = scheme {
+        out.push_str(&format!("scheme {s}\n"));
+    }
     out.push('\n');
+    // A member listed under a 系统 unit names it as its parent; a member
+    // with no table of its own in the workbook is named (I001).
+    let mut parents: Vec<(&str, &str)> = Vec::new();
     for u in &book.units {
-        unit(u, &mut out, diags);
+        for (m, at) in &u.members {
+            if book.units.iter().any(|x| x.name == *m) {
+                parents.push((m, &u.name));
+            } else {
+                diags.push(Diagnostic::new(
+                    Code::I001,
+                    msg!(
+                        "i001-not-placed",
+                        cell = at.clone(),
+                        text = m.clone(),
+                        why = crate::i18n::Message::new("i001-member-without-table")
+                    ),
+                ));
+            }
+        }
+    }
+    for u in &book.units {
+        let parent = parents.iter().find(|(m, _)| *m == u.name).map(|(_, p)| *p);
+        unit(u, parent, &mut out, diags);
         out.push('\n');
     }
     for s in &book.summaries {
@@ -50,9 +74,13 @@ pub fn document(book: &Book, diags: &mut Vec<Diagnostic>) -> String {
     out
 }
 
-fn unit(u: &UnitT, out: &mut String, diags: &mut Vec<Diagnostic>) {
+fn unit(u: &UnitT, parent: Option<&str>, out: &mut String, diags: &mut Vec<Diagnostic>) {
     let code = u.code.as_ref().map(|c| format!("{c} ")).unwrap_or_default();
-    out.push_str(&format!("unit {code}{} {{\n", q(&u.name)));
+    let rollup = if u.rollup { "rollup " } else { "" };
+    out.push_str(&format!("{rollup}unit {code}{} {{\n", q(&u.name)));
+    if let Some(p) = parent {
+        out.push_str(&format!("  parent {}\n", q(p)));
+    }
     if let Some(b) = &u.budget {
         out.push_str(&format!("  budget {} {{\n", b.total));
         for (dim, lines) in [("income", &b.income), ("expense", &b.expense)] {
