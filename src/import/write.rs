@@ -302,6 +302,31 @@ fn read_back_schedule(line: &str, shown: &str) -> bool {
         .is_some_and(|s| crate::emit::text::period_text(&s.period.node) == shown)
 }
 
+/// A form's checkboxes as printed (`☐新建 ☑其他专项类`), with each label
+/// quoted (a label may hold a space); `None` when the text is not one.
+fn choices(v: &str) -> Option<String> {
+    if !v.starts_with(['☐', '☑']) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut rest = v;
+    while let Some(mark) = rest.chars().next() {
+        let after = &rest[mark.len_utf8()..];
+        let end = after.find([' ', '☐', '☑']).map_or(after.len(), |i| {
+            // A label runs to the space before the next box.
+            after[i..].find(['☐', '☑']).map_or(after.len(), |j| i + j)
+        });
+        let label = after[..end].trim();
+        let boxed = if mark == '☑' { "[x]" } else { "[ ]" };
+        out.push(format!("{boxed} {}", q(label)));
+        rest = &after[end..];
+        if !rest.is_empty() && !rest.starts_with(['☐', '☑']) {
+            return None;
+        }
+    }
+    Some(out.join(" "))
+}
+
 fn property(k: &str, v: &str, at: &str, ind: &str, out: &mut String, diags: &mut Vec<Diagnostic>) {
     let reads = |line: &str| {
         parse_snippet(line).is_some_and(|(doc, _)| {
@@ -315,11 +340,17 @@ fn property(k: &str, v: &str, at: &str, ind: &str, out: &mut String, diags: &mut
     // A bare figure with no unit is most often a number that is a text
     // (a telephone number, a code): it is kept as written, quoted.
     let bare_figure = v.len() >= 5 && v.chars().all(|c| c.is_ascii_digit());
-    let vals = if bare_figure {
+    let mut vals = if bare_figure {
         vec![q(v)]
+    } else if v.is_empty() {
+        // A blank cell.
+        vec!["-".to_string(), q(v)]
     } else {
         vec![v.to_string(), q(v)]
     };
+    if let Some(c) = choices(v) {
+        vals.insert(0, c);
+    }
     for key in [k.to_string(), q(k)] {
         for val in &vals {
             let line = format!("{key}: {val}");
