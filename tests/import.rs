@@ -374,3 +374,293 @@ fn imported_examples_check_like_the_originals() {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+/// A sheet laid out as in a seed: `rows` from row `top` (0-based), cells
+/// separated by `|` (a blank between two bars is a blank cell, `#12.5` a
+/// number cell); `merges` as (first row, first column, last row, last
+/// column), the text being the first cell's.
+struct SheetSpec<'a> {
+    name: &'a str,
+    top: u32,
+    rows: &'a [&'a str],
+    merges: &'a [(u32, u16, u32, u16)],
+}
+
+fn workbook(path: &Path, sheets: &[SheetSpec]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for s in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(s.name).unwrap();
+        let mut texts = std::collections::HashMap::new();
+        for (k, line) in s.rows.iter().enumerate() {
+            let r = s.top + k as u32;
+            for (c, cell) in line.split('|').enumerate() {
+                let c = c as u16;
+                texts.insert((r, c), cell.to_string());
+                if cell.is_empty() {
+                    continue;
+                }
+                match cell.strip_prefix('#') {
+                    Some(n) => ws.write_number(r, c, n.parse::<f64>().unwrap()).unwrap(),
+                    None => ws.write_string(r, c, cell).unwrap(),
+                };
+            }
+        }
+        let fmt = rust_xlsxwriter::Format::new();
+        for &(r1, c1, r2, c2) in s.merges {
+            let text = texts.get(&(r1, c1)).cloned().unwrap_or_default();
+            ws.merge_range(r1, c1, r2, c2, &text, &fmt).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+/// Import `file` into `dir/out`: success, the text of the one `.jx` file
+/// written (empty on failure), and the findings printed.
+fn import_one(file: &Path, dir: &Path, extra: &[&str]) -> (bool, String, String) {
+    let out = dir.join("out");
+    let mut args = vec![
+        "import",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    let (ok, _, err) = jixiao(&args);
+    let stem = file.file_stem().unwrap().to_string_lossy();
+    let text = std::fs::read_to_string(out.join(format!("{stem}.jx"))).unwrap_or_default();
+    (ok, text, err)
+}
+
+/// 云田镇 (seed 001): the unit table's header block below a title and a
+/// 填报单位 line, blank rows between its parts, the 一级 and 二级 cells
+/// merged down their rows, and one 指标值及单位 column (`9/个`, `≥90%`).
+#[test]
+fn yuntian_layout_merged_tiers_and_blank_rows() {
+    let dir = scratch("layout-yuntian");
+    let file = dir.join("云田镇.xlsx");
+    workbook(
+        &file,
+        &[SheetSpec {
+            name: "整体支出",
+            top: 2,
+            rows: &[
+                "2023年部门整体支出绩效目标表",
+                "填报单位：株洲市石峰区云田镇人民政府||||金额单位：万元",
+                "",
+                "部门名称|株洲市石峰区云田镇人民政府",
+                "年度预算申请（万元）|资金总额|#1056.4",
+                "|按收入性质分||按支出性质分",
+                "|一般公共预算拨款|#1056.4|基本支出|#445.4",
+                "|||项目支出|#611",
+                "",
+                "部门职责概述|落实国家政策，严格依法行政。",
+                "",
+                "年度绩效指标",
+                "一级指标|二级指标|三级指标|指标值及单位",
+                "产出指标|数量指标|辖区社区数量|9个",
+                "||社区网格数量|30个",
+                "|质量指标|执法检查覆盖率|≥90%",
+                "|成本指标|公用经费|≤445.4万元",
+                "效益指标|社会效益指标|群众安全感|提升",
+            ],
+            merges: &[(15, 0, 18, 0), (15, 1, 16, 1)],
+        }],
+    );
+    let (ok, text, err) = import_one(&file, &dir, &[]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        text,
+        "year 2023\nmoney 万元\nscheme 财预2020\n\nunit 株洲市石峰区云田镇人民政府 {\n  budget 1056.4 {\n    by income {\n      一般公共预算拨款 1056.4\n    }\n    by expense {\n      基本支出 445.4\n      项目支出 611\n    }\n  }\n  duties \"落实国家政策，严格依法行政。\"\n  indicators {\n    产出指标 {\n      数量指标 {\n        辖区社区数量 9个\n        社区网格数量 30个\n      }\n      质量指标 {\n        执法检查覆盖率 ≥90%\n      }\n      成本指标 {\n        公用经费 ≤445.4万元\n      }\n    }\n    效益指标 {\n      社会效益指标 {\n        群众安全感 提升\n      }\n    }\n  }\n}\n",
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// 石峰区 (seed 002): the 汇总表 with its text columns (支出方向, 实施期 and
+/// 年度绩效目标), amounts written as texts with thousands separators, and
+/// a project table below it on the same sheet.
+#[test]
+fn shifeng_layout_summary_with_texts_and_a_second_table() {
+    let dir = scratch("layout-shifeng");
+    let file = dir.join("石峰区.xlsx");
+    workbook(
+        &file,
+        &[SheetSpec {
+            name: "附件2",
+            top: 1,
+            rows: &[
+                "2020 年区级专项资金预算绩效目标汇总表",
+                "单位：万元",
+                "序号|专项支出名称|支出方向|资金总额|实施期绩效目标|年度绩效目标",
+                "1|值班工作经费|政府事务支出|4|组织值班|快速下发各类通知",
+                "2|政府全会经费|政府会议支出|1,020.50|负责会务|完善会议登记",
+                "合计|||1,024.50||",
+                "",
+                "",
+                "2020年项目支出绩效目标表",
+                "填报单位：株洲市石峰区人民政府办公室",
+                "项目名称|值班工作经费",
+                "项目金额（万元）|4",
+                "年度绩效指标",
+                "一级指标|二级指标|三级指标|指标值",
+                "产出指标|数量指标|值班天数|365天",
+                "满意度指标|服务对象满意度指标|群众满意度|≥95%",
+            ],
+            merges: &[],
+        }],
+    );
+    let (ok, text, err) = import_one(&file, &dir, &[]);
+    assert!(ok && !err.contains("[I0"), "{err}");
+    assert_eq!(
+        text,
+        "year 2020\nmoney 万元\nscheme 财预2020\n\nunit 株洲市石峰区人民政府办公室 {\n  project 值班工作经费 4 {\n    indicators {\n      产出指标 {\n        数量指标 {\n          值班天数 365天\n        }\n      }\n      满意度指标 {\n        服务对象满意度指标 {\n          群众满意度 ≥95%\n        }\n      }\n    }\n  }\n}\n\nsummary \"2020 年区级专项资金预算绩效目标汇总表\" {\n  #1 值班工作经费 4 {\n    支出方向: \"政府事务支出\"\n    goal term \"组织值班\"\n    goal annual \"快速下发各类通知\"\n  }\n  #2 政府全会经费 1020.50 {\n    支出方向: \"政府会议支出\"\n    goal term \"负责会务\"\n    goal annual \"完善会议登记\"\n  }\n  total 1024.50\n}\n",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// 湘阴县 (seed 003): the older 申报表, the section label in the first
+/// cell of the indicator header row, values written with their
+/// comparison and unit in one cell, and the 实施进度 rows.
+#[test]
+fn xiangyin_layout_older_form() {
+    let dir = scratch("layout-xiangyin");
+    let file = dir.join("湘阴县.xlsx");
+    workbook(
+        &file,
+        &[SheetSpec {
+            name: "附件2",
+            top: 0,
+            rows: &[
+                "2023年度湘阴县人民政府办公室项目支出预算绩效目标申报表",
+                "填报单位（盖章）：湘阴县人民政府办公室",
+                "项目名称|驻京联络维稳工作组",
+                "项目金额（万元）|50",
+                "实施进度|维稳、联络、招商工作经费||||2023-01-01 至 2023-12",
+                "项目年度绩效指标|一级指标|二级指标|三级指标|指标值",
+                "|产出指标|数量指标|交流学习次数|≥5次",
+                "||成本指标|控制在预算内|≤15万元",
+                "|效益指标|服务对象满意度|群众满意度|≥98%",
+                "项目负责人|柳旭",
+            ],
+            merges: &[],
+        }],
+    );
+    let (ok, text, err) = import_one(&file, &dir, &[]);
+    assert!(ok && !err.contains("[I0"), "{err}");
+    assert_eq!(
+        text,
+        "year 2023\nscheme 地方旧式\n\nunit 湘阴县人民政府办公室 {\n  project 驻京联络维稳工作组 50 {\n    schedule \"维稳、联络、招商工作经费\" 2023-01-01 .. 2023-12\n    indicators {\n      产出指标 {\n        数量指标 {\n          交流学习次数 ≥5次\n        }\n        成本指标 {\n          控制在预算内 ≤15万元\n        }\n      }\n      效益指标 {\n        服务对象满意度 {\n          群众满意度 ≥98%\n        }\n      }\n    }\n    项目负责人: \"柳旭\"\n  }\n}\n",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// 岳阳 (seed 004): the 2021 form's columns (指标值类型, 计量单位, 指标解释,
+/// 评(扣)分标准) with 成本指标 as a 一级, and the summary of units with
+/// their codes, on a second sheet whose header block is not in row 1.
+#[test]
+fn yueyang_layout_2021_form_and_two_sheets() {
+    let dir = scratch("layout-yueyang");
+    let file = dir.join("岳阳.xlsx");
+    workbook(
+        &file,
+        &[
+            SheetSpec {
+                name: "汇总",
+                top: 3,
+                rows: &[
+                    "59个部门预算申报的184个整体支出绩效目标资金表",
+                    "|||金额单位：万元",
+                    "序号|单位编码|名称|金额（万元）",
+                    "合计|||336,103.54",
+                    "1||岳阳市市委办系统|12,877.75",
+                    "1-9|209001|岳阳市委台湾工作办公室|247.74",
+                ],
+                merges: &[(6, 0, 6, 2)],
+            },
+            SheetSpec {
+                name: "台办",
+                top: 0,
+                rows: &[
+                    "2024年部门（单位）整体支出绩效目标表",
+                    "部门（单位）名称|岳阳市委台湾工作办公室",
+                    "年度绩效指标",
+                    "一级指标|二级指标|三级指标|指标值类型|指标值|计量单位|指标解释|评(扣)分标准",
+                    "成本指标|经济成本指标|公用经费|≤|#30|万元|控制公用经费|超支不得分",
+                    "产出指标|数量指标|对台交流活动|≥|#5|次||",
+                    "满意度指标|服务对象满意度指标|台胞满意度|≥|#95|%||",
+                ],
+                merges: &[],
+            },
+        ],
+    );
+    let (ok, text, err) = import_one(&file, &dir, &[]);
+    assert!(ok && !err.contains("[I0"), "{err}");
+    assert_eq!(
+        text,
+        "year 2024\nmoney 万元\nscheme 财预2021\n\nunit 岳阳市委台湾工作办公室 {\n  indicators {\n    成本指标 {\n      经济成本指标 {\n        公用经费 ≤ 30 万元 { explain \"控制公用经费\" scoring \"超支不得分\" }\n      }\n    }\n    产出指标 {\n      数量指标 {\n        对台交流活动 ≥ 5 次\n      }\n    }\n    满意度指标 {\n      服务对象满意度指标 {\n        台胞满意度 ≥ 95 %\n      }\n    }\n  }\n}\n\nsummary \"59个部门预算申报的184个整体支出绩效目标资金表\" {\n  #1          岳阳市市委办系统       12877.75\n  #1-9 209001 岳阳市委台湾工作办公室 247.74\n  total 336103.54\n}\n",
+    );
+    // The framework given on the command line wins over the tables'.
+    let (ok, text, err) = import_one(&file, &dir, &["--scheme", "财预2020"]);
+    assert!(ok, "{err}");
+    assert!(text.contains("\nscheme 财预2020\n"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A sheet in no known layout: I002 names the sheet and the cell; a file
+/// that is not a workbook, or of another kind: I003. Each fails the run
+/// (exit status 1) and nothing is written, not even the files of the
+/// workbooks that could be read.
+#[test]
+fn errors_fail_the_run_and_write_nothing() {
+    let dir = scratch("layout-errors");
+    let good = dir.join("good.csv");
+    std::fs::write(
+        &good,
+        "2023年部门整体支出绩效目标表\n部门名称,某单位\n一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,次数,5次\n",
+    )
+    .unwrap();
+    let unknown = dir.join("unknown.xlsx");
+    workbook(
+        &unknown,
+        &[SheetSpec {
+            name: "工资条",
+            top: 1,
+            rows: &["|姓名|基本工资", "|张三|#5000"],
+            merges: &[],
+        }],
+    );
+    let broken = dir.join("broken.xlsx");
+    std::fs::write(&broken, "not a zip archive").unwrap();
+    let other = dir.join("notes.docx");
+    std::fs::write(&other, "x").unwrap();
+    let out = dir.join("out");
+
+    let (ok, _, err) = jixiao(&[
+        "import",
+        good.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(ok && out.join("good.jx").exists(), "{err}");
+    std::fs::remove_dir_all(&out).unwrap();
+
+    for (bad, code, says) in [
+        (&unknown, "I002", "工资条!B2"),
+        (&broken, "I003", "broken.xlsx"),
+        (&other, "I003", "docx"),
+    ] {
+        let status = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["import", good.to_str().unwrap(), bad.to_str().unwrap()])
+            .args(["-o", out.to_str().unwrap()])
+            .env("JIXIAO_LANG", "en")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&status.stderr);
+        assert_eq!(status.status.code(), Some(1), "{err}");
+        assert!(err.contains(&format!("error[{code}]")), "{err}");
+        assert!(err.contains(says), "{code} does not name {says}: {err}");
+        assert!(!out.exists(), "{code}: something was written");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -72,13 +72,28 @@ pub struct IndRow {
     /// tier cells: a new group starts here, even under the same name.
     pub starts_t1: bool,
     pub starts_t2: bool,
+    /// The grid has no 指标值类型 or 计量单位 column: the 指标值 cell holds
+    /// the comparison and the unit too (`≥5次`).
+    pub combined: bool,
 }
 
 #[derive(Debug, Default)]
 pub struct SummaryT {
     pub name: String,
-    pub rows: Vec<(String, String, String, String)>, // serial, code, name, amount
+    pub rows: Vec<SummaryRowT>,
     pub total: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct SummaryRowT {
+    pub serial: String,
+    pub code: String,
+    pub name: String,
+    pub amount: String,
+    /// The row's text columns: goals (实施期绩效目标, 年度绩效目标) and
+    /// properties (支出方向: header, text, cell).
+    pub goals: Vec<(GoalKind, String)>,
+    pub properties: Vec<(String, String, String)>,
 }
 
 /// A budget table of the 部门预算 (项目 | 金额 pairs): an amount tree.
@@ -87,6 +102,15 @@ pub struct AmountT {
     pub name: String,
     pub total: String,
     pub lines: Vec<(String, String)>,
+}
+
+/// The columns of a summary table.
+struct SummaryCols {
+    serial: usize,
+    code: Option<usize>,
+    name: usize,
+    amount: usize,
+    texts: Vec<(usize, String, Option<GoalKind>)>,
 }
 
 /// Where the rows being read go.
@@ -133,6 +157,8 @@ enum Mode {
         code: Option<usize>,
         name: usize,
         amount: usize,
+        /// Text columns: column, header, and the goal kind for a goal.
+        texts: Vec<(usize, String, Option<GoalKind>)>,
     },
     Pairs {
         unit: usize,
@@ -157,6 +183,7 @@ const GRID_HEADERS: &[(&str, &str)] = &[
     ("指标值类型", "cmp"),
     ("指标性质", "cmp"),
     ("指标值", "value"),
+    ("指标值及单位", "value"),
     ("目标值", "value"),
     ("计量单位", "uom"),
     ("度量单位", "uom"),
@@ -353,7 +380,8 @@ impl Walker<'_> {
         // Lines of metadata: 填报单位：… 金额单位：…
         let mut rest = Vec::new();
         for (c, t) in &cells {
-            let s = squeeze(t);
+            // 填报单位（盖章）：… on the older forms.
+            let s = squeeze(t).replace("（盖章）", "").replace("(盖章)", "");
             if let Some(v) = strip_label(&s, &["填报单位", "单位名称", "填报部门", "部门名称"])
             {
                 if !v.is_empty() && cells.len() <= 2 {
@@ -435,8 +463,16 @@ impl Walker<'_> {
                 code,
                 name,
                 amount,
+                texts,
             } => {
-                self.summary_row(r, &cells, idx, serial, code, name, amount);
+                let cols = SummaryCols {
+                    serial,
+                    code,
+                    name,
+                    amount,
+                    texts,
+                };
+                self.summary_row(r, &cells, idx, &cols);
                 return;
             }
             Mode::Pairs { unit, pairs } => {
@@ -543,8 +579,13 @@ impl Walker<'_> {
 
     fn grid_header(&mut self, r: usize, cells: &[(usize, String)]) {
         let mut cols = Vec::new();
-        for (c, t) in cells {
+        for (k, (c, t)) in cells.iter().enumerate() {
             let h = squeeze(t);
+            // The section's label in the first cell of the header row
+            // (项目年度绩效指标 | 一级指标 | …).
+            if k == 0 && h.ends_with("绩效指标") {
+                continue;
+            }
             match GRID_HEADERS.iter().find(|(k, _)| *k == h) {
                 Some((_, role)) => cols.push((*c, *role)),
                 None => self.not_placed(r, *c, "i001-unknown-column"),
@@ -625,6 +666,7 @@ impl Walker<'_> {
                 row.t2 = g.last_t2.clone();
             }
         }
+        row.combined = !g.cols.iter().any(|(_, k)| *k == "cmp" || *k == "uom");
         row.starts_t1 = self.sheet.has_merges && !t1.is_empty();
         row.starts_t2 = self.sheet.has_merges && !get("t2").is_empty();
         g.last_t1 = row.t1.clone();
@@ -650,6 +692,20 @@ impl Walker<'_> {
                 || h.starts_with("合计")
         })?;
         let code = find(&|h| h.ends_with("编码"));
+        let mut texts = Vec::new();
+        for (c, t) in cells {
+            if [Some(serial), Some(name), Some(amount), code].contains(&Some(*c)) {
+                continue;
+            }
+            let h = squeeze(t);
+            let kind = match h.as_str() {
+                "实施期绩效目标" | "实施期目标" => Some(GoalKind::Term),
+                "年度绩效目标" | "年度目标" => Some(GoalKind::Annual),
+                "绩效目标" | "整体绩效目标" => Some(GoalKind::Overall),
+                _ => None,
+            };
+            texts.push((*c, t.trim().to_string(), kind));
+        }
         let name_text = self
             .title
             .clone()
@@ -664,42 +720,58 @@ impl Walker<'_> {
             code,
             name,
             amount,
+            texts,
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn summary_row(
-        &mut self,
-        r: usize,
-        cells: &[(usize, String)],
-        idx: usize,
-        serial: usize,
-        code: Option<usize>,
-        name: usize,
-        amount: usize,
-    ) {
+    fn summary_row(&mut self, r: usize, cells: &[(usize, String)], idx: usize, k: &SummaryCols) {
         let get = |c: usize| self.sheet.get(r, c).trim().to_string();
-        let s = get(serial);
-        let n = get(name);
+        let s = get(k.serial);
+        let n = get(k.name);
         if is_total(&s) || is_total(&n) {
-            let a = self.amount(r, amount);
+            let a = self.amount(r, k.amount);
             self.book.summaries[idx].total = Some(a);
-        } else {
-            let a = self.amount(r, amount);
-            let c = code.map(get).unwrap_or_default();
-            if n.is_empty() {
-                for (k, _) in cells {
-                    self.not_placed(r, *k, "i001-row-without-name");
+            for (c, _) in cells {
+                if *c != k.serial && *c != k.name && *c != k.amount {
+                    self.not_placed(r, *c, "i001-no-column");
                 }
-                return;
             }
-            self.book.summaries[idx].rows.push((s, c, n, a));
+            return;
         }
-        for (k, _) in cells {
-            if *k != serial && *k != name && *k != amount && Some(*k) != code {
-                self.not_placed(r, *k, "i001-no-column");
+        if n.is_empty() {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-row-without-name");
+            }
+            return;
+        }
+        let mut row = SummaryRowT {
+            serial: s,
+            code: k.code.map(get).unwrap_or_default(),
+            name: n,
+            amount: self.amount(r, k.amount),
+            ..SummaryRowT::default()
+        };
+        for (c, header, kind) in &k.texts {
+            let t = get(*c);
+            if t.is_empty() {
+                continue;
+            }
+            match kind {
+                Some(g) => row.goals.push((*g, t)),
+                None => row.properties.push((header.clone(), t, self.at(r, *c))),
             }
         }
+        for (c, _) in cells {
+            let known = *c == k.serial
+                || *c == k.name
+                || *c == k.amount
+                || Some(*c) == k.code
+                || k.texts.iter().any(|(x, _, _)| x == c);
+            if !known {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        self.book.summaries[idx].rows.push(row);
     }
 
     fn pairs_header(&mut self, cells: &[(usize, String)]) -> Option<Mode> {

@@ -56,15 +56,28 @@ pub fn document(book: &Book, scheme: Option<&str>, diags: &mut Vec<Diagnostic>) 
     }
     for s in &book.summaries {
         out.push_str(&format!("summary {} {{\n", q(&s.name)));
-        for (serial, code, name, amount) in &s.rows {
+        for row in &s.rows {
             out.push_str("  ");
-            if !serial.is_empty() {
-                out.push_str(&format!("#{} ", serial.replace(char::is_whitespace, "")));
+            if !row.serial.is_empty() {
+                out.push_str(&format!(
+                    "#{} ",
+                    row.serial.replace(char::is_whitespace, "")
+                ));
             }
-            if !code.is_empty() {
-                out.push_str(&format!("{code} "));
+            if !row.code.is_empty() {
+                out.push_str(&format!("{} ", row.code));
             }
-            out.push_str(&format!("{} {amount}\n", q(name)));
+            out.push_str(&format!("{} {}", q(&row.name), row.amount));
+            if row.goals.is_empty() && row.properties.is_empty() {
+                out.push('\n');
+                continue;
+            }
+            out.push_str(" {\n");
+            for (k, v, at) in &row.properties {
+                property(k, v, at, "    ", &mut out, diags);
+            }
+            goals(&row.goals, "    ", &mut out);
+            out.push_str("  }\n");
         }
         if let Some(t) = &s.total {
             out.push_str(&format!("  total {t}\n"));
@@ -450,7 +463,21 @@ fn reads_as(line: &str, r: &IndRow) -> bool {
         return false;
     }
     let v = value_cells(i, &sources);
-    i.name.node == r.name && type_cell(i) == r.cmp && v.value == r.value && v.unit == r.uom
+    let cells = |a: &str, b: &str, c: &str| -> String {
+        format!("{a}{b}{c}")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    // The row's cells, or one cell that holds the value with its
+    // comparison and unit (`≥5次` under 指标值, `100%` under 指标值及单位).
+    i.name.node == r.name
+        && ((type_cell(i) == r.cmp && v.value == r.value && v.unit == r.uom)
+            || (r.combined
+                && r.cmp.is_empty()
+                && r.uom.is_empty()
+                && !r.value.is_empty()
+                && cells(&type_cell(i), &v.value, &v.unit) == cells("", &r.value, "")))
 }
 
 fn indicators(rows: &[IndRow], ind: &str, out: &mut String, diags: &mut Vec<Diagnostic>) {
