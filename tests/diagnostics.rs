@@ -44,8 +44,10 @@ fn every_code_has_a_fixture() {
             names.push(f.unwrap().file_name().to_string_lossy().into_owned());
         }
     }
-    // The import codes (I…) are about workbooks, not documents: they are
-    // pinned by tests/import.rs.
+    // The import codes (I…) are found in workbooks, which no document
+    // fixture can be: tests/import.rs
+    // (`every_import_code_is_produced_and_speaks_both_languages`) produces
+    // each of them from a workbook instead.
     for info in jixiao::diag::codes::CODES {
         if info.code.as_str().starts_with('I') {
             continue;

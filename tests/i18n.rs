@@ -290,7 +290,8 @@ fn every_finding_renders_in_both_languages_and_chinese_is_chinese() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    // The import codes (I…) are found in workbooks, not in fixtures.
+    // The import codes (I…) are found in workbooks, not in fixtures:
+    // tests/import.rs renders each in both languages.
     let document_codes = CODES
         .iter()
         .filter(|c| !c.code.as_str().starts_with('I'))
