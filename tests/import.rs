@@ -521,7 +521,8 @@ fn shifeng_layout_summary_with_texts_and_a_second_table() {
 
 /// 湘阴县 (seed 003): the older 申报表, the section label in the first
 /// cell of the indicator header row, values written with their
-/// comparison and unit in one cell, and the 实施进度 rows.
+/// comparison and unit in one cell, the 实施进度 rows, and two labels with
+/// their values on one row.
 #[test]
 fn xiangyin_layout_older_form() {
     let dir = scratch("layout-xiangyin");
@@ -541,7 +542,7 @@ fn xiangyin_layout_older_form() {
                 "|产出指标|数量指标|交流学习次数|≥5次",
                 "||成本指标|控制在预算内|≤15万元",
                 "|效益指标|服务对象满意度|群众满意度|≥98%",
-                "项目负责人|柳旭",
+                "项目负责人|柳旭|联系电话|2115589",
             ],
             merges: &[],
         }],
@@ -550,7 +551,7 @@ fn xiangyin_layout_older_form() {
     assert!(ok && !err.contains("[I0"), "{err}");
     assert_eq!(
         text,
-        "year 2023\nscheme 地方旧式\n\nunit 湘阴县人民政府办公室 {\n  project 驻京联络维稳工作组 50 {\n    schedule \"维稳、联络、招商工作经费\" 2023-01-01 .. 2023-12\n    indicators {\n      产出指标 {\n        数量指标 {\n          交流学习次数 ≥5次\n        }\n        成本指标 {\n          控制在预算内 ≤15万元\n        }\n      }\n      效益指标 {\n        服务对象满意度 {\n          群众满意度 ≥98%\n        }\n      }\n    }\n    项目负责人: \"柳旭\"\n  }\n}\n",
+        "year 2023\nscheme 地方旧式\n\nunit 湘阴县人民政府办公室 {\n  project 驻京联络维稳工作组 50 {\n    schedule \"维稳、联络、招商工作经费\" 2023-01-01 .. 2023-12\n    indicators {\n      产出指标 {\n        数量指标 {\n          交流学习次数 ≥5次\n        }\n        成本指标 {\n          控制在预算内 ≤15万元\n        }\n      }\n      效益指标 {\n        服务对象满意度 {\n          群众满意度 ≥98%\n        }\n      }\n    }\n    项目负责人: \"柳旭\"\n    联系电话: \"2115589\"\n  }\n}\n",
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -956,9 +956,7 @@ impl Walker<'_> {
         // 上年度安排资金 | 68): its lines are not imported, and named.
         let funding = matches!(target, Target::Project(..))
             && cells[0].0 == self.label_col
-            && (label.starts_with('按')
-                || heads.get(1).is_some_and(|h| h == label)
-                || (cells.len() >= 3 && !label.starts_with("资金总额")));
+            && (label.starts_with('按') || heads.get(1).is_some_and(|h| h == label));
         if funding {
             self.mode = Mode::Funding { label: cells[0].0 };
             for (c, _) in cells {
@@ -1084,6 +1082,30 @@ impl Walker<'_> {
                     .properties
                     .push((key, val, at)),
                 Target::None => {}
+            }
+            return;
+        }
+        // Labels and values side by side (项目负责人 | 柳旭 | 联系电话 |
+        // 2115589): a property for each pair.
+        let pairs = cells.len() >= 4
+            && cells.len() % 2 == 0
+            && cells[0].0 == self.label_col
+            && cells.iter().step_by(2).all(|(_, t)| {
+                let t = squeeze(t);
+                t.chars().count() <= 12 && amount_text(&t).is_none()
+            });
+        if pairs {
+            for pair in cells.chunks(2) {
+                let key = pair[0].1.trim().to_string();
+                let val = pair[1].1.trim().to_string();
+                let at = self.at(r, pair[1].0);
+                match target {
+                    Target::Unit(u) => self.book.units[u].properties.push((key, val, at)),
+                    Target::Project(u, p) => self.book.units[u].projects[p]
+                        .properties
+                        .push((key, val, at)),
+                    Target::None => {}
+                }
             }
             return;
         }
