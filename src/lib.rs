@@ -10,6 +10,7 @@ pub mod check;
 pub mod diag;
 pub mod emit;
 pub mod fmt;
+pub mod forms;
 pub mod i18n;
 pub mod import;
 pub mod lsp;
