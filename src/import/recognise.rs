@@ -385,8 +385,9 @@ impl Walker<'_> {
             if let Some(v) = strip_label(&s, &["填报单位", "单位名称", "填报部门", "部门名称"])
             {
                 if !v.is_empty() && cells.len() <= 2 {
-                    self.filler =
-                        Some(t.split([':', '：']).nth(1).unwrap_or("").trim().to_string());
+                    let name = t.split([':', '：']).nth(1).unwrap_or("");
+                    let name = name.replace("（盖章）", "").replace("(盖章)", "");
+                    self.filler = Some(name.trim().to_string());
                     self.recognised = true;
                     continue;
                 }
