@@ -879,6 +879,11 @@ impl Walker<'_> {
     }
 
     fn head_row(&mut self, r: usize, cells: &[(usize, String)], heads: &[String]) {
+        // A section label before the row's own label (项目基本情况 | 项目名称
+        // | …): the row is read from its own label.
+        if cells.len() >= 3 && heads[0].ends_with("情况") && heads[1] == "项目名称" {
+            return self.head_row(r, &cells[1..], &heads[1..]);
+        }
         let label = heads[0].as_str();
         let value = |k: usize| cells.get(k).map(|(_, t)| t.trim().to_string());
         let two = cells.len() == 2;
@@ -915,7 +920,10 @@ impl Walker<'_> {
             self.label_col = cells[0].0;
             return;
         }
-        if label == "项目名称" && two {
+        // The project's name (支出方向（子项） on the 2020 direction form),
+        // with label pairs after it (所属专项名称 | …) read as properties.
+        let project_label = matches!(label, "项目名称" | "支出方向（子项）" | "支出方向(子项)");
+        if project_label && cells.len() >= 2 && cells.len() % 2 == 0 {
             let Some(u) = self.current_unit_for_project() else {
                 self.not_placed(r, cells[0].0, "i001-no-unit");
                 return;
@@ -925,10 +933,19 @@ impl Walker<'_> {
                 amount: "-".to_string(),
                 ..ProjectT::default()
             });
-            self.target = Target::Project(u, self.book.units[u].projects.len() - 1);
+            let p = self.book.units[u].projects.len() - 1;
+            self.target = Target::Project(u, p);
             self.recognised = true;
             self.label_col = cells[0].0;
             self.after_grid = false;
+            for pair in cells[2..].chunks(2) {
+                let at = self.at(r, pair[1].0);
+                self.book.units[u].projects[p].properties.push((
+                    pair[0].1.trim().to_string(),
+                    pair[1].1.trim().to_string(),
+                    at,
+                ));
+            }
             return;
         }
         let target = self.target;
@@ -994,10 +1011,18 @@ impl Walker<'_> {
                 return;
             }
         }
-        if label.starts_with("项目金额") && two {
+        if label.starts_with("项目金额") && cells.len() >= 2 && cells.len() % 2 == 0 {
             if let Target::Project(u, p) = target {
                 let a = self.amount(r, cells[1].0);
                 self.book.units[u].projects[p].amount = a;
+                for pair in cells[2..].chunks(2) {
+                    let at = self.at(r, pair[1].0);
+                    self.book.units[u].projects[p].properties.push((
+                        pair[0].1.trim().to_string(),
+                        pair[1].1.trim().to_string(),
+                        at,
+                    ));
+                }
                 return;
             }
         }
