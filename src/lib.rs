@@ -9,7 +9,10 @@ pub mod ast;
 pub mod check;
 pub mod diag;
 pub mod emit;
+pub mod encoding;
 pub mod fmt;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod lsp;
 pub mod model;
 pub mod project;

@@ -17,6 +17,23 @@ use jixiao::diag::{render, Diagnostic};
 use jixiao::world::{self, Disk, World};
 use jixiao::{emit, Input, LoadOptions, Project};
 
+/// Set when writing to standard output or standard error failed (a full
+/// disk, a closed terminal): the run then ends with status 2. The macro
+/// below replaces the standard `eprintln!`, which panics on a failed write.
+static OUTPUT_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn output_failed() {
+    OUTPUT_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        if writeln!(std::io::stderr(), $($arg)*).is_err() {
+            output_failed();
+        }
+    }};
+}
+
 /// jixiao checks budget performance targets (预算绩效目标) written as text.
 ///
 /// A `.jx` file states a budget unit's budget, its projects and its
@@ -200,12 +217,17 @@ fn main() -> ExitCode {
     // Rust ignores SIGPIPE: a closed standard output is a write error
     // (EPIPE) that each command reports, rather than a silent death.
     let cli = Cli::parse();
-    match run(cli) {
+    let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
+    };
+    if OUTPUT_FAILED.load(std::sync::atomic::Ordering::Relaxed) {
+        ExitCode::from(2)
+    } else {
+        code
     }
 }
 
@@ -275,10 +297,18 @@ fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            let mut text = String::new();
+            let mut bytes = Vec::new();
             std::io::stdin()
-                .read_to_string(&mut text)
+                .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
+            let text = jixiao::encoding::decode(bytes).map_err(|e| {
+                format!(
+                    "{} ({}); {}",
+                    e.message("standard input"),
+                    e.label(),
+                    e.help("FILE")
+                )
+            })?;
             out.push(Input::Text {
                 name: "<stdin>".into(),
                 text,
@@ -325,7 +355,8 @@ fn print_diagnostics(
         }
         MessageFormat::Human => {
             let mut err = StandardStream::stderr(color_choice(color));
-            render::emit_human(&mut err, &project.sources, diags).map_err(|e| e.to_string())?;
+            render::emit_human(&mut err, &project.sources, diags)
+                .map_err(|e| format!("cannot write diagnostics to standard error: {e}"))?;
             let errors = diags.iter().filter(|d| d.is_error()).count();
             let warnings = diags.len() - errors;
             if !diags.is_empty() {
@@ -490,7 +521,12 @@ fn fmt_command(
             ));
             let mut err = StandardStream::stderr(color_choice(color));
             let _ = render::emit_human(&mut err, &sources, &diags);
-            eprintln!("error: `{name}` has unbalanced braces: not formatted");
+            let why = if diags.iter().any(|d| d.code == jixiao::diag::Code::S010) {
+                "nests too deeply"
+            } else {
+                "has unbalanced braces"
+            };
+            eprintln!("error: `{name}` {why}: not formatted");
         }
         fmt::Error::Internal(why) => {
             eprintln!("error: `{name}` not formatted: {why} (please report this)");
@@ -502,10 +538,17 @@ fn fmt_command(
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
-            let Ok(text) = String::from_utf8(bytes) else {
-                eprintln!("error: standard input is not UTF-8 text: not formatted");
-                not_formatted = true;
-                continue;
+            let text = match jixiao::encoding::decode(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    eprintln!(
+                        "error: {}: not formatted; {}",
+                        e.message("standard input"),
+                        e.help("FILE")
+                    );
+                    not_formatted = true;
+                    continue;
+                }
             };
             match fmt::format_source(&text, &options) {
                 Ok(out) if check => {
@@ -563,10 +606,17 @@ fn fmt_command(
                     continue;
                 }
             };
-            let Ok(text) = String::from_utf8(bytes) else {
-                eprintln!("error: `{name}` is not UTF-8 text: not formatted");
-                not_formatted = true;
-                continue;
+            let text = match jixiao::encoding::decode(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    eprintln!(
+                        "error: {}: not formatted; {}",
+                        e.message(&name),
+                        e.help(&name)
+                    );
+                    not_formatted = true;
+                    continue;
+                }
             };
             match fmt::format_source(&text, &options) {
                 Ok(out) if out == text => {}

@@ -27,7 +27,7 @@ use crate::ast::{self, Header, Span, Spanned};
 use crate::diag::levels::LevelSetting;
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, SourceFile, SourceMap};
-use crate::syntax::{cst, lower, parse_document, reparse::reparse};
+use crate::syntax::{cst, limits, lower, parse_document, reparse::reparse};
 use crate::world::{not_a_file, Disk, NotAFile, World};
 
 mod units;
@@ -124,6 +124,8 @@ struct Loader<'w> {
     /// What this load may take from the previous one (an editor's
     /// [`Reloader`]).
     reuse: Option<&'w mut Reuse<'w>>,
+    /// Whether S011 was reported for the number of files.
+    too_many_files: bool,
 }
 
 /// A project loaded again and again: an editor loads its project after
@@ -297,6 +299,7 @@ fn load_inner<'w>(
         includes: HashMap::new(),
         roots: HashMap::new(),
         reuse,
+        too_many_files: false,
     };
     let root_of = |dir: &Path| {
         let shown = options.root.clone().unwrap_or_else(|| {
@@ -451,7 +454,35 @@ fn literal_prefix(path: &Path) -> PathBuf {
 }
 
 impl Loader<'_> {
-    fn add(&mut self, file: SourceFile) -> FileId {
+    fn add(&mut self, mut file: SourceFile) -> FileId {
+        if file.text.len() > limits::MAX_FILE_BYTES {
+            // Kept as an empty file: the diagnostic has a name to show.
+            file = SourceFile::new(file.name, file.path, String::new());
+            let id = self.project.sources.add(file);
+            self.project.documents.push(ast::Document {
+                file: id,
+                ..Default::default()
+            });
+            self.project.diagnostics.push(
+                Diagnostic::new(
+                    Code::S011,
+                    format!(
+                        "`{}` is larger than a file may be ({} MiB): it was not read",
+                        self.project.sources.get(id).name,
+                        limits::MAX_FILE_BYTES >> 20
+                    ),
+                )
+                .primary(
+                    Span {
+                        file: id,
+                        start: 0,
+                        end: 0,
+                    },
+                    "this file",
+                ),
+            );
+            return id;
+        }
         let id = self.project.sources.add(file);
         let file = self.project.sources.get(id);
         let (doc, diags) = match (&mut self.reuse, &file.path) {
@@ -481,26 +512,41 @@ impl Loader<'_> {
             return Some(id);
         }
         let name = path.display().to_string();
-        match String::from_utf8(bytes) {
+        if self.project.sources.len() >= limits::MAX_FILES {
+            if !self.too_many_files {
+                self.too_many_files = true;
+                self.project.diagnostics.push(
+                    Diagnostic::new(
+                        Code::S011,
+                        format!(
+                            "more than {} files to read: `{name}` and the files after it were not read",
+                            limits::MAX_FILES
+                        ),
+                    )
+                    .help("check the paths and `include` patterns of this run"),
+                );
+            }
+            return None;
+        }
+        match crate::encoding::decode(bytes) {
             Ok(text) => Some(self.add(SourceFile::new(name, Some(canonical), text))),
             Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
                 let id = self.add(SourceFile::new(
                     name.clone(),
                     Some(canonical),
                     String::new(),
                 ));
                 self.project.diagnostics.push(
-                    Diagnostic::new(Code::S008, format!("`{name}` is not UTF-8 text"))
+                    Diagnostic::new(Code::S008, e.message(&name))
                         .primary(
                             Span {
                                 file: id,
                                 start: 0,
                                 end: 0,
                             },
-                            format!("invalid byte at offset {valid}"),
+                            e.label(),
                         )
-                        .help("convert it, e.g. `iconv -f GBK -t UTF-8`"),
+                        .help(e.help(&name)),
                 );
                 Some(id)
             }

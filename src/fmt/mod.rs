@@ -57,10 +57,11 @@ pub struct Options {
 /// Why a file was not formatted.
 #[derive(Debug)]
 pub enum Error {
-    /// The file's blocks cannot be read (S002: its braces do not balance),
-    /// so nothing is known of its structure. The diagnostics are those of
-    /// the lowering with `FileId(0)`. (A file with other syntax errors is
-    /// formatted, its error lines left as written.)
+    /// The file's blocks cannot be read (S002: its braces do not balance;
+    /// S010: they nest too deeply), so nothing is known of its structure.
+    /// The diagnostics are those of the lowering with `FileId(0)`. (A file
+    /// with other syntax errors is formatted, its error lines left as
+    /// written.)
     Syntax(Vec<Diagnostic>),
     /// The formatter failed its own checks (a bug): the output would not
     /// mean what the input means, or a comment would be lost. The input must
