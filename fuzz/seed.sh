@@ -1,6 +1,6 @@
 #!/bin/sh
-# Seed the fuzz corpora from the repository's .jx files (examples, fixtures,
-# bad inputs), cut at line boundaries into pieces of at most 4 KB (the
+# Seed the fuzz corpora from the repository's .jx files (examples and every
+# .jx file under tests/), cut at line boundaries into pieces of at most 4 KB (the
 # inputs libFuzzer generates are that long). The corpora are not committed.
 set -eu
 cd "$(dirname "$0")"
@@ -9,7 +9,7 @@ for target in parse check format; do
 done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-find ../examples ../tests/fixtures ../tests/bad_input ../tests/browser/fixtures -name '*.jx' -type f | sort |
+find ../examples ../tests -name '*.jx' -type f -not -path '*/target/*' | sort |
 while read -r f; do
     name=$(echo "$f" | sed 's|^\.\./||; s|/|_|g')
     split -C 4000 -d -a 3 "$f" "$tmp/$name."

@@ -35,7 +35,7 @@ fn fixtures() {
 }
 
 /// Codes whose triggering input cannot be committed as a fixture (a file
-/// over 16 MiB, more than 10,000 files); `tests/bad_input.rs` generates it.
+/// over 16 MiB, more than 10,000 files); `tests/bad_input/main.rs` generates it.
 const GENERATED: &[&str] = &["S011"];
 
 /// Every registered code has a fixture that triggers it.

@@ -96,10 +96,11 @@ pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
         Keywords::En => printer::Lang::En,
         Keywords::Keep => printer::majority(body, &tokens),
     };
-    let newline = if body.split('\n').next().is_some_and(|l| l.ends_with('\r')) {
-        "\r\n"
-    } else {
-        "\n"
+    // The file's first line break is kept: LF, CRLF, or a lone CR.
+    let newline = match body.find(['\n', '\r']) {
+        Some(i) if body[i..].starts_with("\r\n") => "\r\n",
+        Some(i) if body[i..].starts_with('\r') => "\r",
+        _ => "\n",
     };
     let root = cst::Pair::root(parse.root(), body);
     let lines = printer::print(body, &tokens, root, lang)?;

@@ -264,7 +264,7 @@ fn quoted_text(p: P) -> String {
 
 /// The text of a `"…"` string: `\"` is a quote and `\\` a backslash; any
 /// other backslash is kept as written (`C:\new` stays `C:\new`).
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut it = s.chars().peekable();
     while let Some(c) = it.next() {
