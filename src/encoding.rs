@@ -4,6 +4,9 @@
 //! (what Chinese Windows saves by default) — are recognised and refused
 //! with the command that converts them, rather than read as garbage.
 
+use crate::i18n::Message;
+use crate::msg;
+
 /// An encoding other than UTF-8 that a file was recognised to be in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
@@ -31,15 +34,15 @@ impl Encoding {
     }
 
     /// How to say it in a message.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Encoding::Utf16Le => "UTF-16 (little-endian) text",
-            Encoding::Utf16Be => "UTF-16 (big-endian) text",
-            Encoding::Utf32Le => "UTF-32 (little-endian) text",
-            Encoding::Utf32Be => "UTF-32 (big-endian) text",
-            Encoding::Gbk => "GBK text (the Chinese Windows encoding)",
-            Encoding::Gb18030 => "GB18030 text (the Chinese national encoding)",
-        }
+    pub fn describe(self) -> Message {
+        Message::new(match self {
+            Encoding::Utf16Le => "encoding-utf16le",
+            Encoding::Utf16Be => "encoding-utf16be",
+            Encoding::Utf32Le => "encoding-utf32le",
+            Encoding::Utf32Be => "encoding-utf32be",
+            Encoding::Gbk => "encoding-gbk",
+            Encoding::Gb18030 => "encoding-gb18030",
+        })
     }
 }
 
@@ -56,39 +59,34 @@ pub struct NotUtf8 {
 
 impl NotUtf8 {
     /// The diagnostic's message for the file `name`.
-    pub fn message(&self, name: &str) -> String {
+    pub fn message(&self, name: &str) -> Message {
         match self.encoding {
-            Some(e) => format!("`{name}` is {}, not UTF-8", e.describe()),
-            None => format!("`{name}` is not UTF-8 text"),
+            Some(e) => msg!("s008-in-encoding", name = name, encoding = e.describe()),
+            None => msg!("s008-not-utf8", name = name),
         }
     }
 
     /// Where the problem was seen.
-    pub fn label(&self) -> String {
+    pub fn label(&self) -> Message {
         match (self.encoding, self.bom) {
-            (Some(_), true) => "recognised by its byte-order mark".into(),
-            (Some(Encoding::Gbk | Encoding::Gb18030), false) => format!(
-                "not UTF-8 from offset {}; every byte reads as {}",
-                self.offset,
-                self.encoding.map_or("", Encoding::iconv_name)
+            (Some(_), true) => msg!("s008-by-bom"),
+            (Some(e @ (Encoding::Gbk | Encoding::Gb18030)), false) => msg!(
+                "s008-every-byte-reads-as",
+                offset = self.offset,
+                encoding = e.iconv_name()
             ),
-            (Some(_), false) => "recognised by the zero bytes beside its ASCII characters".into(),
-            (None, _) => format!("invalid byte at offset {}", self.offset),
+            (Some(_), false) => msg!("s008-by-zero-bytes"),
+            (None, _) => msg!("s008-invalid-byte", offset = self.offset),
         }
     }
 
     /// How to convert the file `name`.
-    pub fn help(&self, name: &str) -> String {
+    pub fn help(&self, name: &str) -> Message {
         let from = self.encoding.map_or("GB18030", Encoding::iconv_name);
-        let how = format!(
-            "`iconv -f {from} -t UTF-8 {} > converted.jx`, then replace the file with converted.jx",
-            shell_quote(name)
-        );
+        let file = shell_quote(name);
         match self.encoding {
-            Some(_) => format!("convert it: {how}"),
-            None => format!(
-                "save it as UTF-8 in its editor, or convert it from its encoding, e.g. {how}"
-            ),
+            Some(_) => msg!("s008-convert", from = from, file = file),
+            None => msg!("s008-save-as-utf8", from = from, file = file),
         }
     }
 }
@@ -272,8 +270,9 @@ mod tests {
         gbk.extend(b"\" {\n}\n");
         let e = decode(gbk.clone()).unwrap_err();
         assert_eq!(e.encoding, Some(Encoding::Gbk));
-        assert!(e.help("a.jx").contains("iconv -f GBK -t UTF-8 a.jx"));
-        assert!(e.help("it's.jx").contains(r"'it'\''s.jx'"));
+        let help = |name| e.help(name).render(crate::i18n::Lang::En);
+        assert!(help("a.jx").contains("iconv -f GBK -t UTF-8 a.jx"));
+        assert!(help("it's.jx").contains(r"'it'\''s.jx'"));
         // A four-byte sequence (U+00A5 ¥ is 81 30 84 36).
         gbk.extend([0x81, 0x30, 0x84, 0x36]);
         assert_eq!(decode(gbk).unwrap_err().encoding, Some(Encoding::Gb18030));

@@ -50,7 +50,7 @@ pub fn parse(data: &[u8]) {
 }
 
 /// The checker: bytes read as a file is read (encoding recognised), loaded,
-/// checked, every diagnostic rendered both ways, and the document built in
+/// checked, every diagnostic rendered in every form and language, and the document built in
 /// every format when the CLI would build it.
 pub fn check(data: &[u8]) {
     let data = &data[..data.len().min(MAX_INPUT)];
@@ -70,8 +70,11 @@ pub fn check(data: &[u8]) {
     };
     let checked = check::run(&project, &Options::default());
     let diags = &checked.diagnostics;
-    let _ = render::human_string(&project.sources, diags);
-    let _ = render::json_lines(&project.sources, diags);
+    for lang in crate::i18n::Lang::ALL {
+        let _ = render::human_string(&project.sources, diags, lang);
+        let _ = render::json_lines(&project.sources, diags, lang);
+        let _ = render::short_lines(&project.sources, diags, lang);
+    }
     if diags.iter().any(|d| d.blocks_output()) {
         return;
     }

@@ -13,6 +13,7 @@ pub mod encoding;
 pub mod fmt;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod i18n;
 pub mod lsp;
 pub mod model;
 pub mod project;

@@ -2,18 +2,24 @@
 //! and sets the exit status (0 clean, 1 error-level findings, 2 usage or
 //! I/O failure). It computes nothing itself.
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::PossibleValue;
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use unicode_width::UnicodeWidthStr;
 
 use jixiao::ast::Level;
 use jixiao::check::{self, Options};
 use jixiao::diag::codes::{self, CODES};
 use jixiao::diag::levels::LevelSetting;
-use jixiao::diag::{render, Diagnostic};
+use jixiao::diag::{render, summary, Diagnostic};
+use jixiao::i18n::{self, Arg, Lang, Message};
+use jixiao::msg;
 use jixiao::world::{self, Disk, World};
 use jixiao::{emit, Input, LoadOptions, Project};
 
@@ -34,71 +40,108 @@ macro_rules! eprintln {
     }};
 }
 
-/// jixiao checks budget performance targets (预算绩效目标) written as text.
-///
-/// A `.jx` file states a budget unit's budget, its projects and its
-/// three-tier indicator tree. jixiao reads it, checks that every figure adds
-/// up and every tier is in its place, and writes the publishable tables.
-///
-/// Examples:
-///   jixiao check examples/yuntian-2023
-///   jixiao check --message-format json budget.jx
-///   jixiao check -D warnings examples/
-///   jixiao build examples/yueyang-2024 --format html -o out/
-///   jixiao build examples/shifeng-2020 --format xlsx -o out/
-///   jixiao fmt --check examples/
-///   jixiao explain B001
-///   jixiao lsp                  (started by an editor)
+// Every text a user reads here is a message of the catalogues
+// (`locales/LANG/cli.ftl`): the help of each command and flag (ids
+// `cli-COMMAND-about`, `cli-COMMAND-ARG`, falling back to `cli-ARG`), the
+// possible values, the errors. The language is chosen before the command
+// line is parsed, so that `--help` is in it too.
+
+/// The language of this run, chosen once in `main`.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A message of the catalogues in the language of the run.
+fn tr(m: Message) -> String {
+    m.render(lang())
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "jixiao",
     version,
-    verbatim_doc_comment,
-    propagate_version = true
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
 )]
 pub struct Cli {
-    /// When to use colour in diagnostics. NO_COLOR in the environment means never (for `auto`).
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
+    // The global options come after each command's own in its help.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true, display_order = 90)]
     color: ColorWhen,
+
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "LANG",
+        display_order = 91
+    )]
+    lang: Option<LangArg>,
+
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, display_order = 98)]
+    help: Option<bool>,
+
+    #[arg(short = 'V', long = "version", action = ArgAction::Version, display_order = 99)]
+    version: Option<bool>,
 
     #[command(subcommand)]
     command: Command,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-enum ColorWhen {
-    Auto,
-    Always,
-    Never,
+/// An enum of possible values whose help is a catalogue message.
+macro_rules! value_enum {
+    ($name:ident { $($variant:ident = $value:literal : $help:literal),* $(,)? }) => {
+        #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+        enum $name {
+            $($variant),*
+        }
+
+        impl ValueEnum for $name {
+            fn value_variants<'a>() -> &'a [Self] {
+                &[$($name::$variant),*]
+            }
+
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                Some(match self {
+                    $($name::$variant => {
+                        PossibleValue::new($value).help(tr(Message::new($help)))
+                    })*
+                })
+            }
+        }
+    };
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-enum MessageFormat {
-    /// Diagnostics as rustc shows them, with the source underlined.
-    Human,
-    /// One JSON object per line: code, severity, message, file, line, column, end_line, end_column, labels, notes, help.
-    Json,
-}
+value_enum!(ColorWhen {
+    Auto = "auto": "cli-value-color-auto",
+    Always = "always": "cli-value-color-always",
+    Never = "never": "cli-value-color-never",
+});
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-enum KeywordLang {
-    /// Chinese keywords: 单位, 预算, 按 收入, 绩效指标 …
-    Zh,
-    /// English keywords: unit, budget, by income, indicators …
-    En,
-}
+value_enum!(LangArg {
+    Zh = "zh": "cli-value-lang-zh",
+    En = "en": "cli-value-lang-en",
+});
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// The checked model, `NAME.json` (schema/jixiao-model.v1.schema.json).
-    Json,
-    /// Flat tables: `NAME.indicators.csv`, `NAME.budget.csv`, `NAME.projects.csv`.
-    Csv,
-    /// The official tables, `NAME.html` (and `index.html` for several documents).
-    Html,
-    /// The official tables as a workbook, `NAME.xlsx`, one sheet per unit.
-    Xlsx,
-}
+value_enum!(MessageFormat {
+    Human = "human": "cli-value-format-human",
+    Json = "json": "cli-value-format-json",
+});
+
+value_enum!(KeywordLang {
+    Zh = "zh": "cli-value-keywords-zh",
+    En = "en": "cli-value-keywords-en",
+});
+
+value_enum!(Format {
+    Json = "json": "cli-value-output-json",
+    Csv = "csv": "cli-value-output-csv",
+    Html = "html": "cli-value-output-html",
+    Xlsx = "xlsx": "cli-value-output-xlsx",
+    Report = "report": "cli-value-output-report",
+});
 
 impl Format {
     fn backend(self) -> emit::Format {
@@ -107,6 +150,7 @@ impl Format {
             Format::Csv => emit::Format::Csv,
             Format::Html => emit::Format::Html,
             Format::Xlsx => emit::Format::Xlsx,
+            Format::Report => emit::Format::Report,
         }
     }
 }
@@ -114,113 +158,240 @@ impl Format {
 /// Level options shared by the commands that check.
 #[derive(clap::Args, Debug, Clone)]
 struct LevelArgs {
-    /// Allow (silence) a diagnostic code; `warnings` means every warning.
     #[arg(short = 'A', long = "allow", value_name = "CODE")]
     allow: Vec<String>,
-    /// Report a code as a warning.
     #[arg(short = 'W', long = "warn", value_name = "CODE")]
     warn: Vec<String>,
-    /// Report a code as an error; `-D warnings` makes every warning an error.
     #[arg(short = 'D', long = "deny", value_name = "CODE")]
     deny: Vec<String>,
 }
 
+/// How the findings are printed, for the commands that check.
+#[derive(clap::Args, Debug, Clone)]
+struct PrintArgs {
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    message_format: MessageFormat,
+    #[arg(long, conflicts_with_all = ["short", "quiet"])]
+    summary: bool,
+    #[arg(long)]
+    short: bool,
+    #[arg(short = 'q', long)]
+    quiet: bool,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check documents: every sum, tier and value. Prints diagnostics.
-    ///
-    /// PATH is a `.jx` file, a directory (every `.jx` file below it), or `-`
-    /// for standard input. Files included by another file are checked as
-    /// part of the file that includes them.
     Check {
-        /// Files or directories to check (`-` reads standard input).
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// How to print diagnostics.
-        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
-        message_format: MessageFormat,
-        /// The project root: `include` may not reach outside it (default:
-        /// the directory of each file named, or the directory named).
+        #[command(flatten)]
+        print: PrintArgs,
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
         #[command(flatten)]
         levels: LevelArgs,
     },
-    /// Check documents and write them in an output format.
-    ///
-    /// Writes each document's files into DIR (named after the root file), or
-    /// a single output to standard output with `-o -` (or when -o is not
-    /// given). Output is written even when the checks find errors (the
-    /// findings are part of the model), but not when a document cannot be
-    /// read. The files of one run appear in DIR all at once. See
-    /// docs/outputs.md.
     Build {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Output directory, or `-` for standard output.
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Start CSV files with a UTF-8 byte-order mark (Excel needs it to read Chinese).
         #[arg(long)]
         bom: bool,
-        /// How to print diagnostics.
-        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
-        message_format: MessageFormat,
-        /// The project root: `include` may not reach outside it (default:
-        /// the directory of each file named, or the directory named).
+        #[command(flatten)]
+        print: PrintArgs,
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
         #[command(flatten)]
         levels: LevelArgs,
     },
-    /// Rewrite documents in the canonical style, keeping every comment.
-    ///
-    /// PATH is a `.jx` file, a directory (every `.jx` file below it), or `-`
-    /// to format standard input to standard output. Files are rewritten in
-    /// place (atomically; a symbolic link is kept and its target rewritten).
-    /// Lines with syntax errors are kept as written; a file whose braces do
-    /// not balance is reported and left as it is. A directory is formatted
-    /// without leaving it: a link to a file or directory outside it is not
-    /// followed. Exit status: 0 done, 1 a file could not be formatted (or,
-    /// with --check, would change), 2 an I/O error.
     Fmt {
-        /// Files or directories to format (`-` formats standard input).
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Change nothing: list the files that would change and exit 1 if any.
         #[arg(long)]
         check: bool,
-        /// Spell every keyword in this language (default: each file keeps
-        /// the language most of its keywords are written in).
         #[arg(long, value_enum, value_name = "LANG")]
         keywords: Option<KeywordLang>,
     },
-    /// Explain a diagnostic code: what it means, why, an example and the fix.
     Explain {
-        /// The code, e.g. B001.
         #[arg(required_unless_present = "list", value_name = "CODE")]
         code: Option<String>,
-        /// List every code with its default level and one line.
         #[arg(long)]
         list: bool,
     },
-    /// Run the editor server: the Language Server Protocol over standard
-    /// input and output (diagnostics as you type, hover, go to definition,
-    /// completion, formatting). Editors start it; see editors/README.md.
+    // clap's own `help` command speaks English only: this one is ours.
+    Help {
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
+    // The editor server: editors start it (editors/README.md).
     Lsp,
 }
 
+/// The language asked for on the command line (`--lang zh`, `--lang=en`),
+/// read before clap parses it so that `--help` speaks it.
+fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            return it.next().and_then(|v| Lang::parse(&v));
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::parse(v);
+        }
+    }
+    None
+}
+
+/// The catalogue's help of an argument of a command: `cli-COMMAND-ARG`,
+/// else `cli-ARG`.
+fn arg_help(command: &str, arg: &str, long: bool) -> Option<String> {
+    let suffix = if long { "-long" } else { "" };
+    let candidates = [
+        format!("cli-{command}-{arg}{suffix}"),
+        format!("cli-{arg}{suffix}"),
+    ];
+    candidates
+        .iter()
+        .map(|id| (id, i18n::plain(id, lang())))
+        .find(|(id, text)| *id != text)
+        .map(|(_, text)| text)
+}
+
+/// The catalogue's text `id`, if it has one.
+fn catalogue(id: &str) -> Option<String> {
+    let text = i18n::plain(id, lang());
+    (text != id).then_some(text)
+}
+
+/// Put the catalogue's texts on a command and its arguments, and its
+/// headings in the language of the run.
+fn localize(cmd: clap::Command, name: &str) -> clap::Command {
+    let key = if name.is_empty() {
+        String::new()
+    } else {
+        format!("{name}-")
+    };
+    let mut cmd = cmd;
+    if let Some(about) = catalogue(&format!("cli-{key}about")) {
+        cmd = cmd.about(about);
+    }
+    if let Some(long) = catalogue(&format!("cli-{key}long-about")) {
+        cmd = cmd.long_about(long);
+    }
+    let command = if name.is_empty() { "jixiao" } else { name };
+    let positional = tr(msg!("cli-heading-arguments"));
+    let options = tr(msg!("cli-heading-options"));
+    cmd = cmd.mut_args(|a| {
+        let id = a.get_id().as_str().to_string();
+        let mut a = a;
+        if let Some(h) = arg_help(command, &id, false) {
+            a = a.help(h);
+        }
+        if let Some(h) = arg_help(command, &id, true) {
+            a = a.long_help(h);
+        }
+        if lang() != Lang::En {
+            let heading = if a.is_positional() {
+                &positional
+            } else {
+                &options
+            };
+            a = a.help_heading(heading.clone());
+            a = values_in_help(a);
+        }
+        a
+    });
+    if lang() != Lang::En {
+        cmd = cmd
+            .help_template(format!(
+                "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+                tr(msg!("cli-heading-usage"))
+            ))
+            .subcommand_help_heading(tr(msg!("cli-heading-commands")))
+            .subcommand_value_name(tr(msg!("cli-value-command")));
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for n in names {
+        cmd = cmd.mut_subcommand(&n, |s| localize(s, &n));
+    }
+    cmd
+}
+
+/// clap says "possible values" and "default" in English only: in another
+/// language an argument's help lists them itself.
+fn values_in_help(a: clap::Arg) -> clap::Arg {
+    let values: Vec<PossibleValue> = a
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !a.get_action().takes_values() || (values.is_empty() && defaults.is_empty()) {
+        return a;
+    }
+    let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let long = a
+        .get_long_help()
+        .map(|h| h.to_string())
+        .unwrap_or_else(|| help.clone());
+    let names = values.iter().map(|v| v.get_name().to_string());
+    let mut short = help.clone();
+    let mut full = long;
+    if !values.is_empty() {
+        short.push_str(&tr(msg!("cli-possible-values", values = Arg::comma(names))));
+        full.push_str("\n\n");
+        full.push_str(&tr(msg!("cli-possible-values-heading")));
+        for v in &values {
+            let h = v.get_help().map(|h| h.to_string()).unwrap_or_default();
+            full.push_str(&format!("\n- {}: {h}", v.get_name()));
+        }
+    }
+    if !defaults.is_empty() {
+        let d = tr(msg!("cli-default", value = defaults.join(", ")));
+        short.push_str(&d);
+        full.push_str("\n\n");
+        full.push_str(d.trim_start());
+    }
+    a.hide_possible_values(true)
+        .hide_default_value(true)
+        .help(short)
+        .long_help(full)
+}
+
+/// The command line in the language of the run.
+fn command() -> clap::Command {
+    localize(Cli::command(), "")
+}
+
 fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let _ = LANG.set(lang_in_args(&args).unwrap_or_else(Lang::from_env));
     // Rust ignores SIGPIPE: a closed standard output is a write error
     // (EPIPE) that each command reports, rather than a silent death.
-    let cli = Cli::parse();
+    let parsed = command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => usage_error(e),
+    };
     let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", tr(msg!("cli-error", text = e)));
             ExitCode::from(2)
         }
     };
@@ -228,6 +399,53 @@ fn main() -> ExitCode {
         ExitCode::from(2)
     } else {
         code
+    }
+}
+
+/// A command line clap could not read: the common mistakes said in the
+/// language of the run (clap says them in English only), the others as
+/// clap says them; help and version are printed as asked.
+fn usage_error(e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(" "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let message = match e.kind() {
+        _ if lang() == Lang::En => None,
+        ErrorKind::UnknownArgument => Some(msg!(
+            "cli-unknown-argument",
+            arg = context(ContextKind::InvalidArg)
+        )),
+        ErrorKind::InvalidValue => Some(msg!(
+            "cli-invalid-value",
+            value = context(ContextKind::InvalidValue),
+            arg = context(ContextKind::InvalidArg),
+            values = Arg::comma(match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => v.clone(),
+                _ => Vec::new(),
+            })
+        )),
+        ErrorKind::MissingRequiredArgument => Some(msg!(
+            "cli-missing-argument",
+            arg = context(ContextKind::InvalidArg)
+        )),
+        ErrorKind::InvalidSubcommand => Some(msg!(
+            "cli-unknown-command",
+            name = context(ContextKind::InvalidSubcommand)
+        )),
+        ErrorKind::MissingSubcommand => Some(msg!("cli-missing-command")),
+        _ => None,
+    };
+    match message {
+        Some(m) => {
+            eprintln!("{}", tr(msg!("cli-error", text = m)));
+            eprintln!("{}", tr(msg!("cli-see-help")));
+            std::process::exit(2)
+        }
+        None => e.exit(),
     }
 }
 
@@ -240,7 +458,12 @@ fn to_stdout(bytes: &[u8]) -> std::io::Result<()> {
 }
 
 fn stdout_error(e: std::io::Error) -> String {
-    format!("cannot write to standard output: {e}")
+    tr(msg!("cli-cannot-write-stdout", error = e.to_string()))
+}
+
+/// Report an error that does not stop the command: `error: …`.
+fn report_error(m: Message) {
+    eprintln!("{}", tr(msg!("cli-error", text = m)));
 }
 
 fn color_choice(when: ColorWhen) -> ColorChoice {
@@ -282,15 +505,21 @@ fn level_settings(args: &LevelArgs) -> Vec<LevelSetting> {
     out
 }
 
+fn unknown_code(code: &str) -> String {
+    tr(msg!("explain-unknown-code", code = code))
+}
+
 fn validate_codes(args: &LevelArgs) -> Result<(), String> {
     for c in args.allow.iter().chain(&args.warn).chain(&args.deny) {
         if c != "warnings" && codes::lookup(c).is_none() {
-            return Err(format!(
-                "unknown diagnostic code `{c}` (see `jixiao explain --list`)"
-            ));
+            return Err(unknown_code(c));
         }
     }
     Ok(())
+}
+
+fn read_stdin_error(e: std::io::Error) -> String {
+    tr(msg!("cli-cannot-read-stdin", error = e.to_string()))
 }
 
 fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
@@ -300,14 +529,14 @@ fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
+                .map_err(read_stdin_error)?;
             let text = jixiao::encoding::decode(bytes).map_err(|e| {
-                format!(
-                    "{} ({}); {}",
-                    e.message("standard input"),
-                    e.label(),
-                    e.help("FILE")
-                )
+                tr(msg!(
+                    "cli-stdin-not-utf8",
+                    message = e.message("<stdin>"),
+                    label = e.label(),
+                    help = e.help("FILE")
+                ))
             })?;
             out.push(Input::Text {
                 name: "<stdin>".into(),
@@ -328,58 +557,57 @@ fn load(
     validate_codes(levels)?;
     if let Some(root) = root {
         if !std::fs::metadata(root).is_ok_and(|m| m.is_dir()) {
-            return Err(format!("--root `{}` is not a directory", root.display()));
+            return Err(tr(msg!(
+                "cli-root-not-a-directory",
+                root = root.display().to_string()
+            )));
         }
     }
     let options = LoadOptions {
         root: root.map(Path::to_path_buf),
     };
     let project =
-        jixiao::load_with_options(&Disk, &inputs(paths)?, &options).map_err(|e| e.to_string())?;
+        jixiao::load_with_options(&Disk, &inputs(paths)?, &options).map_err(|e| tr(e.message()))?;
     let options = Options {
         levels: level_settings(levels),
     };
     Ok((project, options))
 }
 
+/// The closing summary keeps to one screen.
+const SUMMARY_LINES: usize = 50;
+
 fn print_diagnostics(
-    project: &Project,
-    diags: &[Diagnostic],
-    format: MessageFormat,
+    checked: &check::Checked,
+    print: &PrintArgs,
     color: ColorWhen,
 ) -> Result<(), String> {
-    match format {
-        MessageFormat::Json => {
-            to_stdout(render::json_lines(&project.sources, diags).as_bytes())
-                .map_err(stdout_error)?;
-        }
-        MessageFormat::Human => {
-            let mut err = StandardStream::stderr(color_choice(color));
-            render::emit_human(&mut err, &project.sources, diags)
-                .map_err(|e| format!("cannot write diagnostics to standard error: {e}"))?;
-            let errors = diags.iter().filter(|d| d.is_error()).count();
-            let warnings = diags.len() - errors;
-            if !diags.is_empty() {
-                eprintln!("{}", summary_line(errors, warnings));
-            }
-        }
+    let project = checked.model.project;
+    let diags = &checked.diagnostics;
+    if print.message_format == MessageFormat::Json {
+        return to_stdout(render::json_lines(&project.sources, diags, lang()).as_bytes())
+            .map_err(stdout_error);
     }
-    Ok(())
-}
-
-fn summary_line(errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, w: &str| {
-        if n == 1 {
-            format!("1 {w}")
+    let mut err = StandardStream::stderr(color_choice(color));
+    if !print.summary {
+        if print.short {
+            let lines = render::short_lines(&project.sources, diags, lang());
+            err.write_all(lines.as_bytes()).map_err(|e| e.to_string())?;
         } else {
-            format!("{n} {w}s")
+            render::emit_human(&mut err, &project.sources, diags, lang())
+                .map_err(|e| e.to_string())?;
         }
-    };
-    match (errors, warnings) {
-        (0, w) => format!("finished with {}", plural(w, "warning")),
-        (e, 0) => format!("found {}", plural(e, "error")),
-        (e, w) => format!("found {} and {}", plural(e, "error"), plural(w, "warning")),
     }
+    if print.quiet || (diags.is_empty() && !print.summary) {
+        return Ok(());
+    }
+    let counts = summary::tally(&checked.model, diags);
+    let text = if print.short {
+        format!("{}\n", summary::total_line(&counts.total, lang()))
+    } else {
+        summary::render(&counts, lang(), SUMMARY_LINES)
+    };
+    err.write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 
 fn status(diags: &[Diagnostic]) -> ExitCode {
@@ -394,31 +622,31 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Check {
             paths,
-            message_format,
+            print,
             root,
             levels,
         } => {
             let (project, options) = load(&paths, root.as_deref(), &levels)?;
-            let diags = check::check(&project, &options);
-            print_diagnostics(&project, &diags, message_format, cli.color)?;
-            Ok(status(&diags))
+            let checked = check::run(&project, &options);
+            print_diagnostics(&checked, &print, cli.color)?;
+            Ok(status(&checked.diagnostics))
         }
         Command::Build {
             paths,
             format,
             output,
             bom,
-            message_format,
+            print,
             root,
             levels,
         } => {
             let (project, options) = load(&paths, root.as_deref(), &levels)?;
             let checked = check::run(&project, &options);
             let diags = &checked.diagnostics;
-            print_diagnostics(&project, diags, message_format, cli.color)?;
+            print_diagnostics(&checked, &print, cli.color)?;
             let unreadable = diags.iter().any(|d| d.blocks_output());
             if unreadable {
-                eprintln!("error: nothing was written: a document could not be read");
+                report_error(msg!("cli-nothing-written"));
                 return Ok(ExitCode::from(1));
             }
             let names: Vec<String> = project
@@ -430,15 +658,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 &checked.model,
                 diags,
                 format.backend(),
-                &emit::Options { bom },
+                &emit::Options { bom, lang: lang() },
                 &names,
             )
             .map_err(|e| e.to_string())?;
             let to_stdout = output.as_ref().is_none_or(|d| d.as_os_str() == "-");
             if to_stdout && format == Format::Xlsx && std::io::stdout().is_terminal() {
-                return Err(
-                    "an XLSX workbook is binary: redirect standard output or give -o DIR".into(),
-                );
+                return Err(tr(msg!("cli-xlsx-is-binary")));
             }
             write_outputs(output.as_deref(), &outputs)?;
             Ok(status(diags))
@@ -453,33 +679,49 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             // The protocol's exit status when the client did not shut the
             // server down first (or the connection failed).
             Err(e) => {
-                eprintln!("error: {e}");
+                report_error(Message::text(e));
                 Ok(ExitCode::from(1))
             }
         },
+        Command::Help { command: name } => {
+            let mut cmd = command();
+            let target = match name.as_deref() {
+                None => Some(&mut cmd),
+                Some(n) => cmd.find_subcommand_mut(n),
+            };
+            match target {
+                Some(c) => {
+                    let help = c.render_long_help().to_string();
+                    to_stdout(help.as_bytes()).map_err(stdout_error)?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => Err(tr(msg!(
+                    "cli-unknown-command",
+                    name = name.unwrap_or_default()
+                ))),
+            }
+        }
         Command::Explain { code, list } => {
             let text = if list {
                 CODES
                     .iter()
                     .map(|c| {
+                        let level = codes::level_word(c.level, lang());
+                        let pad = 5usize.saturating_sub(level.width());
                         format!(
-                            "{}  {:<5}  {:<24} {}\n",
+                            "{}  {level}{}  {:<24} {}\n",
                             c.code,
-                            c.level.as_str(),
+                            " ".repeat(pad),
                             c.name,
-                            c.summary
+                            c.summary_in(lang())
                         )
                     })
                     .collect()
             } else {
                 let code = code.unwrap_or_default();
                 match codes::lookup(&code) {
-                    Some(info) => jixiao::diag::codes::explain_text(info),
-                    None => {
-                        return Err(format!(
-                            "unknown diagnostic code `{code}` (see `jixiao explain --list`)"
-                        ))
-                    }
+                    Some(info) => codes::explain_text_in(info, lang()),
+                    None => return Err(unknown_code(&code)),
                 }
             };
             match to_stdout(text.as_bytes()) {
@@ -520,32 +762,32 @@ fn fmt_command(
                 text.to_string(),
             ));
             let mut err = StandardStream::stderr(color_choice(color));
-            let _ = render::emit_human(&mut err, &sources, &diags);
-            let why = if diags.iter().any(|d| d.code == jixiao::diag::Code::S010) {
-                "nests too deeply"
+            let _ = render::emit_human(&mut err, &sources, &diags, lang());
+            if diags.iter().any(|d| d.code == jixiao::diag::Code::S010) {
+                report_error(msg!("cli-fmt-too-deep", name = name));
             } else {
-                "has unbalanced braces"
-            };
-            eprintln!("error: `{name}` {why}: not formatted");
+                report_error(msg!("cli-fmt-unbalanced", name = name));
+            }
         }
         fmt::Error::Internal(why) => {
-            eprintln!("error: `{name}` not formatted: {why} (please report this)");
+            report_error(msg!("cli-fmt-internal", name = name, why = why));
         }
     };
+    let stdin_name = "<stdin>";
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
+                .map_err(read_stdin_error)?;
             let text = match jixiao::encoding::decode(bytes) {
                 Ok(text) => text,
                 Err(e) => {
-                    eprintln!(
-                        "error: {}: not formatted; {}",
-                        e.message("standard input"),
-                        e.help("FILE")
-                    );
+                    report_error(msg!(
+                        "cli-fmt-in-encoding",
+                        message = e.message(stdin_name),
+                        help = e.help("FILE")
+                    ));
                     not_formatted = true;
                     continue;
                 }
@@ -559,7 +801,7 @@ fn fmt_command(
                 }
                 Ok(out) => to_stdout(out.as_bytes()).map_err(stdout_error)?,
                 Err(e) => {
-                    report("<stdin>", &text, e);
+                    report(stdin_name, &text, e);
                     not_formatted = true;
                 }
             }
@@ -573,7 +815,11 @@ fn fmt_command(
         let files = match files {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("error: cannot read `{}`: {e}", path.display());
+                report_error(msg!(
+                    "cli-cannot-read",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ));
                 io_failed = true;
                 continue;
             }
@@ -586,10 +832,11 @@ fn fmt_command(
                 .as_ref()
                 .is_some_and(|dir| !Disk.resolve(&file).starts_with(dir))
             {
-                eprintln!(
-                    "error: `{name}` is a link to a file outside `{}`: not formatted",
-                    path.display()
-                );
+                report_error(msg!(
+                    "cli-fmt-link-outside",
+                    name = name.as_str(),
+                    dir = path.display().to_string()
+                ));
                 not_formatted = true;
                 continue;
             }
@@ -597,10 +844,18 @@ fn fmt_command(
                 Ok(b) => b,
                 Err(e) => {
                     if let Some(what) = world::not_a_file(&e) {
-                        eprintln!("error: `{name}` is {}: not formatted", what.what);
+                        report_error(msg!(
+                            "cli-fmt-not-a-file",
+                            name = name.as_str(),
+                            what = jixiao::project::file_kind(what)
+                        ));
                         not_formatted = true;
                     } else {
-                        eprintln!("error: cannot read `{name}`: {e}");
+                        report_error(msg!(
+                            "cli-cannot-read",
+                            path = name.as_str(),
+                            error = e.to_string()
+                        ));
                         io_failed = true;
                     }
                     continue;
@@ -609,11 +864,11 @@ fn fmt_command(
             let text = match jixiao::encoding::decode(bytes) {
                 Ok(text) => text,
                 Err(e) => {
-                    eprintln!(
-                        "error: {}: not formatted; {}",
-                        e.message(&name),
-                        e.help(&name)
-                    );
+                    report_error(msg!(
+                        "cli-fmt-in-encoding",
+                        message = e.message(&name),
+                        help = e.help(&name)
+                    ));
                     not_formatted = true;
                     continue;
                 }
@@ -626,7 +881,11 @@ fn fmt_command(
                 }
                 Ok(out) => {
                     if let Err(e) = world::write_atomic(&file, out.as_bytes()) {
-                        eprintln!("error: cannot write `{name}`: {e}");
+                        report_error(msg!(
+                            "cli-cannot-write",
+                            path = name.as_str(),
+                            error = e.to_string()
+                        ));
                         io_failed = true;
                     }
                 }
@@ -680,9 +939,13 @@ fn write_outputs(dir: Option<&Path>, outputs: &[emit::Output]) -> Result<(), Str
                 .iter()
                 .map(|o| (o.name.as_str(), o.bytes.as_slice()))
                 .collect();
-            world::write_set(d, &files)
-                .map(|_| ())
-                .map_err(|e| format!("cannot write into `{}`: {e}", d.display()))
+            world::write_set(d, &files).map(|_| ()).map_err(|e| {
+                tr(msg!(
+                    "cli-cannot-write-into",
+                    dir = d.display().to_string(),
+                    error = e.to_string()
+                ))
+            })
         }
     }
 }
@@ -690,11 +953,11 @@ fn write_outputs(dir: Option<&Path>, outputs: &[emit::Output]) -> Result<(), Str
 fn write_stdout(outputs: &[emit::Output]) -> Result<(), String> {
     if outputs.len() > 1 {
         let names: Vec<&str> = outputs.iter().map(|o| o.name.as_str()).collect();
-        return Err(format!(
-            "{} files to write ({}): give an output directory with -o DIR",
-            outputs.len(),
-            names.join(", ")
-        ));
+        return Err(tr(msg!(
+            "cli-several-outputs",
+            count = outputs.len(),
+            names = Arg::comma(names)
+        )));
     }
     let bytes: Vec<u8> = outputs.iter().flat_map(|o| o.bytes.clone()).collect();
     to_stdout(&bytes).map_err(stdout_error)
@@ -708,5 +971,36 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    /// Every command and argument has its help in the catalogues.
+    #[test]
+    fn every_command_and_argument_has_its_help() {
+        fn walk(cmd: &clap::Command, name: &str, missing: &mut Vec<String>) {
+            let key = if name.is_empty() {
+                String::new()
+            } else {
+                format!("{name}-")
+            };
+            if catalogue(&format!("cli-{key}about")).is_none() {
+                missing.push(format!("cli-{key}about"));
+            }
+            let command = if name.is_empty() { "jixiao" } else { name };
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if arg_help(command, id, false).is_none() {
+                    missing.push(format!("cli-{command}-{id} or cli-{id}"));
+                }
+            }
+            for s in cmd.get_subcommands() {
+                walk(s, s.get_name(), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "no help in locales/*/cli.ftl: {missing:?}"
+        );
     }
 }

@@ -20,6 +20,9 @@
 //! (R032), and a document that cannot run some rules for want of a header
 //! statement says so (S031).
 
+use crate::i18n::Message;
+use crate::msg;
+use crate::syntax::keywords;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -56,6 +59,36 @@ impl std::fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+impl LoadError {
+    /// What went wrong, as a message of the catalogues.
+    pub fn message(&self) -> Message {
+        let path = self.path.display().to_string();
+        match not_a_file(&self.error) {
+            Some(what) => msg!("load-not-a-file", path = path, what = file_kind(what)),
+            None => msg!(
+                "load-cannot-read",
+                path = path,
+                error = self.error.to_string()
+            ),
+        }
+    }
+}
+
+/// What a path is instead of a regular file (`a directory`, `a FIFO` …),
+/// as a message of the catalogues.
+pub fn file_kind(what: &NotAFile) -> Message {
+    match what.what {
+        "a directory" => msg!("file-kind-directory"),
+        "a FIFO (named pipe)" => msg!("file-kind-fifo"),
+        "a character device" => msg!("file-kind-character-device"),
+        "a block device" => msg!("file-kind-block-device"),
+        "a socket" => msg!("file-kind-socket"),
+        "not a file" => msg!("file-kind-not-a-file"),
+        // The kernel's own file systems (/proc, /sys) and anything new.
+        other => Message::text(other),
+    }
+}
 
 /// A root file and the files it includes, with their merged header.
 #[derive(Debug)]
@@ -342,8 +375,8 @@ fn load_inner<'w>(
                         let id = loader.add_unread(&f);
                         loader.project.diagnostics.push(outside_root(
                             start_of(id),
-                            &format!("`{}` leads outside the project root", f.display()),
-                            "a link to a file outside the project root: not read",
+                            msg!("s021-leads-outside", path = f.display().to_string()),
+                            msg!("s021-link-not-read"),
                             &root,
                         ));
                         continue;
@@ -421,11 +454,14 @@ fn start_of(file: FileId) -> Span {
 }
 
 /// S021 at `span`.
-fn outside_root(span: Span, message: &str, label: &str, root: &Root) -> Diagnostic {
+fn outside_root(span: Span, message: Message, label: Message, root: &Root) -> Diagnostic {
     Diagnostic::new(Code::S021, message)
         .primary(span, label)
-        .note(format!("the project root is `{}`", root.shown.display()))
-        .help("move the file into the project, or give a wider root with `--root DIR`")
+        .note(msg!(
+            "s021-root-is",
+            root = root.shown.display().to_string()
+        ))
+        .help(msg!("s021-help"))
 }
 
 /// S022 at `span`: `path` is not a regular file. `written` is the
@@ -433,15 +469,18 @@ fn outside_root(span: Span, message: &str, label: &str, root: &Root) -> Diagnost
 fn refused(span: Span, path: &Path, what: &NotAFile, written: Option<&str>) -> Diagnostic {
     let d = Diagnostic::new(
         Code::S022,
-        format!("`{}` is {}, not a regular file", path.display(), what.what),
+        msg!(
+            "s022-not-a-regular-file",
+            path = path.display().to_string(),
+            what = file_kind(what)
+        ),
     )
-    .primary(span, "not read");
+    .primary(span, msg!("s022-not-read"));
     match written {
-        Some(dir) if what.what == "a directory" => d.help(format!(
-            "to include the `.jx` files in it, write `include \"{}/*.jx\"`",
-            dir.trim_end_matches('/')
-        )),
-        _ => d.help("only regular files are read"),
+        Some(dir) if what.what == "a directory" => {
+            d.help(msg!("s022-help-directory", dir = dir.trim_end_matches('/')))
+        }
+        _ => d.help(msg!("s022-help")),
     }
 }
 
@@ -466,10 +505,10 @@ impl Loader<'_> {
             self.project.diagnostics.push(
                 Diagnostic::new(
                     Code::S011,
-                    format!(
-                        "`{}` is larger than a file may be ({} MiB): it was not read",
-                        self.project.sources.get(id).name,
-                        limits::MAX_FILE_BYTES >> 20
+                    msg!(
+                        "s011-file-too-large",
+                        name = self.project.sources.get(id).name.as_str(),
+                        limit = limits::MAX_FILE_BYTES >> 20
                     ),
                 )
                 .primary(
@@ -478,7 +517,7 @@ impl Loader<'_> {
                         start: 0,
                         end: 0,
                     },
-                    "this file",
+                    msg!("s011-this-file"),
                 ),
             );
             return id;
@@ -518,12 +557,13 @@ impl Loader<'_> {
                 self.project.diagnostics.push(
                     Diagnostic::new(
                         Code::S011,
-                        format!(
-                            "more than {} files to read: `{name}` and the files after it were not read",
-                            limits::MAX_FILES
+                        msg!(
+                            "s011-too-many-files",
+                            limit = limits::MAX_FILES,
+                            name = name.as_str()
                         ),
                     )
-                    .help("check the paths and `include` patterns of this run"),
+                    .help(msg!("s011-too-many-files-help")),
                 );
             }
             return None;
@@ -586,8 +626,8 @@ impl Loader<'_> {
             {
                 self.project.diagnostics.push(outside_root(
                     inc.span,
-                    &format!("`{}` is outside the project root", inc.node),
-                    "not read: outside the project root",
+                    msg!("s021-is-outside", include = inc.node.as_str()),
+                    msg!("s021-not-read"),
                     &root,
                 ));
                 continue;
@@ -598,18 +638,24 @@ impl Loader<'_> {
                     self.project.diagnostics.push(
                         Diagnostic::new(
                             Code::S007,
-                            format!("`{}` is not a valid pattern", inc.node),
+                            msg!("s007-invalid-pattern", include = inc.node.as_str()),
                         )
-                        .primary(inc.span, e.message),
+                        .primary(inc.span, Message::text(e.message)),
                     );
                     continue;
                 }
             };
             if paths.is_empty() {
                 self.project.diagnostics.push(
-                    Diagnostic::new(Code::S007, format!("`{}` matches no file", inc.node))
-                        .primary(inc.span, "nothing to include")
-                        .note(format!("looked for {}", written.display())),
+                    Diagnostic::new(
+                        Code::S007,
+                        msg!("s007-matches-no-file", include = inc.node.as_str()),
+                    )
+                    .primary(inc.span, msg!("s007-nothing-to-include"))
+                    .note(msg!(
+                        "s007-looked-for",
+                        path = written.display().to_string()
+                    )),
                 );
                 continue;
             }
@@ -623,8 +669,8 @@ impl Loader<'_> {
                 if !real.starts_with(&root.real) {
                     self.project.diagnostics.push(outside_root(
                         inc.span,
-                        &format!("`{}` leads outside the project root", p.display()),
-                        "a link to a file outside the project root: not read",
+                        msg!("s021-leads-outside", path = p.display().to_string()),
+                        msg!("s021-link-not-read"),
                         &root,
                     ));
                     continue;
@@ -638,10 +684,11 @@ impl Loader<'_> {
                     }
                     Err(e) => self.project.diagnostics.push(match not_a_file(&e) {
                         Some(what) => refused(inc.span, &p, what, Some(&inc.node)),
-                        None => {
-                            Diagnostic::new(Code::S007, format!("cannot read `{}`", p.display()))
-                                .primary(inc.span, e.to_string())
-                        }
+                        None => Diagnostic::new(
+                            Code::S007,
+                            msg!("s007-cannot-read", path = p.display().to_string()),
+                        )
+                        .primary(inc.span, Message::text(e.to_string())),
                     }),
                 }
             }
@@ -673,7 +720,7 @@ impl Loader<'_> {
                     path.push((target, 0));
                 }
                 Some(false) => {
-                    let name = |f: FileId| format!("`{}`", self.project.sources.get(f).name);
+                    let name = |f: FileId| self.project.sources.get(f).name.clone();
                     let at = path.iter().position(|(f, _)| *f == target).unwrap_or(0);
                     let cycle: Vec<String> = path[at..]
                         .iter()
@@ -681,18 +728,15 @@ impl Loader<'_> {
                         .chain([name(target)])
                         .collect();
                     let message = if target == file {
-                        format!("{} includes itself", name(file))
+                        msg!("s020-includes-itself", file = name(file))
                     } else {
-                        format!("include cycle: {}", cycle.join(" → "))
+                        msg!("s020-cycle", files = cycle.join("` → `"))
                     };
                     self.project.diagnostics.push(
                         Diagnostic::new(Code::S020, message)
-                            .primary(span, "this include closes the cycle")
-                            .note(format!(
-                                "each file is read once: the cycle is cut here, in the document of {}",
-                                name(path[0].0)
-                            ))
-                            .help("include each file from one place: the root file of the document"),
+                            .primary(span, msg!("s020-closes-the-cycle"))
+                            .note(msg!("s020-cut-here", file = name(path[0].0)))
+                            .help(msg!("s020-help")),
                     );
                 }
                 Some(true) => {}
@@ -786,10 +830,24 @@ fn merge<T: PartialEq + Clone + std::fmt::Debug>(
         Some(prev) if prev.node != value.node && prev.span != value.span => diags.push(
             Diagnostic::new(
                 Code::S005,
-                format!("`{what}` differs between files of one document"),
+                msg!("s005-differs", what = keywords::arg_named(what, None)),
             )
-            .primary(value.span, format!("{what} {:?} here", value.node))
-            .secondary(prev.span, format!("{what} {:?} here", prev.node)),
+            .primary(
+                value.span,
+                msg!(
+                    "s005-here",
+                    what = keywords::arg_named(what, None),
+                    value = format!("{:?}", value.node)
+                ),
+            )
+            .secondary(
+                prev.span,
+                msg!(
+                    "s005-here",
+                    what = keywords::arg_named(what, None),
+                    value = format!("{:?}", prev.node)
+                ),
+            ),
         ),
         Some(_) => {}
     }

@@ -219,7 +219,10 @@ fn csv_bom_on_request() {
         &model(&project).model,
         &[],
         Format::Csv,
-        &Options { bom: true },
+        &Options {
+            bom: true,
+            ..Options::default()
+        },
         &["pages".into()],
     )
     .unwrap();
@@ -334,7 +337,7 @@ fn tiers_are_shown_as_the_checker_places_them() {
     let diags = check::check(&project, &check::Options::default());
     let found: Vec<String> = diags
         .iter()
-        .map(|d| format!("{} {}", d.code, d.message))
+        .map(|d| format!("{} {}", d.code, d.message.render(jixiao::i18n::Lang::En)))
         .collect();
     assert_eq!(
         found,
@@ -412,9 +415,9 @@ fn findings_are_shown_where_they_point() {
     let span = line.formula.as_ref().unwrap().span;
     let d = Diagnostic::new(
         jixiao::diag::Code::B002,
-        "the basis comes to 6 万元, not 3.6 <sic>",
+        jixiao::i18n::Message::text("the basis comes to 6 万元, not 3.6 <sic>"),
     )
-    .primary(span, "6 万元");
+    .primary(span, jixiao::i18n::Message::text("6 万元"));
     let diags = vec![d];
 
     let html = text(&build(&project, &diags, Format::Html, "yuntian-2023")[0]);
@@ -481,6 +484,7 @@ fn jixiao(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("JIXIAO_LANG", "en")
         .output()
         .expect("runs")
 }

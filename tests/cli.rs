@@ -7,6 +7,8 @@ fn jixiao(args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_jixiao"));
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // The messages these tests read are English, whatever the locale.
+        .env("JIXIAO_LANG", "en")
         .env_remove("NO_COLOR")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

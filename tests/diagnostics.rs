@@ -101,9 +101,12 @@ fn a_repeated_choice_is_one_finding_per_document() {
     let t003: Vec<_> = diags.iter().filter(|d| d.code == "T003").collect();
     assert_eq!(t003.len(), 1, "{diags:?}");
     assert!(
-        t003[0].message.ends_with("(3 places)"),
+        t003[0]
+            .message
+            .render(jixiao::i18n::Lang::En)
+            .ends_with("(3 places)"),
         "{}",
-        t003[0].message
+        t003[0].message.render(jixiao::i18n::Lang::En)
     );
     assert_eq!(t003[0].labels.iter().filter(|l| l.primary).count(), 3);
     assert!(!common::codes(&diags).contains(&"T004"), "{diags:?}");

@@ -1,5 +1,6 @@
-//! `docs/diagnostics.md` is generated from the registry of codes; this
-//! test fails when the two drift apart. Regenerate with
+//! `docs/diagnostics.md` (and its Chinese, `docs/diagnostics.zh-CN.md`)
+//! is generated from the registry of codes; this test fails when they
+//! drift apart. Regenerate with
 //! `JIXIAO_BLESS=1 cargo test --test docs`.
 
 use std::path::Path;
@@ -15,6 +16,21 @@ fn diagnostics_md_matches_the_registry() {
     assert!(
         committed == generated,
         "docs/diagnostics.md is out of date: run `JIXIAO_BLESS=1 cargo test --test docs`"
+    );
+}
+
+/// The same reference in Chinese, `docs/diagnostics.zh-CN.md`.
+#[test]
+fn diagnostics_zh_md_matches_the_registry() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/diagnostics.zh-CN.md");
+    let generated = jixiao::diag::codes::markdown_in(jixiao::i18n::Lang::Zh);
+    if std::env::var_os("JIXIAO_BLESS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/diagnostics.zh-CN.md is out of date: run `JIXIAO_BLESS=1 cargo test --test docs`"
     );
 }
 

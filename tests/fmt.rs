@@ -121,7 +121,7 @@ fn model(path: &Path) -> (Vec<serde_json::Value>, Vec<String>) {
         .documents
         .iter()
         .map(|doc| {
-            let mut v = jixiao::emit::json::document(doc, &diags);
+            let mut v = jixiao::emit::json::document(doc, &diags, jixiao::i18n::Lang::En);
             let o = v.as_object_mut().unwrap();
             o.remove("files");
             o.remove("diagnostics");
@@ -136,7 +136,7 @@ fn model(path: &Path) -> (Vec<serde_json::Value>, Vec<String>) {
             if matches!(d.code.as_str(), "S007" | "S008" | "S020" | "S022") {
                 d.code.to_string()
             } else {
-                format!("{} {}", d.code, d.message)
+                format!("{} {}", d.code, d.message.render(jixiao::i18n::Lang::En))
             }
         })
         .collect();
@@ -562,6 +562,7 @@ fn jixiao(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_jixiao"));
     cmd.args(args)
         .env("NO_COLOR", "1")
+        .env("JIXIAO_LANG", "en")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());

@@ -113,9 +113,16 @@ fn read_message(r: &mut impl BufRead) -> Option<Value> {
 
 impl Client {
     /// Start the server and initialize it with `root` as workspace folder.
+    /// The messages these tests read are English, whatever the locale.
     fn start(root: &Path) -> Client {
+        Client::start_in(root, "en")
+    }
+
+    /// The same, with the server's language chosen by `JIXIAO_LANG`.
+    fn start_in(root: &Path, lang: &str) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
             .arg("lsp")
+            .env("JIXIAO_LANG", lang)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -410,6 +417,52 @@ fn hover_on_a_figure_a_tier_an_indicator_and_a_finding() {
         h.contains("its 2 projects: 城乡环境整治 30.00 + 绿化 20.00 = **50.00** ✓ agrees"),
         "{h}"
     );
+    c.shutdown();
+}
+
+/// A clerk's editor speaks Chinese: hover and completion are in the
+/// language of the server, like its diagnostics.
+#[test]
+fn hover_and_completion_in_chinese() {
+    let s = Scratch::new("hover-zh");
+    let mut c = Client::start_in(&s.0, "zh");
+    let a = s.uri("parts/a.jx");
+    c.open(&a, PART);
+    c.diagnostics(&a, |d| !d.is_empty());
+    let text = |h: &Value| h["contents"]["value"].as_str().unwrap_or("").to_string();
+    let h = text(&c.request("textDocument/hover", at(&a, pos(PART, "辖区社区数量", 0))));
+    assert!(h.contains("三级指标，属于 产处指标 › 数量指标"), "{h}");
+    assert!(h.contains("目标：= 9 个"), "{h}");
+    let h = text(&c.request("textDocument/hover", at(&a, pos(PART, "50.00", 1))));
+    assert!(
+        h.contains("其 2 个项目：城乡环境整治 30.00 + 绿化 20.00 = **50.00** ✓ 相符"),
+        "{h}"
+    );
+    let h = text(&c.request("textDocument/hover", at(&a, pos(PART, "满意度指标", 0))));
+    assert!(h.contains("财预2020 的一级指标 满意度指标"), "{h}");
+    // No English word is left in a hover on a figure, a tier or an indicator.
+    for word in ["agrees", "projects", "indicator", "under", "budget of"] {
+        assert!(!h.contains(word), "{word} in {h}");
+    }
+    // Completion: a unit of measure after a number, said so in Chinese.
+    let text = PART.replace("= 9 个", "= 9 ");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": a, "version": 2}, "contentChanges": [{"text": text}]}),
+    );
+    let mut p = pos(&text, "= 9 ", 0);
+    p["character"] = json!(p["character"].as_u64().unwrap() + 4);
+    let r = c.request("textDocument/completion", at(&a, p));
+    let items = r.as_array().cloned().unwrap_or_default();
+    let detail = |label: &str| {
+        items
+            .iter()
+            .find(|i| i["label"] == label)
+            .and_then(|i| i["detail"].as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(detail("万元"), "计量单位", "{items:?}");
     c.shutdown();
 }
 
@@ -804,16 +857,21 @@ fn every_feature_at_many_places_of_the_examples() {
             let step = (file.text.len() / 50).max(7);
             let mut offset = 0;
             while offset <= file.text.len() {
-                hover::hover(project, &root.findings, id, offset);
+                hover::hover(project, &root.findings, id, offset, jixiao::i18n::Lang::En);
                 navigation::definition(project, id, offset);
                 navigation::references(project, id, offset, true);
-                completion::complete(&index, offset, group);
+                completion::complete(&index, offset, group, jixiao::i18n::Lang::En);
                 // The file cut short here, as while typing.
                 let mut cut = offset;
                 while !file.text.is_char_boundary(cut) {
                     cut -= 1;
                 }
-                completion::complete(&LineIndex::new(&file.text[..cut]), cut, group);
+                completion::complete(
+                    &LineIndex::new(&file.text[..cut]),
+                    cut,
+                    group,
+                    jixiao::i18n::Lang::En,
+                );
                 places += 1;
                 offset += step;
             }

@@ -77,9 +77,14 @@ fn the_checker_uses_the_default_precision() {
         .collect();
     assert_eq!(codes, ["B001"], "{:?}", checked.diagnostics);
     assert!(
-        checked.diagnostics[0].message.contains("states 13.00"),
+        checked.diagnostics[0]
+            .message
+            .render(jixiao::i18n::Lang::En)
+            .contains("states 13.00"),
         "{}",
-        checked.diagnostics[0].message
+        checked.diagnostics[0]
+            .message
+            .render(jixiao::i18n::Lang::En)
     );
 }
 
@@ -130,7 +135,7 @@ unit "甲" {
     let found: Vec<String> = checked
         .diagnostics
         .iter()
-        .map(|d| format!("{} {}", d.code, d.message))
+        .map(|d| format!("{} {}", d.code, d.message.render(jixiao::i18n::Lang::En)))
         .collect();
     assert_eq!(
         found,

@@ -241,7 +241,7 @@ fn run(case: &Case, n: usize) -> Vec<String> {
         .map(|d| diagnostic(&project, d, offset))
         .collect();
     for doc in &checked.model.documents {
-        let json = jixiao::emit::json::document(doc, &[]);
+        let json = jixiao::emit::json::document(doc, &[], jixiao::i18n::Lang::En);
         let units = json["units"].as_array().cloned().unwrap_or_default();
         match case.context.as_str() {
             "indicator" => {

@@ -358,11 +358,13 @@ fn findings_are_pinned() {
         .iter()
         .map(|d| {
             assert!(
-                !d.message.contains(['\t', '\n']),
+                !d.message
+                    .render(jixiao::i18n::Lang::En)
+                    .contains(['\t', '\n']),
                 "a message with a tab or a line break: {:?}",
-                d.message
+                d.message.render(jixiao::i18n::Lang::En)
             );
-            format!("{}\t{}", d.code, d.message)
+            format!("{}\t{}", d.code, d.message.render(jixiao::i18n::Lang::En))
         })
         .collect();
     let path = root().join(FINDINGS);

@@ -6,6 +6,8 @@
 //! indicator that states a unit price (`500 元/人`) is compared with the
 //! unit prices of the bases of calculation (B021: `200 人 × 0.03 万元/人`).
 
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -43,7 +45,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
             budget: u.budget.as_ref().and_then(|b| b.total.number()),
             prices: prices(&ctx, &lines),
             lines,
-            detail: "the budget",
+            detail: "budget",
         };
         for t in &u.indicators {
             walk(&ctx, &owner, &t.nodes, &mut Vec::new(), &mut out);
@@ -57,7 +59,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
                 budget: p.amount.number(),
                 prices: prices(&ctx, &lines),
                 lines,
-                detail: "the spending detail",
+                detail: "detail",
             };
             for t in &p.indicators {
                 walk(&ctx, &owner, &t.nodes, &mut Vec::new(), &mut out);
@@ -76,7 +78,7 @@ struct Owner<'a> {
     lines: Vec<&'a Line>,
     /// The unit prices of the bases of calculation, by the unit they price.
     prices: BTreeMap<String, Vec<Price<'a>>>,
-    /// What its lines are called in a message.
+    /// What its lines are (`budget` or `detail`): the message names them.
     detail: &'static str,
 }
 
@@ -403,37 +405,43 @@ fn check_against_budget(
     if stated.value.value - stated.value.tolerance <= limit.value + limit.tolerance {
         return;
     }
+    // `ceiling`, `floor` or `cost`: the message chooses its words by it.
     let (what, help) = match stated.comparison {
-        Some(Comparison::Le | Comparison::Lt) => {
-            ("cost ceiling", "state the ceiling the budget actually sets")
-        }
-        Some(Comparison::Ge | Comparison::Gt) => (
-            "cost floor",
-            "a cost is kept below a figure (≤), within the budget",
-        ),
-        _ => ("cost", "state the cost the budget actually plans"),
+        Some(Comparison::Le | Comparison::Lt) => ("ceiling", msg!("b012-help-ceiling")),
+        Some(Comparison::Ge | Comparison::Gt) => ("floor", msg!("b012-help-floor")),
+        _ => ("cost", msg!("b012-help-cost")),
     };
     let budget_shown = arith::show(limit.value, ctx.decimals(budget));
     out.push(
         Diagnostic::new(
             Code::B012,
-            format!(
-                "{what} {} is above the budget it governs ({budget_shown} {} of {})",
-                stated.shown, ctx.money, owner.name
+            msg!(
+                "b012-above-budget",
+                what = what,
+                stated = stated.shown.as_str(),
+                computed = format!("{budget_shown} {}", ctx.money),
+                owner = owner.name
             ),
         )
         .primary(
             stated.span,
-            format!("{} {}", arith::show_plain(stated.value.value), ctx.money),
+            Message::text(format!(
+                "{} {}",
+                arith::show_plain(stated.value.value),
+                ctx.money
+            )),
         )
-        .secondary(budget.span, "the budget")
-        .note(format!(
-            "{} {} cannot be spent out of {budget_shown} {}",
-            arith::show_plain(stated.value.value),
-            ctx.money,
-            ctx.money
+        .secondary(budget.span, msg!("b012-the-budget"))
+        .note(msg!(
+            "b012-cannot-be-spent",
+            amount = format!("{} {}", arith::show_plain(stated.value.value), ctx.money),
+            budget = format!("{budget_shown} {}", ctx.money)
         ))
-        .note(format!("{} states the cost of {}", i.name.node, owner.name))
+        .note(msg!(
+            "b012-states-the-cost-of",
+            indicator = i.name.node.as_str(),
+            owner = owner.name
+        ))
         .help(help),
     );
 }
@@ -466,12 +474,12 @@ fn check_against_line(
     let (wrong, rule) = match stated.comparison {
         Some(Comparison::Le | Comparison::Lt) => (
             stated.value.value + stated.value.tolerance < planned.value - planned.tolerance,
-            "a ceiling below the line's figure is exceeded by the budget itself",
+            msg!("b020-ceiling-below"),
         ),
         Some(Comparison::Ge | Comparison::Gt | Comparison::Ne | Comparison::Approx) => return,
         Some(Comparison::Eq) | None => (
             arith::compare_copy(planned, stated.value).is_some_and(|c| !c.consistent()),
-            "a cost that restates a line copies its figure: it must be that figure, rounded",
+            msg!("b020-copies"),
         ),
     };
     if !wrong {
@@ -480,18 +488,28 @@ fn check_against_line(
     out.push(
         Diagnostic::new(
             Code::B020,
-            format!(
-                "{} states {} but {} plans {planned_shown} {} for it",
-                i.name.node, stated.shown, owner.detail, ctx.money
+            msg!(
+                "b020-differs",
+                indicator = i.name.node.as_str(),
+                stated = stated.shown.as_str(),
+                detail = owner.detail,
+                computed = format!("{planned_shown} {}", ctx.money)
             ),
         )
         .primary(
             stated.span,
-            format!("{} {}", arith::show_plain(stated.value.value), ctx.money),
+            Message::text(format!(
+                "{} {}",
+                arith::show_plain(stated.value.value),
+                ctx.money
+            )),
         )
-        .secondary(line.name.span, format!("{planned_shown} {}", ctx.money))
+        .secondary(
+            line.name.span,
+            Message::text(format!("{planned_shown} {}", ctx.money)),
+        )
         .note(rule)
-        .help("correct the indicator or the line"),
+        .help(msg!("b020-help")),
     );
 }
 
@@ -539,37 +557,37 @@ fn check_unit_price(
     let first = &prices[0];
     let mut d = Diagnostic::new(
         Code::B021,
-        format!(
-            "{} states {} {} but the basis of {} prices one {per} at {} {}",
-            i.name.node,
-            arith::show_plain(v),
-            unit.node,
-            first.line.name.node,
-            in_unit(first.value.value),
-            unit.node
+        msg!(
+            "b021-differs",
+            indicator = i.name.node.as_str(),
+            stated = format!("{} {}", arith::show_plain(v), unit.node),
+            line = first.line.name.node.as_str(),
+            per = per,
+            computed = format!("{} {}", in_unit(first.value.value), unit.node)
         ),
     )
-    .primary(span, "the indicator's price");
+    .primary(span, msg!("b021-indicator-price"));
     for p in prices {
         d = d.secondary(
             p.span,
-            format!("{} {}/{per}", arith::show_plain(p.value.value), ctx.money),
+            Message::text(format!(
+                "{} {}/{per}",
+                arith::show_plain(p.value.value),
+                ctx.money
+            )),
         );
     }
     out.push(
-        d.note(format!(
-            "{} {} is {} {}/{per}; the basis prices it at {}",
-            arith::show_plain(v),
-            unit.node,
-            arith::show_plain(value),
-            ctx.money,
-            prices
-                .iter()
-                .map(|p| format!("{} {}/{per}", arith::show_plain(p.value.value), ctx.money))
-                .collect::<Vec<_>>()
-                .join(", ")
+        d.note(msg!(
+            "b021-note",
+            price = format!("{} {}", arith::show_plain(v), unit.node),
+            converted = format!("{} {}/{per}", arith::show_plain(value), ctx.money),
+            basis =
+                Arg::comma(prices.iter().map(|p| {
+                    format!("{} {}/{per}", arith::show_plain(p.value.value), ctx.money)
+                }))
         ))
-        .help("state the price the basis uses, or correct the basis"),
+        .help(msg!("b021-help")),
     );
 }
 

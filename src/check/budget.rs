@@ -13,7 +13,9 @@ use super::formula::{self, EvalError, MONEY};
 use super::names;
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::Message;
 use crate::model::Document;
+use crate::msg;
 
 /// What the checks of one document need from its resolved header.
 pub(super) struct Ctx<'d> {
@@ -45,16 +47,28 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
 }
 
 fn overflow(span: Span) -> Diagnostic {
-    Diagnostic::new(Code::B013, "this sum is too large to compute exactly")
-        .primary(span, "the sum overflows")
-        .note("amounts are exact decimals of at most 28 significant digits")
+    Diagnostic::new(Code::B013, msg!("b013-too-large"))
+        .primary(span, msg!("b013-overflows"))
+        .note(msg!("s003-exact-decimals"))
+}
+
+/// How much a sum differs from the stated figure, said as a clerk says
+/// it: by how much, and that rounding was allowed for (how, `jixiao
+/// explain` says).
+pub(super) fn sum_difference(cmp: &arith::Comparison) -> Message {
+    msg!("diff-sum", difference = arith::show_plain(cmp.difference))
+}
+
+/// How much a copy differs from what it copies.
+pub(super) fn copy_difference(cmp: &arith::Comparison) -> Message {
+    msg!("diff-copy", difference = arith::show_plain(cmp.difference))
 }
 
 // ---------------------------------------------------------------- units
 
 fn check_unit(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
     if let Some(b) = &u.budget {
-        let label = format!("the budget of {}", u.name.node);
+        let label = msg!("subject-budget-of", unit = u.name.node.as_str());
         check_breakdowns(ctx, &label, &b.total, &b.breakdowns, false, out);
         check_projects_sum(ctx, u, b, out);
     }
@@ -62,7 +76,7 @@ fn check_unit(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
         check_line(ctx, line, false, out);
     }
     for p in &u.projects {
-        let label = format!("project {}", p.name.node);
+        let label = msg!("subject-project", project = p.name.node.as_str());
         check_breakdowns(ctx, &label, &p.amount, &p.breakdowns, false, out);
         for line in &p.amounts {
             check_line(ctx, line, false, out);
@@ -101,7 +115,7 @@ fn sum_lines(ctx: &Ctx, lines: &[Line]) -> Result<Option<Figure>, ()> {
 /// default breakdown continues that classification.
 fn check_breakdowns(
     ctx: &Ctx,
-    label: &str,
+    label: &Message,
     stated: &Amount,
     breakdowns: &[Breakdown],
     economic: bool,
@@ -112,14 +126,15 @@ fn check_breakdowns(
             out.push(
                 Diagnostic::new(
                     Code::B022,
-                    format!(
-                        "{label} has a breakdown {} with no lines",
-                        b.dimension.node.label()
+                    msg!(
+                        "b022-no-lines",
+                        subject = label.clone(),
+                        dimension = b.dimension.node.label()
                     ),
                 )
-                .primary(b.span, "no lines")
-                .note("a table with only its 合计 row does not say where the money goes")
-                .help("write its lines, or leave the breakdown out"),
+                .primary(b.span, msg!("b022-label"))
+                .note(msg!("b022-note"))
+                .help(msg!("b022-help")),
             );
         }
         if let Amount::Figure(n) = stated {
@@ -189,20 +204,19 @@ fn compare_restated(
         out.push(
             Diagnostic::new(
                 Code::B023,
-                format!(
-                    "{} is {} in one breakdown {} and {} in another (difference {}; a restated figure allows at most {})",
-                    again.name.node,
-                    arith::show(a.value, decimals(earlier)),
-                    dimension.label(),
-                    arith::show(b.value, decimals(again)),
-                    arith::show_plain(cmp.difference),
-                    arith::show_plain(cmp.allowed),
+                msg!(
+                    "b023-differs",
+                    name = again.name.node.as_str(),
+                    computed = arith::show(a.value, decimals(earlier)),
+                    dimension = dimension.label(),
+                    stated = arith::show(b.value, decimals(again)),
+                    why = copy_difference(&cmp)
                 ),
             )
-            .primary(again.amount.span(), "restated here")
-            .secondary(earlier.amount.span(), "first stated here")
-            .note("two breakdowns of one figure along the same dimension publish the same table twice: a line restates its figure, rounded at most")
-            .help("correct the table that is wrong"),
+            .primary(again.amount.span(), msg!("b023-restated-here"))
+            .secondary(earlier.amount.span(), msg!("b023-first-stated-here"))
+            .note(msg!("b023-note"))
+            .help(msg!("b023-help")),
         );
         return;
     }
@@ -233,7 +247,7 @@ fn check_line(ctx: &Ctx, line: &Line, economic: bool, out: &mut Vec<Diagnostic>)
     }
     check_breakdowns(
         ctx,
-        &line.name.node,
+        &Message::text(line.name.node.clone()),
         &line.amount,
         &line.breakdowns,
         economic,
@@ -243,7 +257,7 @@ fn check_line(ctx: &Ctx, line: &Line, economic: bool, out: &mut Vec<Diagnostic>)
 
 fn check_one_breakdown(
     ctx: &Ctx,
-    label: &str,
+    label: &Message,
     total: &Number,
     b: &Breakdown,
     out: &mut Vec<Diagnostic>,
@@ -267,15 +281,16 @@ fn check_one_breakdown(
             out.push(
                 Diagnostic::new(
                     Code::B008,
-                    format!(
-                        "{label} states {} but none of its parts ({}) states a figure",
-                        arith::show(stated.value, decimals),
-                        b.dimension.node.label()
+                    msg!(
+                        "b008-no-figures",
+                        subject = label.clone(),
+                        stated = arith::show(stated.value, decimals),
+                        dimension = b.dimension.node.label()
                     ),
                 )
-                .primary(total.span, "stated here")
-                .secondary(b.span, "no part has an amount")
-                .help("fill in the parts, or remove the empty breakdown"),
+                .primary(total.span, msg!("label-stated-here"))
+                .secondary(b.span, msg!("b008-no-part-has-an-amount"))
+                .help(msg!("b008-help")),
             );
         }
         return;
@@ -301,51 +316,47 @@ fn check_one_breakdown(
         .collect();
     let mut d = Diagnostic::new(
         Code::B001,
-        format!(
-            "{label} states {} but its parts ({}) add up to {} (difference {}; rounding allows at most {})",
-            arith::show(stated.value, decimals),
-            b.dimension.node.label(),
-            arith::show(sum.value, decimals),
-            arith::show_plain(cmp.difference),
-            arith::show_plain(cmp.allowed),
+        msg!(
+            "b001-does-not-add-up",
+            subject = label.clone(),
+            stated = arith::show(stated.value, decimals),
+            dimension = b.dimension.node.label(),
+            computed = arith::show(sum.value, decimals),
+            why = sum_difference(&cmp)
         ),
     )
-    .primary(total.span, format!("stated {}", arith::show(stated.value, decimals)));
+    .primary(
+        total.span,
+        msg!("label-stated", figure = arith::show(stated.value, decimals)),
+    );
     let n = parts.len();
     for (i, (_, span)) in parts.iter().enumerate() {
         let msg = if i + 1 == n {
-            format!("these parts add up to {}", arith::show(sum.value, decimals))
+            msg!("b001-these-parts", sum = arith::show(sum.value, decimals))
         } else {
-            String::new()
+            Message::empty()
         };
         d = d.secondary(*span, msg);
     }
-    d = d.note(format!(
-        "{} = {}",
-        arith::show(sum.value, decimals),
-        join_parts(&parts)
-    ));
-    d = d.note(format!(
-        "each figure is exact to its precision: the stated total ±{}, the parts ±{} together",
-        arith::show_plain(stated.tolerance),
-        arith::show_plain(sum.tolerance)
-    ));
+    d = d.note(sum_of_parts(&arith::show(sum.value, decimals), &parts));
     out.push(d);
 }
 
-fn join_parts(parts: &[(String, Span)]) -> String {
+/// `13.18 = 0.00 + 0.00 + 13.18`: the arithmetic of a sum, the first parts
+/// shown and the count of the others.
+fn sum_of_parts(sum: &str, parts: &[(String, Span)]) -> Message {
     const SHOWN: usize = 12;
     let mut s: Vec<&str> = parts.iter().take(SHOWN).map(|(v, _)| v.as_str()).collect();
     let more = parts.len().saturating_sub(SHOWN);
-    let tail = if more > 0 {
-        format!(" + … ({more} more)")
-    } else {
-        String::new()
-    };
     if s.is_empty() {
         s.push("0");
     }
-    format!("{}{tail}", s.join(" + "))
+    msg!(
+        "sum-of-parts",
+        sum = sum,
+        parts = s.join(" + "),
+        more = more
+    )
 }
 
 // ---------------------------------------------------------------- codes
@@ -367,10 +378,20 @@ fn check_nesting(line: &Line, economic: bool, out: &mut Vec<Diagnostic>) {
             let Some(cc) = &child.code else { continue };
             if !(cc.node.starts_with(&code.node) && cc.node.len() > code.node.len()) {
                 out.push(
-                    Diagnostic::new(Code::B009, format!("code {} does not belong under {}", cc.node, code.node))
-                        .primary(cc.span, format!("not a subdivision of {}", code.node))
-                        .secondary(code.span, "the enclosing code")
-                        .note("classification codes nest by prefix: 30101 under 301, 2010301 under 20103 under 201"),
+                    Diagnostic::new(
+                        Code::B009,
+                        msg!(
+                            "b009-not-under",
+                            code = cc.node.as_str(),
+                            parent = code.node.as_str()
+                        ),
+                    )
+                    .primary(
+                        cc.span,
+                        msg!("b009-not-a-subdivision", parent = code.node.as_str()),
+                    )
+                    .secondary(code.span, msg!("b009-enclosing-code"))
+                    .note(msg!("b009-note")),
                 );
             }
         }
@@ -381,24 +402,23 @@ fn check_catalog(line: &Line, out: &mut Vec<Diagnostic>) {
     let Some(code) = &line.code else { return };
     match catalog::economic_name(&code.node) {
         None => out.push(
-            Diagnostic::new(
-                Code::B010,
-                format!("{} is not a code of the economic classification", code.node),
-            )
-            .primary(code.span, "unknown code")
-            .note("the catalog is 部门预算支出经济分类 (301 工资福利支出, 302 商品和服务支出, …)"),
+            Diagnostic::new(Code::B010, msg!("b010-unknown", code = code.node.as_str()))
+                .primary(code.span, msg!("b010-unknown-code"))
+                .note(msg!("b010-note")),
         ),
         Some(name) if !catalog::same_name(name, &line.name.node) => out.push(
             Diagnostic::new(
                 Code::B011,
-                format!(
-                    "{} is {} in the economic classification, not {}",
-                    code.node, name, line.name.node
+                msg!(
+                    "b011-other-name",
+                    code = code.node.as_str(),
+                    name = name,
+                    written = line.name.node.as_str()
                 ),
             )
-            .primary(line.name.span, format!("the catalog's name is {name}"))
-            .secondary(code.span, "this code")
-            .help(format!("write `{} {}`", code.node, name)),
+            .primary(line.name.span, msg!("b011-catalog-name", name = name))
+            .secondary(code.span, msg!("b011-this-code"))
+            .help(msg!("b011-help", code = code.node.as_str(), name = name)),
         ),
         Some(_) => {}
     }
@@ -417,9 +437,9 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
             out.push(
                 Diagnostic::new(
                     Code::B003,
-                    format!("the basis of {} divides by zero", line.name.node),
+                    msg!("b003-divides-by-zero", line = line.name.node.as_str()),
                 )
-                .primary(span, "division by zero"),
+                .primary(span, msg!("b003-division-by-zero")),
             );
             return;
         }
@@ -427,10 +447,15 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
             out.push(
                 Diagnostic::new(
                     Code::B003,
-                    format!("the basis of {} adds {left} to {right}", line.name.node),
+                    msg!(
+                        "b003-adds",
+                        line = line.name.node.as_str(),
+                        left = left.replace("money", ctx.money),
+                        right = right.replace("money", ctx.money)
+                    ),
                 )
-                .primary(span, "these units cannot be added")
-                .help("quantities added together must have the same unit"),
+                .primary(span, msg!("b003-cannot-be-added"))
+                .help(msg!("b003-same-unit")),
             );
             return;
         }
@@ -447,19 +472,26 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
         out.push(
             Diagnostic::new(
                 Code::B003,
-                format!(
-                    "the basis of {} comes out in {}, not in {}",
-                    line.name.node,
-                    formula::show_units(&q.units).replace("money", ctx.money),
-                    ctx.money
+                msg!(
+                    "b003-comes-out-in",
+                    line = line.name.node.as_str(),
+                    units = formula::show_units(&q.units).replace("money", ctx.money),
+                    money = ctx.money
                 ),
             )
-            .primary(f.span, format!("= {} {}", arith::show_plain(q.value), formula::show_units(&q.units).replace("money", ctx.money)))
-            .note(format!(
-                "left over after the money unit: {}",
-                formula::show_units(&left).replace("money", ctx.money)
+            .primary(
+                f.span,
+                Message::text(format!(
+                    "= {} {}",
+                    arith::show_plain(q.value),
+                    formula::show_units(&q.units).replace("money", ctx.money)
+                )),
+            )
+            .note(msg!(
+                "b003-left-over",
+                units = formula::show_units(&left).replace("money", ctx.money)
             ))
-            .help("units are algebra: `20 次 × 0.5 万元/次` is 10 万元; write the unit of each factor"),
+            .help(msg!("b003-help")),
         );
         return;
     }
@@ -477,17 +509,22 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
         out.push(
             Diagnostic::new(
                 Code::B002,
-                format!(
-                    "{} states {} but its basis comes to {} (difference {}; rounding allows at most {})",
-                    line.name.node,
-                    arith::show(stated.value, decimals),
-                    arith::show(q.value.normalize(), decimals),
-                    arith::show_plain(cmp.difference),
-                    arith::show_plain(cmp.allowed),
+                msg!(
+                    "b002-does-not-match",
+                    line = line.name.node.as_str(),
+                    stated = arith::show(stated.value, decimals),
+                    computed = arith::show(q.value.normalize(), decimals),
+                    why = sum_difference(&cmp)
                 ),
             )
-            .primary(n.span, format!("stated {}", arith::show(stated.value, decimals)))
-            .secondary(f.span, format!("= {} {}", arith::show_plain(q.value), ctx.money)),
+            .primary(
+                n.span,
+                msg!("label-stated", figure = arith::show(stated.value, decimals)),
+            )
+            .secondary(
+                f.span,
+                Message::text(format!("= {} {}", arith::show_plain(q.value), ctx.money)),
+            ),
         );
     }
 }
@@ -495,13 +532,15 @@ fn check_formula(ctx: &Ctx, line: &Line, f: &Formula, out: &mut Vec<Diagnostic>)
 // ---------------------------------------------------------------- projects, rollups
 
 /// Compare a stated figure with the sum of other stated figures (a unit's
-/// projects, a rollup's members) and report a mismatch as `code`, saying
-/// "{subject} {stated} but {parts} add up to {sum}" with the arithmetic.
+/// projects, a rollup's members) and report a mismatch as `code`, with the
+/// message `message` (given `stated`, `computed`, `count` and `why`) and
+/// the arithmetic.
 struct Reconcile<'a> {
     code: Code,
-    subject: String,
-    parts: String,
-    primary: &'a str,
+    message: &'static str,
+    name: &'a str,
+    count: usize,
+    primary: Message,
 }
 
 fn reconcile(
@@ -533,27 +572,17 @@ fn reconcile(
         return;
     }
     let decimals = ctx.decimals(total);
-    let mut d = Diagnostic::new(
-        r.code,
-        format!(
-            "{} {} but {} add up to {} (difference {}; rounding allows at most {})",
-            r.subject,
-            arith::show(stated.value, decimals),
-            r.parts,
-            arith::show(sum.value, decimals),
-            arith::show_plain(cmp.difference),
-            arith::show_plain(cmp.allowed),
-        ),
-    )
-    .primary(total.span, r.primary);
+    let message = Message::new(r.message)
+        .arg("name", r.name)
+        .arg("stated", arith::show(stated.value, decimals))
+        .arg("count", r.count)
+        .arg("computed", arith::show(sum.value, decimals))
+        .arg("why", sum_difference(&cmp));
+    let mut d = Diagnostic::new(r.code, message).primary(total.span, r.primary);
     for (_, span) in &parts {
-        d = d.secondary(*span, "");
+        d = d.secondary(*span, Message::empty());
     }
-    d = d.note(format!(
-        "{} = {}",
-        arith::show(sum.value, decimals),
-        join_parts(&parts)
-    ));
+    d = d.note(sum_of_parts(&arith::show(sum.value, decimals), &parts));
     out.push(d);
 }
 
@@ -580,9 +609,10 @@ fn check_projects_sum(ctx: &Ctx, u: &Unit, b: &Budget, out: &mut Vec<Diagnostic>
         .collect();
     let r = Reconcile {
         code: Code::B004,
-        subject: format!("{} states 项目支出", u.name.node),
-        parts: format!("its {} projects", u.projects.len()),
-        primary: "项目支出 stated here",
+        message: "b004-projects",
+        name: &u.name.node,
+        count: u.projects.len(),
+        primary: msg!("b004-stated-here"),
     };
     reconcile(ctx, r, n, &figures, u.span, out);
 }
@@ -601,9 +631,10 @@ fn check_rollup(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) 
         .collect();
     let r = Reconcile {
         code: Code::B005,
-        subject: format!("rollup {} states", u.name.node),
-        parts: format!("its {} member units", members.len()),
-        primary: "the rollup's total",
+        message: "b005-members",
+        name: &u.name.node,
+        count: members.len(),
+        primary: msg!("b005-rollup-total"),
     };
     reconcile(ctx, r, n, &figures, u.span, out);
 }
@@ -632,6 +663,7 @@ impl<'a> Named<'a> {
             Named::Project(p) => p.span,
         }
     }
+    /// `unit` or `project`, for a message to choose its words by.
     fn what(self) -> &'static str {
         match self {
             Named::Unit(_) => "unit",
@@ -748,34 +780,34 @@ fn check_summaries(ctx: &Ctx, doc: &Document, index: &Index, out: &mut Vec<Diagn
                 out.push(
                     Diagnostic::new(
                         Code::R021,
-                        format!(
-                            "summary row {} names {} {} with a different spelling",
-                            row.name.node,
-                            named.what(),
-                            name.node
+                        msg!(
+                            "r021-different-spelling",
+                            row = row.name.node.as_str(),
+                            what = named.what(),
+                            name = name.node.as_str()
                         ),
                     )
-                    .primary(row.name.span, "the name in the summary")
-                    .secondary(name.span, "the name in its own table")
-                    .note(format!("summary: {in_row}"))
-                    .note(format!("table:   {in_table}"))
-                    .help("write the name as the table does; the row's figure is compared with the table's"),
+                    .primary(row.name.span, msg!("r021-name-in-summary"))
+                    .secondary(name.span, msg!("r021-name-in-table"))
+                    .note(msg!("r021-summary-spelling", name = in_row))
+                    .note(msg!("r021-table-spelling", name = in_table))
+                    .help(msg!("r021-help")),
                 );
                 compare_row(ctx, row, named, out);
             }
             None => {
                 let mut d = Diagnostic::new(
                     Code::R001,
-                    format!(
-                        "summary row {} names no unit or project of this document",
-                        row.name.node
-                    ),
+                    msg!("r001-not-found", row = row.name.node.as_str()),
                 )
-                .primary(row.name.span, "not found");
+                .primary(row.name.span, msg!("r001-label"));
                 d = if left.is_empty() {
-                    d.note("a corpus may be partial; `allow R001` silences this for a document that holds only part of its summary")
+                    d.note(msg!(
+                        "r001-partial-corpus",
+                        allow = crate::syntax::keywords::arg_named("allow", None)
+                    ))
                 } else {
-                    d.note("some units or projects of this document have no row (R020): is this one of them, under another name?")
+                    d.note(msg!("r001-some-have-no-row"))
                 };
                 out.push(d);
             }
@@ -794,15 +826,12 @@ fn check_summaries(ctx: &Ctx, doc: &Document, index: &Index, out: &mut Vec<Diagn
         out.push(
             Diagnostic::new(
                 Code::R020,
-                format!("{} {} has no row in the summary", n.what(), name.node),
+                msg!("r020-no-row", what = n.what(), name = name.node.as_str()),
             )
-            .primary(name.span, "no summary row names it")
-            .secondary(summary.span, "the summary")
-            .note(format!(
-                "the summary lists the {}s of this document: one left out is missing from it, or counted in another row",
-                n.what()
-            ))
-            .help("add its row, or correct the row that stands for it"),
+            .primary(name.span, msg!("r020-label"))
+            .secondary(summary.span, msg!("r020-the-summary"))
+            .note(msg!("r020-note", what = n.what()))
+            .help(msg!("r020-help")),
         );
     }
 }
@@ -830,20 +859,19 @@ fn compare_row(ctx: &Ctx, row: &SummaryRow, named: Named, out: &mut Vec<Diagnost
         out.push(
             Diagnostic::new(
                 Code::B006,
-                format!(
-                    "summary row {} states {} but the {}'s own figure is {} (difference {}; rounding allows at most {})",
-                    row.name.node,
-                    arith::show(stated.value, decimals),
-                    named.what(),
-                    arith::show(own.value, ctx.decimals(un)),
-                    arith::show_plain(cmp.difference),
-                    arith::show_plain(cmp.allowed),
+                msg!(
+                    "b006-row-differs",
+                    row = row.name.node.as_str(),
+                    stated = arith::show(stated.value, decimals),
+                    what = named.what(),
+                    computed = arith::show(own.value, ctx.decimals(un)),
+                    why = copy_difference(&cmp)
                 ),
             )
-            .primary(rn.span, "in the summary")
-            .secondary(un.span, format!("the {}'s own figure", named.what()))
-            .secondary(name_span, "")
-            .note("a summary row copies a figure: it must be that figure, rounded to the row's precision"),
+            .primary(rn.span, msg!("b006-in-the-summary"))
+            .secondary(un.span, msg!("b006-own-figure", what = named.what()))
+            .secondary(name_span, Message::empty())
+            .note(msg!("b006-note")),
         );
     }
 }
@@ -931,19 +959,18 @@ fn check_summary_total(ctx: &Ctx, s: &Summary, rollups: &[bool], out: &mut Vec<D
         out.push(
             Diagnostic::new(
                 Code::B007,
-                format!(
-                    "summary {} states a total of {} but its {} rows add up to {} (difference {}; rounding allows at most {})",
-                    s.name.node,
-                    arith::show(stated.value, decimals),
-                    count,
-                    arith::show(sum.value, decimals),
-                    arith::show_plain(cmp.difference),
-                    arith::show_plain(cmp.allowed),
+                msg!(
+                    "b007-total",
+                    summary = s.name.node.as_str(),
+                    stated = arith::show(stated.value, decimals),
+                    count = count,
+                    computed = arith::show(sum.value, decimals),
+                    why = sum_difference(&cmp)
                 ),
             )
-            .primary(tn.span, "the stated total")
-            .secondary(s.name.span, "")
-            .note("a row that aggregates the rows numbered below it (a rollup such as 1 over 1-1, 1-2 …) is not added again"),
+            .primary(tn.span, msg!("b007-stated-total"))
+            .secondary(s.name.span, Message::empty())
+            .note(msg!("b007-note")),
         );
     }
 }

@@ -17,6 +17,7 @@ use crate::ast::Level;
 use crate::diag::levels::{self, LevelSetting};
 use crate::diag::{codes, group, Code, Diagnostic};
 use crate::model::{self, Model};
+use crate::msg;
 use crate::project::Project;
 use crate::source::FileId;
 use std::collections::HashMap;
@@ -108,16 +109,16 @@ fn check_levels(project: &Project, group: &crate::project::Group) -> Vec<Diagnos
                 }
                 match codes::lookup(&c.node) {
                     None => out.push(
-                        Diagnostic::new(
-                            Code::S006,
-                            format!("there is no diagnostic code `{}`", c.node),
-                        )
-                        .primary(c.span, "unknown code")
-                        .help("`jixiao explain --list` lists every code"),
+                        Diagnostic::new(Code::S006, msg!("s006-no-code", code = c.node.as_str()))
+                            .primary(c.span, msg!("b010-unknown-code"))
+                            .help(msg!("s006-help")),
                     ),
                     Some(info) if !info.adjustable && directive.level != Level::Deny => out.push(
-                        Diagnostic::new(Code::S006, format!("`{}` cannot be lowered", info.code))
-                            .primary(c.span, "a syntax error is always an error"),
+                        Diagnostic::new(
+                            Code::S006,
+                            msg!("s006-cannot-be-lowered", code = info.code.as_str()),
+                        )
+                        .primary(c.span, msg!("s006-always-an-error")),
                     ),
                     Some(_) => {}
                 }

@@ -16,6 +16,9 @@
 //! (the 一级 cell left blank, as in published tables that leave it so),
 //! any other top group a 一级.
 
+use crate::i18n::Arg;
+use crate::msg;
+use crate::syntax::keywords;
 use std::collections::HashMap;
 
 use super::frameworks::{self, norm, Framework};
@@ -45,11 +48,14 @@ pub fn framework_for(
         out.push(
             Diagnostic::new(
                 Code::S009,
-                format!("there is no indicator framework `{}`", name.node),
+                msg!("s009-no-framework", name = name.node.as_str()),
             )
-            .primary(name.span, "unknown scheme")
-            .note(format!("known frameworks: {}", known.join(", ")))
-            .help("define it with a `scheme NAME { … }` block, or use a built-in one"),
+            .primary(name.span, msg!("s009-unknown-scheme"))
+            .note(msg!("s009-known-frameworks", known = Arg::comma(known)))
+            .help(msg!(
+                "s009-scheme-help",
+                scheme = keywords::arg_named("scheme", None)
+            )),
         );
     }
     resolved
@@ -125,16 +131,19 @@ fn holds_nothing(trees: &[IndicatorTree]) -> bool {
 fn no_indicators(what: &str, name: &Spanned<String>, fw: &Framework) -> Diagnostic {
     Diagnostic::new(
         Code::T020,
-        format!("{what} {} states no indicators", name.node),
+        msg!("t020-no-indicators", what = what, name = name.node.as_str()),
     )
-    .primary(name.span, "no indicator tree")
-    .note(format!(
-        "{} requires {}, each with at least one indicator",
-        fw.name,
-        required_list(fw)
+    .primary(name.span, msg!("t020-label"))
+    .note(msg!(
+        "t004-requires-each",
+        framework = fw.name.as_str(),
+        tiers = required_list(fw)
     ))
-    .help("write its `indicators { … }` as the table publishes them")
-    .grouped("tables state no indicators")
+    .help(msg!(
+        "t020-help",
+        indicators = keywords::arg_named("indicators", None)
+    ))
+    .grouped(msg!("t020-key"))
 }
 
 /// T021: a tier written with nothing in it. A required 一级 with no
@@ -151,25 +160,26 @@ fn check_empty_tiers(rows: &[TierRow], fw: &Framework, out: &mut Vec<Diagnostic>
         let d = match (row.tier2.last(), row.tier1) {
             (Some(t2), Some(t1)) => Diagnostic::new(
                 Code::T021,
-                format!(
-                    "二级 {} under {} holds no indicator",
-                    t2.name.node, t1.name.node
+                msg!(
+                    "t021-tier2-under-empty",
+                    tier = t2.name.node.as_str(),
+                    parent = t1.name.node.as_str()
                 ),
             )
-            .primary(t2.name.span, "empty"),
+            .primary(t2.name.span, msg!("label-empty")),
             (Some(t2), None) => Diagnostic::new(
                 Code::T021,
-                format!("二级 {} holds no indicator", t2.name.node),
+                msg!("t021-tier2-empty", tier = t2.name.node.as_str()),
             )
-            .primary(t2.name.span, "empty"),
+            .primary(t2.name.span, msg!("label-empty")),
             (None, Some(t1)) => Diagnostic::new(
                 Code::T021,
-                format!("一级 {} holds no indicator", t1.name.node),
+                msg!("t021-tier1-empty", tier = t1.name.node.as_str()),
             )
-            .primary(t1.name.span, "empty"),
+            .primary(t1.name.span, msg!("label-empty")),
             (None, None) => continue,
         };
-        out.push(d.help("write its indicators, or leave the tier out"));
+        out.push(d.help(msg!("t021-help")));
     }
 }
 
@@ -316,10 +326,10 @@ fn check_tree<'p>(
                 out.push(
                     Diagnostic::new(
                         Code::T007,
-                        format!("indicator {} stands outside any tier", i.name.node),
+                        msg!("t007-outside-any-tier", indicator = i.name.node.as_str()),
                     )
-                    .primary(i.name.span, "no 一级 or 二级 above it")
-                    .help("write it inside its 二级, inside its 一级"),
+                    .primary(i.name.span, msg!("t007-no-tier-above"))
+                    .help(msg!("t007-outside-help")),
                 );
                 rows.push(TierRow {
                     tier1: None,
@@ -341,15 +351,15 @@ fn check_tree<'p>(
                             out.push(
                                 Diagnostic::new(
                                     Code::T001,
-                                    format!(
-                                        "{} is not a 一级 of {}: it is a 二级 of {}",
-                                        g.name.node,
-                                        fw.name,
-                                        parent.canonical()
+                                    msg!(
+                                        "t001-a-tier2",
+                                        tier = g.name.node.as_str(),
+                                        framework = fw.name.as_str(),
+                                        parent = parent.canonical()
                                     ),
                                 )
-                                .primary(g.name.span, "used as a 一级")
-                                .help(format!("did you mean {}?", parent.canonical())),
+                                .primary(g.name.span, msg!("t001-used-as-tier1"))
+                                .help(msg!("did-you-mean", name = parent.canonical())),
                             );
                             let key = parent.canonical().to_string();
                             present.push((key, count_leaves(&g.children) > 0));
@@ -361,10 +371,13 @@ fn check_tree<'p>(
                         out.push(
                             Diagnostic::new(
                                 Code::T007,
-                                format!("二级 {} stands without its 一级", g.name.node),
+                                msg!("t007-without-tier1", tier = g.name.node.as_str()),
                             )
-                            .primary(g.name.span, format!("belongs under {}", parent.canonical()))
-                            .help(format!("write it inside `{} {{ … }}`", parent.canonical())),
+                            .primary(
+                                g.name.span,
+                                msg!("t007-belongs-under", parent = parent.canonical()),
+                            )
+                            .help(msg!("t007-write-inside", parent = parent.canonical())),
                         );
                         check_leaves(g, out);
                         place(g, Role::Tier2, rows);
@@ -373,35 +386,35 @@ fn check_tree<'p>(
                     let mut d = if !elsewhere.is_empty() {
                         Diagnostic::new(
                             Code::T006,
-                            format!(
-                                "{} is a 一级 of {}, not of {} which this document follows",
-                                g.name.node,
-                                elsewhere.join(" and "),
-                                fw.name
+                            msg!(
+                                "t006-tier1-of",
+                                tier = g.name.node.as_str(),
+                                others = Arg::and(elsewhere.clone()),
+                                framework = fw.name.as_str()
                             ),
                         )
                         .primary(
                             g.name.span,
-                            format!("a tier of {}", elsewhere.join(" and ")),
+                            msg!("t006-a-tier-of", others = Arg::and(elsewhere)),
                         )
                     } else {
                         Diagnostic::new(
                             Code::T001,
-                            format!("{} is not a 一级 of {}", g.name.node, fw.name),
+                            msg!(
+                                "t001-unknown",
+                                tier = g.name.node.as_str(),
+                                framework = fw.name.as_str()
+                            ),
                         )
-                        .primary(g.name.span, "unknown 一级")
+                        .primary(g.name.span, msg!("t001-unknown-label"))
                     };
-                    d = d.note(format!(
-                        "the 一级 of {} are {}",
-                        fw.name,
-                        fw.tiers
-                            .iter()
-                            .map(|t| t.canonical())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                    d = d.note(msg!(
+                        "t001-the-tier1-are",
+                        framework = fw.name.as_str(),
+                        tiers = Arg::comma(fw.tiers.iter().map(|t| t.canonical()))
                     ));
                     if let Some(s) = suggest(fw, &g.name.node) {
-                        d = d.help(format!("did you mean {s}?"));
+                        d = d.help(msg!("did-you-mean", name = s));
                     }
                     out.push(d);
                     // Judged a 一级 with a wrong name: what it holds stands
@@ -412,12 +425,9 @@ fn check_tree<'p>(
                 let key = t1.canonical().to_string();
                 if let Some((_, first)) = seen1.iter().find(|(k, _)| *k == key) {
                     out.push(
-                        Diagnostic::new(
-                            Code::T005,
-                            format!("一级 {} is given twice in one tree", key),
-                        )
-                        .primary(g.name.span, "given again")
-                        .secondary(*first, "first given here"),
+                        Diagnostic::new(Code::T005, msg!("t005-tier1-twice", tier = key.as_str()))
+                            .primary(g.name.span, msg!("label-given-again"))
+                            .secondary(*first, msg!("s005-first-given-here")),
                     );
                 } else {
                     seen1.push((key.clone(), g.name.span));
@@ -437,9 +447,13 @@ fn check_tree<'p>(
         match present.iter().find(|(k, _)| k == key) {
             None if misplaced.iter().any(|m| m == key) && !alone.iter().any(|a| a == key) => {}
             None => out.push(
-                Diagnostic::new(Code::T004, format!("the required 一级 {key} is missing"))
-                    .primary(tree_head(tree), format!("no {key} in this tree"))
-                    .note(format!("{} requires {}", fw.name, required_list(fw))),
+                Diagnostic::new(Code::T004, msg!("t004-missing", tier = key))
+                    .primary(tree_head(tree), msg!("t004-not-in-tree", tier = key))
+                    .note(msg!(
+                        "t004-requires",
+                        framework = fw.name.as_str(),
+                        tiers = required_list(fw)
+                    )),
             ),
             Some((_, false)) => {
                 let span = seen1
@@ -448,16 +462,13 @@ fn check_tree<'p>(
                     .map(|(_, s)| *s)
                     .unwrap_or(tree_head(tree));
                 out.push(
-                    Diagnostic::new(
-                        Code::T004,
-                        format!("the required 一级 {key} has no indicator"),
-                    )
-                    .primary(span, "empty")
-                    .note(format!(
-                        "{} requires {}, each with at least one indicator",
-                        fw.name,
-                        required_list(fw)
-                    )),
+                    Diagnostic::new(Code::T004, msg!("t004-no-indicator", tier = key))
+                        .primary(span, msg!("label-empty"))
+                        .note(msg!(
+                            "t004-requires-each",
+                            framework = fw.name.as_str(),
+                            tiers = required_list(fw)
+                        )),
                 );
             }
             Some(_) => {}
@@ -465,13 +476,13 @@ fn check_tree<'p>(
     }
 }
 
-fn required_list(fw: &Framework) -> String {
-    fw.tiers
-        .iter()
-        .filter(|t| t.required)
-        .map(|t| t.canonical())
-        .collect::<Vec<_>>()
-        .join(", ")
+fn required_list(fw: &Framework) -> Arg {
+    Arg::comma(
+        fw.tiers
+            .iter()
+            .filter(|t| t.required)
+            .map(|t| t.canonical()),
+    )
 }
 
 /// Where to point at a tree as a whole: its `indicators` keyword line.
@@ -507,19 +518,16 @@ fn check_tier2(
             IndicatorNode::Leaf(i) => out.push(
                 Diagnostic::new(
                     Code::T007,
-                    format!(
-                        "indicator {} stands directly under 一级 {}",
-                        i.name.node, g.name.node
+                    msg!(
+                        "t007-directly-under",
+                        indicator = i.name.node.as_str(),
+                        tier = g.name.node.as_str()
                     ),
                 )
-                .primary(i.name.span, "no 二级 above it")
-                .help(format!(
-                    "write it inside one of {}",
-                    t1.children
-                        .iter()
-                        .map(|c| c.canonical())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                .primary(i.name.span, msg!("t007-no-tier2-above"))
+                .help(msg!(
+                    "t007-inside-one-of",
+                    tiers = Arg::comma(t1.children.iter().map(|c| c.canonical()))
                 )),
             ),
             IndicatorNode::Group(g2) => {
@@ -530,10 +538,14 @@ fn check_tier2(
                             out.push(
                                 Diagnostic::new(
                                     Code::T005,
-                                    format!("二级 {} is given twice under {}", key, g.name.node),
+                                    msg!(
+                                        "t005-tier2-twice",
+                                        tier = key.as_str(),
+                                        parent = g.name.node.as_str()
+                                    ),
                                 )
-                                .primary(g2.name.span, "given again")
-                                .secondary(*first, "first given here"),
+                                .primary(g2.name.span, msg!("label-given-again"))
+                                .secondary(*first, msg!("s005-first-given-here")),
                             );
                         } else {
                             seen.push((key, g2.name.span));
@@ -547,50 +559,55 @@ fn check_tier2(
                             }
                             Diagnostic::new(
                                 Code::T003,
-                                format!(
-                                    "二级 {} belongs under {}, not {}",
-                                    g2.name.node,
-                                    parent.canonical(),
-                                    g.name.node
+                                msg!(
+                                    "t003-belongs-under",
+                                    tier = g2.name.node.as_str(),
+                                    parent = parent.canonical(),
+                                    written = g.name.node.as_str()
                                 ),
                             )
                             .primary(
                                 g2.name.span,
-                                format!("{} puts it under {}", fw.name, parent.canonical()),
+                                msg!(
+                                    "t003-puts-it-under",
+                                    framework = fw.name.as_str(),
+                                    parent = parent.canonical()
+                                ),
                             )
-                            .secondary(g.name.span, "written under this 一级")
+                            .secondary(g.name.span, msg!("t003-written-under"))
                         } else if !elsewhere.is_empty() {
                             Diagnostic::new(
                                 Code::T006,
-                                format!(
-                                    "{} under {} is a tier of {}, not of {} which this document follows",
-                                    g2.name.node,
-                                    g.name.node,
-                                    elsewhere.join(" and "),
-                                    fw.name
+                                msg!(
+                                    "t006-tier2-of",
+                                    tier = g2.name.node.as_str(),
+                                    parent = g.name.node.as_str(),
+                                    others = Arg::and(elsewhere.clone()),
+                                    framework = fw.name.as_str()
                                 ),
                             )
-                            .primary(g2.name.span, format!("a tier of {}", elsewhere.join(" and ")))
+                            .primary(
+                                g2.name.span,
+                                msg!("t006-a-tier-of", others = Arg::and(elsewhere)),
+                            )
                         } else {
                             let mut d = Diagnostic::new(
                                 Code::T002,
-                                format!(
-                                    "{} is not a 二级 of {} in {}",
-                                    g2.name.node, g.name.node, fw.name
+                                msg!(
+                                    "t002-unknown",
+                                    tier = g2.name.node.as_str(),
+                                    parent = g.name.node.as_str(),
+                                    framework = fw.name.as_str()
                                 ),
                             )
-                            .primary(g2.name.span, "unknown 二级")
-                            .note(format!(
-                                "the 二级 of {} are {}",
-                                t1.canonical(),
-                                t1.children
-                                    .iter()
-                                    .map(|c| c.canonical())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
+                            .primary(g2.name.span, msg!("t002-unknown-label"))
+                            .note(msg!(
+                                "t002-the-tier2-are",
+                                parent = t1.canonical(),
+                                tiers = Arg::comma(t1.children.iter().map(|c| c.canonical()))
                             ));
                             if let Some(s) = suggest(fw, &g2.name.node) {
-                                d = d.help(format!("did you mean {s}?"));
+                                d = d.help(msg!("did-you-mean", name = s));
                             }
                             d
                         };
@@ -610,10 +627,14 @@ fn check_leaves(g: &IndicatorGroup, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::T007,
-                    format!("{} is a fourth tier under {}", deep.name.node, g.name.node),
+                    msg!(
+                        "t007-fourth-tier",
+                        tier = deep.name.node.as_str(),
+                        parent = g.name.node.as_str()
+                    ),
                 )
-                .primary(deep.name.span, "tiers stop at 三级 (the indicator)")
-                .help("write its indicators directly under the 二级"),
+                .primary(deep.name.span, msg!("t007-tiers-stop"))
+                .help(msg!("t007-fourth-help")),
             );
         }
     }

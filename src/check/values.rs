@@ -4,6 +4,9 @@
 //! quantified, no value is blank, dates fall in the budget year, names are
 //! not repeated; and every target table states its goal.
 
+use crate::i18n::Message;
+use crate::msg;
+use crate::syntax::keywords;
 use rust_decimal::Decimal;
 
 use super::formula::money_factor;
@@ -174,11 +177,11 @@ fn check_goals(
     planned: bool,
     out: &mut Vec<Diagnostic>,
 ) {
-    const KEY: &str = "target tables state no goal";
+    let key = msg!("v021-key");
     let kind_name = |k: GoalKind| match k {
-        GoalKind::Overall => "overall goal (整体绩效目标)",
-        GoalKind::Term => "long-term goal (实施期绩效目标)",
-        GoalKind::Annual => "annual goal (年度绩效目标)",
+        GoalKind::Overall => msg!("goal-overall"),
+        GoalKind::Term => msg!("goal-term"),
+        GoalKind::Annual => msg!("goal-annual"),
     };
     let mut blank_required = false;
     for g in goals.iter().filter(|g| g.text.node.trim().is_empty()) {
@@ -186,11 +189,16 @@ fn check_goals(
         out.push(
             Diagnostic::new(
                 Code::V021,
-                format!("the {} of {what} {} is blank", kind_name(g.kind), name.node),
+                msg!(
+                    "v021-blank",
+                    goal = kind_name(g.kind),
+                    what = what,
+                    name = name.node.as_str()
+                ),
             )
-            .primary(g.text.span, "blank")
-            .help("state the goal the table publishes")
-            .grouped(KEY),
+            .primary(g.text.span, msg!("v021-blank-label"))
+            .help(msg!("v021-help"))
+            .grouped(key.clone()),
         );
     }
     let stated = goals
@@ -200,11 +208,19 @@ fn check_goals(
         out.push(
             Diagnostic::new(
                 Code::V021,
-                format!("{what} {} states no {}", name.node, kind_name(required)),
+                msg!(
+                    "v021-no-goal",
+                    what = what,
+                    name = name.node.as_str(),
+                    goal = kind_name(required)
+                ),
             )
-            .primary(name.span, "no goal")
-            .help("state the goal the table publishes (`goal \"…\"`)")
-            .grouped(KEY),
+            .primary(name.span, msg!("v021-no-goal-label"))
+            .help(msg!(
+                "v021-help-goal",
+                goal = keywords::arg_named("goal", None)
+            ))
+            .grouped(key),
         );
     }
 }
@@ -223,10 +239,10 @@ fn walk(ctx: &Ctx, nodes: &[IndicatorNode], tiers: &[&str], out: &mut Vec<Diagno
                     out.push(
                         Diagnostic::new(
                             Code::V008,
-                            format!("indicator {} is given twice under one tier", i.name.node),
+                            msg!("v008-given-twice", indicator = i.name.node.as_str()),
                         )
-                        .primary(i.name.span, "given again")
-                        .secondary(*first, "first given here"),
+                        .primary(i.name.span, msg!("label-given-again"))
+                        .secondary(*first, msg!("s005-first-given-here")),
                     );
                 } else {
                     seen.push((&i.name.node, i.name.span));
@@ -255,23 +271,24 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
     if let Some(c) = &i.comparison {
         if !numeric {
             let found = match value {
-                Some(Value::Text(t)) => format!("the text \"{t}\""),
-                _ => "no value".to_string(),
+                Some(Value::Text(t)) => msg!("v001-the-text", text = t.as_str()),
+                _ => msg!("v001-no-value"),
             };
             out.push(
                 Diagnostic::new(
                     Code::V001,
-                    format!(
-                        "{} compares ({}) with {found}",
-                        i.name.node,
-                        c.node.symbol()
+                    msg!(
+                        "v001-compares-with",
+                        indicator = i.name.node.as_str(),
+                        comparison = c.node.symbol(),
+                        found = found
                     ),
                 )
                 .primary(
                     i.value.as_ref().map_or(c.span, |v| c.span.to(v.span)),
-                    "a comparison needs a number",
+                    msg!("v001-needs-a-number"),
                 )
-                .help("write the figure (`≥ 95%`), or mark a qualitative target `定性 \"…\"`"),
+                .help(msg!("v001-help")),
             );
         }
     }
@@ -279,10 +296,13 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
     if let (Some(k), Some(Value::Quantity(_) | Value::Range(..))) = (&i.kind, value) {
         if k.node == Kind::Qualitative {
             out.push(
-                Diagnostic::new(Code::V002, format!("{} is marked 定性 but its value is a number", i.name.node))
-                    .primary(k.span, "定性 (qualitative)")
-                    .secondary(value_span(i), "a number")
-                    .help("a figure is a quantitative (定量) target; mark it so, or state the qualitative result"),
+                Diagnostic::new(
+                    Code::V002,
+                    msg!("v002-qualitative-number", indicator = i.name.node.as_str()),
+                )
+                .primary(k.span, msg!("v002-qualitative"))
+                .secondary(value_span(i), msg!("v002-a-number"))
+                .help(msg!("v002-help")),
             );
         }
     }
@@ -304,15 +324,15 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
     };
     if blank && i.comparison.is_none() && !NOT_APPLICABLE.contains(&i.name.node.trim()) {
         let name = if i.name.node.trim().is_empty() {
-            "an indicator with no name"
+            msg!("v020-no-name")
         } else {
-            &i.name.node
+            Message::text(i.name.node.clone())
         };
         out.push(
-            Diagnostic::new(Code::V020, format!("{name} states no value"))
-                .primary(value_span(i), "no value")
-                .help("state the target (`≥ 95%`, `10 次`, `定性 \"…\"`); a figure written only in the explanation is not the target")
-                .grouped("indicators state no value"),
+            Diagnostic::new(Code::V020, msg!("v020-no-value", indicator = name))
+                .primary(value_span(i), msg!("v020-label"))
+                .help(msg!("v020-help"))
+                .grouped(msg!("v020-key")),
         );
     }
     // V007: a 时效 date outside the budget year.
@@ -321,12 +341,14 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
             out.push(
                 Diagnostic::new(
                     Code::V007,
-                    format!(
-                        "{} is dated {d}, outside the budget year {year}",
-                        i.name.node
+                    msg!(
+                        "v007-dated",
+                        indicator = i.name.node.as_str(),
+                        date = d.to_string(),
+                        year = year.to_string()
                     ),
                 )
-                .primary(value_span(i), format!("not in {year}")),
+                .primary(value_span(i), msg!("v007-not-in", year = year.to_string())),
             );
         }
     }
@@ -338,10 +360,14 @@ fn check_leaf(ctx: &Ctx, i: &Indicator, tiers: &[&str], out: &mut Vec<Diagnostic
                 out.push(
                     Diagnostic::new(
                         Code::S004,
-                        format!("{m}月{day}日 is no day of the budget year {year}"),
+                        msg!(
+                            "s004-no-day-of-year",
+                            day = format!("{m}月{day}日"),
+                            year = year.to_string()
+                        ),
                     )
-                    .primary(value_span(i), "no such date")
-                    .help("write the day the table means"),
+                    .primary(value_span(i), msg!("s004-no-such-date"))
+                    .help(msg!("s004-help-day")),
                 );
             }
         }
@@ -371,25 +397,21 @@ fn check_qualifiers(ctx: &Ctx, i: &Indicator, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             Code::V030,
-            format!(
-                "{} says both {} and {} of its value",
-                i.name.node,
-                said(ctx.sources.text(c.span), c.node),
-                said(&q.text, other),
+            msg!(
+                "v030-says-both",
+                indicator = i.name.node.as_str(),
+                first = said(ctx.sources.text(c.span), c.node),
+                second = said(&q.text, other)
             ),
         )
-        .primary(q.span, format!("says {}", other.symbol()))
-        .secondary(c.span, format!("says {}", c.node.symbol()))
-        .note(format!(
-            "read as {}, by {}",
-            c.node.symbol(),
-            if by_sign {
-                "the sign"
-            } else {
-                "the first word"
-            }
+        .primary(q.span, msg!("v030-says", sign = other.symbol()))
+        .secondary(c.span, msg!("v030-says", sign = c.node.symbol()))
+        .note(msg!(
+            "v030-read-as",
+            sign = c.node.symbol(),
+            by = if by_sign { "sign" } else { "word" }
         ))
-        .help("keep the sign or the word the table means"),
+        .help(msg!("v030-help")),
     );
 }
 
@@ -440,20 +462,22 @@ fn check_vague(
         return;
     }
     let label = match word {
-        Some(w) => format!("`{w}` sets no measurable target"),
-        None => "no figure".to_string(),
+        Some(w) => msg!("v006-vague-word", word = w),
+        None => msg!("v006-no-figure"),
     };
     out.push(
         Diagnostic::new(
             Code::V006,
-            format!(
-                "{} under {tier} states \"{t}\", which is not quantified",
-                i.name.node
+            msg!(
+                "v006-not-quantified",
+                indicator = i.name.node.as_str(),
+                tier = tier,
+                value = t
             ),
         )
         .primary(value_span(i), label)
-        .help("a 数量 or 成本 indicator states a figure and its unit (`≥ 10 次`, `≤ 95 万元`); a 质量 or 时效 indicator a rate, a standard or a date")
-        .grouped(format!("{tier} targets are not quantified")),
+        .help(msg!("v006-help"))
+        .grouped(msg!("v006-key", tier = tier)),
     );
 }
 
@@ -469,34 +493,38 @@ fn check_percent(i: &Indicator, q: &Quantity, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::V003,
-                format!("{} targets {}%, more than 100%", i.name.node, v.normalize()),
+                msg!(
+                    "v003-above-100",
+                    indicator = i.name.node.as_str(),
+                    percent = v.normalize().to_string()
+                ),
             )
-            .primary(value_span(i), "above 100%")
-            .help("a rate cannot exceed 100%; check the figure"),
+            .primary(value_span(i), msg!("v003-above-100-label"))
+            .help(msg!("v003-help-check")),
         );
     } else if v >= hundred && matches!(cmp, Some(Comparison::Gt)) {
         let c = i.comparison.as_ref().map_or(i.name.span, |c| c.span);
         out.push(
             Diagnostic::new(
                 Code::V003,
-                format!(
-                    "{} targets more than {}%, which no rate can reach",
-                    i.name.node,
-                    v.normalize()
+                msg!(
+                    "v003-more-than",
+                    indicator = i.name.node.as_str(),
+                    percent = v.normalize().to_string()
                 ),
             )
-            .primary(c.to(value_span(i)), "cannot be met")
-            .help("write `= 100%` or `≥` a figure below 100%"),
+            .primary(c.to(value_span(i)), msg!("v003-cannot-be-met"))
+            .help(msg!("v003-help-below")),
         );
     } else if v == hundred && matches!(cmp, Some(Comparison::Ge)) {
         let c = i.comparison.as_ref().map_or(i.name.span, |c| c.span);
         out.push(
             Diagnostic::new(
                 Code::V003,
-                format!("{} targets ≥ 100%, which can only mean = 100%", i.name.node),
+                msg!("v003-at-least-100", indicator = i.name.node.as_str()),
             )
-            .primary(c.to(value_span(i)), "≥ 100%")
-            .help("write `= 100%`"),
+            .primary(c.to(value_span(i)), Message::text("≥ 100%"))
+            .help(msg!("v003-help-equal")),
         );
     }
 }
@@ -517,14 +545,14 @@ fn check_unit(i: &Indicator, q: &Quantity, tiers: &[&str], out: &mut Vec<Diagnos
     out.push(
         Diagnostic::new(
             Code::V005,
-            format!(
-                "{} states {} with no unit of measure",
-                i.name.node,
-                q.number.value.map(|v| v.to_string()).unwrap_or_default()
+            msg!(
+                "v005-no-unit",
+                indicator = i.name.node.as_str(),
+                figure = q.number.value.map(|v| v.to_string()).unwrap_or_default()
             ),
         )
-        .primary(q.number.span, "no unit")
-        .help("write the unit (`98%`, `10 次`, `5 万元`)"),
+        .primary(q.number.span, msg!("v005-label"))
+        .help(msg!("v005-help")),
     );
 }
 
@@ -546,24 +574,28 @@ fn check_direction(
         (Some(w), None, Comparison::Le | Comparison::Lt) => out.push(
             Diagnostic::new(
                 Code::V004,
-                format!(
-                    "{name} is a rate ({w}) but is capped with {}",
-                    c.node.symbol()
+                msg!(
+                    "v004-rate-capped",
+                    indicator = name.as_str(),
+                    word = *w,
+                    comparison = c.node.symbol()
                 ),
             )
-            .primary(c.span, "a rate goes with ≥ or =")
-            .help(format!("write `≥` (a {w} should reach the figure)")),
+            .primary(c.span, msg!("v004-rate-label"))
+            .help(msg!("v004-rate-help", word = *w)),
         ),
         (None, Some(w), Comparison::Ge | Comparison::Gt) => out.push(
             Diagnostic::new(
                 Code::V004,
-                format!(
-                    "{name} is a cost or harm ({w}) but is set as a floor with {}",
-                    c.node.symbol()
+                msg!(
+                    "v004-cost-floor",
+                    indicator = name.as_str(),
+                    word = w,
+                    comparison = c.node.symbol()
                 ),
             )
-            .primary(c.span, "costs, accidents and complaints go with ≤")
-            .help("write `≤` (it should stay below the figure)"),
+            .primary(c.span, msg!("v004-cost-label"))
+            .help(msg!("v004-cost-help")),
         ),
         _ => {}
     }
@@ -578,12 +610,15 @@ fn check_period(ctx: &Ctx, p: &crate::ast::Project, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::V007,
-                format!(
-                    "project {} runs {} .. {}, outside the budget year {year}",
-                    p.name.node, start, end
+                msg!(
+                    "v007-project-runs",
+                    project = p.name.node.as_str(),
+                    start = start.to_string(),
+                    end = end.to_string(),
+                    year = year.to_string()
                 ),
             )
-            .primary(period.span, format!("not in {year}")),
+            .primary(period.span, msg!("v007-not-in", year = year.to_string())),
         );
     }
 }

@@ -8,6 +8,8 @@
 //! `V` indicator values, `R` references between units and summaries.
 
 use crate::ast::Level;
+use crate::i18n::{self, Lang};
+use crate::msg;
 
 /// Every diagnostic code, one variant each: a code that is not in the
 /// registry cannot be written (a typo is a compile error). The registry
@@ -383,7 +385,7 @@ pub static CODES: &[CodeInfo] = &[
         blocks_output: false,
         groups: false,
         summary: "the parts of a breakdown do not add up to the figure they break down",
-        explanation: "Every breakdown (by income, by expense, by economic or functional classification, a project's spending detail, the lines of an amount tree such as 三公经费) must add up to what it breaks down. Published figures are rounded, so each figure stands for an interval exact to its precision (the document's `precision`, or finer where more decimals are written); the sum is inconsistent only when the interval of the stated figure and the sum of the parts' intervals do not meet: the roundings of all the figures involved add up. A figure that copies another (a summary row, B006) is held to a stricter rule. The message shows the stated figure, the computed sum, the difference and what rounding allows.",
+        explanation: "Every breakdown (by income, by expense, by economic or functional classification, a project's spending detail, the lines of an amount tree such as 三公经费) must add up to what it breaks down. Published figures are rounded, so each figure stands for an interval exact to its precision (the document's `precision`, or finer where more decimals are written); the sum is inconsistent only when the interval of the stated figure and the sum of the parts' intervals do not meet: the roundings of all the figures involved add up. A figure that copies another (a summary row, B006) is held to a stricter rule. The message shows the stated figure, the computed sum and the difference, and says that rounding was allowed for: the difference is more than the roundings of the figures involved add up to.",
         example: "year 2023\nmoney 万元\nprecision 2\nunit \"湘阴县人民政府办公室\" {\n  amount 三公经费 13 {\n    公务用车运行和购置费 0\n    因公出国（境）费 0\n    公务接待费 13.18\n  }\n}\n",
         fix: "Correct the figure that is wrong; if a part is missing, add it.",
     },
@@ -905,97 +907,161 @@ pub static CODES: &[CodeInfo] = &[
     },
 ];
 
-/// Said of a code whose repeated findings are grouped.
-const GROUPING: &str = "Findings of this code that repeat one choice in a document (the same finding, or the same kind of finding where the message says so, in several places) are reported once, with the number of places, each place labelled.";
-
-/// Said after a code's default level when it cannot be changed.
-fn lowering_note(info: &CodeInfo) -> &'static str {
-    if info.adjustable {
-        ""
-    } else {
-        " (cannot be lowered)"
+impl CodeInfo {
+    /// The one-line summary in `lang`: the registry's own in English, the
+    /// catalogue's (`code-CODE-summary`) in Chinese.
+    pub fn summary_in(&self, lang: Lang) -> String {
+        self.text_in(lang, "summary", self.summary)
     }
+
+    /// What it means and why it matters, in `lang`.
+    pub fn explanation_in(&self, lang: Lang) -> String {
+        self.text_in(lang, "explanation", self.explanation)
+    }
+
+    /// How to fix it, in `lang`.
+    pub fn fix_in(&self, lang: Lang) -> String {
+        self.text_in(lang, "fix", self.fix)
+    }
+
+    fn text_in(&self, lang: Lang, part: &str, english: &'static str) -> String {
+        match lang {
+            Lang::En => english.to_string(),
+            _ => {
+                let id = format!("code-{}-{part}", self.code);
+                let text = i18n::plain(&id, lang);
+                // A code the catalogue lacks (tests/i18n.rs fails on it)
+                // still explains itself, in English.
+                if text == id {
+                    english.to_string()
+                } else {
+                    text
+                }
+            }
+        }
+    }
+}
+
+/// A level as `jixiao explain` names it: `deny`, `warn`, `allow` in
+/// English; 错误, 警告, 允许 in Chinese.
+pub fn level_word(level: Level, lang: Lang) -> String {
+    match level {
+        Level::Allow => msg!("level-allow"),
+        Level::Warn => msg!("level-warn"),
+        Level::Deny => msg!("level-deny"),
+    }
+    .render(lang)
 }
 
 /// The text `jixiao explain CODE` prints, also the entry of
 /// `docs/diagnostics.md`.
 pub fn explain_text(info: &CodeInfo) -> String {
-    let mut s = format!(
-        "{} ({}): {}\n\nDefault level: {}{}\n\n{}\n",
-        info.code,
-        info.name,
-        info.summary,
-        info.level.as_str(),
-        lowering_note(info),
-        info.explanation
+    explain_text_in(info, Lang::En)
+}
+
+/// The text `jixiao explain CODE` prints in `lang`.
+pub fn explain_text_in(info: &CodeInfo, lang: Lang) -> String {
+    let mut s = msg!(
+        "explain-heading",
+        code = info.code.as_str(),
+        name = info.name,
+        summary = info.summary_in(lang)
+    )
+    .render(lang);
+    s.push_str("\n\n");
+    s.push_str(
+        &msg!(
+            "explain-default-level",
+            level = level_word(info.level, lang)
+        )
+        .render(lang),
     );
+    if !info.adjustable {
+        s.push_str(&msg!("explain-cannot-be-lowered").render(lang));
+    }
+    s.push_str("\n\n");
+    s.push_str(&info.explanation_in(lang));
+    s.push('\n');
     if info.groups {
-        s.push_str(&format!("\n{GROUPING}\n"));
+        s.push('\n');
+        s.push_str(&msg!("explain-grouping").render(lang));
+        s.push('\n');
     }
     if !info.example.is_empty() {
-        s.push_str("\nExample:\n\n");
+        s.push('\n');
+        s.push_str(&msg!("explain-example").render(lang));
+        s.push_str("\n\n");
         for line in info.example.lines() {
             s.push_str("    ");
             s.push_str(line);
             s.push('\n');
         }
     }
-    s.push_str(&format!("\nFix: {}\n", info.fix));
+    s.push('\n');
+    s.push_str(&msg!("explain-fix", text = info.fix_in(lang)).render(lang));
+    s.push('\n');
     s
 }
 
 /// `docs/diagnostics.md`, generated from the registry (a test keeps the
 /// committed file equal to this).
 pub fn markdown() -> String {
-    let mut s = String::from(
-        "# Diagnostic codes\n\n\
-         <!-- Generated from src/diag/codes.rs by `JIXIAO_BLESS=1 cargo test --test docs`; do not edit by hand. -->\n\n\
-         Every finding of jixiao has a code. `jixiao explain CODE` prints the entry below;\n\
-         `jixiao explain --list` lists them all.\n\n\
-         Levels: `error` fails the check (exit status 1), `warning` is reported, `allow` is silent.\n\
-         A document changes a level with `allow CODE`, `warn CODE` or `deny CODE` (also\n\
-         `允许`, `警告`, `禁止`); a run with `-A CODE`, `-W CODE`, `-D CODE`, applied after the\n\
-         document's. `warnings` stands for every warning: `-D warnings` makes them errors.\n\
-         Syntax codes (S) cannot be lowered, except S031, which says what was not checked.\n\n\
-         Some codes group: findings that repeat one choice in a document are reported once,\n\
-         with the number of places and each place labelled (their entries say so).\n\n\
-         Families: S — syntax and files; B — budget arithmetic; T — tiers of the indicator\n\
-         framework; V — indicator values; R — references between summaries and units.\n\n\
-         | code | name | level | summary |\n|---|---|---|---|\n",
-    );
+    markdown_in(Lang::En)
+}
+
+/// The reference of every code in `lang`: `docs/diagnostics.md` in
+/// English, `docs/diagnostics.zh-CN.md` in Chinese.
+pub fn markdown_in(lang: Lang) -> String {
+    let mut s = msg!("diagnostics-md-intro").render(lang);
+    s.push('\n');
     for c in CODES {
         s.push_str(&format!(
             "| [{}](#{}) | {} | {} | {} |\n",
             c.code,
             c.code.as_str().to_lowercase(),
             c.name,
-            c.level.as_str(),
-            c.summary.replace('|', "\\|")
+            level_word(c.level, lang),
+            c.summary_in(lang).replace('|', "\\|")
         ));
     }
     for c in CODES {
         s.push_str(&format!("\n## {}\n\n", c.code));
-        s.push_str(&format!(
-            "**{}** — {}. Default level: `{}`{}.\n\n",
-            c.name,
-            c.summary,
-            c.level.as_str(),
-            lowering_note(c)
-        ));
-        s.push_str(c.explanation);
+        let lowering = if c.adjustable {
+            String::new()
+        } else {
+            msg!("explain-cannot-be-lowered").render(lang)
+        };
+        s.push_str(
+            &msg!(
+                "diagnostics-md-entry",
+                name = c.name,
+                summary = c.summary_in(lang),
+                level = level_word(c.level, lang),
+                lowering = lowering
+            )
+            .render(lang),
+        );
+        s.push_str("\n\n");
+        s.push_str(&c.explanation_in(lang));
         s.push('\n');
         if c.groups {
-            s.push_str(&format!("\n{GROUPING}\n"));
+            s.push('\n');
+            s.push_str(&msg!("explain-grouping").render(lang));
+            s.push('\n');
         }
         if !c.example.is_empty() {
-            s.push_str("\nExample:\n\n```jx\n");
+            s.push('\n');
+            s.push_str(&msg!("explain-example").render(lang));
+            s.push_str("\n\n```jx\n");
             s.push_str(c.example);
             if !c.example.ends_with('\n') {
                 s.push('\n');
             }
             s.push_str("```\n");
         }
-        s.push_str(&format!("\nFix: {}\n", c.fix));
+        s.push('\n');
+        s.push_str(&msg!("explain-fix", text = c.fix_in(lang)).render(lang));
+        s.push('\n');
     }
     s
 }

@@ -12,10 +12,12 @@
 use std::collections::HashMap;
 
 use super::{Code, Diagnostic, Severity};
+use crate::i18n::Message;
+use crate::msg;
 
 /// The message of a finding that stands for `places` places.
-pub fn grouped_message(key: &str, places: usize) -> String {
-    format!("{key} ({places} places)")
+pub fn grouped_message(key: &Message, places: usize) -> Message {
+    msg!("grouped", what = key.clone(), places = places)
 }
 
 /// Merge the findings that repeat one choice. `document` says which
@@ -30,9 +32,9 @@ pub fn group(
     let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
     // Per finding of `out`: its key when it may absorb others, and how many
     // places it stands for.
-    let mut keys: Vec<Option<String>> = Vec::with_capacity(diags.len());
+    let mut keys: Vec<Option<Message>> = Vec::with_capacity(diags.len());
     let mut places: Vec<usize> = Vec::with_capacity(diags.len());
-    let mut first: HashMap<(usize, Code, Severity, String), usize> = HashMap::new();
+    let mut first: HashMap<(usize, Code, Severity, Message), usize> = HashMap::new();
     for d in diags {
         let doc = if d.code.info().groups {
             document(&d)
@@ -72,6 +74,7 @@ pub fn group(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::source::{FileId, Span};
 
     fn at(start: usize) -> Span {
@@ -85,14 +88,18 @@ mod tests {
     #[test]
     fn repeated_findings_of_a_grouping_code_merge() {
         let d = |start| {
-            Diagnostic::new(Code::T003, "二级 甲 belongs under 乙, not 丙")
-                .primary(at(start), "here")
+            Diagnostic::new(
+                Code::T003,
+                Message::text("二级 甲 belongs under 乙, not 丙"),
+            )
+            .primary(at(start), Message::text("here"))
         };
-        let other = Diagnostic::new(Code::B001, "a sum").primary(at(5), "sum");
+        let other = Diagnostic::new(Code::B001, Message::text("a sum"))
+            .primary(at(5), Message::text("sum"));
         let out = group(vec![d(1), other.clone(), d(9), d(20)], |_| Some(0));
         assert_eq!(out.len(), 2);
         assert_eq!(
-            out[0].message,
+            out[0].message.render(Lang::En),
             "二级 甲 belongs under 乙, not 丙 (3 places)"
         );
         assert_eq!(out[0].labels.iter().filter(|l| l.primary).count(), 3);
@@ -103,18 +110,27 @@ mod tests {
     #[test]
     fn a_single_finding_keeps_its_message_and_other_documents_stay_apart() {
         let d = |start| {
-            Diagnostic::new(Code::T003, "二级 甲 belongs under 乙, not 丙")
-                .primary(at(start), "here")
-                .grouped("key")
+            Diagnostic::new(
+                Code::T003,
+                Message::text("二级 甲 belongs under 乙, not 丙"),
+            )
+            .primary(at(start), Message::text("here"))
+            .grouped(Message::text("key"))
         };
         let out = group(vec![d(1), d(9)], |d| d.primary_span().map(|s| s.start));
         assert_eq!(out.len(), 2);
-        assert_eq!(out[0].message, "二级 甲 belongs under 乙, not 丙");
+        assert_eq!(
+            out[0].message.render(Lang::En),
+            "二级 甲 belongs under 乙, not 丙"
+        );
     }
 
     #[test]
     fn codes_that_do_not_group_are_left_alone() {
-        let d = |start| Diagnostic::new(Code::B001, "a sum").primary(at(start), "sum");
+        let d = |start| {
+            Diagnostic::new(Code::B001, Message::text("a sum"))
+                .primary(at(start), Message::text("sum"))
+        };
         assert_eq!(group(vec![d(1), d(2)], |_| Some(0)).len(), 2);
     }
 }

@@ -9,10 +9,12 @@ pub mod codes;
 pub mod group;
 pub mod levels;
 pub mod render;
+pub mod summary;
 
 pub use codes::Code;
 
 use crate::ast::Span;
+use crate::i18n::Message;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -21,10 +23,20 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// `error` or `warning`: the stable spelling of JSON output and of
+    /// `--short` lines (problem matchers read it).
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The word a reader sees: `error`, `错误` ….
+    pub fn word(self) -> Message {
+        match self {
+            Severity::Error => Message::new("severity-error"),
+            Severity::Warning => Message::new("severity-warning"),
         }
     }
 }
@@ -32,7 +44,7 @@ impl Severity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub message: Message,
     pub primary: bool,
 }
 
@@ -40,22 +52,24 @@ pub struct Label {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    /// What was found, as a message of the catalogues: rendered in the
+    /// language of the run by the renderers ([`crate::i18n`]).
+    pub message: Message,
     pub labels: Vec<Label>,
     /// Facts that explain the finding (the arithmetic, the rule applied).
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     /// What to do about it.
-    pub help: Vec<String>,
+    pub help: Vec<Message>,
     /// What a finding of a grouping code has in common with others that
     /// repeat the same choice across a document (see [`group`]); `None`
     /// means its message. Read only when the code's registry entry says it
     /// groups.
-    pub group: Option<String>,
+    pub group: Option<Message>,
 }
 
 impl Diagnostic {
     /// A diagnostic at the default level of its code.
-    pub fn new(code: Code, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, message: impl Into<Message>) -> Self {
         let severity = match code.info().level {
             crate::ast::Level::Warn => Severity::Warning,
             _ => Severity::Error,
@@ -74,12 +88,12 @@ impl Diagnostic {
     /// Say what this finding shares with the others that repeat one choice
     /// (`indicators state no value`): findings of a grouping code with the
     /// same key in one document become one finding (see [`group`]).
-    pub fn grouped(mut self, key: impl Into<String>) -> Self {
+    pub fn grouped(mut self, key: impl Into<Message>) -> Self {
         self.group = Some(key.into());
         self
     }
 
-    pub fn primary(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn primary(mut self, span: Span, message: impl Into<Message>) -> Self {
         self.labels.push(Label {
             span,
             message: message.into(),
@@ -88,7 +102,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn secondary(mut self, span: Span, message: impl Into<Message>) -> Self {
         self.labels.push(Label {
             span,
             message: message.into(),
@@ -97,12 +111,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn note(mut self, note: impl Into<String>) -> Self {
+    pub fn note(mut self, note: impl Into<Message>) -> Self {
         self.notes.push(note.into());
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Message>) -> Self {
         self.help.push(help.into());
         self
     }

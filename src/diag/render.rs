@@ -1,5 +1,8 @@
 //! Renderers: the human form (codespan-reporting, carets under CJK text
-//! placed by display width) and the JSON-lines form.
+//! placed by display width), one line per finding (`--short`) and the
+//! JSON-lines form. Each renders the messages in the language it is given;
+//! codes, severities in JSON and `--short`, and positions do not change
+//! with the language.
 //!
 //! The human form is for reading, and stays readable (and fast) whatever
 //! the input: a diagnostic shows at most [`MAX_LABELS`] labels, a line at
@@ -10,16 +13,19 @@
 //! everything.
 
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{Error as FilesError, Files};
-use codespan_reporting::term::{self, termcolor::WriteColor};
+use codespan_reporting::term::termcolor::{ColorSpec, WriteColor};
+use codespan_reporting::term::{self};
 use serde_json::{json, Value};
 
 use super::{Diagnostic, Label, Severity};
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::source::{FileId, SourceMap};
-
 /// Labels shown per diagnostic (the primary ones first).
 pub const MAX_LABELS: usize = 12;
 /// Diagnostics shown per source line (by their primary label).
@@ -61,6 +67,7 @@ fn shown_labels(d: &Diagnostic) -> (Vec<&Label>, usize) {
 fn to_codespan<F>(
     d: &Diagnostic,
     sources: &SourceMap,
+    lang: Lang,
     mut place: impl FnMut(&Label, usize, usize) -> (F, Range<usize>),
 ) -> cs::Diagnostic<F> {
     let base = match d.severity {
@@ -81,20 +88,66 @@ fn to_codespan<F>(
                 cs::LabelStyle::Secondary
             };
             let (file, range) = place(l, start, end);
-            cs::Label::new(style, file, range).with_message(l.message.clone())
+            cs::Label::new(style, file, range).with_message(l.message.render(lang))
         })
         .collect();
-    let mut notes: Vec<String> = d.notes.clone();
+    let mut notes: Vec<String> = d.notes.iter().map(|n| n.render(lang)).collect();
     if left_out > 0 {
-        notes.push(format!(
-            "{left_out} more locations are not shown (--message-format json lists them)"
-        ));
+        notes.push(msg!("render-locations-not-shown", count = left_out).render(lang));
     }
-    notes.extend(d.help.iter().map(|h| format!("help: {h}")));
+    notes.extend(
+        d.help
+            .iter()
+            .map(|h| msg!("help-line", text = h.clone()).render(lang)),
+    );
     base.with_code(d.code.as_str())
-        .with_message(d.message.clone())
+        .with_message(d.message.render(lang))
         .with_labels(labels)
         .with_notes(notes)
+}
+
+/// A writer that spells the severity of a codespan header in the language
+/// of the run: codespan writes `error` or `warning` in one piece, first,
+/// and nothing else in a header can be that word alone.
+struct Localized<'w> {
+    inner: &'w mut dyn WriteColor,
+    /// The English word still to replace, and its replacement.
+    word: Option<(&'static str, String)>,
+}
+
+impl Write for Localized<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Some((english, spelled)) = &self.word {
+            if buf == english.as_bytes() {
+                self.inner.write_all(spelled.as_bytes())?;
+                self.word = None;
+                return Ok(buf.len());
+            }
+        }
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl WriteColor for Localized<'_> {
+    fn supports_color(&self) -> bool {
+        self.inner.supports_color()
+    }
+
+    fn set_color(&mut self, spec: &ColorSpec) -> std::io::Result<()> {
+        self.inner.set_color(spec)
+    }
+
+    fn reset(&mut self) -> std::io::Result<()> {
+        self.inner.reset()
+    }
+
+    fn is_synchronous(&self) -> bool {
+        self.inner.is_synchronous()
+    }
 }
 
 /// Render in the human form to a terminal (colour decided by the writer).
@@ -102,6 +155,7 @@ pub fn emit_human(
     out: &mut dyn WriteColor,
     sources: &SourceMap,
     diags: &[Diagnostic],
+    lang: Lang,
 ) -> std::io::Result<()> {
     let config = term::Config::default();
     let io = |e: FilesError| match e {
@@ -122,24 +176,36 @@ pub fn emit_human(
                 continue;
             }
         }
+        let mut w = Localized {
+            inner: &mut *out,
+            word: (lang != Lang::En).then(|| (d.severity.as_str(), d.severity.word().render(lang))),
+        };
         if touches_long_line(d, sources) {
             let excerpt = Excerpt::new(d, sources);
-            let cd = to_codespan(d, sources, |l, start, end| excerpt.place(l, start, end));
-            term::emit(out, &config, &excerpt, &cd).map_err(io)?;
+            let cd = to_codespan(d, sources, lang, |l, start, end| {
+                excerpt.place(l, start, end)
+            });
+            term::emit(&mut w, &config, &excerpt, &cd).map_err(io)?;
         } else {
-            let cd = to_codespan(d, sources, |l, start, end| (l.span.file, start..end));
-            term::emit(out, &config, sources, &cd).map_err(io)?;
+            let cd = to_codespan(d, sources, lang, |l, start, end| (l.span.file, start..end));
+            term::emit(&mut w, &config, sources, &cd).map_err(io)?;
         }
     }
     for ((file, line), n) in hidden {
-        let note = cs::Diagnostic::<FileId>::note().with_message(format!(
-            "{n} more {} on line {} of {} {} not shown (--message-format json lists every one)",
-            if n == 1 { "diagnostic" } else { "diagnostics" },
-            line + 1,
-            sources.get(file).name,
-            if n == 1 { "is" } else { "are" },
-        ));
-        term::emit(out, &config, sources, &note).map_err(io)?;
+        let note = cs::Diagnostic::<FileId>::note().with_message(
+            msg!(
+                "render-line-flood",
+                count = n,
+                line = line + 1,
+                file = sources.get(file).name.as_str()
+            )
+            .render(lang),
+        );
+        let mut w = Localized {
+            inner: &mut *out,
+            word: (lang != Lang::En).then(|| ("note", msg!("severity-note").render(lang))),
+        };
+        term::emit(&mut w, &config, sources, &note).map_err(io)?;
     }
     Ok(())
 }
@@ -338,10 +404,10 @@ impl<'a> Files<'a> for Excerpt<'a> {
 }
 
 /// Render in the human form without colour, into a string (for tests).
-pub fn human_string(sources: &SourceMap, diags: &[Diagnostic]) -> String {
+pub fn human_string(sources: &SourceMap, diags: &[Diagnostic], lang: Lang) -> String {
     let mut buf = term::termcolor::NoColor::new(Vec::new());
     // Writing to a Vec cannot fail.
-    let _ = emit_human(&mut buf, sources, diags);
+    let _ = emit_human(&mut buf, sources, diags, lang);
     String::from_utf8_lossy(&buf.into_inner()).into_owned()
 }
 
@@ -353,9 +419,40 @@ fn position(
     (f.name.clone(), f.line_col(span.start), f.line_col(span.end))
 }
 
+/// One line per finding, `file:line:col: severity[CODE] message`, as
+/// editors' problem matchers and Vim's `errorformat` read it: the severity
+/// stays `error` or `warning` in every language, the message is in `lang`.
+/// A grouped finding names its first place.
+pub fn short_lines(sources: &SourceMap, diags: &[Diagnostic], lang: Lang) -> String {
+    let mut s = String::new();
+    for d in diags {
+        let (file, (line, column), _) = d
+            .primary_span()
+            .map(|sp| position(sources, sp))
+            .unwrap_or_else(|| (String::new(), (0, 0), (0, 0)));
+        let message = one_line(&d.message, lang);
+        if file.is_empty() {
+            s.push_str(&format!("{}[{}] {message}\n", d.severity.as_str(), d.code));
+        } else {
+            s.push_str(&format!(
+                "{file}:{line}:{column}: {}[{}] {message}\n",
+                d.severity.as_str(),
+                d.code
+            ));
+        }
+    }
+    s
+}
+
+/// A message on one line: line breaks in quoted names become spaces.
+fn one_line(m: &Message, lang: Lang) -> String {
+    m.render(lang).replace(['\n', '\r'], " ")
+}
+
 /// One diagnostic as a JSON object: code, severity, message, the primary
 /// location (1-based lines, columns in characters), labels, notes, help.
-pub fn to_json(d: &Diagnostic, sources: &SourceMap) -> Value {
+/// The code and severity are stable; the texts are in `lang`.
+pub fn to_json(d: &Diagnostic, sources: &SourceMap, lang: Lang) -> Value {
     let labels: Vec<Value> = d
         .labels
         .iter()
@@ -364,33 +461,34 @@ pub fn to_json(d: &Diagnostic, sources: &SourceMap) -> Value {
             json!({
                 "file": file, "line": line, "column": column,
                 "end_line": end_line, "end_column": end_column,
-                "message": l.message, "primary": l.primary,
+                "message": l.message.render(lang), "primary": l.primary,
             })
         })
         .collect();
     let primary = d.primary_span().map(|s| position(sources, s));
     let (file, (line, column), (end_line, end_column)) =
         primary.unwrap_or_else(|| (String::new(), (0, 0), (0, 0)));
+    let texts = |ms: &[Message]| ms.iter().map(|m| m.render(lang)).collect::<Vec<_>>();
     json!({
         "code": d.code.as_str(),
         "severity": d.severity.as_str(),
-        "message": d.message,
+        "message": d.message.render(lang),
         "file": file,
         "line": line,
         "column": column,
         "end_line": end_line,
         "end_column": end_column,
         "labels": labels,
-        "notes": d.notes,
-        "help": d.help,
+        "notes": texts(&d.notes),
+        "help": texts(&d.help),
     })
 }
 
 /// JSON lines: one object per diagnostic.
-pub fn json_lines(sources: &SourceMap, diags: &[Diagnostic]) -> String {
+pub fn json_lines(sources: &SourceMap, diags: &[Diagnostic], lang: Lang) -> String {
     let mut s = String::new();
     for d in diags {
-        s.push_str(&to_json(d, sources).to_string());
+        s.push_str(&to_json(d, sources, lang).to_string());
         s.push('\n');
     }
     s
@@ -421,8 +519,9 @@ mod tests {
         let text = format!("year 2023\n{}x{}\n", "职".repeat(3000), "a".repeat(3000));
         let at = text.find('x').unwrap();
         let m = sources(&text);
-        let d = Diagnostic::new(Code::S001, "here").primary(span(at, at + 1), "this x");
-        let out = human_string(&m, &[d]);
+        let d = Diagnostic::new(Code::S001, Message::text("here"))
+            .primary(span(at, at + 1), Message::text("this x"));
+        let out = human_string(&m, &[d], Lang::En);
         assert!(out.contains("t.jx:2:3001"), "{out}");
         assert!(out.contains("…") && out.contains("^ this x"), "{out}");
         assert!(out.len() < 2_000, "{} bytes", out.len());
@@ -433,10 +532,10 @@ mod tests {
         let text = format!("{}x{}\n", "职".repeat(3000), "a".repeat(3000));
         let at = text.find('x').unwrap();
         let m = sources(&text);
-        let d = Diagnostic::new(Code::S001, "here")
-            .primary(span(at, at + 1), "this x")
-            .secondary(span(0, text.len() - 1), "in this line");
-        let out = human_string(&m, &[d]);
+        let d = Diagnostic::new(Code::S001, Message::text("here"))
+            .primary(span(at, at + 1), Message::text("this x"))
+            .secondary(span(0, text.len() - 1), Message::text("in this line"));
+        let out = human_string(&m, &[d], Lang::En);
         assert!(out.contains("t.jx:1:3001"), "{out}");
         assert!(out.contains("│ …职") && out.contains("职xaaa"), "{out}");
         assert!(
@@ -459,10 +558,10 @@ mod tests {
             span(12_002, 12_008),
         ];
         for s in cases {
-            let d = Diagnostic::new(Code::S001, "x")
-                .primary(s, "p")
-                .secondary(span(1, 4), "s");
-            let out = human_string(&m, &[d]);
+            let d = Diagnostic::new(Code::S001, Message::text("x"))
+                .primary(s, Message::text("p"))
+                .secondary(span(1, 4), Message::text("s"));
+            let out = human_string(&m, &[d], Lang::En);
             assert!(out.len() < 5_000, "{s:?}: {} bytes", out.len());
         }
     }
@@ -471,19 +570,23 @@ mod tests {
     fn labels_and_diagnostics_per_line_are_capped() {
         let text = "a ".repeat(100);
         let m = sources(&text);
-        let mut d = Diagnostic::new(Code::S001, "many").primary(span(0, 1), "first");
+        let mut d = Diagnostic::new(Code::S001, Message::text("many"))
+            .primary(span(0, 1), Message::text("first"));
         for i in 1..100 {
-            d = d.secondary(span(2 * i, 2 * i + 1), "");
+            d = d.secondary(span(2 * i, 2 * i + 1), Message::text(""));
         }
-        let out = human_string(&m, &[d]);
+        let out = human_string(&m, &[d], Lang::En);
         assert!(out.contains("88 more locations are not shown"), "{out}");
         let flood: Vec<Diagnostic> = (0..50)
-            .map(|i| Diagnostic::new(Code::S001, "one").primary(span(2 * i, 2 * i + 1), ""))
+            .map(|i| {
+                Diagnostic::new(Code::S001, Message::text("one"))
+                    .primary(span(2 * i, 2 * i + 1), Message::text(""))
+            })
             .collect();
-        let out = human_string(&m, &flood);
+        let out = human_string(&m, &flood, Lang::En);
         assert_eq!(out.matches("error[S001]").count(), MAX_PER_LINE);
         assert!(
-            out.contains("40 more diagnostics on line 1 of t.jx are not shown"),
+            out.contains("40 more findings on line 1 of t.jx are not shown"),
             "{out}"
         );
     }

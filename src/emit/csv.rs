@@ -14,6 +14,7 @@
 use crate::ast::*;
 use crate::emit::text::{amount_text, attr, kind_label, qualifier_words, value_text};
 use crate::emit::Error;
+use crate::i18n::{self, Lang};
 use crate::model::Document;
 
 pub const INDICATOR_COLUMNS: [&str; 17] = [
@@ -64,10 +65,14 @@ pub const PROJECT_COLUMNS: [&str; 10] = [
 
 /// The three files of a document: `(suffix, bytes)` for `indicators`,
 /// `budget` and `projects`.
-pub fn document(doc: &Document, bom: bool) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
-    let mut ind = Table::new(&INDICATOR_COLUMNS);
-    let mut bud = Table::new(&BUDGET_COLUMNS);
-    let mut pro = Table::new(&PROJECT_COLUMNS);
+pub fn document(
+    doc: &Document,
+    bom: bool,
+    lang: Lang,
+) -> Result<Vec<(&'static str, Vec<u8>)>, Error> {
+    let mut ind = Table::new(&INDICATOR_COLUMNS, lang);
+    let mut bud = Table::new(&BUDGET_COLUMNS, lang);
+    let mut pro = Table::new(&PROJECT_COLUMNS, lang);
     for u in &doc.units {
         let code = u.code.as_ref().map(|c| c.node.as_str()).unwrap_or("");
         let name = u.name.node.as_str();
@@ -278,9 +283,17 @@ struct Table {
 }
 
 impl Table {
-    fn new(header: &[&str]) -> Table {
+    /// A table with its header row: the columns' keys in English (what
+    /// programs read), their names in Chinese (catalogue ids `csv-KEY`).
+    fn new(header: &[&str], lang: Lang) -> Table {
         Table {
-            rows: vec![header.iter().map(|s| s.to_string()).collect()],
+            rows: vec![header
+                .iter()
+                .map(|key| match lang {
+                    Lang::En => key.to_string(),
+                    _ => i18n::plain(&format!("csv-{key}"), lang),
+                })
+                .collect()],
         }
     }
     fn push(&mut self, row: Vec<String>) {

@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 
 use crate::diag::{render, Diagnostic, Severity};
 use crate::emit::layout::{Cell, Layout, Row, Style, Table};
+use crate::i18n::Lang;
+use crate::msg;
 use crate::project::Project;
 
 /// Escape text for HTML element content and attribute values.
@@ -100,11 +102,11 @@ fn cell_html(out: &mut String, c: &Cell) {
     let _ = write!(out, ">{}</{tag}>", escape(&c.text));
 }
 
-fn finding_title(d: &Diagnostic) -> String {
-    format!("{} {}", d.code, d.message)
+fn finding_title(d: &Diagnostic, lang: Lang) -> String {
+    format!("{} {}", d.code, d.message.render(lang))
 }
 
-fn row_html(out: &mut String, r: &Row) {
+fn row_html(out: &mut String, r: &Row, lang: Lang) {
     let mut class = r.class.to_string();
     if !r.findings.is_empty() {
         if !class.is_empty() {
@@ -118,7 +120,7 @@ fn row_html(out: &mut String, r: &Row) {
     }
     if !r.findings.is_empty() {
         let codes: Vec<&str> = r.findings.iter().map(|d| d.code.as_str()).collect();
-        let titles: Vec<String> = r.findings.iter().map(|d| finding_title(d)).collect();
+        let titles: Vec<String> = r.findings.iter().map(|d| finding_title(d, lang)).collect();
         let _ = write!(
             out,
             " data-findings=\"{}\" title=\"{}\"",
@@ -143,7 +145,7 @@ fn colgroup(out: &mut String, t: &Table) {
     out.push_str("</colgroup>\n");
 }
 
-fn table_html(out: &mut String, t: &Table) {
+fn table_html(out: &mut String, t: &Table, lang: Lang) {
     let _ = writeln!(
         out,
         "<div class=\"tbl {}\" id=\"{}\" data-kind=\"{}\">",
@@ -159,7 +161,7 @@ fn table_html(out: &mut String, t: &Table) {
         escape(&t.right)
     );
     if !t.findings.is_empty() {
-        let titles: Vec<String> = t.findings.iter().map(|d| finding_title(d)).collect();
+        let titles: Vec<String> = t.findings.iter().map(|d| finding_title(d, lang)).collect();
         let _ = writeln!(
             out,
             "<p class=\"flag screen-only\">{}</p>",
@@ -171,7 +173,7 @@ fn table_html(out: &mut String, t: &Table) {
         colgroup(out, t);
         out.push_str("<tbody>\n");
         for r in &t.head {
-            row_html(out, r);
+            row_html(out, r, lang);
         }
         out.push_str("</tbody></table>\n");
     }
@@ -184,11 +186,11 @@ fn table_html(out: &mut String, t: &Table) {
         colgroup(out, t);
         out.push_str("<thead>\n");
         for r in &g.header {
-            row_html(out, r);
+            row_html(out, r, lang);
         }
         out.push_str("</thead>\n<tbody>\n");
         for r in &g.rows {
-            row_html(out, r);
+            row_html(out, r, lang);
         }
         out.push_str("</tbody></table>\n");
     }
@@ -197,7 +199,7 @@ fn table_html(out: &mut String, t: &Table) {
         colgroup(out, t);
         out.push_str("<tbody>\n");
         for r in &t.foot {
-            row_html(out, r);
+            row_html(out, r, lang);
         }
         out.push_str("</tbody></table>\n");
     }
@@ -221,7 +223,7 @@ fn head(out: &mut String, title: &str) {
 }
 
 /// One document as a self-contained HTML page.
-pub fn render(layout: &Layout, project: &Project) -> String {
+pub fn render(layout: &Layout, project: &Project, lang: Lang) -> String {
     let mut out = String::new();
     head(&mut out, &layout.title);
     let units = layout.pages.iter().filter(|p| p.kind == "unit").count();
@@ -262,16 +264,16 @@ pub fn render(layout: &Layout, project: &Project) -> String {
         }
         out.push_str(">\n");
         for t in &p.tables {
-            table_html(&mut out, t);
+            table_html(&mut out, t, lang);
         }
         out.push_str("</section>\n");
     }
-    findings_html(&mut out, &layout.findings, project);
+    findings_html(&mut out, &layout.findings, project, lang);
     out.push_str("</body>\n</html>\n");
     out
 }
 
-fn findings_html(out: &mut String, findings: &[&Diagnostic], project: &Project) {
+fn findings_html(out: &mut String, findings: &[&Diagnostic], project: &Project, lang: Lang) {
     out.push_str("<section class=\"findings screen-only\" id=\"findings\">\n<h2>检查结果</h2>\n");
     if findings.is_empty() {
         out.push_str("<p>没有发现问题。</p>\n</section>\n");
@@ -282,7 +284,7 @@ fn findings_html(out: &mut String, findings: &[&Diagnostic], project: &Project) 
         "<thead><tr><th>代码</th><th>级别</th><th>位置</th><th>说明</th></tr></thead>\n<tbody>\n",
     );
     for d in findings {
-        let j = render::to_json(d, &project.sources);
+        let j = render::to_json(d, &project.sources, lang);
         let at = format!(
             "{}:{}:{}",
             j["file"].as_str().unwrap_or(""),
@@ -293,14 +295,14 @@ fn findings_html(out: &mut String, findings: &[&Diagnostic], project: &Project) 
             Severity::Error => "错误",
             Severity::Warning => "警告",
         };
-        let mut text = d.message.clone();
+        let mut text = d.message.render(lang);
         for n in &d.notes {
             text.push('\n');
-            text.push_str(n);
+            text.push_str(&n.render(lang));
         }
         for h in &d.help {
-            text.push_str("\nhelp: ");
-            text.push_str(h);
+            text.push('\n');
+            text.push_str(&msg!("help-line", text = h.clone()).render(lang));
         }
         let _ = writeln!(
             out,

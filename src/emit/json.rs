@@ -2,6 +2,7 @@
 //! written (never floats) with their precision; field names are English
 //! and stable, Chinese labels are data.
 
+use crate::i18n::Lang;
 use serde_json::{json, Map, Value};
 
 use crate::ast::*;
@@ -12,7 +13,7 @@ use crate::source::SourceMap;
 /// Version of the JSON model; bumped on any incompatible change.
 pub const MODEL_VERSION: &str = "1";
 
-pub fn document(doc: &Document, diags: &[Diagnostic]) -> Value {
+pub fn document(doc: &Document, diags: &[Diagnostic], lang: Lang) -> Value {
     let (project, group) = (doc.project, doc.group);
     let h = &doc.header;
     let units: Vec<Value> = doc.units.iter().map(|u| unit(doc, u)).collect();
@@ -51,7 +52,7 @@ pub fn document(doc: &Document, diags: &[Diagnostic]) -> Value {
         "units": units,
         "summaries": summaries,
         "schemes": schemes,
-        "diagnostics": diags.iter().filter(in_group).map(|d| render::to_json(d, &project.sources)).collect::<Vec<_>>(),
+        "diagnostics": diags.iter().filter(in_group).map(|d| render::to_json(d, &project.sources, lang)).collect::<Vec<_>>(),
     })
 }
 

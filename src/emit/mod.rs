@@ -7,7 +7,9 @@
 //! - [`json`]: the checked model (`schema/jixiao-model.v1.schema.json`);
 //! - [`csv`]: flat tables of indicators, budget lines and projects;
 //! - [`html`]: the official tables, one self-contained page per document;
-//! - [`xlsx`]: the same tables as a workbook, one sheet per unit.
+//! - [`xlsx`]: the same tables as a workbook, one sheet per unit;
+//! - [`report`]: the reviewer's report, every finding by unit with an
+//!   empty column for the reviewer's opinion (HTML and XLSX).
 //!
 //! [`layout`] holds the table layouts that HTML and XLSX share, and
 //! [`text`] how a stated value is written, shared by every backend.
@@ -16,11 +18,13 @@ pub(crate) mod csv;
 pub(crate) mod html;
 pub mod json;
 pub(crate) mod layout;
+pub(crate) mod report;
 pub(crate) mod text;
 pub(crate) mod xlsx;
 
 use crate::ast::Indicator;
 use crate::diag::Diagnostic;
+use crate::i18n::Lang;
 use crate::model::{Document, Model};
 
 /// The cells the official tables (HTML and XLSX) print for an indicator:
@@ -94,6 +98,8 @@ pub enum Format {
     Csv,
     Html,
     Xlsx,
+    /// The reviewer's report: `NAME.report.html` and `NAME.report.xlsx`.
+    Report,
 }
 
 /// Options of the backends.
@@ -101,6 +107,9 @@ pub enum Format {
 pub struct Options {
     /// Start each CSV file with a UTF-8 byte-order mark (for Excel).
     pub bom: bool,
+    /// The language of the findings' messages and of the CSV headers (the
+    /// official tables are Chinese whatever it is).
+    pub lang: Lang,
 }
 
 /// One file to write: its name (no directory) and its bytes.
@@ -124,10 +133,21 @@ pub fn build(
     let names = unique(names);
     let mut out = Vec::new();
     let mut index = Vec::new();
-    for (doc, name) in model.documents.iter().zip(&names) {
+    for (i, (doc, name)) in model.documents.iter().zip(&names).enumerate() {
         match format {
+            Format::Report => {
+                out.push(Output {
+                    name: format!("{name}.report.html"),
+                    bytes: report::html(model, i, diags, name, options.lang).into_bytes(),
+                });
+                out.push(Output {
+                    name: format!("{name}.report.xlsx"),
+                    bytes: report::xlsx(model, i, diags, name, options.lang)?,
+                });
+            }
             Format::Json => {
-                let mut s = serde_json::to_string_pretty(&json::document(doc, diags))?;
+                let mut s =
+                    serde_json::to_string_pretty(&json::document(doc, diags, options.lang))?;
                 s.push('\n');
                 out.push(Output {
                     name: format!("{name}.json"),
@@ -135,7 +155,7 @@ pub fn build(
                 });
             }
             Format::Csv => {
-                for (suffix, bytes) in csv::document(doc, options.bom)? {
+                for (suffix, bytes) in csv::document(doc, options.bom, options.lang)? {
                     out.push(Output {
                         name: format!("{name}.{suffix}.csv"),
                         bytes,
@@ -148,7 +168,7 @@ pub fn build(
                 index.push(html::IndexEntry::new(&layout, &file));
                 out.push(Output {
                     name: file,
-                    bytes: html::render(&layout, doc.project).into_bytes(),
+                    bytes: html::render(&layout, doc.project, options.lang).into_bytes(),
                 });
             }
             Format::Xlsx => {

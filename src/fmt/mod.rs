@@ -155,7 +155,12 @@ impl Meaning {
         document.erase_spans();
         let diagnostics = diags
             .iter()
-            .map(|d| (d.code, printer::number_text(&d.message)))
+            .map(|d| {
+                (
+                    d.code,
+                    printer::number_text(&d.message.render(crate::i18n::Lang::En)),
+                )
+            })
             .collect();
         Meaning {
             document,

@@ -1,34 +1,40 @@
 //! Quick fixes for the findings whose fix is mechanical: the replacement is
-//! read from the finding itself (its help says `did you mean X?` or
-//! `write \`X\``, and its primary label marks what to replace), for the
-//! codes where that replacement is the whole fix:
+//! read from the finding itself (the arguments of its help, and its primary
+//! label marks what to replace), for the codes where that replacement is
+//! the whole fix:
 //!
-//! - T001, T002 `did you mean X?`: write the tier name X;
-//! - V004 `write \`≥\`` / `write \`≤\``: turn the comparison round;
-//! - V003 `write \`= 100%\``: a rate of at least (or more than) 100%;
-//! - B011 `write \`CODE NAME\``: the catalog's name for the code;
+//! - T001, T002 `did you mean X?` (`did-you-mean`): write the tier name X;
+//! - V004 `write ≥` / `write ≤`: turn the comparison round;
+//! - V003 `write = 100%`: a rate of at least (or more than) 100%;
+//! - B011 `write CODE NAME` (`b011-help`): the catalog's name for the code;
 //! - V002 (定性 with a figure): mark it 定量;
-//! - S002 `this \`}\` closes no block`: remove the brace; `this \`{\` is
-//!   never closed`: add the `}` at the end of the file.
+//! - S002 `this } closes no block`: remove the brace; `this { is never
+//!   closed`: add the `}` at the end of the file.
 
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::source::Span;
 
-/// A fix: replace `span` with `text`.
+/// A fix: replace `span` with `text`. Its title is shown in the language
+/// of the editor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
-    pub title: String,
+    pub title: Message,
     pub span: Span,
     pub text: String,
 }
 
-/// The text of the first help of `d` of the form `prefix…suffix`.
-fn help_between<'a>(d: &'a Diagnostic, prefix: &str, suffix: &str) -> Option<&'a str> {
-    d.help.iter().find_map(|h| {
-        h.strip_prefix(prefix).and_then(|rest| {
-            rest.strip_suffix(suffix)
-                .or_else(|| rest.split(suffix).next())
-        })
+/// The help of `d` with the message id `id`, if it has one.
+fn help<'a>(d: &'a Diagnostic, id: &str) -> Option<&'a Message> {
+    d.help.iter().find(|h| h.id == id)
+}
+
+/// The text of argument `name` of a message.
+fn text_arg<'a>(m: &'a Message, name: &str) -> Option<&'a str> {
+    m.args.iter().find_map(|(n, a)| match a {
+        Arg::Text(t) if *n == name => Some(t.as_str()),
+        _ => None,
     })
 }
 
@@ -37,29 +43,32 @@ fn help_between<'a>(d: &'a Diagnostic, prefix: &str, suffix: &str) -> Option<&'a
 pub fn fix(d: &Diagnostic, text: &str) -> Option<Fix> {
     let span = d.primary_span()?;
     let written = text.get(span.start..span.end)?;
-    let replace = |what: &str, with: &str| Fix {
-        title: format!("{what} `{with}`"),
+    let replace = |title: Message, with: &str| Fix {
+        title,
         span,
         text: with.to_string(),
     };
+    let write = |with: &str| replace(msg!("fix-write", text = with), with);
     match d.code {
         Code::T001 | Code::T002 => {
-            let name = help_between(d, "did you mean ", "?")?;
-            Some(replace("Write", name))
+            let name = text_arg(help(d, "did-you-mean")?, "name")?;
+            Some(write(name))
         }
         Code::V004 => {
-            let cmp = help_between(d, "write `", "`")?;
-            Some(replace("Write", cmp))
+            if help(d, "v004-rate-help").is_some() {
+                Some(write("≥"))
+            } else if help(d, "v004-cost-help").is_some() {
+                Some(write("≤"))
+            } else {
+                None
+            }
         }
-        Code::V003 => {
-            let with = help_between(d, "write `", "`")?;
-            (with == "= 100%").then(|| replace("Write", with))
-        }
+        Code::V003 => (help(d, "v003-help-equal").is_some()
+            || help(d, "v003-help-below").is_some())
+        .then(|| write("= 100%")),
         Code::B011 => {
-            // `write \`30101 基本工资\``: the label is on the name.
-            let with = help_between(d, "write `", "`")?;
-            let name = with.split_once(' ').map(|(_, n)| n)?;
-            Some(replace("Write the catalog's name", name))
+            let name = text_arg(help(d, "b011-help")?, "name")?;
+            Some(replace(msg!("fix-catalog-name", name = name), name))
         }
         Code::V002 => {
             let with = match written {
@@ -67,14 +76,14 @@ pub fn fix(d: &Diagnostic, text: &str) -> Option<Fix> {
                 "qualitative" => "quantitative",
                 _ => return None,
             };
-            Some(replace("Mark it", with))
+            Some(replace(msg!("fix-mark-it", kind = with), with))
         }
-        Code::S002 if d.message.contains("closes no block") => Some(Fix {
-            title: "Remove the unmatched `}`".into(),
+        Code::S002 if d.message.id == "s002-closes-no-block" => Some(Fix {
+            title: msg!("fix-remove-brace"),
             span,
             text: String::new(),
         }),
-        Code::S002 if d.message.contains("never closed") => {
+        Code::S002 if d.message.id == "s002-never-closed" => {
             let end = text.len();
             let newline = if text.ends_with('\n') || text.is_empty() {
                 ""
@@ -82,7 +91,7 @@ pub fn fix(d: &Diagnostic, text: &str) -> Option<Fix> {
                 "\n"
             };
             Some(Fix {
-                title: "Close the block at the end of the file".into(),
+                title: msg!("fix-close-block"),
                 span: Span {
                     file: span.file,
                     start: end,

@@ -16,6 +16,8 @@ use lsp_types::{CompletionItem, CompletionItemKind, CompletionTextEdit, Range, T
 use crate::ast::{IndicatorNode, Value};
 use crate::check::frameworks::{Framework, BUILT_IN};
 use crate::check::tiers;
+use crate::i18n::{Arg, Lang, Message};
+use crate::msg;
 use crate::project::{Group, Project};
 
 use super::position::LineIndex;
@@ -284,6 +286,7 @@ pub fn complete(
     index: &LineIndex,
     offset: usize,
     project: Option<(&Project, &Group)>,
+    lang: Lang,
 ) -> Vec<CompletionItem> {
     let text = index.source();
     let mut offset = offset.min(text.len());
@@ -309,18 +312,22 @@ pub fn complete(
     });
     let range = index.range_of(word_start, offset);
     let blocks = open_blocks(&text[..word_start]);
-    let mut out = Items::new(range);
+    let mut out = Items::new(range, lang);
     let last = before.split_whitespace().last().unwrap_or("");
 
     if before == "parent" || before == "上级" {
         if let Some((project, group)) = project {
             for u in crate::model::Document::new(project, group).units {
-                out.push(&quote(&u.name.node), CompletionItemKind::MODULE, "unit");
+                out.push(
+                    &quote(&u.name.node),
+                    CompletionItemKind::MODULE,
+                    msg!("complete-unit"),
+                );
                 if let Some(c) = &u.code {
                     out.push(
                         &c.node,
                         CompletionItemKind::VALUE,
-                        &format!("code of {}", u.name.node),
+                        msg!("complete-code-of", unit = u.name.node.as_str()),
                     );
                 }
             }
@@ -332,12 +339,12 @@ pub fn complete(
             out.push(
                 en,
                 CompletionItemKind::ENUM_MEMBER,
-                &format!("dimension ({zh})"),
+                msg!("complete-dimension", other = *zh),
             );
             out.push(
                 zh,
                 CompletionItemKind::ENUM_MEMBER,
-                &format!("dimension ({en})"),
+                msg!("complete-dimension", other = *en),
             );
         }
         return out.items;
@@ -347,24 +354,32 @@ pub fn complete(
             out.push(
                 en,
                 CompletionItemKind::KEYWORD,
-                &format!("goal kind ({zh})"),
+                msg!("complete-goal-kind", other = *zh),
             );
             out.push(
                 zh,
                 CompletionItemKind::KEYWORD,
-                &format!("goal kind ({en})"),
+                msg!("complete-goal-kind", other = *en),
             );
         }
         return out.items;
     }
     if before == "scheme" || before == "框架" {
         for name in BUILT_IN {
-            out.push(name, CompletionItemKind::ENUM, "built-in framework");
+            out.push(
+                name,
+                CompletionItemKind::ENUM,
+                msg!("complete-built-in-framework"),
+            );
         }
         if let Some((project, group)) = project {
             for f in &group.files {
                 for s in &project.document(*f).schemes {
-                    out.push(&s.name.node, CompletionItemKind::ENUM, "framework");
+                    out.push(
+                        &s.name.node,
+                        CompletionItemKind::ENUM,
+                        msg!("complete-framework"),
+                    );
                 }
             }
         }
@@ -374,7 +389,11 @@ pub fn complete(
         let mut seen = BTreeSet::new();
         for u in COMMON_UNITS {
             seen.insert(u.to_string());
-            out.push(u, CompletionItemKind::UNIT, "unit of measure");
+            out.push(
+                u,
+                CompletionItemKind::UNIT,
+                msg!("complete-unit-of-measure"),
+            );
         }
         if let Some((project, group)) = project {
             for u in used_units(project, group) {
@@ -382,7 +401,7 @@ pub fn complete(
                     out.push(
                         &u,
                         CompletionItemKind::UNIT,
-                        "unit of measure (used in this document)",
+                        msg!("complete-unit-of-measure-used"),
                     );
                 }
             }
@@ -433,7 +452,10 @@ pub fn complete(
                     out.push(
                         w,
                         CompletionItemKind::KEYWORD,
-                        &format!("keyword ({})", others.join(", ")),
+                        msg!(
+                            "complete-keyword",
+                            others = Arg::comma(others.iter().copied())
+                        ),
                     );
                 }
             }
@@ -455,11 +477,15 @@ fn tier_names(fw: &Framework, path: &[String], out: &mut Items) {
             for t in &fw.tiers {
                 for n in &t.names {
                     let detail = if n == t.canonical() {
-                        format!("一级 of {}", fw.name)
+                        msg!("complete-tier1", framework = fw.name.as_str())
                     } else {
-                        format!("一级 of {} (alias of {})", fw.name, t.canonical())
+                        msg!(
+                            "complete-tier1-alias",
+                            framework = fw.name.as_str(),
+                            canonical = t.canonical()
+                        )
                     };
-                    out.push(n, CompletionItemKind::CLASS, &detail);
+                    out.push(n, CompletionItemKind::CLASS, detail);
                 }
             }
         }
@@ -474,7 +500,11 @@ fn tier_names(fw: &Framework, path: &[String], out: &mut Items) {
                         out.push(
                             n,
                             CompletionItemKind::CLASS,
-                            &format!("二级 under {} ({})", p.canonical(), fw.name),
+                            msg!(
+                                "complete-tier2",
+                                parent = p.canonical(),
+                                framework = fw.name.as_str()
+                            ),
                         );
                     }
                 }
@@ -532,27 +562,29 @@ fn quote(name: &str) -> String {
 
 struct Items {
     range: Range,
+    lang: Lang,
     items: Vec<CompletionItem>,
     seen: BTreeSet<String>,
 }
 
 impl Items {
-    fn new(range: Range) -> Items {
+    fn new(range: Range, lang: Lang) -> Items {
         Items {
             range,
+            lang,
             items: Vec::new(),
             seen: BTreeSet::new(),
         }
     }
 
-    fn push(&mut self, label: &str, kind: CompletionItemKind, detail: &str) {
+    fn push(&mut self, label: &str, kind: CompletionItemKind, detail: Message) {
         if !self.seen.insert(label.to_string()) {
             return;
         }
         self.items.push(CompletionItem {
             label: label.to_string(),
             kind: Some(kind),
-            detail: Some(detail.to_string()),
+            detail: Some(detail.render(self.lang)),
             // Keep the order given: the framework's order, keywords as
             // listed.
             sort_text: Some(format!("{:04}", self.items.len())),

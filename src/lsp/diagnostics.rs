@@ -9,6 +9,8 @@ use lsp_types::{
 
 use super::position::LineIndex;
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::Lang;
+use crate::msg;
 use crate::project::Project;
 use crate::source::FileId;
 
@@ -34,16 +36,17 @@ pub fn default_docs_url() -> Option<Url> {
     }
 }
 
-/// The text shown for a finding: its message, then its notes and help.
-pub fn message(d: &Diagnostic) -> String {
-    let mut s = d.message.clone();
+/// The text shown for a finding, in `lang`: its message, then its notes
+/// and help.
+pub fn message(d: &Diagnostic, lang: Lang) -> String {
+    let mut s = d.message.render(lang);
     for n in &d.notes {
-        s.push_str("\nnote: ");
-        s.push_str(n);
+        s.push('\n');
+        s.push_str(&msg!("note-line", text = n.clone()).render(lang));
     }
     for h in &d.help {
-        s.push_str("\nhelp: ");
-        s.push_str(h);
+        s.push('\n');
+        s.push_str(&msg!("help-line", text = h.clone()).render(lang));
     }
     s
 }
@@ -56,6 +59,7 @@ pub fn to_lsp(
     project: &Project,
     locate: &mut dyn FnMut(FileId) -> Option<(Url, LineIndex)>,
     docs: Option<&Url>,
+    lang: Lang,
 ) -> lsp_types::Diagnostic {
     let primary = d.labels.iter().find(|l| l.primary);
     let range = primary
@@ -75,7 +79,7 @@ pub fn to_lsp(
             let quoted = text.get(l.span.start..l.span.end).unwrap_or("");
             format!("`{quoted}`")
         } else {
-            l.message.clone()
+            l.message.render(lang)
         };
         related.push(DiagnosticRelatedInformation {
             location: Location::new(uri, index.range(l.span)),
@@ -93,7 +97,7 @@ pub fn to_lsp(
             href: code_url(base, d.code.as_str()),
         }),
         source: Some(SOURCE.to_string()),
-        message: message(d),
+        message: message(d, lang),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
         data: None,

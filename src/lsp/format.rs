@@ -8,16 +8,18 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use super::position::LineIndex;
 use crate::fmt::{self, Options};
+use crate::i18n::Lang;
+use crate::msg;
 
 /// The edits that format the whole text, or why it cannot be formatted.
-pub fn document(index: &LineIndex) -> Result<Vec<TextEdit>, String> {
-    let formatted = formatted(index)?;
+pub fn document(index: &LineIndex, lang: Lang) -> Result<Vec<TextEdit>, String> {
+    let formatted = formatted(index, lang)?;
     Ok(edits(index, &formatted, None))
 }
 
 /// The edits that format the lines of `range`.
-pub fn range(index: &LineIndex, range: Range) -> Result<Vec<TextEdit>, String> {
-    let formatted = formatted(index)?;
+pub fn range(index: &LineIndex, range: Range, lang: Lang) -> Result<Vec<TextEdit>, String> {
+    let formatted = formatted(index, lang)?;
     Ok(edits(
         index,
         &formatted,
@@ -25,12 +27,9 @@ pub fn range(index: &LineIndex, range: Range) -> Result<Vec<TextEdit>, String> {
     ))
 }
 
-fn formatted(index: &LineIndex) -> Result<String, String> {
+fn formatted(index: &LineIndex, lang: Lang) -> Result<String, String> {
     fmt::format_source(index.text(), &Options::default()).map_err(|e| match e {
-        fmt::Error::Syntax(d) => format!(
-            "not formatted: the file has {} syntax error(s) (see the diagnostics)",
-            d.len()
-        ),
+        fmt::Error::Syntax(d) => msg!("format-syntax-errors", count = d.len()).render(lang),
         e => e.to_string(),
     })
 }
@@ -103,12 +102,16 @@ mod tests {
     fn edits_give_the_formatted_text() {
         let text = "year   2023\nunit \"甲\" {\n budget 10\n}\n";
         let index = LineIndex::new(text);
-        let all = document(&index).expect("formats");
+        let all = document(&index, crate::i18n::Lang::En).expect("formats");
         let want = fmt::format_source(text, &Options::default()).expect("formats");
         assert_eq!(apply(text, &all), want);
         // Only the first line.
-        let first =
-            range(&index, Range::new(Default::default(), Default::default())).expect("formats");
+        let first = range(
+            &index,
+            Range::new(Default::default(), Default::default()),
+            crate::i18n::Lang::En,
+        )
+        .expect("formats");
         assert_eq!(first.len(), 1);
         assert!(apply(text, &first).starts_with("year 2023\nunit \"甲\" {\n budget 10"));
     }

@@ -8,10 +8,12 @@ use crate::check::budget::{Index, Named};
 use crate::check::frameworks::Framework;
 use crate::check::tiers;
 use crate::diag::Diagnostic;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::project::{Group, Project};
 use crate::source::FileId;
 
-use super::locate::{self, FigureOf, Found, Owner, Parent};
+use super::locate::{self, FigureOf, Found, Owner, Parent, TotalOf};
 use super::navigation::{group_of, parent_unit, project_expense_line};
 
 /// The Markdown shown on hovering at `offset` of `file`, if anything.
@@ -20,6 +22,7 @@ pub fn hover(
     findings: &[Diagnostic],
     file: FileId,
     offset: usize,
+    lang: Lang,
 ) -> Option<String> {
     let mut parts = Vec::new();
     for d in findings {
@@ -27,12 +30,16 @@ pub fn hover(
             continue;
         };
         if span.file == file && span.start <= offset && offset <= span.end {
-            parts.push(finding(d));
+            parts.push(finding(d, lang));
         }
     }
     if let Some(group) = group_of(project, file) {
         if let Some(found) = locate::find(project.document(file), offset) {
-            let ctx = Ctx { project, group };
+            let ctx = Ctx {
+                project,
+                group,
+                lang,
+            };
             if let Some(s) = ctx.describe(&found) {
                 parts.insert(0, s);
             }
@@ -42,25 +49,45 @@ pub fn hover(
 }
 
 /// A finding with its code's explanation.
-fn finding(d: &Diagnostic) -> String {
+fn finding(d: &Diagnostic, lang: Lang) -> String {
     let info = d.code.info();
     let mut s = format!(
         "**{}** ({}) {}\n\n{}",
         info.code,
         info.name,
-        info.summary,
-        super::diagnostics::message(d)
+        info.summary_in(lang),
+        super::diagnostics::message(d, lang)
     );
-    s.push_str(&format!("\n\n{}\n\n*Fix:* {}", info.explanation, info.fix));
+    s.push_str(&format!(
+        "\n\n{}\n\n*{}*",
+        info.explanation_in(lang),
+        crate::msg!("explain-fix", text = info.fix_in(lang)).render(lang)
+    ));
     s
 }
 
 struct Ctx<'a> {
     project: &'a Project,
     group: &'a Group,
+    lang: Lang,
 }
 
 impl Ctx<'_> {
+    /// A catalogue message in the language of the editor.
+    fn t(&self, m: Message) -> String {
+        m.render(self.lang)
+    }
+
+    /// Who a figure or line belongs to (`unit 某局`, `project 某项目`).
+    fn owner(&self, owner: &Owner) -> String {
+        match owner {
+            Owner::Unit(u) => self.t(msg!("hover-owner-unit", unit = u.name.node.as_str())),
+            Owner::Project(_, p) => {
+                self.t(msg!("hover-owner-project", project = p.name.node.as_str()))
+            }
+        }
+    }
+
     /// The document's precision, resolved as the checker resolves it.
     fn precision(&self) -> u32 {
         crate::model::Header::resolve(&self.group.header).precision
@@ -97,7 +124,7 @@ impl Ctx<'_> {
             if let Some(f) = Figure::stated(n, self.precision()) {
                 match acc.checked_add(f) {
                     Some(s) => acc = s,
-                    None => return "the sum is too large to compute".into(),
+                    None => return self.t(msg!("hover-sum-too-large")),
                 }
             }
         }
@@ -108,18 +135,21 @@ impl Ctx<'_> {
         }
         let verdict = match total.and_then(|t| Figure::stated(t, self.precision())) {
             Some(t) => match arith::compare(t, acc) {
-                Some(c) if c.consistent() => " ✓ agrees".to_string(),
+                Some(c) if c.consistent() => format!(" {}", self.t(msg!("hover-agrees"))),
                 Some(c) => format!(
-                    " ✗ differs from {} by {}",
-                    self.show(total.expect("stated")),
-                    arith::show_plain(c.difference)
+                    " {}",
+                    self.t(msg!(
+                        "hover-differs-from",
+                        stated = self.show(total.expect("stated")),
+                        difference = arith::show_plain(c.difference)
+                    ))
                 ),
                 None => String::new(),
             },
             None => String::new(),
         };
         if terms.is_empty() {
-            return "no figures".into();
+            return self.t(msg!("hover-no-figures"));
         }
         format!("{} = **{shown}**{verdict}", terms.join(" + "))
     }
@@ -155,7 +185,7 @@ impl Ctx<'_> {
                 let mut s = format!("**{}** {money}", self.show(n));
                 match of {
                     FigureOf::Budget(u) => {
-                        s.push_str(&format!(", the budget of {}", u.name.node));
+                        s.push_str(&self.t(msg!("hover-budget-of", unit = u.name.node.as_str())));
                         let b = u.budget.as_ref()?;
                         for line in self.breakdowns(&b.total, &b.breakdowns) {
                             s.push_str(&format!("\n\n{line}"));
@@ -173,9 +203,12 @@ impl Ctx<'_> {
                                 })
                                 .collect();
                             s.push_str(&format!(
-                                "\n\n- its {} member units: {}",
-                                members.len(),
-                                self.sum(Some(n), &parts)
+                                "\n\n- {}",
+                                self.t(msg!(
+                                    "hover-member-units",
+                                    count = members.len(),
+                                    sum = self.sum(Some(n), &parts)
+                                ))
                             ));
                         }
                         for row in self.rows_naming(
@@ -185,7 +218,11 @@ impl Ctx<'_> {
                         }
                     }
                     FigureOf::Project(u, p) => {
-                        s.push_str(&format!(", project {} of {}", p.name.node, u.name.node));
+                        s.push_str(&self.t(msg!(
+                            "hover-figure-of-project",
+                            project = p.name.node.as_str(),
+                            unit = u.name.node.as_str()
+                        )));
                         for line in self.breakdowns(&p.amount, &p.breakdowns) {
                             s.push_str(&format!("\n\n{line}"));
                         }
@@ -196,16 +233,23 @@ impl Ctx<'_> {
                             .collect();
                         let stated = project_expense_line(u).and_then(|l| l.amount.number());
                         s.push_str(&format!(
-                            "\n\n- one of the {} projects adding up to 项目支出{}: {}",
-                            u.projects.len(),
-                            stated
-                                .map(|n| format!(" {}", self.show(n)))
-                                .unwrap_or_default(),
-                            self.sum(stated, &parts)
+                            "\n\n- {}",
+                            self.t(msg!(
+                                "hover-one-of-projects",
+                                count = u.projects.len(),
+                                stated = stated
+                                    .map(|n| format!(" {}", self.show(n)))
+                                    .unwrap_or_default(),
+                                sum = self.sum(stated, &parts)
+                            ))
                         ));
                     }
                     FigureOf::Line(owner, line, parent) => {
-                        s.push_str(&format!(", {} of {}", line.name.node, owner.label()));
+                        s.push_str(&self.t(msg!(
+                            "hover-figure-of-line",
+                            line = line.name.node.as_str(),
+                            owner = self.owner(owner)
+                        )));
                         for l in self.breakdowns(&line.amount, &line.breakdowns) {
                             s.push_str(&format!("\n\n{l}"));
                         }
@@ -222,32 +266,40 @@ impl Ctx<'_> {
                                     })
                                     .collect();
                                 s.push_str(&format!(
-                                    "\n\n- its {} projects: {}",
-                                    u.projects.len(),
-                                    self.sum(Some(n), &parts)
+                                    "\n\n- {}",
+                                    self.t(msg!(
+                                        "hover-its-projects",
+                                        count = u.projects.len(),
+                                        sum = self.sum(Some(n), &parts)
+                                    ))
                                 ));
                             }
                         }
                     }
                     FigureOf::SummaryRow(summary, row) => {
-                        s.push_str(&format!(
-                            ", row {} of summary {}",
-                            row.name.node, summary.name.node
-                        ));
+                        s.push_str(&self.t(msg!(
+                            "hover-figure-of-row",
+                            row = row.name.node.as_str(),
+                            summary = summary.name.node.as_str()
+                        )));
                         s.push_str(&format!("\n\n{}", self.row_target(row)));
                     }
                     FigureOf::SummaryTotal(summary) => {
-                        s.push_str(&format!(
-                            ", the total of summary {} ({} rows; rows that aggregate the rows numbered below them are not counted again)",
-                            summary.name.node,
-                            summary.rows.len()
-                        ));
+                        s.push_str(&self.t(msg!(
+                            "hover-summary-total",
+                            summary = summary.name.node.as_str(),
+                            count = summary.rows.len()
+                        )));
                     }
                 }
                 s
             }
             Found::Line(owner, line, parent) => {
-                let mut s = format!("**{}**, a line of {}", line.name.node, owner.label());
+                let mut s = self.t(msg!(
+                    "hover-line",
+                    line = line.name.node.as_str(),
+                    owner = self.owner(owner)
+                ));
                 if let Some(n) = line.amount.number() {
                     s.push_str(&format!(": {} {money}", self.show(n)));
                 }
@@ -257,27 +309,34 @@ impl Ctx<'_> {
                 s
             }
             Found::Unit(u) => {
-                let mut s = format!(
-                    "**{}**{} {}",
-                    if u.rollup {
-                        "rollup unit (系统) "
-                    } else {
-                        "unit "
-                    },
-                    u.code
-                        .as_ref()
-                        .map(|c| format!(" {}", c.node))
-                        .unwrap_or_default(),
-                    u.name.node
-                );
+                let mut s = self.t(msg!(
+                    "hover-unit",
+                    rollup = yes_no(u.rollup),
+                    has_code = yes_no(u.code.is_some()),
+                    code = u.code.as_ref().map(|c| c.node.clone()).unwrap_or_default(),
+                    unit = u.name.node.as_str()
+                ));
                 if let Some(n) = u.budget.as_ref().and_then(|b| b.total.number()) {
-                    s.push_str(&format!("\n\nbudget {} {money}", self.show(n)));
+                    s.push_str(&format!(
+                        "\n\n{}",
+                        self.t(msg!(
+                            "hover-unit-budget",
+                            amount = self.show(n),
+                            money = money.as_str()
+                        ))
+                    ));
                 }
                 if let Some(p) = &u.parent {
-                    s.push_str(&format!("\n\nparent: {}", p.node));
+                    s.push_str(&format!(
+                        "\n\n{}",
+                        self.t(msg!("hover-unit-parent", parent = p.node.as_str()))
+                    ));
                 }
                 if !u.projects.is_empty() {
-                    s.push_str(&format!("\n\n{} projects", u.projects.len()));
+                    s.push_str(&format!(
+                        "\n\n{}",
+                        self.t(msg!("hover-unit-projects", count = u.projects.len()))
+                    ));
                 }
                 for row in self
                     .rows_naming(|named| matches!(named, Named::Unit(x) if std::ptr::eq(*x, *u)))
@@ -287,43 +346,50 @@ impl Ctx<'_> {
                 s
             }
             Found::Project(u, p) => {
-                let mut s = format!("**project {}** of {}", p.name.node, u.name.node);
+                let mut s = self.t(msg!(
+                    "hover-project",
+                    project = p.name.node.as_str(),
+                    unit = u.name.node.as_str()
+                ));
                 if let Some(n) = p.amount.number() {
                     s.push_str(&format!(": {} {money}", self.show(n)));
                 }
                 s
             }
             Found::Parent(_, name) => match parent_unit(self.project, self.group, &name.node) {
-                Some(u) => format!(
-                    "parent: **{}**{}",
-                    u.name.node,
-                    u.budget
-                        .as_ref()
-                        .and_then(|b| b.total.number())
-                        .map(|n| format!(", budget {} {money}", self.show(n)))
-                        .unwrap_or_default()
-                ),
-                None => format!(
-                    "parent {}: no unit of this document has this name or code",
-                    name.node
-                ),
+                Some(u) => {
+                    let budget = u.budget.as_ref().and_then(|b| b.total.number());
+                    self.t(msg!(
+                        "hover-parent",
+                        unit = u.name.node.as_str(),
+                        has_budget = yes_no(budget.is_some()),
+                        budget = budget
+                            .map(|n| format!("{} {money}", self.show(n)))
+                            .unwrap_or_default()
+                    ))
+                }
+                None => self.t(msg!("hover-parent-unknown", parent = name.node.as_str())),
             },
             Found::SummaryRow(summary, row) => format!(
-                "row **{}** of summary {}\n\n{}",
-                row.name.node,
-                summary.name.node,
+                "{}\n\n{}",
+                self.t(msg!(
+                    "hover-row",
+                    row = row.name.node.as_str(),
+                    summary = summary.name.node.as_str()
+                )),
                 self.row_target(row)
             ),
             Found::Tier(_, path) => self.tier(path),
             Found::Indicator(_, path, i) => {
                 let tiers: Vec<&str> = path.iter().map(|g| g.name.node.as_str()).collect();
-                let mut s = format!("**{}**, a 三级 indicator", i.name.node);
-                if !tiers.is_empty() {
-                    s.push_str(&format!(" under {}", tiers.join(" › ")));
-                }
-                if let Some(fw) = self.framework() {
-                    s.push_str(&format!(" ({})", fw.name));
-                }
+                let mut s = self.t(msg!(
+                    "hover-indicator",
+                    indicator = i.name.node.as_str(),
+                    has_tiers = yes_no(!tiers.is_empty()),
+                    tiers = tiers.join(" › "),
+                    has_framework = yes_no(self.framework().is_some()),
+                    framework = self.framework().map(|fw| fw.name).unwrap_or_default()
+                ));
                 let mut target = String::new();
                 if let Some(k) = &i.kind {
                     target.push_str(match k.node {
@@ -360,7 +426,10 @@ impl Ctx<'_> {
                     });
                 }
                 if !target.trim().is_empty() {
-                    s.push_str(&format!("\n\ntarget: {}", target.trim()));
+                    s.push_str(&format!(
+                        "\n\n{}",
+                        self.t(msg!("hover-target", target = target.trim()))
+                    ));
                 }
                 // The words written with the value, which the reading above
                 // comes from (`95%以上` is ≥ 95 %).
@@ -372,22 +441,32 @@ impl Ctx<'_> {
                     .collect();
                 if !words.is_empty() {
                     if let Some(w) = i.written.map(|w| self.project.sources.text(w)) {
-                        s.push_str(&format!(" (written `{w}`: {})", words.join(" ")));
+                        s.push_str(&format!(
+                            " {}",
+                            self.t(msg!("hover-written", written = w, words = words.join(" ")))
+                        ));
                     }
                 }
                 s
             }
-            Found::Include(inc) => format!("include **{}**", inc.node),
+            Found::Include(inc) => self.t(msg!("hover-include", file = inc.node.as_str())),
         })
     }
 
     /// How a line stands in the breakdown that holds it.
     fn part_of(&self, p: &Parent) -> String {
         format!(
-            "- part of {} by {}: {}",
-            p.total_of,
-            p.breakdown.dimension.node.label(),
-            self.sum(p.total.number(), &self.line_parts(&p.breakdown.lines))
+            "- {}",
+            self.t(msg!(
+                "hover-part-of",
+                total = match p.total_of {
+                    TotalOf::Budget => msg!("hover-the-budget"),
+                    TotalOf::Project => msg!("hover-the-project"),
+                    TotalOf::Line(name) => msg!("hover-line-named", line = name),
+                },
+                dimension = p.breakdown.dimension.node.label(),
+                sum = self.sum(p.total.number(), &self.line_parts(&p.breakdown.lines))
+            ))
         )
     }
 
@@ -410,10 +489,11 @@ impl Ctx<'_> {
                             .number()
                             .map(|n| self.show(n))
                             .unwrap_or_default();
-                        out.push(format!(
-                            "summary {}: row {serial}{} {amount}",
-                            s.name.node, row.name.node
-                        ));
+                        out.push(self.t(msg!(
+                            "hover-named-by-row",
+                            summary = s.name.node.as_str(),
+                            row = format!("{serial}{} {amount}", row.name.node)
+                        )));
                     }
                 }
             }
@@ -433,10 +513,16 @@ impl Ctx<'_> {
                         let p = self.precision();
                         match (Figure::stated(r, p), Figure::stated(o, p)) {
                             (Some(a), Some(b)) => match arith::compare(a, b) {
-                                Some(c) if c.consistent() => " ✓ agrees".to_string(),
-                                Some(c) => {
-                                    format!(" ✗ differs by {}", arith::show_plain(c.difference))
+                                Some(c) if c.consistent() => {
+                                    format!(" {}", self.t(msg!("hover-agrees")))
                                 }
+                                Some(c) => format!(
+                                    " {}",
+                                    self.t(msg!(
+                                        "hover-differs-by",
+                                        difference = arith::show_plain(c.difference)
+                                    ))
+                                ),
                                 None => String::new(),
                             },
                             _ => String::new(),
@@ -444,22 +530,26 @@ impl Ctx<'_> {
                     }
                     _ => String::new(),
                 };
-                format!(
-                    "names unit **{}**, whose own budget is {}{verdict}",
-                    u.name.node,
-                    own.map(|n| self.show(n))
-                        .unwrap_or_else(|| "not stated".into())
-                )
+                match own {
+                    Some(n) => self.t(msg!(
+                        "hover-names-unit",
+                        unit = u.name.node.as_str(),
+                        budget = self.show(n),
+                        verdict = verdict
+                    )),
+                    None => self.t(msg!(
+                        "hover-names-unit-no-budget",
+                        unit = u.name.node.as_str()
+                    )),
+                }
             }
-            Some(Named::Project(p)) => format!(
-                "names project **{}**{}",
-                p.name.node,
-                p.amount
-                    .number()
-                    .map(|n| format!(", {}", self.show(n)))
-                    .unwrap_or_default()
-            ),
-            None => "names no unit or project of this document".into(),
+            Some(Named::Project(p)) => self.t(msg!(
+                "hover-names-project",
+                project = p.name.node.as_str(),
+                has_amount = yes_no(p.amount.number().is_some()),
+                amount = p.amount.number().map(|n| self.show(n)).unwrap_or_default()
+            )),
+            None => self.t(msg!("hover-names-nothing")),
         }
     }
 
@@ -470,36 +560,31 @@ impl Ctx<'_> {
         };
         let name = &g.name.node;
         let Some(fw) = self.framework() else {
-            return format!("**{name}**: this document names no framework (`scheme`)");
+            return self.t(msg!("hover-tier-no-framework", tier = name.as_str()));
         };
         match path.len() {
             1 => match fw.tier1(name) {
-                Some(t) => format!(
-                    "**{name}**: 一级 {} of {}{}\n\nits 二级: {}",
-                    t.canonical(),
-                    fw.name,
-                    if t.required { " (required)" } else { "" },
-                    t.children
-                        .iter()
-                        .map(|c| c.canonical())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                Some(t) => self.t(msg!(
+                    "hover-tier1",
+                    tier = name.as_str(),
+                    canonical = t.canonical(),
+                    framework = fw.name.as_str(),
+                    required = yes_no(t.required),
+                    children = crate::i18n::Arg::comma(t.children.iter().map(|c| c.canonical()))
+                )),
                 None => match fw.parent_of(name) {
-                    Some(p) => format!(
-                        "**{name}** is a 二级 of {} under {}, not a 一级",
-                        fw.name,
-                        p.canonical()
-                    ),
-                    None => format!(
-                        "**{name}** is not a 一级 of {}; its 一级 are {}",
-                        fw.name,
-                        fw.tiers
-                            .iter()
-                            .map(|t| t.canonical())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    Some(p) => self.t(msg!(
+                        "hover-tier2-not-tier1",
+                        tier = name.as_str(),
+                        framework = fw.name.as_str(),
+                        parent = p.canonical()
+                    )),
+                    None => self.t(msg!(
+                        "hover-not-tier1",
+                        tier = name.as_str(),
+                        framework = fw.name.as_str(),
+                        tiers = crate::i18n::Arg::comma(fw.tiers.iter().map(|t| t.canonical()))
+                    )),
                 },
             },
             2 => {
@@ -508,24 +593,40 @@ impl Ctx<'_> {
                     .tier1(parent)
                     .and_then(|t1| fw.tier2(t1, name).map(|t2| (t1, t2)))
                 {
-                    Some((t1, t2)) => format!(
-                        "**{name}**: 二级 {} under 一级 {} of {}",
-                        t2.canonical(),
-                        t1.canonical(),
-                        fw.name
-                    ),
+                    Some((t1, t2)) => self.t(msg!(
+                        "hover-tier2",
+                        tier = name.as_str(),
+                        canonical = t2.canonical(),
+                        parent = t1.canonical(),
+                        framework = fw.name.as_str()
+                    )),
                     None => match fw.parent_of(name) {
-                        Some(p) => format!(
-                            "**{name}** is a 二级 of {} under {}",
-                            fw.name,
-                            p.canonical()
-                        ),
-                        None => format!("**{name}** is not a 二级 of {} in {}", parent, fw.name),
+                        Some(p) => self.t(msg!(
+                            "hover-tier2-elsewhere",
+                            tier = name.as_str(),
+                            framework = fw.name.as_str(),
+                            parent = p.canonical()
+                        )),
+                        None => self.t(msg!(
+                            "hover-not-tier2",
+                            tier = name.as_str(),
+                            parent = parent.as_str(),
+                            framework = fw.name.as_str()
+                        )),
                     },
                 }
             }
-            _ => format!("**{name}** stands below the 二级: tiers stop at the indicator (三级)"),
+            _ => self.t(msg!("hover-below-tier2", tier = name.as_str())),
         }
+    }
+}
+
+/// A Fluent selector's key for a yes-or-no choice.
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
     }
 }
 

@@ -19,12 +19,14 @@ impl<'a> Owner<'a> {
             Owner::Unit(u) | Owner::Project(u, _) => u,
         }
     }
-    pub fn label(&self) -> String {
-        match self {
-            Owner::Unit(u) => format!("unit {}", u.name.node),
-            Owner::Project(_, p) => format!("project {}", p.name.node),
-        }
-    }
+}
+
+/// What a breakdown divides: the budget, the project's amount, or a line.
+#[derive(Clone, Copy, Debug)]
+pub enum TotalOf<'a> {
+    Budget,
+    Project,
+    Line(&'a str),
 }
 
 /// The amount a line is part of, and the breakdown that holds it.
@@ -32,8 +34,8 @@ impl<'a> Owner<'a> {
 pub struct Parent<'a> {
     /// The stated total the breakdown divides (a budget, a project, a line).
     pub total: &'a Amount,
-    /// What the total is (`the budget of unit 甲`, `line 基本支出`).
-    pub total_of: &'a str,
+    /// What the total is (the budget, the project, line 基本支出).
+    pub total_of: TotalOf<'a>,
     pub breakdown: &'a Breakdown,
 }
 
@@ -144,8 +146,7 @@ fn in_unit(u: &Unit, offset: usize) -> Option<Found<'_>> {
         if let Some(n) = number_at(&b.total, offset) {
             return Some(Found::Figure(n, FigureOf::Budget(u)));
         }
-        let label = "the budget";
-        if let Some(f) = in_breakdowns(owner, &b.total, label, &b.breakdowns, offset) {
+        if let Some(f) = in_breakdowns(owner, &b.total, TotalOf::Budget, &b.breakdowns, offset) {
             return Some(f);
         }
     }
@@ -168,7 +169,7 @@ fn in_unit(u: &Unit, offset: usize) -> Option<Found<'_>> {
             return Some(Found::Figure(n, FigureOf::Project(u, p)));
         }
         let owner = Owner::Project(u, p);
-        if let Some(f) = in_breakdowns(owner, &p.amount, "the project", &p.breakdowns, offset) {
+        if let Some(f) = in_breakdowns(owner, &p.amount, TotalOf::Project, &p.breakdowns, offset) {
             return Some(f);
         }
         if let Some(f) = in_lines(owner, None, &p.amounts, offset) {
@@ -186,7 +187,7 @@ fn in_unit(u: &Unit, offset: usize) -> Option<Found<'_>> {
 fn in_breakdowns<'a>(
     owner: Owner<'a>,
     total: &'a Amount,
-    total_of: &'a str,
+    total_of: TotalOf<'a>,
     breakdowns: &'a [Breakdown],
     offset: usize,
 ) -> Option<Found<'a>> {
@@ -222,7 +223,13 @@ fn in_lines<'a>(
         if on(&l.name, offset) || l.code.as_ref().is_some_and(|c| on(c, offset)) {
             return Some(Found::Line(owner, l, parent));
         }
-        if let Some(f) = in_breakdowns(owner, &l.amount, &l.name.node, &l.breakdowns, offset) {
+        if let Some(f) = in_breakdowns(
+            owner,
+            &l.amount,
+            TotalOf::Line(&l.name.node),
+            &l.breakdowns,
+            offset,
+        ) {
             return Some(f);
         }
     }

@@ -26,6 +26,7 @@ pub mod symbols;
 pub mod tokens;
 pub mod workspace;
 
+use crate::i18n::Lang;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -147,6 +148,11 @@ impl Server {
             .and_then(Value::as_str)
             .and_then(|s| Url::parse(s).ok())
             .or_else(diagnostics::default_docs_url);
+        ws.lang = params
+            .locale
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_else(Lang::from_env);
         Server {
             ws,
             shutting_down: false,
@@ -280,8 +286,8 @@ impl Server {
                 let result = self.at(
                     &pos.text_document.uri,
                     pos.position,
-                    |_, root, file, offset| {
-                        hover::hover(root.project(), &root.findings, file, offset)
+                    |ws, root, file, offset| {
+                        hover::hover(root.project(), &root.findings, file, offset, ws.lang)
                     },
                 );
                 json(serde_json::to_value(result.flatten().map(|md| Hover {
@@ -341,22 +347,23 @@ impl Server {
                     let id = r.project().sources.find_path(&path)?;
                     Some((r.project(), navigation::group_of(r.project(), id)?))
                 });
-                let items = completion::complete(&doc.index, offset, project);
+                let items = completion::complete(&doc.index, offset, project, self.ws.lang);
                 json(serde_json::to_value(CompletionResponse::Array(items)))
             }
             Formatting::METHOD => {
                 let p: DocumentFormattingParams =
                     serde_json::from_value(params).map_err(invalid)?;
                 let index = self.index(&p.text_document.uri)?;
-                let edits = format::document(&index).map_err(|e| (ErrorCode::RequestFailed, e))?;
+                let edits = format::document(&index, self.ws.lang)
+                    .map_err(|e| (ErrorCode::RequestFailed, e))?;
                 json(serde_json::to_value(edits))
             }
             RangeFormatting::METHOD => {
                 let p: DocumentRangeFormattingParams =
                     serde_json::from_value(params).map_err(invalid)?;
                 let index = self.index(&p.text_document.uri)?;
-                let edits =
-                    format::range(&index, p.range).map_err(|e| (ErrorCode::RequestFailed, e))?;
+                let edits = format::range(&index, p.range, self.ws.lang)
+                    .map_err(|e| (ErrorCode::RequestFailed, e))?;
                 json(serde_json::to_value(edits))
             }
             DocumentSymbolRequest::METHOD => {
@@ -505,10 +512,11 @@ fn code_actions(
             project,
             &mut |f| ws.locate(project, f),
             ws.docs_url.as_ref(),
+            ws.lang,
         );
         let edit = TextEdit::new(index.range(fix.span), fix.text);
         out.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: fix.title,
+            title: fix.title.render(ws.lang),
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![diagnostic]),
             edit: Some(WorkspaceEdit {

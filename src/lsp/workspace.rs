@@ -20,6 +20,7 @@
 //! checked last. A project no open file belongs to any more is dropped and
 //! its diagnostics cleared.
 
+use crate::i18n::Lang;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -87,6 +88,9 @@ pub struct Workspace {
     includes: HashMap<PathBuf, Vec<String>>,
     /// Where the documentation of the codes is (`codeDescription`).
     pub docs_url: Option<Url>,
+    /// The language of the findings published (the client's `locale`, else
+    /// the server's environment).
+    pub lang: Lang,
     /// Diagnostics found while answering a request, to publish next.
     deferred: Vec<Publish>,
 }
@@ -380,6 +384,7 @@ impl Workspace {
                     project,
                     &mut |file| self.index_for(project, file, &mut indexes),
                     self.docs_url.as_ref(),
+                    self.lang,
                 ));
             }
             if before.get(path) != Some(&diagnostics) {

@@ -9,6 +9,9 @@
 //!   `scheme` or `year` cannot run — what happens when a file meant to be
 //!   included is checked on its own.
 
+use crate::i18n::{Arg, Message};
+use crate::msg;
+use crate::syntax::keywords;
 use std::collections::HashMap;
 
 use crate::ast::{self, Header, IndicatorNode, Span, Unit, Value};
@@ -59,14 +62,14 @@ fn declared_twice(units: &[&Unit], diags: &mut Vec<Diagnostic>) {
         if let Some((first, code)) = same_code {
             let at = first.code.as_ref().map_or(first.name.span, |c| c.span);
             diags.push(twice(
-                format!("unit code {} is declared twice in one document", code.node),
+                msg!("r030-code-twice", code = code.node.as_str()),
                 code.span,
                 at,
                 u,
             ));
         } else if let Some(first) = by_name.get(u.name.node.as_str()) {
             diags.push(twice(
-                format!("unit {} is declared twice in one document", u.name.node),
+                msg!("r030-unit-twice", unit = u.name.node.as_str()),
                 u.name.span,
                 first.name.span,
                 u,
@@ -79,18 +82,16 @@ fn declared_twice(units: &[&Unit], diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn twice(message: String, at: Span, first: Span, u: &Unit) -> Diagnostic {
+fn twice(message: Message, at: Span, first: Span, u: &Unit) -> Diagnostic {
     let named = match &u.code {
         Some(c) => c.node.clone(),
         None => quoted(&u.name.node),
     };
     Diagnostic::new(Code::R030, message)
-        .primary(at, "declared again here")
-        .secondary(first, "first declared here")
-        .note("a second declaration makes a second unit: its tables are printed twice, and the checks that need the whole unit see two halves")
-        .help(format!(
-            "declare the unit once; to keep some of its parts in another file, write `continued unit {named} {{ … }}` there"
-        ))
+        .primary(at, msg!("r030-declared-again"))
+        .secondary(first, msg!("r030-first-declared"))
+        .note(msg!("r030-note"))
+        .help(msg!("r030-help", unit = named))
 }
 
 fn quoted(name: &str) -> String {
@@ -127,17 +128,22 @@ fn continuations(
                 .map_or(c.name.span, |x| x.span.to(c.name.span));
             let Some(u) = target(c, declared) else {
                 let what = match &c.code {
-                    Some(code) => format!("unit code {}", code.node),
-                    None => format!("unit {}", c.name.node),
+                    Some(code) => msg!("r031-what-code", code = code.node.as_str()),
+                    None => msg!("r031-what-name", unit = c.name.node.as_str()),
                 };
                 diags.push(
                     Diagnostic::new(
                         Code::R031,
-                        format!("`continued unit` names {what}, which no file of this document declares"),
+                        msg!(
+                            "r031-no-such-unit",
+                            continued = keywords::arg_named("continued", None),
+                            unit = keywords::arg_named("unit", None),
+                            what = what
+                        ),
                     )
-                    .primary(at, "no such unit in the document")
-                    .note("the parts written here belong to no unit, and the checks that need the whole unit (its projects add up to 项目支出) cannot run")
-                    .help("check the root file that includes this one and the file declaring the unit, or correct the name or code"),
+                    .primary(at, msg!("r031-no-such-unit-label"))
+                    .note(msg!("r031-no-such-unit-note"))
+                    .help(msg!("r031-no-such-unit-help")),
                 );
                 continue;
             };
@@ -145,14 +151,17 @@ fn continuations(
                 diags.push(
                     Diagnostic::new(
                         Code::R031,
-                        format!(
-                            "`continued unit` gives the code of {} but the name {}",
-                            u.name.node, c.name.node
+                        msg!(
+                            "r031-code-and-name-differ",
+                            continued = keywords::arg_named("continued", None),
+                            unit = keywords::arg_named("unit", None),
+                            declared = u.name.node.as_str(),
+                            written = c.name.node.as_str()
                         ),
                     )
-                    .primary(c.name.span, "not the name of that unit")
-                    .secondary(u.name.span, "declared with this name")
-                    .help("write the unit's code, its name, or both as declared"),
+                    .primary(c.name.span, msg!("r031-not-its-name"))
+                    .secondary(u.name.span, msg!("r031-declared-name"))
+                    .help(msg!("r031-code-and-name-help")),
                 );
                 continue;
             }
@@ -168,9 +177,15 @@ fn extend(u: &mut Unit, c: &Unit, diags: &mut Vec<Diagnostic>) {
     if let Some(b) = &c.budget {
         match &u.budget {
             Some(first) => diags.push(
-                Diagnostic::new(Code::S005, "a unit has one `budget`")
-                    .primary(b.span, "second budget")
-                    .secondary(first.span, "first budget"),
+                Diagnostic::new(
+                    Code::S005,
+                    msg!(
+                        "s005-one-budget",
+                        budget = keywords::arg_named("budget", None)
+                    ),
+                )
+                .primary(b.span, msg!("s005-second-budget"))
+                .secondary(first.span, msg!("s005-first-budget")),
             ),
             None => u.budget = Some(b.clone()),
         }
@@ -178,9 +193,15 @@ fn extend(u: &mut Unit, c: &Unit, diags: &mut Vec<Diagnostic>) {
     if let Some(p) = &c.parent {
         match &u.parent {
             Some(first) if first.node != p.node => diags.push(
-                Diagnostic::new(Code::S005, "a unit has one `parent`")
-                    .primary(p.span, "second parent")
-                    .secondary(first.span, "first parent"),
+                Diagnostic::new(
+                    Code::S005,
+                    msg!(
+                        "s005-one-parent",
+                        parent = keywords::arg_named("parent", None)
+                    ),
+                )
+                .primary(p.span, msg!("s005-second-parent"))
+                .secondary(first.span, msg!("s005-first-parent")),
             ),
             Some(_) => {}
             None => u.parent = Some(p.clone()),
@@ -212,11 +233,18 @@ fn parents(declared: &[&Unit], merged: &Merged, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::new(
                     Code::R032,
-                    format!("{} names {} as its parent, which is no unit of the document", u.name.node, p.node),
+                    msg!(
+                        "r032-no-parent",
+                        unit = u.name.node.as_str(),
+                        parent = p.node.as_str()
+                    ),
                 )
-                .primary(p.span, "no unit of this name or code")
-                .note("the unit counts in no rollup's sum")
-                .help("correct the parent's name or code, or add the parent unit; `allow R032` for a corpus that holds only part of the document"),
+                .primary(p.span, msg!("r032-label"))
+                .note(msg!("r032-note"))
+                .help(msg!(
+                    "r032-help",
+                    allow = keywords::arg_named("allow", None)
+                )),
             );
         }
     }
@@ -257,43 +285,43 @@ fn rules_not_run(docs: &[&ast::Document], header: &Header, diags: &mut Vec<Diagn
     }
     let mut missing = Vec::new();
     if let Some(t) = trees.first() {
-        missing.push((
-            "`scheme`",
-            "the tier rules (T001–T007) did not run: no indicator framework is in force",
-            *t,
-        ));
+        missing.push(("scheme", msg!("s031-no-scheme"), *t));
     }
     if let Some(d) = dated.first() {
         missing.push((
-            "`year`",
-            "dates and periods were not checked against the budget year (V007): no `year` is stated",
+            "year",
+            msg!("s031-no-year", year = keywords::arg_named("year", None)),
             *d,
         ));
     }
-    let Some((_, _, at)) = missing.iter().min_by_key(|m| m.2.start).copied() else {
+    let Some(at) = missing.iter().map(|m| m.2).min_by_key(|s| s.start) else {
         return;
     };
-    let names: Vec<&str> = missing.iter().map(|m| m.0).collect();
-    let mut d = Diagnostic::new(
-        Code::S031,
-        format!(
-            "no file of this document states a header: without {}, some rules did not run",
-            names.join(" and ")
-        ),
-    )
-    .primary(
+    let names = Arg::and(
+        missing
+            .iter()
+            .map(|m| msg!("expect-keyword", keyword = keywords::arg_named(m.0, None))),
+    );
+    let mut d = Diagnostic::new(Code::S031, msg!("s031-no-header", names = names)).primary(
         Span {
             end: at.start,
             ..at
         },
-        "checked without them",
+        msg!("s031-label"),
     );
     for m in &missing {
-        d = d.note(m.1);
+        d = d.note(m.1.clone());
     }
     diags.push(
-        d.note("amounts are read in 万元, exact to 0.01 (the defaults of `money` and `precision`)")
-            .help("a file meant to be included is checked through the root file that includes it (`jixiao check main.jx`), which states the header; `allow S031` when it is checked on its own on purpose"),
+        d.note(msg!(
+            "s031-defaults",
+            money = keywords::arg_named("money", None),
+            precision = keywords::arg_named("precision", None)
+        ))
+        .help(msg!(
+            "s031-help",
+            allow = keywords::arg_named("allow", None)
+        )),
     );
 }
 

@@ -5,6 +5,8 @@
 
 use super::cst::{Kind, Parse};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::source::{FileId, Span};
 
 /// Reported one by one up to this many per file; the rest are counted.
@@ -61,12 +63,18 @@ pub fn is_noncharacter(c: char) -> bool {
     (0xFDD0..=0xFDEF).contains(&u) || (u & 0xFFFE) == 0xFFFE
 }
 
-/// `U+2028 LINE SEPARATOR`.
-pub fn describe(c: char) -> String {
-    match name(c) {
-        Some(n) => format!("U+{:04X} {n}", c as u32),
-        None => format!("U+{:04X}", c as u32),
-    }
+/// `U+2028 LINE SEPARATOR`: the code point and its Unicode name (the
+/// same in every language), or what kind of character it is.
+pub fn describe(c: char) -> Message {
+    let code = format!("U+{:04X}", c as u32);
+    let name: Arg = match (c, name(c)) {
+        ('\u{feff}', _) => msg!("s013-byte-order-mark").into(),
+        (_, Some("control character")) => msg!("s013-control-character").into(),
+        (_, Some("noncharacter")) => msg!("s013-noncharacter").into(),
+        (_, Some(n)) => n.into(),
+        (_, None) => return Message::text(code),
+    };
+    msg!("s013-code-point", code = code, name = name)
 }
 
 /// `s` with every invisible character written as `<U+2028>`, for messages
@@ -110,38 +118,31 @@ pub fn scan(file: FileId, parse: &Parse) -> Vec<Diagnostic> {
             }
             let at = start + i;
             out.push(
-                Diagnostic::new(
-                    Code::S013,
-                    format!("invisible character in the text: {}", describe(c)),
-                )
-                .primary(
-                    Span {
-                        file,
-                        start: at,
-                        end: at + c.len_utf8(),
-                    },
-                    describe(c),
-                )
-                .help(help(c)),
+                Diagnostic::new(Code::S013, msg!("s013-invisible", what = describe(c)))
+                    .primary(
+                        Span {
+                            file,
+                            start: at,
+                            end: at + c.len_utf8(),
+                        },
+                        describe(c),
+                    )
+                    .help(help(c)),
             );
         }
     }
     if more > 0 {
         if let Some(last) = out.last_mut() {
-            last.notes.push(format!(
-                "{more} more invisible characters in this file are not reported one by one"
-            ));
+            last.notes.push(msg!("s013-more", count = more));
         }
     }
     out
 }
 
-fn help(c: char) -> &'static str {
+fn help(c: char) -> Message {
     match c {
-        '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}' => {
-            "it does not end the line: replace it with a line break, or delete it"
-        }
-        _ => "delete it (it was probably copied with the text)",
+        '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}' => msg!("s013-not-a-line-break"),
+        _ => msg!("s013-delete-it"),
     }
 }
 
@@ -151,9 +152,10 @@ mod tests {
 
     #[test]
     fn names_by_code_point() {
-        assert_eq!(describe('\u{2028}'), "U+2028 LINE SEPARATOR");
-        assert_eq!(describe('\u{85}'), "U+0085 NEXT LINE");
-        assert_eq!(describe('\u{fffe}'), "U+FFFE noncharacter");
+        let en = |c| describe(c).render(crate::i18n::Lang::En);
+        assert_eq!(en('\u{2028}'), "U+2028 LINE SEPARATOR");
+        assert_eq!(en('\u{85}'), "U+0085 NEXT LINE");
+        assert_eq!(en('\u{fffe}'), "U+FFFE noncharacter");
         assert_eq!(name('中'), None);
         assert_eq!(name('\u{3000}'), None);
         assert_eq!(visible("a\u{200b}b"), "a<U+200B>b");
@@ -164,10 +166,7 @@ mod tests {
         let text = "year 2023 // a\u{200b}b\nunit \"x\u{2028}\" {\n}\n";
         let d = scan(FileId(0), &super::super::cst::parse(text));
         assert_eq!(d.len(), 1);
-        assert!(
-            d[0].message.contains("U+2028 LINE SEPARATOR"),
-            "{}",
-            d[0].message
-        );
+        let message = d[0].message.render(crate::i18n::Lang::En);
+        assert!(message.contains("U+2028 LINE SEPARATOR"), "{message}");
     }
 }

@@ -12,6 +12,7 @@
 //! [`Keyword::chinese`] matters; the grammar's order does not (there, a
 //! longer spelling must come before its prefix, as `评分标准` before `评分`).
 
+use crate::i18n::{Arg, Lang};
 use crate::syntax::grammar::Rule;
 
 /// What a keyword does, as far as the editors highlight keywords alike.
@@ -132,6 +133,49 @@ pub const KEYWORDS: &[Keyword] = {
         kw(dim_detail,      "detail",       &["明细"],                             Dimension),
     ]
 };
+
+/// A keyword as an argument of a message, shown with the spelling of
+/// `spelling` (the file's), or of the language of the run when None.
+pub fn arg(k: &Keyword, spelling: Option<Lang>) -> Arg {
+    Arg::Keyword {
+        english: k.english,
+        chinese: k.chinese_canonical(),
+        spelling,
+    }
+}
+
+/// The keyword spelled `english` in English as an argument of a message
+/// (see [`arg`]); an unknown word is shown as written.
+pub fn arg_named(english: &str, spelling: Option<Lang>) -> Arg {
+    match KEYWORDS.iter().find(|k| k.english == english) {
+        Some(k) => arg(k, spelling),
+        None => Arg::Text(format!("`{english}`")),
+    }
+}
+
+/// The language most keywords of a file are written in (English on a
+/// tie), or None when it has no keyword.
+pub fn language_of(root: &crate::syntax::cst::SyntaxNode) -> Option<Lang> {
+    let (mut en, mut zh) = (0usize, 0usize);
+    for t in root.descendants_with_tokens() {
+        if let crate::syntax::cst::Kind::Rule(rule) = t.kind() {
+            if by_rule(rule).is_some() {
+                if let Some(tok) = t.as_token() {
+                    if tok.text().is_ascii() {
+                        en += 1;
+                    } else {
+                        zh += 1;
+                    }
+                }
+            }
+        }
+    }
+    match (en, zh) {
+        (0, 0) => None,
+        (en, zh) if zh > en => Some(Lang::Zh),
+        _ => Some(Lang::En),
+    }
+}
 
 /// The keyword a grammar rule matches, if it is one.
 pub fn by_rule(rule: Rule) -> Option<&'static Keyword> {

@@ -17,6 +17,8 @@ use super::limits;
 use super::normalize;
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::{Arg, Lang, Message};
+use crate::msg;
 use crate::source::FileId;
 
 type P<'a> = Pair<'a>;
@@ -32,6 +34,8 @@ pub fn lower(file: FileId, text: &str, parse: &cst::Parse) -> (Document, Vec<Dia
     let mut lw = Lowerer {
         file,
         text,
+        tree: parse.root(),
+        spelling: None,
         diags: Vec::new(),
         line_starts: std::cell::OnceCell::new(),
         stray_run: None,
@@ -61,16 +65,13 @@ fn too_deep(file: FileId, text: &str, deep: limits::TooDeep) -> Diagnostic {
         start: deep.at,
         end: deep.at + len,
     };
-    let (what, opened) = match deep.what {
-        limits::Nesting::Blocks => ("blocks", "this `{` opens"),
-        limits::Nesting::Parens => ("a formula's parentheses", "this `(` opens"),
+    let (message, label) = match deep.what {
+        limits::Nesting::Blocks => ("s010-blocks-too-deep", "s010-this-brace-opens"),
+        limits::Nesting::Parens => ("s010-parens-too-deep", "s010-this-paren-opens"),
     };
-    Diagnostic::new(
-        Code::S010,
-        format!("{what} are nested more than {} deep", deep.limit),
-    )
-    .primary(at, format!("{opened} level {}", deep.limit + 1))
-    .note("the file was not read: nothing in it is checked")
+    Diagnostic::new(Code::S010, Message::new(message).arg("limit", deep.limit))
+        .primary(at, Message::new(label).arg("level", deep.limit + 1))
+        .note(msg!("s010-not-read"))
 }
 
 /// Find the `{` that is never closed (or the `}` never opened) to point at it.
@@ -129,20 +130,25 @@ fn unbalanced(file: FileId, text: &str, fail_pos: usize) -> Diagnostic {
     };
     if let Some(open) = stack.last() {
         let len = text[*open..].chars().next().map_or(1, char::len_utf8);
-        Diagnostic::new(Code::S002, "this `{` is never closed")
-            .primary(span_at(*open, len), "opened here")
-            .secondary(span_at(text.len(), 0), "the file ends here")
-            .help("add the missing `}`")
+        Diagnostic::new(Code::S002, msg!("s002-never-closed"))
+            .primary(span_at(*open, len), msg!("s002-opened-here"))
+            .secondary(span_at(text.len(), 0), msg!("s002-file-ends-here"))
+            .help(msg!("s002-add-the-missing-brace"))
     } else if let Some(close) = stray_close {
         let len = text[close..].chars().next().map_or(1, char::len_utf8);
-        Diagnostic::new(Code::S002, "this `}` closes no block")
-            .primary(span_at(close, len), "unmatched `}`")
-            .help("remove it, or add the `{` it was meant to close")
+        stray_brace(span_at(close, len))
     } else {
         let p = fail_pos.min(text.len());
-        Diagnostic::new(Code::S002, "the file's blocks cannot be read")
-            .primary(span_at(p, 0), "reading stopped here")
+        Diagnostic::new(Code::S002, msg!("s002-cannot-be-read"))
+            .primary(span_at(p, 0), msg!("s002-reading-stopped-here"))
     }
+}
+
+/// S002 for a `}` that closes no block.
+fn stray_brace(span: Span) -> Diagnostic {
+    Diagnostic::new(Code::S002, msg!("s002-closes-no-block"))
+        .primary(span, msg!("s002-unmatched-brace"))
+        .help(msg!("s002-remove-the-brace"))
 }
 
 /// In which kind of block a junk item stood: decides the probe rule and the
@@ -176,64 +182,147 @@ impl Ctx {
             Ctx::Staff => Rule::probe_staff,
         }
     }
-    fn what(self) -> &'static str {
+    /// What the block expects, with its keywords spelled as the file
+    /// spells them (`spelling`; None: as the language of the run).
+    fn what(self, spelling: Option<Lang>) -> Message {
+        let kw = |names: &[&str]| {
+            Arg::comma(
+                names
+                    .iter()
+                    .map(|n| msg!("expect-keyword", keyword = keywords::arg_named(n, spelling))),
+            )
+        };
+        let one = |n: &str| keywords::arg_named(n, spelling);
         match self {
-            Ctx::Top => "a header statement (`year`, `money`, `precision`, `scheme`, `title`, `include`), a `unit` (or `continued unit`), a `scheme` block or a `summary`",
-            Ctx::Unit => "a unit statement (`parent`, `duties`, `goal`, `plan`, `staff`, `budget`, `amount`, `indicators`, `project`, `unit`) or a property `NAME: VALUE`",
-            Ctx::Project => "a project statement (`period`, `goal`, `schedule`, `by`, `amount`, `indicators`) or a property `NAME: VALUE`",
-            Ctx::Breakdown => "a line `CODE? NAME AMOUNT` or `by DIMENSION { … }`",
-            Ctx::Indicator => "an indicator `NAME COMPARISON VALUE UNIT` or a tier `NAME { … }`",
-            Ctx::Attr => "an attribute (`explain`, `scoring`, `standard`, `weight`, `note`) with its value",
-            Ctx::Summary => "a row `#SERIAL? CODE? NAME AMOUNT` or `total AMOUNT`",
-            Ctx::Scheme => "a tier `NAME | ALIAS … { … }`",
-            Ctx::Plan => "`owner \"…\"` or `goal \"…\"`",
-            Ctx::Staff => "a staffing line `NAME NUMBER UNIT`",
+            Ctx::Top => msg!(
+                "expect-top",
+                headers = kw(&["year", "money", "precision", "scheme", "title", "include"]),
+                unit = one("unit"),
+                continued = one("continued"),
+                scheme = one("scheme"),
+                summary = one("summary")
+            ),
+            Ctx::Unit => msg!(
+                "expect-unit",
+                keywords = kw(&[
+                    "parent",
+                    "duties",
+                    "goal",
+                    "plan",
+                    "staff",
+                    "budget",
+                    "amount",
+                    "indicators",
+                    "project",
+                    "unit"
+                ])
+            ),
+            Ctx::Project => msg!(
+                "expect-project",
+                keywords = kw(&["period", "goal", "schedule", "by", "amount", "indicators"])
+            ),
+            Ctx::Breakdown => msg!("expect-breakdown", by = one("by")),
+            Ctx::Indicator => msg!("expect-indicator"),
+            Ctx::Attr => msg!(
+                "expect-attr",
+                keywords = kw(&["explain", "scoring", "standard", "weight", "note"])
+            ),
+            Ctx::Summary => msg!("expect-summary", total = one("total")),
+            Ctx::Scheme => msg!("expect-scheme"),
+            Ctx::Plan => msg!("expect-plan", owner = one("owner"), goal = one("goal")),
+            Ctx::Staff => msg!("expect-staff"),
+        }
+    }
+
+    /// The same, in a few words (a label under the spot).
+    fn short(self, spelling: Option<Lang>) -> Message {
+        match self {
+            Ctx::Top => msg!("expect-short-top"),
+            Ctx::Unit => msg!("expect-short-unit"),
+            Ctx::Project => msg!("expect-short-project"),
+            Ctx::Breakdown => msg!("expect-short-breakdown"),
+            Ctx::Indicator => msg!("expect-short-indicator"),
+            Ctx::Attr => msg!("expect-short-attr"),
+            Ctx::Summary => msg!("expect-short-summary"),
+            Ctx::Scheme => msg!("expect-short-scheme"),
+            Ctx::Plan => msg!(
+                "expect-short-plan",
+                owner = keywords::arg_named("owner", spelling),
+                goal = keywords::arg_named("goal", spelling)
+            ),
+            Ctx::Staff => msg!("expect-short-staff"),
         }
     }
 }
 
-/// Words for the grammar's rules, used when pest says what it expected.
-/// Rules that are internal return None and are left out of messages.
-fn describe(rule: Rule) -> Option<&'static str> {
+/// Words for the grammar's rules, used when pest says what it expected;
+/// keywords spelled as the file spells them. Rules that are internal
+/// return None and are left out of messages.
+fn describe(rule: Rule, spelling: Option<Lang>) -> Option<Message> {
     use Rule::*;
+    let kw = |k: &str| msg!("expect-keyword", keyword = keywords::arg_named(k, spelling));
     Some(match rule {
-        amount | number | unsigned | integer => "a number",
-        blank => "`-` for a blank cell",
-        name | bare_name | prop_key => "a name",
-        string | quoted => "a quoted text",
-        rbrace => "`}`",
-        code => "a code",
-        comparison | ge | le | eq | ne | gt | lt => "a comparison (≥ ≤ = > <)",
-        kind => "`定性` or `定量`",
-        value | quantity_v => "a value",
-        quantity => "a quantity",
-        date | date_ymd | date_ym => "a date",
-        period => "a period `DATE .. DATE`",
-        range_sep => "`..` between the two ends",
-        range => "a range",
-        measure_unit => "a unit of measure",
-        formula | f_term | number_f | f_group | f_unit => "a formula",
-        add_op | mul_op | mul | div => "an operator",
+        amount | number | unsigned | integer => msg!("expect-number"),
+        blank => msg!("expect-blank"),
+        name | bare_name | prop_key => msg!("expect-name"),
+        string | quoted => msg!("expect-quoted"),
+        rbrace => msg!("expect-rbrace"),
+        code => msg!("expect-code"),
+        comparison | ge | le | eq | ne | gt | lt => msg!("expect-comparison"),
+        kind => msg!(
+            "expect-kind",
+            qualitative = keywords::arg_named("qualitative", Some(Lang::Zh)),
+            quantitative = keywords::arg_named("quantitative", Some(Lang::Zh))
+        ),
+        value | quantity_v => msg!("expect-value"),
+        quantity => msg!("expect-quantity"),
+        date | date_ymd | date_ym => msg!("expect-date"),
+        period => msg!("expect-period"),
+        range_sep => msg!("expect-range-sep"),
+        range => msg!("expect-range"),
+        measure_unit => msg!("expect-measure-unit"),
+        formula | f_term | number_f | f_group | f_unit => msg!("expect-formula"),
+        add_op | mul_op | mul | div => msg!("expect-operator"),
         dimension | dim_income | dim_expense | dim_economic | dim_functional | dim_source
-        | dim_detail => "a dimension (`income`, `expense`, `economic`, `functional`, `source`, `detail` or a name)",
-        attr_key | kw_explain | kw_scoring | kw_standard | kw_weight | kw_note => "an attribute keyword",
-        ind_attrs => "`{` and attributes",
-        lint_code | code_list => "a diagnostic code such as `V001`",
-        goal_kind | kw_term | kw_annual => "`term` or `annual`",
-        kw_extends => "`extends`",
-        serial => "a serial `#…`",
-        kw_year => "`year`",
-        kw_money => "`money`",
-        kw_precision => "`precision`",
-        kw_scheme => "`scheme`",
-        kw_title => "`title`",
-        kw_include => "`include`",
-        kw_unit => "`unit`",
-        kw_budget => "`budget`",
-        kw_project => "`project`",
-        kw_by => "`by`",
-        kw_total => "`total`",
-        EOI => "the end of the line",
+        | dim_detail => msg!(
+            "expect-dimension",
+            dimensions = Arg::comma(
+                [
+                    "income",
+                    "expense",
+                    "economic",
+                    "functional",
+                    "source",
+                    "detail"
+                ]
+                .iter()
+                .map(|d| kw(d))
+            )
+        ),
+        attr_key | kw_explain | kw_scoring | kw_standard | kw_weight | kw_note => {
+            msg!("expect-attr-keyword")
+        }
+        ind_attrs => msg!("expect-ind-attrs"),
+        lint_code | code_list => msg!("expect-lint-code"),
+        goal_kind | kw_term | kw_annual => msg!(
+            "expect-goal-kind",
+            term = keywords::arg_named("term", spelling),
+            annual = keywords::arg_named("annual", spelling)
+        ),
+        serial => msg!("expect-serial"),
+        kw_extends => kw("extends"),
+        kw_year => kw("year"),
+        kw_money => kw("money"),
+        kw_precision => kw("precision"),
+        kw_scheme => kw("scheme"),
+        kw_title => kw("title"),
+        kw_include => kw("include"),
+        kw_unit => kw("unit"),
+        kw_budget => kw("budget"),
+        kw_project => kw("project"),
+        kw_by => kw("by"),
+        kw_total => kw("total"),
+        EOI => msg!("expect-end-of-line"),
         _ => return None,
     })
 }
@@ -242,6 +331,11 @@ struct Lowerer<'s> {
     file: FileId,
     /// The whole file, to see what precedes a junk item on its line.
     text: &'s str,
+    /// The file's tree, to see which language its keywords are in.
+    tree: cst::SyntaxNode,
+    /// The language of the file's keywords, once a message needs it:
+    /// Some(None) when it has none.
+    spelling: Option<Option<Lang>>,
     diags: Vec<Diagnostic>,
     /// Where each line of `text` starts, built at the first junk item: a
     /// junk item finds its line without scanning the text again (a long
@@ -327,22 +421,17 @@ impl Lowerer<'_> {
                 label_end <= span.start && self.text[label_end..span.start].trim().is_empty();
             if last == Some(i) && only_space {
                 let d = &mut self.diags[i];
-                d.message = format!("{} `}}` close no block", count + 1);
+                d.message = msg!("s002-run-closes-no-block", count = count + 1);
                 d.labels[0].span.end = span.end;
-                d.labels[0].message = format!("{} unmatched `}}`", count + 1);
+                d.labels[0].message = msg!("s002-run-unmatched", count = count + 1);
                 if count == 1 {
-                    d.notes
-                        .push("a run of `}` with only white space between is reported once".into());
+                    d.notes.push(msg!("s002-run-reported-once"));
                 }
                 self.stray_run = Some((i, count + 1));
                 return;
             }
         }
-        self.diags.push(
-            Diagnostic::new(Code::S002, "this `}` closes no block")
-                .primary(span, "unmatched `}`")
-                .help("remove it, or add the `{` it was meant to close"),
-        );
+        self.diags.push(stray_brace(span));
         self.stray_run = Some((self.diags.len() - 1, 1));
     }
 
@@ -403,6 +492,15 @@ impl Lowerer<'_> {
 
     // ------------------------------------------------------------ junk
 
+    /// The language the file's keywords are written in, if any: messages
+    /// list the keywords expected in it.
+    fn spelling(&mut self) -> Option<Lang> {
+        let tree = &self.tree;
+        *self
+            .spelling
+            .get_or_insert_with(|| keywords::language_of(tree))
+    }
+
     fn junk(&mut self, p: P, ctx: Ctx) {
         let span = self.span(&p);
         let text = p.as_str();
@@ -422,6 +520,7 @@ impl Lowerer<'_> {
             self.diags.push(d);
             return;
         }
+        let spelling = self.spelling();
         // Junk that starts mid-line follows an item that read the start of
         // the line and stopped: say so, and show the whole line.
         let (line_start, line_end) = self.line_around(span.start);
@@ -437,9 +536,13 @@ impl Lowerer<'_> {
             self.diags.push(
                 Diagnostic::new(
                     Code::S001,
-                    format!("unexpected `{}` after `{before}`", visible(&found)),
+                    msg!(
+                        "s001-unexpected-after",
+                        found = visible(&found),
+                        before = before
+                    ),
                 )
-                .primary(at, "not expected here")
+                .primary(at, msg!("s001-not-expected-here"))
                 .secondary(
                     Span {
                         file: self.file,
@@ -448,12 +551,12 @@ impl Lowerer<'_> {
                                 - self.text[line_start..].trim_start().len()),
                         end: line_end,
                     },
-                    "in this line",
+                    msg!("s001-in-this-line"),
                 )
-                .note(format!("expected {}", ctx.what()))
-                .note(format!(
-                    "the rest of the line was skipped: `{}`",
-                    visible(&head(first_line(text).trim_end_matches([' ', '\t']), 60))
+                .note(msg!("s001-expected", what = ctx.what(spelling)))
+                .note(msg!(
+                    "s001-rest-skipped",
+                    text = visible(&head(first_line(text).trim_end_matches([' ', '\t']), 60))
                 )),
             );
             return;
@@ -475,15 +578,21 @@ impl Lowerer<'_> {
                     (pest::error::InputLocation::Pos(p), _) => (*p, vec![]),
                     (pest::error::InputLocation::Span((s, _)), _) => (*s, vec![]),
                 };
-                let mut words: Vec<&str> = positives.iter().filter_map(|r| describe(*r)).collect();
-                words.sort_unstable();
+                let mut words: Vec<Message> = positives
+                    .iter()
+                    .filter_map(|r| describe(*r, spelling))
+                    .collect();
+                // In the order of their English words, whatever the
+                // language: the message does not change with the grammar's
+                // order of alternatives.
+                words.sort_by_cached_key(|w| w.render(Lang::En));
                 words.dedup();
                 let pos = pos.min(text.len());
                 let found = found_at(&text[pos..]);
                 let found_desc = if found.is_empty() {
-                    "the end of the line".to_string()
+                    msg!("expect-end-of-line")
                 } else {
-                    format!("`{}`", visible(&found))
+                    msg!("s001-found-text", text = visible(&found))
                 };
                 let at = {
                     let len = text[pos..].chars().next().map_or(0, |c| {
@@ -499,16 +608,23 @@ impl Lowerer<'_> {
                         end: span.start + pos + len,
                     }
                 };
-                let expected = if words.is_empty() || pos == 0 {
-                    ctx.what().to_string()
+                let (expected, short) = if words.is_empty() || pos == 0 {
+                    (
+                        Arg::from(ctx.what(spelling)),
+                        Arg::from(ctx.short(spelling)),
+                    )
                 } else {
-                    join_or(&words)
+                    (Arg::or(words.clone()), Arg::or(words))
                 };
                 let mut d = Diagnostic::new(
                     Code::S001,
-                    format!("expected {expected}, found {found_desc}"),
+                    msg!(
+                        "s001-expected-found",
+                        expected = expected,
+                        found = found_desc
+                    ),
                 )
-                .primary(at, format!("expected {}", short_expected(&words, ctx, pos)));
+                .primary(at, msg!("s001-expected", what = short));
                 if pos > 0 {
                     d = d.secondary(
                         Span {
@@ -516,20 +632,23 @@ impl Lowerer<'_> {
                             start: span.start,
                             end: span.start + first_line.len(),
                         },
-                        "in this line",
+                        msg!("s001-in-this-line"),
                     );
                 }
-                d = d.note(format!("this line was skipped: `{shown}{ellipsis}`"));
+                d = d.note(msg!(
+                    "s001-line-skipped",
+                    text = format!("{shown}{ellipsis}")
+                ));
                 self.diags.push(d);
             }
             Ok(_) => {
                 self.diags.push(
                     Diagnostic::new(
                         Code::S001,
-                        format!("`{shown}{ellipsis}` is not allowed here"),
+                        msg!("s001-not-allowed", text = format!("{shown}{ellipsis}")),
                     )
-                    .primary(span, "not allowed in this block")
-                    .note(format!("expected {}", ctx.what())),
+                    .primary(span, msg!("s001-not-allowed-in-block"))
+                    .note(msg!("s001-expected", what = ctx.what(spelling))),
                 );
             }
         }
@@ -573,7 +692,7 @@ impl Lowerer<'_> {
             start: span.start + lead,
             end: span.start + lead + glued,
         };
-        Some(glued_diagnostic(Code::S001, kw, at, first_line).note("this line was skipped"))
+        Some(glued_diagnostic(Code::S001, kw, at, first_line).note(msg!("s001-line-was-skipped")))
     }
 
     /// S001 for a line holding an indicator and, after it, another: an
@@ -600,28 +719,25 @@ impl Lowerer<'_> {
         }
         let start = span.start + first_end + gap;
         Some(
-            Diagnostic::new(
-                Code::S001,
-                format!("two indicators on one line: `{second}` starts another"),
-            )
-            .primary(
-                Span {
-                    file: self.file,
-                    start,
-                    end: start + second.len(),
-                },
-                "a second indicator",
-            )
-            .secondary(
-                Span {
-                    file: self.file,
-                    start: span.start,
-                    end: span.start + first_end,
-                },
-                "the first",
-            )
-            .note("an indicator is one line, so that a word written after a value is never read as an indicator of its own; this line was skipped")
-            .help("put each indicator on a line of its own"),
+            Diagnostic::new(Code::S001, msg!("s001-two-indicators", second = second))
+                .primary(
+                    Span {
+                        file: self.file,
+                        start,
+                        end: start + second.len(),
+                    },
+                    msg!("s001-a-second-indicator"),
+                )
+                .secondary(
+                    Span {
+                        file: self.file,
+                        start: span.start,
+                        end: span.start + first_end,
+                    },
+                    msg!("s001-the-first"),
+                )
+                .note(msg!("s001-two-indicators-note"))
+                .help(msg!("s001-two-indicators-help")),
         )
     }
 
@@ -645,20 +761,17 @@ impl Lowerer<'_> {
             })
             .collect();
         Some(
-            Diagnostic::new(
-                Code::S001,
-                format!("`{figure}` is not a number: a letter stands where a digit should"),
-            )
-            .primary(
-                Span {
-                    file: self.file,
-                    start: line_start + a,
-                    end: line_start + b,
-                },
-                "a letter in a figure",
-            )
-            .note("a figure is read from digits only, and a letter that looks like a digit is no unit: this line was skipped")
-            .help(format!("write `{meant}`")),
+            Diagnostic::new(Code::S001, msg!("s001-letter-in-figure", figure = figure))
+                .primary(
+                    Span {
+                        file: self.file,
+                        start: line_start + a,
+                        end: line_start + b,
+                    },
+                    msg!("s001-letter-label"),
+                )
+                .note(msg!("s001-letter-note"))
+                .help(msg!("write-it", text = meant)),
         )
     }
 
@@ -672,8 +785,8 @@ impl Lowerer<'_> {
                     if let Some(y) = self.header_int(
                         item,
                         1900..=2200,
-                        "is not a budget year",
-                        "expected a year between 1900 and 2200",
+                        |value| msg!("s009-not-a-year", value = value),
+                        msg!("s009-year-range"),
                     ) {
                         self.set_header(&mut doc.header.year, y, "year", span);
                     }
@@ -683,8 +796,8 @@ impl Lowerer<'_> {
                     if let Some(p) = self.header_int(
                         item,
                         0..=10,
-                        "is out of range for a precision",
-                        "expected a number of decimals from 0 to 10",
+                        |value| msg!("s009-not-a-precision", value = value),
+                        msg!("s009-precision-range"),
                     ) {
                         self.set_header(&mut doc.header.precision, p, "precision", span);
                     }
@@ -743,8 +856,8 @@ impl Lowerer<'_> {
         &mut self,
         item: P,
         range: std::ops::RangeInclusive<T>,
-        is_bad: &str,
-        expected: &str,
+        is_bad: impl Fn(&str) -> Message,
+        expected: Message,
     ) -> Option<Spanned<T>>
     where
         T: std::str::FromStr + PartialOrd,
@@ -754,10 +867,8 @@ impl Lowerer<'_> {
         match normalize::digits(n.as_str()).parse::<T>() {
             Ok(v) if range.contains(&v) => Some(Spanned::new(v, ns)),
             _ => {
-                self.diags.push(
-                    Diagnostic::new(Code::S009, format!("`{}` {is_bad}", n.as_str()))
-                        .primary(ns, expected.to_string()),
-                );
+                self.diags
+                    .push(Diagnostic::new(Code::S009, is_bad(n.as_str())).primary(ns, expected));
                 None
             }
         }
@@ -772,9 +883,12 @@ impl Lowerer<'_> {
     ) {
         if let Some(prev) = slot {
             self.diags.push(
-                Diagnostic::new(Code::S005, format!("`{what}` is given twice"))
-                    .primary(stmt, "given again here")
-                    .secondary(prev.span, "first given here"),
+                Diagnostic::new(
+                    Code::S005,
+                    msg!("s005-given-twice", what = keywords::arg_named(what, None)),
+                )
+                .primary(stmt, msg!("s005-given-again-here"))
+                .secondary(prev.span, msg!("s005-first-given-here")),
             );
         } else {
             *slot = Some(value);
@@ -892,9 +1006,15 @@ impl Lowerer<'_> {
                     let b = self.budget(i);
                     if let Some(prev) = &u.budget {
                         self.diags.push(
-                            Diagnostic::new(Code::S005, "a unit has one `budget`")
-                                .primary(b.span, "second budget")
-                                .secondary(prev.span, "first budget"),
+                            Diagnostic::new(
+                                Code::S005,
+                                msg!(
+                                    "s005-one-budget",
+                                    budget = keywords::arg_named("budget", None)
+                                ),
+                            )
+                            .primary(b.span, msg!("s005-second-budget"))
+                            .secondary(prev.span, msg!("s005-first-budget")),
                         );
                     } else {
                         u.budget = Some(b);
@@ -1035,12 +1155,16 @@ impl Lowerer<'_> {
             Ok((v, s)) => (Some(v), s),
             Err(why) => {
                 self.diags.push(
-                    Diagnostic::new(
-                        Code::S003,
-                        format!("`{}` cannot be read as an exact amount", p.as_str()),
-                    )
-                    .primary(span, why)
-                    .note("amounts are exact decimals of at most 28 significant digits"),
+                    Diagnostic::new(Code::S003, msg!("s003-not-exact", number = p.as_str()))
+                        .primary(
+                            span,
+                            match why {
+                                "more than 28 significant digits" => msg!("s003-too-many-digits"),
+                                "too large for an exact amount" => msg!("s003-too-large"),
+                                other => Message::text(other),
+                            },
+                        )
+                        .note(msg!("s003-exact-decimals")),
                 );
                 (None, 0)
             }
@@ -1071,8 +1195,8 @@ impl Lowerer<'_> {
             && day.is_none_or(|d| d >= 1 && d <= days_in_month(year, month));
         if !ok {
             self.diags.push(
-                Diagnostic::new(Code::S004, format!("`{written}` is not a date"))
-                    .primary(span, "no such date"),
+                Diagnostic::new(Code::S004, msg!("s004-not-a-date", date = written))
+                    .primary(span, msg!("s004-no-such-date")),
             );
             return None;
         }
@@ -1091,9 +1215,13 @@ impl Lowerer<'_> {
             self.diags.push(
                 Diagnostic::new(
                     Code::S004,
-                    format!("the period ends ({end}) before it starts ({start})"),
+                    msg!(
+                        "s004-ends-before-it-starts",
+                        end = end.to_string(),
+                        start = start.to_string()
+                    ),
                 )
-                .primary(span, "period ends before it starts"),
+                .primary(span, msg!("s004-period-ends-before")),
             );
         }
         Some(Spanned::new(Period { start, end }, span))
@@ -1228,9 +1356,9 @@ impl Lowerer<'_> {
             self.diags.push(
                 Diagnostic::new(
                     Code::S001,
-                    "a `by` breakdown directly inside another `by` breaks nothing down",
+                    msg!("s001-by-in-by", by = keywords::arg_named("by", None)),
                 )
-                .primary(n.span, "put this inside the line it breaks down"),
+                .primary(n.span, msg!("s001-put-inside-the-line")),
             );
         }
         Breakdown {
@@ -1279,13 +1407,14 @@ impl Lowerer<'_> {
                         self.diags.push(
                             Diagnostic::new(
                                 Code::S012,
-                                format!(
-                                    "this formula has {operands} numbers and units, more than the {} a formula may have",
-                                    limits::MAX_FORMULA_OPERANDS
+                                msg!(
+                                    "s012-formula-too-long",
+                                    operands = operands,
+                                    limit = limits::MAX_FORMULA_OPERANDS
                                 ),
                             )
-                            .primary(fs, "this formula was not read")
-                            .help("break the line down into lines of its own, each with a short formula"),
+                            .primary(fs, msg!("s012-not-read"))
+                            .help(msg!("s012-help")),
                         );
                         continue;
                     }
@@ -1752,8 +1881,8 @@ impl Lowerer<'_> {
             Some(w) => Some(w),
             None => {
                 self.diags.push(
-                    Diagnostic::new(Code::S004, format!("`{written}` is not a date"))
-                        .primary(span, "no such date"),
+                    Diagnostic::new(Code::S004, msg!("s004-not-a-date", date = written))
+                        .primary(span, msg!("s004-no-such-date")),
                 );
                 None
             }
@@ -1813,17 +1942,17 @@ impl Lowerer<'_> {
     fn unit_twice(&self, first: &str, second: &str, span: Span) -> Diagnostic {
         let second = normalize::unit(second);
         let message = if first == second {
-            format!("the unit `{first}` is written twice")
+            msg!("v031-written-twice", unit = first)
         } else {
-            format!("two units of measure, `{first}` and `{second}`, for one figure")
+            msg!("v031-two-units", first = first, second = second.as_str())
         };
         Diagnostic::new(Code::V031, message)
-            .primary(span, "one figure, one unit")
-            .note(format!("the figure is read with `{first}`, the unit written first"))
+            .primary(span, msg!("v031-label"))
+            .note(msg!("v031-read-with", unit = first))
             .help(if first == second {
-                format!("write `{first}` once")
+                msg!("v031-help-once", unit = first)
             } else {
-                "keep the unit the table states, and move the other word into the indicator's name or note".to_string()
+                msg!("v031-help-keep")
             })
     }
 
@@ -1973,13 +2102,10 @@ fn misnumber_in(line: &str) -> Option<(usize, usize)> {
 /// `kw` is glued to the word after it (S030, or S001 for a line that could
 /// not be read).
 fn glued_diagnostic(code: Code, kw: &str, at: Span, meant: &str) -> Diagnostic {
-    Diagnostic::new(
-        code,
-        format!("`{kw}` is glued to the word after it: did you mean `{meant}`?"),
-    )
-    .primary(at, format!("`{kw}` is a keyword only when it stands alone"))
-    .note("Han text has no spaces, so a keyword followed by a name character is read as part of a name")
-    .help(format!("write `{meant}`; a name that really starts with `{kw}` is quoted"))
+    Diagnostic::new(code, msg!("s030-glued", keyword = kw, meant = meant))
+        .primary(at, msg!("s030-label", keyword = kw))
+        .note(msg!("s030-note"))
+        .help(msg!("s030-help", keyword = kw, meant = meant))
 }
 
 /// The comparison a `comparison` pair states.
@@ -2052,33 +2178,6 @@ fn doubled(u: &str) -> Option<&str> {
     let mid = u.char_indices().nth(n / 2).map(|(i, _)| i)?;
     let (a, b) = u.split_at(mid);
     (a == b && !a.is_ascii()).then_some(a)
-}
-
-fn join_or(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
-    }
-}
-
-fn short_expected(words: &[&str], ctx: Ctx, pos: usize) -> String {
-    if words.is_empty() || pos == 0 {
-        match ctx {
-            Ctx::Top => "a statement".into(),
-            Ctx::Unit => "a unit statement".into(),
-            Ctx::Project => "a project statement".into(),
-            Ctx::Breakdown => "a breakdown line".into(),
-            Ctx::Indicator => "an indicator or a tier".into(),
-            Ctx::Attr => "an attribute".into(),
-            Ctx::Summary => "a summary row".into(),
-            Ctx::Scheme => "a tier".into(),
-            Ctx::Plan => "`owner` or `goal`".into(),
-            Ctx::Staff => "a staffing line".into(),
-        }
-    } else {
-        join_or(words)
-    }
 }
 
 pub fn days_in_month(year: i32, month: u32) -> u32 {

@@ -62,6 +62,8 @@ fn mkfifo(path: &Path) {
 
 fn command(args: &[&str], cwd: &Path) -> Command {
     let mut c = Command::new(BIN);
+    // The messages these tests read are English, whatever the locale.
+    c.env("JIXIAO_LANG", "en");
     c.args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")

@@ -14,6 +14,13 @@
   gives one A4 landscape page per unit for tests/browser/fixtures/pages.jx.
 - XLSX: opened by `openpyxl`; one sheet per unit and summary, the 一级 cells
   merged over their rows, 资金总额 a number formatted #,##0.00, frozen panes.
+- The reviewer's report (`--format report`, in Chinese): rendered by
+  Chromium, a row for every finding of the JSON model with an empty 审核意见
+  cell, a screenshot of its first page; one A4 landscape PDF; its workbook
+  opened by `openpyxl`, every finding numbered once.
+
+The outputs are built with `--lang en` (the CSV header keys are English),
+the report with `--lang zh`.
 
 Prints one line per failed check and a last line `N passed, M failed`.
 """
@@ -61,9 +68,9 @@ def check(ok, what):
 # ------------------------------------------------------------ building
 
 
-def build(fmt, extra=()):
+def build(fmt, extra=(), lang="en"):
     os.makedirs(OUT, exist_ok=True)
-    args = [BIN, "build", *SOURCES.values(), "--format", fmt, "-o", OUT, *extra]
+    args = [BIN, "--lang", lang, "build", *SOURCES.values(), "--format", fmt, "-o", OUT, *extra]
     r = subprocess.run(args, capture_output=True, text=True)
     # 1 means the documents have error-level findings: the output is written.
     check(r.returncode in (0, 1), f"jixiao build --format {fmt}: status {r.returncode}\n{r.stderr[-2000:]}")
@@ -489,6 +496,61 @@ def check_xlsx(models):
     check(wb.sheetnames == ["<script>alert(1)<_script>"], f"escape.xlsx: sheets {wb.sheetnames}")
 
 
+# ------------------------------------------------------------ the reviewer's report
+
+
+def check_report(models):
+    import openpyxl
+
+    for name, model in models.items():
+        want = len(model["diagnostics"])
+        root, text = dom_file(f"{name}.report.html")
+        rows = list(root.find_all(lambda n: n.tag == "tr" and "finding" in n.classes()))
+        numbers = {int(r.attrs["data-finding"]) for r in rows}
+        check(numbers == set(range(1, want + 1)),
+              f"{name}.report.html: findings {sorted(numbers)[:10]}… for {want} in the model")
+        for r in rows:
+            cells = [c for c in r.children if c.tag == "td"]
+            opinion = [c for c in cells if "opinion" in c.classes()]
+            if not (len(opinion) == 1 and opinion[0].text_content().strip() == ""):
+                check(False, f"{name}.report.html: a finding without an empty 审核意见 cell")
+                break
+        check(want == 0 or "审核意见" in text, f"{name}.report.html: no 审核意见 column")
+        codes = {c.attrs.get("data-code") for c in root.find_all(
+            lambda n: n.tag == "tr" and n.attrs.get("data-code") and "finding" not in n.classes())}
+        want_codes = {d["code"] for d in model["diagnostics"]}
+        check(codes == want_codes, f"{name}.report.html: codes counted {codes} != {want_codes}")
+        wb = openpyxl.load_workbook(os.path.join(OUT, f"{name}.report.xlsx"))
+        check(len(wb.sheetnames) == 2, f"{name}.report.xlsx: sheets {wb.sheetnames}")
+        ws = wb.worksheets[1]
+        numbers = {ws.cell(row=r, column=2).value for r in range(2, ws.max_row + 1)}
+        check(numbers == set(range(1, want + 1)) or (want == 0 and numbers <= {None}),
+              f"{name}.report.xlsx: {len(numbers)} findings numbered for {want}")
+    # The first page of the city corpus's report, and the report printed.
+    shot = os.path.join(ART, "yueyang-2024-report.png")
+    if os.path.exists(shot):
+        os.remove(shot)
+    r = browser("file://" + os.path.join(OUT, "yueyang-2024.report.html"), "--hide-scrollbars",
+                "--window-size=1280,1400", f"--screenshot={shot}")
+    ok = os.path.exists(shot) and open(shot, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    check(ok and os.path.getsize(shot) > 20000, f"report screenshot: {r.stderr[-300:]!r}")
+    pdf = os.path.join(ART, "yueyang-2024-report.pdf")
+    if os.path.exists(pdf):
+        os.remove(pdf)
+    r = browser("file://" + os.path.join(OUT, "yueyang-2024.report.html"), "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}")
+    count, landscape = pdf_pages(pdf)
+    check(r.returncode == 0 and count >= 10 and landscape, f"report print-to-pdf: {count} pages")
+
+
+def dom_file(file):
+    r = browser("file://" + os.path.join(OUT, file), "--dump-dom")
+    check(r.returncode == 0, f"chromium --dump-dom {file}: {r.stderr[-500:]!r}")
+    t = Tree()
+    t.feed(r.stdout.decode("utf-8"))
+    return t.root, r.stdout.decode("utf-8")
+
+
 def main():
     if not os.path.exists(BIN):
         print(f"{BIN} is missing: run `cargo build` first")
@@ -498,11 +560,13 @@ def main():
     for fmt in ("json", "html", "xlsx"):
         build(fmt)
     build("csv", ["--bom"])
+    build("report", lang="zh")
     models = check_json()
     check_csv(models)
     check_xlsx(models)
     if chromium():
         check_html(models)
+        check_report(models)
     else:
         check(False, "chromium is not installed")
     print(f"{passed} passed, {failed} failed")

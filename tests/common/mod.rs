@@ -3,6 +3,7 @@
 
 use jixiao::check::{self, Options};
 use jixiao::diag::{render, Diagnostic};
+use jixiao::i18n::Lang;
 use jixiao::{Input, Project};
 use std::path::{Path, PathBuf};
 
@@ -32,11 +33,11 @@ pub fn check_text(text: &str) -> (Project, Vec<Diagnostic>) {
 }
 
 pub fn human(project: &Project, diags: &[Diagnostic]) -> String {
-    render::human_string(&project.sources, diags)
+    render::human_string(&project.sources, diags, Lang::En)
 }
 
 pub fn json(project: &Project, diags: &[Diagnostic]) -> String {
-    render::json_lines(&project.sources, diags)
+    render::json_lines(&project.sources, diags, Lang::En)
 }
 
 pub fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {

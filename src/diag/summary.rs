@@ -1,0 +1,408 @@
+//! Where findings stand and how many there are: each place of a finding
+//! (its primary labels) is located in a unit, a summary table or the
+//! document itself, and the findings of a run are counted by code and by
+//! unit. The CLI's closing summary (`jixiao check`, `--summary`) and the
+//! reviewer's report ([`crate::emit`]) are drawn from these counts.
+
+use std::collections::HashMap;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{Code, Diagnostic, Severity};
+use crate::ast::{Breakdown, IndicatorNode, IndicatorTree, Line, Span, Summary, Unit};
+use crate::i18n::{Lang, Message};
+use crate::model::Model;
+use crate::msg;
+
+/// What a place belongs to: the table a reviewer would turn to.
+#[derive(Clone, Copy, Debug)]
+pub enum Owner<'p> {
+    /// A unit's tables (its projects included): the innermost unit.
+    Unit(&'p Unit),
+    /// A summary table (汇总表).
+    Summary(&'p Summary),
+    /// The document as a whole: its header, its level statements, its
+    /// includes; or a place in no document.
+    Document,
+}
+
+impl Owner<'_> {
+    /// Its name, as a reader sees it.
+    pub fn name(&self) -> Message {
+        match self {
+            Owner::Unit(u) => Message::text(u.name.node.clone()),
+            Owner::Summary(s) => msg!("place-summary", name = s.name.node.clone()),
+            Owner::Document => msg!("place-document"),
+        }
+    }
+
+    /// The span that identifies it.
+    fn key(&self) -> Option<Span> {
+        match self {
+            Owner::Unit(u) => Some(u.span),
+            Owner::Summary(s) => Some(s.span),
+            Owner::Document => None,
+        }
+    }
+}
+
+/// Where a place of a finding stands: the document (index in the model),
+/// the unit or summary it belongs to, and the cell of its tables, as the
+/// steps a reader follows (`项目 保洁 › 支出明细 › 房租费用`).
+#[derive(Clone, Debug)]
+pub struct Place<'p> {
+    pub document: Option<usize>,
+    pub owner: Owner<'p>,
+    pub cell: Vec<Message>,
+}
+
+fn contains(outer: Span, inner: Span) -> bool {
+    outer.file == inner.file && outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// Locate a span in the model.
+pub fn locate<'p>(model: &Model<'p>, span: Span) -> Place<'p> {
+    for (i, doc) in model.documents.iter().enumerate() {
+        if !doc.group.files.contains(&span.file) {
+            continue;
+        }
+        // The innermost unit: units are listed depth first, so the last
+        // that holds the span is the innermost.
+        if let Some(u) = doc.units.iter().rev().find(|u| contains(u.span, span)) {
+            return Place {
+                document: Some(i),
+                owner: Owner::Unit(u),
+                cell: unit_cell(u, span),
+            };
+        }
+        if let Some(s) = doc.summaries.iter().find(|s| contains(s.span, span)) {
+            let row = s
+                .rows
+                .iter()
+                .find(|r| contains(r.span, span))
+                .map(|r| Message::text(r.name.node.clone()));
+            let total = s
+                .total
+                .as_ref()
+                .filter(|t| contains(t.span(), span))
+                .map(|_| msg!("place-total"));
+            return Place {
+                document: Some(i),
+                owner: Owner::Summary(s),
+                cell: row.or(total).into_iter().collect(),
+            };
+        }
+        return Place {
+            document: Some(i),
+            owner: Owner::Document,
+            cell: Vec::new(),
+        };
+    }
+    Place {
+        document: None,
+        owner: Owner::Document,
+        cell: Vec::new(),
+    }
+}
+
+/// The steps to a span inside a unit's tables.
+fn unit_cell(u: &Unit, span: Span) -> Vec<Message> {
+    let mut cell = Vec::new();
+    if contains(u.name.span, span) {
+        cell.push(msg!("place-name"));
+        return cell;
+    }
+    if let Some(b) = u.budget.as_ref().filter(|b| contains(b.span, span)) {
+        cell.push(msg!("place-budget"));
+        breakdowns_cell(&b.breakdowns, span, &mut cell);
+        return cell;
+    }
+    if let Some(p) = u.projects.iter().find(|p| contains(p.span, span)) {
+        cell.push(msg!("place-project", name = p.name.node.clone()));
+        if lines_cell(&p.amounts, span, &mut cell)
+            || breakdowns_cell(&p.breakdowns, span, &mut cell)
+            || trees_cell(&p.indicators, span, &mut cell)
+        {
+            return cell;
+        }
+        if p.goals.iter().any(|g| contains(g.span, span)) {
+            cell.push(msg!("place-goal"));
+        }
+        return cell;
+    }
+    if lines_cell(&u.amounts, span, &mut cell) || trees_cell(&u.indicators, span, &mut cell) {
+        return cell;
+    }
+    if u.goals.iter().any(|g| contains(g.span, span)) {
+        cell.push(msg!("place-goal"));
+    }
+    cell
+}
+
+fn breakdowns_cell(bs: &[Breakdown], span: Span, cell: &mut Vec<Message>) -> bool {
+    let Some(b) = bs.iter().find(|b| contains(b.span, span)) else {
+        return false;
+    };
+    cell.push(Message::text(b.dimension.node.label().to_string()));
+    lines_cell(&b.lines, span, cell);
+    true
+}
+
+fn lines_cell(lines: &[Line], span: Span, cell: &mut Vec<Message>) -> bool {
+    let Some(l) = lines.iter().find(|l| contains(l.span, span)) else {
+        return false;
+    };
+    cell.push(Message::text(l.name.node.clone()));
+    if !breakdowns_cell(&l.breakdowns, span, cell)
+        && l.formula.as_ref().is_some_and(|f| contains(f.span, span))
+    {
+        cell.push(msg!("place-formula"));
+    }
+    true
+}
+
+fn trees_cell(trees: &[IndicatorTree], span: Span, cell: &mut Vec<Message>) -> bool {
+    let Some(t) = trees.iter().find(|t| contains(t.span, span)) else {
+        return false;
+    };
+    cell.push(msg!("place-indicators"));
+    let mut nodes = &t.nodes[..];
+    loop {
+        let next = nodes.iter().find_map(|n| match n {
+            IndicatorNode::Group(g) if contains(g.span, span) => {
+                Some((g.name.node.clone(), Some(&g.children[..])))
+            }
+            IndicatorNode::Leaf(i) if contains(i.span, span) => Some((i.name.node.clone(), None)),
+            _ => None,
+        });
+        match next {
+            Some((name, children)) => {
+                cell.push(Message::text(name));
+                match children {
+                    Some(c) => nodes = c,
+                    None => return true,
+                }
+            }
+            None => return true,
+        }
+    }
+}
+
+/// Findings and places of one kind, by severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Count {
+    pub errors: usize,
+    pub warnings: usize,
+    /// Places (a grouped finding has several).
+    pub places: usize,
+}
+
+impl Count {
+    fn add(&mut self, severity: Severity, places: usize) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        self.places += places;
+    }
+
+    pub fn findings(&self) -> usize {
+        self.errors + self.warnings
+    }
+}
+
+/// The counts of a run: by code (registry order), by owner (the order of
+/// the model: each document's units, then its summaries, then the
+/// document itself), and in all.
+#[derive(Clone, Debug, Default)]
+pub struct Tally<'p> {
+    pub by_code: Vec<(Code, Count)>,
+    /// Each owner with the places there, counted as findings by severity
+    /// (a finding with places in three units counts once in each).
+    pub by_owner: Vec<(Owner<'p>, Count)>,
+    pub total: Count,
+    pub documents: usize,
+    pub units: usize,
+}
+
+/// Count the findings of a run.
+pub fn tally<'p>(model: &Model<'p>, diags: &[Diagnostic]) -> Tally<'p> {
+    let mut by_code: HashMap<Code, Count> = HashMap::new();
+    let mut total = Count::default();
+    // Owners in model order, with their counts.
+    let mut owners: Vec<(Owner<'p>, Count)> = Vec::new();
+    let mut index: HashMap<Option<Span>, usize> = HashMap::new();
+    for doc in &model.documents {
+        for u in &doc.units {
+            index.insert(Some(u.span), owners.len());
+            owners.push((Owner::Unit(u), Count::default()));
+        }
+        for s in &doc.summaries {
+            index.insert(Some(s.span), owners.len());
+            owners.push((Owner::Summary(s), Count::default()));
+        }
+    }
+    let document_slot = owners.len();
+    owners.push((Owner::Document, Count::default()));
+    for d in diags {
+        let spans: Vec<Span> = d
+            .labels
+            .iter()
+            .filter(|l| l.primary)
+            .map(|l| l.span)
+            .collect();
+        let places = spans.len().max(1);
+        by_code.entry(d.code).or_default().add(d.severity, places);
+        total.add(d.severity, places);
+        // Each owner once per finding, with the finding's places there.
+        let mut here: Vec<(usize, usize)> = Vec::new();
+        for s in &spans {
+            let owner = locate(model, *s).owner;
+            let slot = index.get(&owner.key()).copied().unwrap_or(document_slot);
+            match here.iter_mut().find(|(o, _)| *o == slot) {
+                Some((_, n)) => *n += 1,
+                None => here.push((slot, 1)),
+            }
+        }
+        if here.is_empty() {
+            here.push((document_slot, 1));
+        }
+        for (slot, n) in here {
+            owners[slot].1.add(d.severity, n);
+        }
+    }
+    let mut by_code: Vec<(Code, Count)> = by_code.into_iter().collect();
+    by_code.sort_by_key(|(c, _)| *c);
+    Tally {
+        by_code,
+        by_owner: owners
+            .into_iter()
+            .filter(|(_, c)| c.findings() > 0)
+            .collect(),
+        total,
+        documents: model.documents.len(),
+        units: model.documents.iter().map(|d| d.units.len()).sum(),
+    }
+}
+
+/// `3 errors, 2 warnings` in `lang`.
+pub fn counts_text(c: &Count, lang: Lang) -> String {
+    match (c.errors, c.warnings) {
+        (0, w) => msg!("count-warnings", count = w),
+        (e, 0) => msg!("count-errors", count = e),
+        (e, w) => msg!(
+            "count-errors-and-warnings",
+            errors = msg!("count-errors", count = e),
+            warnings = msg!("count-warnings", count = w)
+        ),
+    }
+    .render(lang)
+}
+
+/// The closing line: `found 3 errors and 2 warnings`.
+pub fn total_line(total: &Count, lang: Lang) -> String {
+    match (total.errors, total.warnings) {
+        (0, 0) => msg!("total-clean"),
+        (0, w) => msg!(
+            "total-warnings",
+            warnings = msg!("count-warnings", count = w)
+        ),
+        (e, 0) => msg!("total-errors", errors = msg!("count-errors", count = e)),
+        (e, w) => msg!(
+            "total-errors-and-warnings",
+            errors = msg!("count-errors", count = e),
+            warnings = msg!("count-warnings", count = w)
+        ),
+    }
+    .render(lang)
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let w = UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// The closing summary of `jixiao check`, at most `max_lines` lines when
+/// the codes allow it: the findings by code (each with its one-line
+/// meaning), by unit (the units with most findings first; the rest on one
+/// line), and the total line.
+pub fn render(t: &Tally, lang: Lang, max_lines: usize) -> String {
+    let mut out = Vec::new();
+    if t.total.findings() == 0 {
+        return format!("{}\n", total_line(&t.total, lang));
+    }
+    out.push(msg!("summary-by-code").render(lang));
+    let code_counts: Vec<String> = t
+        .by_code
+        .iter()
+        .map(|(_, c)| {
+            let mut s = counts_text(c, lang);
+            if c.places > c.findings() {
+                s.push_str(&msg!("summary-places", places = c.places).render(lang));
+            }
+            s
+        })
+        .collect();
+    let width = code_counts
+        .iter()
+        .map(|s| UnicodeWidthStr::width(s.as_str()))
+        .max()
+        .unwrap_or(0);
+    for ((code, _), counts) in t.by_code.iter().zip(&code_counts) {
+        out.push(format!(
+            "  {code}  {}  {}",
+            pad(counts, width),
+            code.info().summary_in(lang)
+        ));
+    }
+    // The units with most places first; equal counts keep the model's order.
+    let mut owners: Vec<&(Owner, Count)> = t.by_owner.iter().collect();
+    owners.sort_by_key(|(_, c)| std::cmp::Reverse((c.errors, c.findings())));
+    // Lines left for owners: the headings, the rest line and the total.
+    let room = max_lines.saturating_sub(out.len() + 4).max(5);
+    let shown = if owners.len() <= room {
+        owners.len()
+    } else {
+        room - 1
+    };
+    out.push(String::new());
+    out.push(msg!("summary-by-unit").render(lang));
+    let owner_counts: Vec<String> = owners
+        .iter()
+        .take(shown)
+        .map(|(_, c)| counts_text(c, lang))
+        .collect();
+    let width = owner_counts
+        .iter()
+        .map(|s| UnicodeWidthStr::width(s.as_str()))
+        .max()
+        .unwrap_or(0);
+    for ((owner, _), counts) in owners.iter().zip(&owner_counts) {
+        out.push(format!(
+            "  {}  {}",
+            pad(counts, width),
+            owner.name().render(lang)
+        ));
+    }
+    if shown < owners.len() {
+        let mut rest = Count::default();
+        for (_, c) in &owners[shown..] {
+            rest.errors += c.errors;
+            rest.warnings += c.warnings;
+        }
+        out.push(format!(
+            "  {}",
+            msg!(
+                "summary-other-units",
+                units = owners.len() - shown,
+                counts = counts_text(&rest, lang)
+            )
+            .render(lang)
+        ));
+    }
+    out.push(String::new());
+    out.push(total_line(&t.total, lang));
+    let mut s = out.join("\n");
+    s.push('\n');
+    s
+}
