@@ -165,6 +165,46 @@ pub enum PropValue {
     Quantity(Quantity),
     Date(Date),
     Period(Period),
+    /// A form's checkboxes, in the order printed (项目属性, 项目类型).
+    Choices(Vec<Choice>),
+    /// A blank cell (`-`), as a signature line left empty.
+    Blank,
+    /// A cell that reads 无 or 不适用.
+    Mark(Mark),
+}
+
+/// One checkbox of a form: its label and whether it is ticked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub label: Spanned<String>,
+    pub checked: bool,
+}
+
+/// A cell that states there is nothing, in words: 无 (none) or 不适用 (not
+/// applicable). Both are distinct from a blank cell, which states nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// 无
+    None,
+    /// 不适用
+    NotApplicable,
+}
+
+impl Mark {
+    /// The cell's text.
+    pub fn text(self) -> &'static str {
+        match self {
+            Mark::None => "无",
+            Mark::NotApplicable => "不适用",
+        }
+    }
+    /// The stable English name used in outputs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mark::None => "none",
+            Mark::NotApplicable => "not_applicable",
+        }
+    }
 }
 
 /// A written number: its exact value (None when it could not be read, e.g.
@@ -177,27 +217,35 @@ pub struct Number {
     pub span: Span,
 }
 
-/// An amount cell: a number, or a blank cell (`-`, or nothing written).
+/// An amount cell: a number, a blank cell (`-`, or nothing written), or a
+/// cell that reads 无 or 不适用.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Amount {
     Figure(Number),
     Blank(Span),
+    Mark(Mark, Span),
 }
 
 impl Amount {
     pub fn number(&self) -> Option<&Number> {
         match self {
             Amount::Figure(n) => Some(n),
-            Amount::Blank(_) => None,
+            Amount::Blank(_) | Amount::Mark(..) => None,
         }
     }
     pub fn value(&self) -> Option<Decimal> {
         self.number().and_then(|n| n.value)
     }
+    pub fn mark(&self) -> Option<Mark> {
+        match self {
+            Amount::Mark(m, _) => Some(*m),
+            _ => None,
+        }
+    }
     pub fn span(&self) -> Span {
         match self {
             Amount::Figure(n) => n.span,
-            Amount::Blank(s) => *s,
+            Amount::Blank(s) | Amount::Mark(_, s) => *s,
         }
     }
 }
@@ -257,26 +305,83 @@ impl Dimension {
 pub struct Breakdown {
     pub dimension: Spanned<Dimension>,
     pub lines: Vec<Line>,
+    /// The table's own 合计 (总计, 小计) row, when it prints one.
+    pub total: Option<StatedTotal>,
     pub span: Span,
 }
 
-/// A line of a breakdown or an amount tree: `CODE? NAME AMOUNT? (= FORMULA)?`
-/// with its own breakdowns.
+/// A table's 合计 row: the total it states for its rows, with the row's
+/// other columns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatedTotal {
+    pub amount: Amount,
+    pub prior: Option<Amount>,
+    pub change: Option<Number>,
+    pub basis: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// A line of a breakdown or an amount tree:
+/// `CODE? NAME AMOUNT? (上年 AMOUNT)? (增减 NUMBER)? (重述 TARGET)? (= FORMULA)?`
+/// with its basis, its further formulas and its own breakdowns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub code: Option<Spanned<String>>,
     pub name: Spanned<String>,
     pub amount: Amount,
+    /// The prior year's figure (上年), when the table has that column.
+    pub prior: Option<Amount>,
+    /// The change against the prior year the table states (增减).
+    pub change: Option<Number>,
+    /// The figure elsewhere that this line repeats.
+    pub restates: Option<Restatement>,
+    /// The formula written on the line itself.
     pub formula: Option<Formula>,
+    /// Further formulas of the basis, written in the line's block, each
+    /// with the result the basis states for it.
+    pub formulas: Vec<Formula>,
+    /// The basis of calculation (测算依据) as the table prints it.
+    pub basis: Vec<Spanned<String>>,
     pub breakdowns: Vec<Breakdown>,
     pub span: Span,
 }
 
-/// A basis of calculation (测算依据).
+impl Line {
+    /// Every formula of the line: the one on its head, then those of its
+    /// block.
+    pub fn all_formulas(&self) -> impl Iterator<Item = &Formula> {
+        self.formula.iter().chain(self.formulas.iter())
+    }
+}
+
+/// A basis of calculation (测算依据) as a formula.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Formula {
     pub expr: Expr,
+    /// Written with `约` or `≈`: the basis is approximate.
+    pub approximate: bool,
+    /// The result the basis states for this formula (`3次*0.6=1.8`), for a
+    /// formula of a line's block.
+    pub result: Option<Amount>,
     pub span: Span,
+}
+
+/// `重述 TARGET LINE?`: the figure restates the target's (the unit's
+/// budget, or one of its amount trees), or the line of the target with
+/// that code or name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restatement {
+    pub target: Spanned<RestateTarget>,
+    pub line: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestateTarget {
+    /// `预算` / `budget`: the unit's budget.
+    Budget,
+    /// An amount tree of the unit, by name.
+    Named(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -445,6 +550,8 @@ pub struct Project {
     pub code: Option<Spanned<String>>,
     pub name: Spanned<String>,
     pub amount: Amount,
+    /// The prior year's figure (上年度安排资金), when the table gives it.
+    pub prior: Option<Amount>,
     pub period: Option<Spanned<Period>>,
     pub goals: Vec<Goal>,
     pub schedule: Vec<ScheduleRow>,
@@ -641,6 +748,8 @@ pub enum Value {
     Range(Quantity, Quantity),
     Date(When),
     Text(String),
+    /// A value cell that reads 无 or 不适用.
+    Mark(Mark),
 }
 
 /// A time as a target states it: a day, a month, a quarter, a half or a
@@ -730,6 +839,8 @@ pub struct Summary {
     pub name: Spanned<String>,
     pub rows: Vec<SummaryRow>,
     pub total: Option<Amount>,
+    /// The table's other fields (填报单位, 填表人 …).
+    pub properties: Vec<Property>,
     pub span: Span,
 }
 
@@ -739,6 +850,10 @@ pub struct SummaryRow {
     pub code: Option<Spanned<String>>,
     pub name: Spanned<String>,
     pub amount: Amount,
+    /// The row's goal columns (实施期绩效目标, 年度绩效目标).
+    pub goals: Vec<Goal>,
+    /// The row's other text columns (支出方向 …).
+    pub properties: Vec<Property>,
     pub span: Span,
 }
 
@@ -765,8 +880,9 @@ macro_rules! no_spans {
 
 no_spans!(
     String, bool, i32, u32, FileId, Decimal, Level, GoalKind, Dimension, Date, Period, Kind,
-    Comparison, AttrKey, BinOp, When, Place, Means,
+    Comparison, AttrKey, BinOp, When, Place, Means, Mark,
 );
+no_spans!(RestateTarget);
 
 impl VisitSpans for Span {
     fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
@@ -832,11 +948,16 @@ fields! {
     Property { key, value, span }
     Number { value, scale, span }
     Budget { total, breakdowns, span }
-    Breakdown { dimension, lines, span }
-    Line { code, name, amount, formula, breakdowns, span }
-    Formula { expr, span }
+    Breakdown { dimension, lines, total, span }
+    StatedTotal { amount, prior, change, basis, span }
+    Line {
+        code, name, amount, prior, change, restates, formula, formulas, basis, breakdowns, span,
+    }
+    Formula { expr, approximate, result, span }
+    Restatement { target, line, span }
+    Choice { label, checked }
     Project {
-        code, name, amount, period, goals, schedule, breakdowns, amounts, indicators,
+        code, name, amount, prior, period, goals, schedule, breakdowns, amounts, indicators,
         properties, span,
     }
     ScheduleRow { content, period, span }
@@ -846,15 +967,20 @@ fields! {
     Qualifier { text, place, means, span }
     Quantity { number, unit }
     Attr { key, value, span }
-    Summary { name, rows, total, span }
-    SummaryRow { serial, code, name, amount, span }
+    Summary { name, rows, total, properties, span }
+    SummaryRow { serial, code, name, amount, goals, properties, span }
 }
 
 impl VisitSpans for PropValue {
     fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
         match self {
             PropValue::Quantity(q) => q.visit_spans(f),
-            PropValue::Text(_) | PropValue::Date(_) | PropValue::Period(_) => {}
+            PropValue::Choices(cs) => cs.visit_spans(f),
+            PropValue::Text(_)
+            | PropValue::Date(_)
+            | PropValue::Period(_)
+            | PropValue::Blank
+            | PropValue::Mark(_) => {}
         }
     }
 }
@@ -863,7 +989,7 @@ impl VisitSpans for Amount {
     fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
         match self {
             Amount::Figure(n) => n.visit_spans(f),
-            Amount::Blank(s) => f(s),
+            Amount::Blank(s) | Amount::Mark(_, s) => f(s),
         }
     }
 }
@@ -899,7 +1025,7 @@ impl VisitSpans for Value {
                 a.visit_spans(f);
                 b.visit_spans(f);
             }
-            Value::Date(_) | Value::Text(_) => {}
+            Value::Date(_) | Value::Text(_) | Value::Mark(_) => {}
         }
     }
 }
@@ -944,6 +1070,7 @@ mod tests {
             u.budget.as_mut().unwrap().breakdowns.push(Breakdown {
                 dimension: Spanned::new(Dimension::Income, at(o + 3)),
                 lines: vec![],
+                total: None,
                 span: at(o + 3),
             });
             Document {

@@ -103,6 +103,11 @@ pub const CATALOGUES: &[(Lang, &str, &str)] = &[
     ),
     (
         Lang::En,
+        "tables.ftl",
+        include_str!("../locales/en/tables.ftl"),
+    ),
+    (
+        Lang::En,
         "bounds.ftl",
         include_str!("../locales/en/bounds.ftl"),
     ),
@@ -147,6 +152,11 @@ pub const CATALOGUES: &[(Lang, &str, &str)] = &[
         Lang::Zh,
         "budget.ftl",
         include_str!("../locales/zh-CN/budget.ftl"),
+    ),
+    (
+        Lang::Zh,
+        "tables.ftl",
+        include_str!("../locales/zh-CN/tables.ftl"),
     ),
     (
         Lang::Zh,

@@ -411,8 +411,9 @@ fn findings_are_shown_where_they_point() {
         .iter()
         .find(|p| p.name.node == "业务性专用经费")
         .unwrap();
-    let line = find_line(&p.breakdowns, "宣传费", "3.6").expect("the line of seed 001");
-    let span = line.formula.as_ref().unwrap().span;
+    let line =
+        find_line(&p.breakdowns, "武装工作宣传费等相关费用", "8").expect("the line of seed 001");
+    let span = line.formulas[0].span;
     let d = Diagnostic::new(
         jixiao::diag::Code::B002,
         jixiao::i18n::Message::text("the basis comes to 6 万元, not 3.6 <sic>"),
@@ -423,10 +424,10 @@ fn findings_are_shown_where_they_point() {
     let html = text(&build(&project, &diags, Format::Html, "yuntian-2023")[0]);
     let at = html.find(r#"data-findings="B002""#).expect("a flagged row");
     let row_end = at + html[at..].find("</tr>").unwrap();
-    assert!(html[at..row_end].contains(">宣传费</td>"));
+    assert!(html[at..row_end].contains(">武装工作宣传费等相关费用</td>"));
     assert!(
-        html[at..row_end].contains("6 次 × 万元/次"),
-        "the basis as written"
+        html[at..row_end].contains("6次*（万元/次）=3.6万元"),
+        "the basis as printed"
     );
     assert_eq!(html.matches("data-findings=").count(), 1);
     assert!(html.contains("the basis comes to 6 万元, not 3.6 &lt;sic&gt;"));

@@ -775,3 +775,34 @@ fn a_continued_unit_is_formatted_and_respelled() {
     assert_eq!(fmt::meaning(text), fmt::meaning(&en));
     assert_eq!(with_keywords(&en, Keywords::Zh), zh);
 }
+
+/// What the tables hold beyond figures, in the canonical style: a table's
+/// 合计 (总计, 小计 are read alike) in the column of its lines' amounts, 上年
+/// and 增减 after the amount, `重述`, a basis and the formulas it states
+/// (`约` becomes `≈`), checkboxes as `[x]` / `[ ]`, 无 / 不适用 as written,
+/// a summary row's text columns after it.
+#[test]
+fn table_constructs() {
+    let text = "年度 2020\n单位 政府办 {\n  签字: -\n  问题: 无\n  项目属性: □新增项目 ☑ 延续项目\n  \
+预算 508.93 {\n    按 支出 {\n      基本支出 448.93\n      项目支出 60\n      总计 508.93\n    }\n  }\n  \
+金额 资金总额 508.9253 重述 预算 {\n    按 支出 { 基本支出 448.9253  项目支出 60 }\n  }\n  \
+金额 机关运行经费 69.04 增减 -2.59 重述 预算 一般商品和服务支出\n  \
+项目 驻京 50 上年 68 {\n    按 来源 {\n      县级资金 50 上年 68\n    }\n    按 明细 {\n      \
+小计 50 上年 68 依据 “合同”\n      工资及社保 360 约 30 万元/月×12 月\n      \
+基层党组织建设费用 8 {\n        测算依据 \"宣传费\"\n        = 3 次×0.6 万元/次 = 1.8\n        约 7 次 × 0.5 万元/次 ＝ 3.5\n      }\n    }\n    \
+绩效指标 { 产出指标 { 数量指标 { 甲 不适用 } } }\n  }\n}\n\
+汇总表 表 {\n  填表人: \"张郡\"\n  #1 驻京 50 { 支出方向: \"政府事务支出\" }\n  #2 值班工作经费 4 {\n    目标 长期 \"组织\"\n  }\n  合计 54\n}\n";
+    let out = fmt_default(text).expect("formats");
+    insta::assert_snapshot!(out);
+    assert_eq!(fmt::meaning(text), fmt::meaning(&out));
+    assert_eq!(fmt_default(&out).unwrap(), out, "idempotent");
+    let en = with_keywords(&out, Keywords::En);
+    assert!(en.contains("total    508.93"), "{en}");
+    assert!(en.contains("县级资金 50 prior 68"), "{en}");
+    assert!(
+        en.contains("change -2.59 restates budget 一般商品和服务支出"),
+        "{en}"
+    );
+    assert!(en.contains("basis \"合同\""), "{en}");
+    assert_eq!(fmt::meaning(text), fmt::meaning(&en));
+}

@@ -122,7 +122,7 @@ fn figures(unit: &Unit, problems: &mut Vec<String>) -> HashMap<&'static str, Opt
                 Some(c) => {
                     let v = match line.amount {
                         Amount::Figure(_) => line.amount.value(),
-                        Amount::Blank(_) => None,
+                        Amount::Blank(_) | Amount::Mark(..) => None,
                     };
                     out.insert(c, v);
                 }

@@ -29,6 +29,13 @@ csv-period_end = period_end
 csv-goal = goal
 csv-term_goal = term_goal
 csv-annual_goal = annual_goal
+csv-qualifiers = qualifiers
+csv-written = written
+csv-prior = prior
+csv-change = change
+csv-basis = basis
+csv-restates = restates
+csv-row = row
 
 ## The reviewer's report (`--format report`).
 report-title = Review of { $document }

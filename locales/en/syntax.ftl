@@ -52,10 +52,11 @@ s001-put-inside-the-line = put this inside the line it breaks down
 expect-top = a header statement ({ $headers }), a `{ $unit }` (or `{ $continued } { $unit }`), a `{ $scheme }` block or a `{ $summary }`
 expect-unit = a unit statement ({ $keywords }) or a property `NAME: VALUE`
 expect-project = a project statement ({ $keywords }) or a property `NAME: VALUE`
-expect-breakdown = a line `CODE? NAME AMOUNT` or `{ $by } DIMENSION {"{"} … {"}"}`
+expect-breakdown = a line `CODE? NAME AMOUNT`, `{ $by } DIMENSION {"{"} … {"}"}`, `{ $total } AMOUNT`, `{ $basis } "…"` or `= FORMULA`
 expect-indicator = an indicator `NAME COMPARISON VALUE UNIT` or a tier `NAME {"{"} … {"}"}`
 expect-attr = an attribute ({ $keywords }) with its value
-expect-summary = a row `#SERIAL? CODE? NAME AMOUNT` or `{ $total } AMOUNT`
+expect-summary = a row `#SERIAL? CODE? NAME AMOUNT` (and its text columns in `{"{"} … {"}"}`), `{ $total } AMOUNT` or a property `NAME: VALUE`
+expect-fields = a text column of the row: `{ $goal } … "…"` or a property `NAME: VALUE`
 expect-scheme = a tier `NAME | ALIAS … {"{"} … {"}"}`
 expect-plan = `{ $owner } "…"` or `{ $goal } "…"`
 expect-staff = a staffing line `NAME NUMBER UNIT`
@@ -69,6 +70,7 @@ expect-short-summary = a summary row
 expect-short-scheme = a tier
 expect-short-plan = `{ $owner }` or `{ $goal }`
 expect-short-staff = a staffing line
+expect-short-fields = a text column
 
 ## What the grammar expected at a spot.
 expect-keyword = `{ $keyword }`
@@ -96,6 +98,15 @@ expect-lint-code = a diagnostic code such as `V001`
 expect-goal-kind = `{ $term }` or `{ $annual }`
 expect-serial = a serial `#…`
 expect-end-of-line = the end of the line
+expect-prior = `{ $prior }` and the prior year's figure
+expect-change = `{ $change }` and the change
+expect-restates = `{ $restates }` and the figure restated
+expect-restate-target = `{ $budget }` or the name of an amount table
+expect-restate-line = a code or a name
+expect-basis = `{ $basis } "…"`
+expect-formula-approx = `约`
+expect-mark = `无` or `不适用`
+expect-choice = a checkbox `[x]` or `[ ]` and its label
 
 s003-not-exact = `{ $number }` cannot be read as an exact amount
 s003-too-many-digits = more than 28 significant digits
@@ -145,3 +156,21 @@ v031-label = one figure, one unit
 v031-read-with = the figure is read with `{ $unit }`, the unit written first
 v031-help-once = write `{ $unit }` once
 v031-help-keep = keep the unit the table states, and move the other word into the indicator's name or note
+
+## What the tables hold beyond figures: a basis, a table's 合计 row, a
+## summary row's text columns.
+s001-basis-without-line = { $what ->
+    [formula] a formula
+   *[basis] a basis
+} written directly in { $place ->
+    [by] a `{ $by }` block
+   *[budget] a budget
+} belongs to no line
+s001-not-inside-a-line = not inside a line
+s001-put-basis-in-line = write it inside the block of the line it justifies: `宣传费 10 {"{"} { $basis } "…" {"}"}`
+s005-second-total = a table has one `{ $total }` row
+s005-second-total-label = second total
+s005-first-total-label = first total
+s001-fields-follow-no-row = these text columns follow no row
+s001-no-row-before = no summary row before this block
+s001-fields-after-row = write the block right after its row: `#1 值班工作经费 4 {"{"} { $goal } { $term } "…" {"}"}`

@@ -22,12 +22,19 @@ csv-path = 上级科目
 csv-code = 代码
 csv-name = 名称
 csv-amount = 金额
-csv-formula = 测算依据
+csv-formula = 测算公式
 csv-period_start = 开始日期
 csv-period_end = 结束日期
 csv-goal = 目标
 csv-term_goal = 实施期目标
 csv-annual_goal = 年度目标
+csv-qualifiers = 指标值用语
+csv-written = 指标值原文
+csv-prior = 上年数
+csv-change = 增减
+csv-basis = 测算依据及说明
+csv-restates = 重述
+csv-row = 行类型
 
 ## 审核报告（`--format report`）。
 report-title = { $document }审核报告

@@ -51,10 +51,11 @@ s001-put-inside-the-line = 把它写到它要分解的那一行里面
 expect-top = 文件头语句（{ $headers }）、`{ $unit }`（或 `{ $continued } { $unit }`）、`{ $scheme }` 块或 `{ $summary }`
 expect-unit = 单位语句（{ $keywords }）或属性 `名称: 值`
 expect-project = 项目语句（{ $keywords }）或属性 `名称: 值`
-expect-breakdown = 一行 `代码? 名称 金额`，或 `{ $by } 维度 {"{"} … {"}"}`
+expect-breakdown = 一行 `代码? 名称 金额`、`{ $by } 维度 {"{"} … {"}"}`、`{ $total } 金额`、`{ $basis } "…"` 或 `= 公式`
 expect-indicator = 指标 `名称 比较符 值 单位`，或层级 `名称 {"{"} … {"}"}`
 expect-attr = 属性（{ $keywords }）及其值
-expect-summary = 一行 `#序号? 代码? 名称 金额`，或 `{ $total } 金额`
+expect-summary = 一行 `#序号? 代码? 名称 金额`（及其在 `{"{"} … {"}"}` 中的文字栏）、`{ $total } 金额` 或属性 `名称: 值`
+expect-fields = 这一行的文字栏：`{ $goal } … "…"` 或属性 `名称: 值`
 expect-scheme = 层级 `名称 | 别名 … {"{"} … {"}"}`
 expect-plan = `{ $owner } "…"` 或 `{ $goal } "…"`
 expect-staff = 人员行 `名称 数量 单位`
@@ -68,6 +69,7 @@ expect-short-summary = 汇总表的行
 expect-short-scheme = 层级
 expect-short-plan = `{ $owner }` 或 `{ $goal }`
 expect-short-staff = 人员行
+expect-short-fields = 文字栏
 
 ## 语法在某处期望的内容。
 expect-keyword = `{ $keyword }`
@@ -95,6 +97,15 @@ expect-lint-code = 诊断代码，如 `V001`
 expect-goal-kind = `{ $term }` 或 `{ $annual }`
 expect-serial = 序号 `#…`
 expect-end-of-line = 行尾
+expect-prior = `{ $prior }` 及上年数
+expect-change = `{ $change }` 及增减数
+expect-restates = `{ $restates }` 及所重述的数
+expect-restate-target = `{ $budget }` 或金额表的名称
+expect-restate-line = 代码或名称
+expect-basis = `{ $basis } "…"`
+expect-formula-approx = `约`
+expect-mark = `无` 或 `不适用`
+expect-choice = 复选框 `[x]` 或 `[ ]` 及其文字
 
 s003-not-exact = `{ $number }` 无法读作精确金额
 s003-too-many-digits = 有效数字超过 28 位
@@ -144,3 +155,20 @@ v031-label = 一个数，一个单位
 v031-read-with = 这个数按先写的单位 `{ $unit }` 读取
 v031-help-once = `{ $unit }` 只写一次
 v031-help-keep = 保留表中所列的单位，把另一个词移到指标名称或备注中
+
+## 表中数字以外的内容：测算依据、表的合计行、汇总表一行的文字栏。
+s001-basis-without-line = 直接写在{ $place ->
+    [by] `{ $by }` 块
+   *[budget] 预算
+}中的{ $what ->
+    [formula] 公式
+   *[basis] 测算依据
+}不属于任何一行
+s001-not-inside-a-line = 不在任何一行之内
+s001-put-basis-in-line = 把它写到它所说明的那一行的块里：`宣传费 10 {"{"} { $basis } "…" {"}"}`
+s005-second-total = 一张表只能有一行 `{ $total }`
+s005-second-total-label = 第二个合计行
+s005-first-total-label = 第一个合计行
+s001-fields-follow-no-row = 这些文字栏前面没有汇总表的行
+s001-no-row-before = 这个块之前没有汇总表的行
+s001-fields-after-row = 把这个块紧接着写在它所属的那一行后面：`#1 值班工作经费 4 {"{"} { $goal } { $term } "…" {"}"}`

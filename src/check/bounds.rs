@@ -110,7 +110,7 @@ fn collect_lines<'a>(lines: &'a [Line], out: &mut Vec<&'a Line>) {
 fn prices<'a>(ctx: &Ctx, lines: &[&'a Line]) -> BTreeMap<String, Vec<Price<'a>>> {
     let mut out = BTreeMap::new();
     for l in lines {
-        if let Some(f) = &l.formula {
+        for f in l.all_formulas() {
             let mut products = Vec::new();
             products_in(&f.expr, &mut products);
             for factors in products {

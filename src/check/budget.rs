@@ -46,7 +46,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     out
 }
 
-fn overflow(span: Span) -> Diagnostic {
+pub(super) fn overflow(span: Span) -> Diagnostic {
     Diagnostic::new(Code::B013, msg!("b013-too-large"))
         .primary(span, msg!("b013-overflows"))
         .note(msg!("s003-exact-decimals"))
@@ -92,6 +92,8 @@ fn check_unit(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
 pub(super) fn line_value(ctx: &Ctx, line: &Line) -> Option<Figure> {
     match &line.amount {
         Amount::Figure(n) => ctx.stated(n),
+        // A cell reading 无 or 不适用 states that there is nothing.
+        Amount::Mark(..) => None,
         Amount::Blank(_) => {
             let b = line.breakdowns.first()?;
             sum_lines(ctx, &b.lines).ok().flatten()
@@ -137,7 +139,13 @@ fn check_breakdowns(
                 .help(msg!("b022-help")),
             );
         }
-        if let Amount::Figure(n) = stated {
+        // A table that prints its own 合计 is checked against it (and the
+        // 合计 against this figure) by the checks of stated figures.
+        let own_total = b
+            .total
+            .as_ref()
+            .is_some_and(|t| t.amount.number().is_some());
+        if let (Amount::Figure(n), false) = (stated, own_total) {
             check_one_breakdown(ctx, label, n, b, out);
         }
         let econ = match b.dimension.node {
@@ -309,7 +317,7 @@ fn check_one_breakdown(
             let v = line_value(ctx, l)?;
             let shown = match &l.amount {
                 Amount::Figure(n) => arith::show(v.value, ctx.decimals(n)),
-                Amount::Blank(_) => arith::show(v.value, ctx.precision),
+                Amount::Blank(_) | Amount::Mark(..) => arith::show(v.value, ctx.precision),
             };
             Some((shown, l.amount.number().map_or(l.name.span, |n| n.span)))
         })
@@ -344,7 +352,7 @@ fn check_one_breakdown(
 
 /// `13.18 = 0.00 + 0.00 + 13.18`: the arithmetic of a sum, the first parts
 /// shown and the count of the others.
-fn sum_of_parts(sum: &str, parts: &[(String, Span)]) -> Message {
+pub(super) fn sum_of_parts(sum: &str, parts: &[(String, Span)]) -> Message {
     const SHOWN: usize = 12;
     let mut s: Vec<&str> = parts.iter().take(SHOWN).map(|(v, _)| v.as_str()).collect();
     let more = parts.len().saturating_sub(SHOWN);

@@ -10,6 +10,7 @@ pub(crate) mod catalog;
 pub(crate) mod formula;
 pub(crate) mod frameworks;
 pub(crate) mod names;
+pub(crate) mod stated;
 pub(crate) mod tiers;
 pub(crate) mod values;
 
@@ -53,6 +54,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         raw.extend(check_levels(project, group));
         raw.extend(budget::check(&doc));
         raw.extend(bounds::check(&doc));
+        raw.extend(stated::check(&doc));
         let fw = tiers::framework_for(project, group, &mut raw);
         let (found, placed) = tiers::check(&doc, fw.as_ref());
         raw.extend(found);

@@ -1,7 +1,8 @@
 //! Flat CSV tables for spreadsheets and databases, three per document:
 //!
 //! - `indicators`: one row per 三级 indicator (unit-wide and per project);
-//! - `budget`: one row per budget line (every breakdown, every amount tree);
+//! - `budget`: one row per budget line (every breakdown, every amount tree)
+//!   and per table's own 合计 row (`row` = `total`);
 //! - `projects`: one row per project.
 //!
 //! UTF-8 with CRLF line ends (RFC 4180), optionally with a byte-order mark
@@ -12,7 +13,7 @@
 //! `=` of an indicator is such a cell: it is written `'=`.
 
 use crate::ast::*;
-use crate::emit::text::{amount_text, attr, kind_label, qualifier_words, value_text};
+use crate::emit::text::{amount_text, attr, kind_label, number_text, qualifier_words, value_text};
 use crate::emit::Error;
 use crate::i18n::{self, Lang};
 use crate::model::Document;
@@ -37,7 +38,7 @@ pub const INDICATOR_COLUMNS: [&str; 17] = [
     "note",
 ];
 
-pub const BUDGET_COLUMNS: [&str; 10] = [
+pub const BUDGET_COLUMNS: [&str; 15] = [
     "unit_code",
     "unit",
     "project",
@@ -48,9 +49,14 @@ pub const BUDGET_COLUMNS: [&str; 10] = [
     "name",
     "amount",
     "formula",
+    "prior",
+    "change",
+    "basis",
+    "restates",
+    "row",
 ];
 
-pub const PROJECT_COLUMNS: [&str; 10] = [
+pub const PROJECT_COLUMNS: [&str; 11] = [
     "unit_code",
     "unit",
     "code",
@@ -61,6 +67,7 @@ pub const PROJECT_COLUMNS: [&str; 10] = [
     "goal",
     "term_goal",
     "annual_goal",
+    "prior",
 ];
 
 /// The three files of a document: `(suffix, bytes)` for `indicators`,
@@ -78,18 +85,7 @@ pub fn document(
         let name = u.name.node.as_str();
         indicators(&mut ind, doc, code, name, "", &u.indicators);
         if let Some(b) = &u.budget {
-            bud.push(vec![
-                code.into(),
-                name.into(),
-                String::new(),
-                "budget".into(),
-                String::new(),
-                String::new(),
-                String::new(),
-                "资金总额".into(),
-                amount_text(&b.total),
-                String::new(),
-            ]);
+            bud.push(root_row([code, name, ""], "资金总额", &b.total, None));
             breakdowns(&mut bud, [code, name, ""], "budget", &b.breakdowns, "", &[]);
         }
         for l in &u.amounts {
@@ -98,18 +94,12 @@ pub fn document(
         for p in &u.projects {
             let pname = p.name.node.as_str();
             indicators(&mut ind, doc, code, name, pname, &p.indicators);
-            bud.push(vec![
-                code.into(),
-                name.into(),
-                pname.into(),
-                "budget".into(),
-                String::new(),
-                String::new(),
-                String::new(),
-                "项目金额".into(),
-                amount_text(&p.amount),
-                String::new(),
-            ]);
+            bud.push(root_row(
+                [code, name, pname],
+                "项目金额",
+                &p.amount,
+                p.prior.as_ref(),
+            ));
             breakdowns(
                 &mut bud,
                 [code, name, pname],
@@ -145,6 +135,7 @@ pub fn document(
                 goals(GoalKind::Overall),
                 goals(GoalKind::Term),
                 goals(GoalKind::Annual),
+                p.prior.as_ref().map(amount_text).unwrap_or_default(),
             ]);
         }
     }
@@ -206,8 +197,28 @@ fn amount_tree(t: &mut Table, who: [&str; 3], root: &Line) {
     breakdowns(t, who, tree, &root.breakdowns, "", &[]);
 }
 
-/// The lines of breakdowns, depth first. Lines written directly in a line's
-/// block (the default breakdown) take the dimension of that line.
+/// The first row of a budget (资金总额) or a project (项目金额).
+fn root_row(who: [&str; 3], name: &str, amount: &Amount, prior: Option<&Amount>) -> Vec<String> {
+    let mut row = vec![
+        who[0].into(),
+        who[1].into(),
+        who[2].into(),
+        "budget".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        name.into(),
+        amount_text(amount),
+        String::new(),
+        prior.map(amount_text).unwrap_or_default(),
+    ];
+    row.extend([String::new(), String::new(), String::new(), "line".into()]);
+    row
+}
+
+/// The lines of breakdowns, depth first, each breakdown's 合计 row (when
+/// the table prints one) after its lines. Lines written directly in a
+/// line's block (the default breakdown) take the dimension of that line.
 fn breakdowns(
     t: &mut Table,
     who: [&str; 3],
@@ -227,6 +238,29 @@ fn breakdowns(
             sub.push(l.name.node.as_str());
             breakdowns(t, who, tree, &l.breakdowns, dim, &sub);
         }
+        if let Some(total) = &b.total {
+            t.push(vec![
+                who[0].into(),
+                who[1].into(),
+                who[2].into(),
+                tree.into(),
+                dim.into(),
+                path.join(" › "),
+                String::new(),
+                "合计".into(),
+                amount_text(&total.amount),
+                String::new(),
+                total.prior.as_ref().map(amount_text).unwrap_or_default(),
+                total.change.as_ref().map(number_text).unwrap_or_default(),
+                total
+                    .basis
+                    .as_ref()
+                    .map(|b| b.node.clone())
+                    .unwrap_or_default(),
+                String::new(),
+                "total".into(),
+            ]);
+        }
     }
 }
 
@@ -241,10 +275,42 @@ fn line_row(who: [&str; 3], tree: &str, dimension: &str, path: &[&str], l: &Line
         l.code.as_ref().map(|c| c.node.clone()).unwrap_or_default(),
         l.name.node.clone(),
         amount_text(&l.amount),
-        l.formula
+        l.all_formulas()
+            .map(|f| {
+                let text = f.expr.to_string();
+                let text = if f.approximate {
+                    format!("≈ {text}")
+                } else {
+                    text
+                };
+                match f.result.as_ref().map(amount_text) {
+                    Some(r) if !r.is_empty() => format!("{text} = {r}"),
+                    _ => text,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        l.prior.as_ref().map(amount_text).unwrap_or_default(),
+        l.change.as_ref().map(number_text).unwrap_or_default(),
+        l.basis
+            .iter()
+            .map(|b| b.node.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        l.restates
             .as_ref()
-            .map(|f| f.expr.to_string())
+            .map(|r| {
+                let target = match &r.target.node {
+                    RestateTarget::Budget => "预算".to_string(),
+                    RestateTarget::Named(n) => n.clone(),
+                };
+                match &r.line {
+                    Some(x) => format!("{target} › {}", x.node),
+                    None => target,
+                }
+            })
             .unwrap_or_default(),
+        "line".into(),
     ]
 }
 

@@ -64,11 +64,27 @@ fn scheme_tier(t: &SchemeTier) -> Value {
     })
 }
 
+/// An amount cell's figure: a number, or null for a blank cell and for a
+/// cell that reads 无 or 不适用 (which [`mark`] tells apart).
 pub fn amount(a: &Amount) -> Value {
     match a {
         Amount::Figure(n) => number(n),
-        Amount::Blank(_) => Value::Null,
+        Amount::Blank(_) | Amount::Mark(..) => Value::Null,
     }
+}
+
+/// What a cell without a figure reads: `none` (无), `not_applicable`
+/// (不适用), or null (a figure, or a blank cell).
+pub fn mark(a: &Amount) -> Value {
+    match a.mark() {
+        Some(m) => json!(m.key()),
+        None => Value::Null,
+    }
+}
+
+/// A cell of a further column (上年): its figure and its mark.
+fn cell(a: &Amount) -> Value {
+    json!({ "amount": amount(a), "mark": mark(a) })
 }
 
 pub fn number(n: &Number) -> Value {
@@ -133,6 +149,7 @@ fn unit(doc: &Document, u: &Unit) -> Value {
         match &u.budget {
             Some(b) => json!({
                 "total": amount(&b.total),
+                "mark": mark(&b.total),
                 "breakdowns": b.breakdowns.iter().map(breakdown).collect::<Vec<_>>(),
             }),
             None => Value::Null,
@@ -185,6 +202,12 @@ fn prop_value(v: &PropValue) -> Value {
         PropValue::Quantity(q) => json!({ "quantity": quantity(q) }),
         PropValue::Date(d) => json!({ "date": d.to_string() }),
         PropValue::Period(p) => json!({ "period": period(p) }),
+        PropValue::Choices(cs) => json!({ "choices": cs
+            .iter()
+            .map(|c| json!({ "label": c.label.node, "checked": c.checked }))
+            .collect::<Vec<_>>() }),
+        PropValue::Blank => json!({ "blank": true }),
+        PropValue::Mark(m) => json!({ "mark": m.key() }),
     }
 }
 
@@ -197,6 +220,13 @@ fn breakdown(b: &Breakdown) -> Value {
         "dimension": b.dimension.node.key(),
         "label": b.dimension.node.label(),
         "lines": b.lines.iter().map(line).collect::<Vec<_>>(),
+        "total": b.total.as_ref().map(|t| json!({
+            "amount": amount(&t.amount),
+            "mark": mark(&t.amount),
+            "prior": t.prior.as_ref().map(cell),
+            "change": t.change.as_ref().map(number),
+            "basis": t.basis.as_ref().map(|b| b.node.clone()),
+        })),
     })
 }
 
@@ -205,7 +235,27 @@ fn line(l: &Line) -> Value {
         "code": l.code.as_ref().map(|c| c.node.clone()),
         "name": l.name.node,
         "amount": amount(&l.amount),
+        "mark": mark(&l.amount),
+        "prior": l.prior.as_ref().map(cell),
+        "change": l.change.as_ref().map(number),
+        "restates": l.restates.as_ref().map(|r| {
+            let (target, name) = match &r.target.node {
+                RestateTarget::Budget => ("budget", None),
+                RestateTarget::Named(n) => ("amount", Some(n.clone())),
+            };
+            json!({
+                "target": target,
+                "name": name,
+                "line": r.line.as_ref().map(|x| x.node.clone()),
+            })
+        }),
         "formula": l.formula.as_ref().map(|f| f.expr.to_string()),
+        "formulas": l.all_formulas().map(|f| json!({
+            "text": f.expr.to_string(),
+            "approximate": f.approximate,
+            "result": f.result.as_ref().map_or(Value::Null, amount),
+        })).collect::<Vec<_>>(),
+        "basis": l.basis.iter().map(|b| b.node.clone()).collect::<Vec<_>>(),
         "breakdowns": l.breakdowns.iter().map(breakdown).collect::<Vec<_>>(),
     })
 }
@@ -215,6 +265,8 @@ fn project(p: &crate::ast::Project, at: &At) -> Value {
         "code": p.code.as_ref().map(|c| c.node.clone()),
         "name": p.name.node,
         "amount": amount(&p.amount),
+        "mark": mark(&p.amount),
+        "prior": p.prior.as_ref().map(cell),
         "period": p.period.as_ref().map(|x| period(&x.node)),
         "goals": goals(&p.goals),
         "schedule": p.schedule.iter().map(|s| json!({
@@ -274,6 +326,7 @@ pub fn indicator(i: &Indicator, at: &At) -> Value {
         Value_::Range(a, b) => json!({ "range": [quantity(a), quantity(b)] }),
         Value_::Date(d) => when(d, at.year),
         Value_::Text(t) => json!({ "text": t }),
+        Value_::Mark(m) => json!({ "mark": m.key() }),
     });
     let mut attrs = Map::new();
     for a in &i.attrs {
@@ -309,7 +362,11 @@ fn summary(s: &Summary) -> Value {
             "code": r.code.as_ref().map(|x| x.node.clone()),
             "name": r.name.node,
             "amount": amount(&r.amount),
+            "mark": mark(&r.amount),
+            "goals": goals(&r.goals),
+            "properties": properties(&r.properties),
         })).collect::<Vec<_>>(),
         "total": s.total.as_ref().map(amount),
+        "properties": properties(&s.properties),
     })
 }

@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use crate::ast::*;
 use crate::diag::Diagnostic;
 use crate::emit::text::{
-    attr, grouped, number_text, period_text, prop_text, type_cell, value_cells,
+    attr, basis_text, grouped, number_text, period_text, prop_text, type_cell, value_cells,
 };
 use crate::model::{Document, TierRow};
 use crate::project::Group;
@@ -92,6 +92,9 @@ impl Cell {
     /// is written finer). A blank amount gives an empty cell.
     pub fn amount(a: &Amount, precision: u32) -> Cell {
         let mut c = Cell::new(String::new(), Style::Amount);
+        if let Some(m) = a.mark() {
+            c.text = m.text().to_string();
+        }
         if let Some(n) = a.number() {
             if let Some(v) = n.value {
                 let scale = n.scale.max(precision);
@@ -884,15 +887,7 @@ fn project_table<'a>(
             }
             cells.push(Cell::text(l.name.node.clone()).span(3).indent(*d));
             cells.push(Cell::amount(&l.amount, p));
-            cells.push(
-                Cell::text(
-                    l.formula
-                        .as_ref()
-                        .map(|f| f.expr.to_string())
-                        .unwrap_or_default(),
-                )
-                .span(n - 5),
-            );
+            cells.push(Cell::text(basis_text(l)).span(n - 5));
             head.push(
                 Row::new(cells)
                     .class("line")
@@ -945,12 +940,7 @@ fn detail_grid<'a>(
             Cell::header("支出测算依据及过程说明").span(n - 4),
         ]),
     ];
-    let formula = |l: &Line| {
-        l.formula
-            .as_ref()
-            .map(|f| f.expr.to_string())
-            .unwrap_or_default()
-    };
+    let formula = basis_text;
     let mut rows = Vec::new();
     for top in &d.lines {
         let mut sub = Vec::new();
@@ -970,7 +960,7 @@ fn detail_grid<'a>(
             continue;
         }
         // A heading line with its own amount shows it on a first row.
-        let own = top.amount.value().is_some() || top.formula.is_some();
+        let own = top.amount.value().is_some() || !basis_text(top).is_empty();
         let count = sub.len() + usize::from(own);
         let mut first = true;
         let mut lead = |cells: &mut Vec<Cell>| {
@@ -1007,7 +997,8 @@ fn detail_grid<'a>(
     rows.push(
         Row::new(vec![
             Cell::label("合计").span(3),
-            Cell::amount(&pr.amount, p),
+            // The table's own 合计 when it prints one, else the project's amount.
+            Cell::amount(d.total.as_ref().map_or(&pr.amount, |t| &t.amount), p),
             Cell::text("").span(n - 4),
         ])
         .class("sum"),

@@ -53,9 +53,30 @@ pub fn number_text(n: &Number) -> String {
     n.value.map(|v| fixed(v, n.scale)).unwrap_or_default()
 }
 
-/// An amount as written, for flat outputs: `1056.40`, empty when blank.
+/// An amount as written, for flat outputs: `1056.40`, empty when blank,
+/// `无` or `不适用` when the cell reads so.
 pub fn amount_text(a: &Amount) -> String {
-    a.number().map(number_text).unwrap_or_default()
+    match a {
+        Amount::Mark(m, _) => m.text().to_string(),
+        _ => a.number().map(number_text).unwrap_or_default(),
+    }
+}
+
+/// A line's 测算依据 cell: its basis text as the table prints it, else its
+/// formulas as people write them (`; ` between several).
+pub fn basis_text(l: &Line) -> String {
+    if !l.basis.is_empty() {
+        return l
+            .basis
+            .iter()
+            .map(|b| b.node.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    l.all_formulas()
+        .map(|f| f.expr.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 // ------------------------------------------------------------ indicator text
@@ -165,6 +186,11 @@ pub fn value_text(i: &Indicator, budget_year: Option<i32>) -> ValueText {
             unit: String::new(),
             number: None,
         },
+        Some(Value::Mark(m)) => ValueText {
+            value: m.text().to_string(),
+            unit: String::new(),
+            number: None,
+        },
     }
 }
 
@@ -195,6 +221,13 @@ pub fn prop_text(v: &PropValue) -> String {
         }
         PropValue::Date(d) => d.to_string(),
         PropValue::Period(p) => period_text(p),
+        PropValue::Choices(cs) => cs
+            .iter()
+            .map(|c| format!("{}{}", if c.checked { "☑" } else { "☐" }, c.label.node))
+            .collect::<Vec<_>>()
+            .join(" "),
+        PropValue::Blank => String::new(),
+        PropValue::Mark(m) => m.text().to_string(),
     }
 }
 

@@ -489,10 +489,40 @@ impl<'s> Printer<'s> {
                     self.node(c, Sep::Space);
                 }
             }
-            amount => match p.clone().into_inner().next() {
+            amount | cell_mark => match p.clone().into_inner().next() {
                 Some(n) if n.as_rule() == number => self.node(n, sep),
+                Some(m) if m.as_rule() == mark => self.node(m, sep),
                 _ => self.tok(&p, "-", sep),
             },
+            // 无, 不适用: as written.
+            mark => {
+                let t = p.as_str().to_string();
+                self.tok(&p, &t, sep);
+            }
+            // `[ ] 新增项目 [x] 延续项目`.
+            choices => {
+                for (i, c) in p.into_inner().enumerate() {
+                    let s = if i == 0 { sep } else { Sep::Space };
+                    for x in c.into_inner() {
+                        match x.as_rule() {
+                            checkbox => {
+                                let on = x.clone().into_inner().next().map(|k| k.as_rule())
+                                    == Some(checked);
+                                self.tok(&x, if on { "[x]" } else { "[ ]" }, s);
+                            }
+                            _ => self.name(x, NameCtx::Plain, Sep::Space),
+                        }
+                    }
+                }
+            }
+            // `上年 68`, `增减 -3.65`, `重述 预算 302`, `测算依据 "…"`.
+            prior | change | restates | restate_target | restate_line | basis_stmt => {
+                let mut first = true;
+                for c in p.into_inner() {
+                    self.node(c, if first { sep } else { Sep::Space });
+                    first = false;
+                }
+            }
             period => {
                 let mut first = true;
                 for c in p.into_inner() {
@@ -1008,6 +1038,9 @@ impl<'s> Printer<'s> {
         self.block(items, rb, false, |s, i| match i.as_rule() {
             Rule::line => s.line(i, g),
             Rule::by_block => s.by_block(i),
+            Rule::stated_total => s.stated_total(i, g),
+            Rule::basis_stmt => s.statement(i),
+            Rule::formula_item => s.formula_item(i),
             r => s.fail(format!("unexpected {r:?} in a breakdown")),
         });
     }
@@ -1043,28 +1076,90 @@ impl<'s> Printer<'s> {
         self.end_line();
     }
 
-    /// `CODE? NAME` | `AMOUNT? (= FORMULA)?`: the second part is a column.
+    /// `CODE? NAME` | `AMOUNT? (上年 AMOUNT)? (增减 NUMBER)? (重述 …)?
+    /// (= FORMULA)?`: the second part is a column. An approximate formula
+    /// is written with `≈`.
     fn line_head(&mut self, p: P<'s>) {
-        let mut had_amount = false;
+        let mut in_column = false;
+        let mut approx = false;
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::code => self.node(c, Sep::Space),
                 Rule::name => self.name(c, NameCtx::Plain, Sep::Space),
-                Rule::amount => {
-                    had_amount = true;
-                    self.next_cell();
-                    self.node(c, Sep::Space);
-                }
-                Rule::formula => {
-                    if !had_amount {
+                Rule::amount | Rule::prior | Rule::change | Rule::restates => {
+                    if !in_column {
+                        in_column = true;
                         self.next_cell();
                     }
-                    self.punct(&["=", "＝"], "=", Sep::Space);
+                    self.node(c, Sep::Space);
+                }
+                Rule::formula_approx => {
+                    if !in_column {
+                        in_column = true;
+                        self.next_cell();
+                    }
+                    approx = true;
+                    self.tok(&c, "≈", Sep::Space);
+                }
+                Rule::formula => {
+                    if !in_column {
+                        self.next_cell();
+                    }
+                    if !approx {
+                        self.punct(&["=", "＝"], "=", Sep::Space);
+                    }
                     self.formula(c, Sep::Space);
                 }
                 r => self.fail(format!("unexpected {r:?} in a line")),
             }
         }
+    }
+
+    /// A table's own 合计 row, its amount in the column of the lines'
+    /// amounts: `合计 30 上年 25 basis "…"`.
+    fn stated_total(&mut self, p: P<'s>, group: usize) {
+        self.begin_item(Some(group));
+        let mut in_column = false;
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::kw_total => self.kw(&c, Sep::Space),
+                _ => {
+                    if !in_column {
+                        in_column = true;
+                        self.next_cell();
+                    }
+                    self.node(c, Sep::Space);
+                }
+            }
+        }
+        self.end_line();
+    }
+
+    /// A formula of a line's basis with its stated result:
+    /// `= 3 次 × 0.6 万元/次 = 1.8` (`≈` when approximate).
+    fn formula_item(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        let mut approx = false;
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::formula_approx => {
+                    approx = true;
+                    self.tok(&c, "≈", Sep::Space);
+                }
+                Rule::formula => {
+                    if !approx {
+                        self.punct(&["=", "＝"], "=", Sep::Space);
+                    }
+                    self.formula(c, Sep::Space);
+                }
+                Rule::amount => {
+                    self.punct(&["=", "＝"], "=", Sep::Space);
+                    self.node(c, Sep::Space);
+                }
+                r => self.fail(format!("unexpected {r:?} in a formula")),
+            }
+        }
+        self.end_line();
     }
 
     // ------------------------------------------------------------ formulas
@@ -1134,8 +1229,16 @@ impl<'s> Printer<'s> {
 
     fn project(&mut self, p: P<'s>) {
         self.begin_item(None);
-        let (head, items, rb) =
-            Self::split(p, &[Rule::kw_project, Rule::code, Rule::name, Rule::amount]);
+        let (head, items, rb) = Self::split(
+            p,
+            &[
+                Rule::kw_project,
+                Rule::code,
+                Rule::name,
+                Rule::amount,
+                Rule::prior,
+            ],
+        );
         for h in head {
             self.node(h, Sep::Space);
         }
@@ -1274,8 +1377,19 @@ impl<'s> Printer<'s> {
                         }
                     }
                 }
+                // The line stays open for the row's text columns, if any:
+                // the next item starts its own.
+            }
+            Rule::row_fields => {
+                let (_, items, rb) = Self::split(i, &[]);
+                s.block(items, rb, false, |s, f| match f.as_rule() {
+                    Rule::goal_stmt => s.statement(f),
+                    Rule::property => s.property(f),
+                    r => s.fail(format!("unexpected {r:?} in a row's text columns")),
+                });
                 s.end_line();
             }
+            Rule::property => s.property(i),
             Rule::summary_total => s.statement(i),
             r => s.fail(format!("unexpected {r:?} in a summary")),
         });

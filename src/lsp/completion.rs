@@ -87,7 +87,12 @@ const KEYWORDS: &[(&str, &[&str], &[Place])] = &[
     ("note", &["备注"], &[Place::Attrs]),
     ("qualitative", &["定性"], &[Place::Spec]),
     ("quantitative", &["定量"], &[Place::Spec]),
-    ("total", &["合计"], &[Place::Summary]),
+    (
+        "total",
+        &["合计", "总计", "小计"],
+        &[Place::Summary, Place::Breakdown],
+    ),
+    ("basis", &["测算依据", "依据"], &[Place::Breakdown]),
     ("required", &["必填"], &[Place::Scheme]),
 ];
 

@@ -423,6 +423,7 @@ impl Ctx<'_> {
                         // A time without its year is the budget year's.
                         Value::Date(d) => d.iso(self.group.header.year.as_ref().map(|y| y.node)),
                         Value::Text(t) => format!("\"{t}\""),
+                        Value::Mark(m) => m.text().to_string(),
                     });
                 }
                 if !target.trim().is_empty() {

@@ -165,6 +165,7 @@ enum Ctx {
     Scheme,
     Plan,
     Staff,
+    Fields,
 }
 
 impl Ctx {
@@ -180,6 +181,7 @@ impl Ctx {
             Ctx::Scheme => Rule::probe_scheme,
             Ctx::Plan => Rule::probe_plan,
             Ctx::Staff => Rule::probe_staff,
+            Ctx::Fields => Rule::probe_fields,
         }
     }
     /// What the block expects, with its keywords spelled as the file
@@ -221,7 +223,12 @@ impl Ctx {
                 "expect-project",
                 keywords = kw(&["period", "goal", "schedule", "by", "amount", "indicators"])
             ),
-            Ctx::Breakdown => msg!("expect-breakdown", by = one("by")),
+            Ctx::Breakdown => msg!(
+                "expect-breakdown",
+                by = one("by"),
+                total = one("total"),
+                basis = one("basis")
+            ),
             Ctx::Indicator => msg!("expect-indicator"),
             Ctx::Attr => msg!(
                 "expect-attr",
@@ -231,6 +238,7 @@ impl Ctx {
             Ctx::Scheme => msg!("expect-scheme"),
             Ctx::Plan => msg!("expect-plan", owner = one("owner"), goal = one("goal")),
             Ctx::Staff => msg!("expect-staff"),
+            Ctx::Fields => msg!("expect-fields", goal = one("goal")),
         }
     }
 
@@ -251,6 +259,7 @@ impl Ctx {
                 goal = keywords::arg_named("goal", spelling)
             ),
             Ctx::Staff => msg!("expect-short-staff"),
+            Ctx::Fields => msg!("expect-short-fields"),
         }
     }
 }
@@ -322,9 +331,41 @@ fn describe(rule: Rule, spelling: Option<Lang>) -> Option<Message> {
         kw_project => kw("project"),
         kw_by => kw("by"),
         kw_total => kw("total"),
+        prior | kw_prior => msg!(
+            "expect-prior",
+            prior = keywords::arg_named("prior", spelling)
+        ),
+        change | kw_change => msg!(
+            "expect-change",
+            change = keywords::arg_named("change", spelling)
+        ),
+        restates | kw_restates => msg!(
+            "expect-restates",
+            restates = keywords::arg_named("restates", spelling)
+        ),
+        restate_target => msg!(
+            "expect-restate-target",
+            budget = keywords::arg_named("budget", spelling)
+        ),
+        restate_line => msg!("expect-restate-line"),
+        basis_stmt | kw_basis => msg!(
+            "expect-basis",
+            basis = keywords::arg_named("basis", spelling)
+        ),
+        formula_approx => msg!("expect-formula-approx"),
+        mark | mark_none | mark_na | cell_mark => msg!("expect-mark"),
+        choices | choice | checkbox | checked | unchecked => msg!("expect-choice"),
         EOI => msg!("expect-end-of-line"),
         _ => return None,
     })
+}
+
+/// What a line's `{ … }` holds besides its lines.
+#[derive(Default)]
+struct LineBlock {
+    breakdowns: Vec<Breakdown>,
+    basis: Vec<Spanned<String>>,
+    formulas: Vec<Formula>,
 }
 
 struct Lowerer<'s> {
@@ -1138,6 +1179,11 @@ impl Lowerer<'_> {
                         None => PropValue::Text(String::new()),
                     },
                     Rule::quantity => PropValue::Quantity(self.quantity(v)),
+                    Rule::choices => PropValue::Choices(self.choices(v)),
+                    Rule::cell_mark => match v.into_inner().next() {
+                        Some(m) if m.as_rule() == Rule::mark => PropValue::Mark(mark_of(m)),
+                        _ => PropValue::Blank,
+                    },
                     _ => PropValue::Text(self.text_of(v)),
                 };
                 Spanned::new(node, vs)
@@ -1145,6 +1191,28 @@ impl Lowerer<'_> {
             None => Spanned::new(PropValue::Text(String::new()), span),
         };
         Property { key, value, span }
+    }
+
+    /// `[ ] 新增项目 [x] 延续项目`.
+    fn choices(&mut self, p: P) -> Vec<Choice> {
+        let mut out = Vec::new();
+        for c in p.into_inner().filter(|c| c.as_rule() == Rule::choice) {
+            let mut checked = false;
+            let mut label = None;
+            for x in c.into_inner() {
+                match x.as_rule() {
+                    Rule::checkbox => {
+                        checked = x.into_inner().next().map(|k| k.as_rule()) == Some(Rule::checked);
+                    }
+                    Rule::name => label = Some(self.spanned_text(x)),
+                    _ => {}
+                }
+            }
+            if let Some(label) = label {
+                out.push(Choice { label, checked });
+            }
+        }
+        out
     }
 
     // ------------------------------------------------------------ numbers
@@ -1173,9 +1241,13 @@ impl Lowerer<'_> {
     }
 
     fn amount(&mut self, p: P) -> Amount {
-        // amount = number | blank
+        // amount = number | blank | mark
         match p.into_inner().next() {
             Some(i) if i.as_rule() == Rule::number => Amount::Figure(self.number(i)),
+            Some(i) if i.as_rule() == Rule::mark => {
+                let span = self.span(&i);
+                Amount::Mark(mark_of(i), span)
+            }
             Some(i) => Amount::Blank(self.span(&i)),
             None => Amount::Blank(Span::default()),
         }
@@ -1276,7 +1348,11 @@ impl Lowerer<'_> {
         for i in p.into_inner() {
             match i.as_rule() {
                 Rule::amount => total = self.amount(i),
-                Rule::breakdown_block => breakdowns = self.breakdown_block(i),
+                Rule::breakdown_block => {
+                    let block = self.breakdown_block(i);
+                    self.no_basis_here(&block);
+                    breakdowns = block.breakdowns;
+                }
                 _ => {}
             }
         }
@@ -1293,33 +1369,193 @@ impl Lowerer<'_> {
     }
 
     /// The items of a `{ … }` after a budget or a line: lines written
-    /// directly form the default breakdown, `by` groups are further ones.
-    fn breakdown_block(&mut self, p: P) -> Vec<Breakdown> {
+    /// directly form the default breakdown (with its `total`, if stated),
+    /// `by` groups are further ones; `basis` and formulas belong to the
+    /// line whose block it is.
+    fn breakdown_block(&mut self, p: P) -> LineBlock {
         let span = self.span(&p);
         let mut default_lines = Vec::new();
-        let mut out = Vec::new();
+        let mut total = None;
+        let mut block = LineBlock::default();
         for i in p.into_inner() {
             match i.as_rule() {
                 Rule::line => match self.line_or_glued_by(i) {
                     Ok(l) => default_lines.push(l),
-                    Err(b) => out.push(b),
+                    Err(b) => block.breakdowns.push(*b),
                 },
-                Rule::by_block => out.push(self.by_block(i)),
+                Rule::by_block => block.breakdowns.push(self.by_block(i)),
+                Rule::stated_total => self.stated_total(i, &mut total),
+                Rule::basis_stmt => {
+                    if let Some(b) = self.basis(i) {
+                        block.basis.push(b);
+                    }
+                }
+                Rule::formula_item => {
+                    let f = self.formula_item(i);
+                    block.formulas.push(f);
+                }
                 Rule::junk => self.junk(i, Ctx::Breakdown),
                 _ => {}
             }
         }
-        if !default_lines.is_empty() {
-            out.insert(
+        if !default_lines.is_empty() || total.is_some() {
+            block.breakdowns.insert(
                 0,
                 Breakdown {
                     dimension: Spanned::new(Dimension::Default, span),
                     lines: default_lines,
+                    total,
                     span,
                 },
             );
         }
-        out
+        block
+    }
+
+    /// A `basis` or a formula where no line owns it (directly in a budget
+    /// or a `by` block) justifies nothing: report it.
+    fn no_basis_here(&mut self, block: &LineBlock) {
+        let spans = block
+            .basis
+            .iter()
+            .map(|b| (b.span, "basis"))
+            .chain(block.formulas.iter().map(|f| (f.span, "formula")));
+        let found: Vec<(Span, &str)> = spans.collect();
+        for (span, what) in found {
+            let d = self.basis_without_line(span, what, "budget");
+            self.diags.push(d);
+        }
+    }
+
+    /// S001 for a basis or a formula (`what`) written directly in a budget
+    /// or a `by` block (`place`), where it justifies no line.
+    fn basis_without_line(
+        &mut self,
+        span: Span,
+        what: &'static str,
+        place: &'static str,
+    ) -> Diagnostic {
+        let spelling = self.spelling();
+        Diagnostic::new(
+            Code::S001,
+            msg!(
+                "s001-basis-without-line",
+                what = what,
+                place = place,
+                by = keywords::arg_named("by", spelling)
+            ),
+        )
+        .primary(span, msg!("s001-not-inside-a-line"))
+        .help(msg!(
+            "s001-put-basis-in-line",
+            basis = keywords::arg_named("basis", spelling)
+        ))
+    }
+
+    /// `total AMOUNT (上年 AMOUNT)? (增减 NUMBER)? (basis "…")?`, once per
+    /// table.
+    fn stated_total(&mut self, p: P, slot: &mut Option<StatedTotal>) {
+        let span = self.span(&p);
+        let mut t = StatedTotal {
+            amount: Amount::Blank(span),
+            prior: None,
+            change: None,
+            basis: None,
+            span,
+        };
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::amount => t.amount = self.amount(i),
+                Rule::prior => t.prior = self.prior(i),
+                Rule::change => t.change = self.change(i),
+                Rule::basis_stmt => t.basis = self.basis(i),
+                _ => {}
+            }
+        }
+        match slot {
+            Some(first) => {
+                let total = keywords::arg_named("total", self.spelling());
+                self.diags.push(
+                    Diagnostic::new(Code::S005, msg!("s005-second-total", total = total))
+                        .primary(span, msg!("s005-second-total-label"))
+                        .secondary(first.span, msg!("s005-first-total-label")),
+                );
+            }
+            None => *slot = Some(t),
+        }
+    }
+
+    fn prior(&mut self, p: P) -> Option<Amount> {
+        p.into_inner()
+            .find(|i| i.as_rule() == Rule::amount)
+            .map(|a| self.amount(a))
+    }
+
+    fn change(&mut self, p: P) -> Option<Number> {
+        p.into_inner()
+            .find(|i| i.as_rule() == Rule::number)
+            .map(|n| self.number(n))
+    }
+
+    fn basis(&mut self, p: P) -> Option<Spanned<String>> {
+        p.into_inner()
+            .find(|i| i.as_rule() == Rule::string)
+            .map(|t| self.spanned_text(t))
+    }
+
+    /// `重述 TARGET LINE?`.
+    fn restates(&mut self, p: P) -> Option<Restatement> {
+        let span = self.span(&p);
+        let mut target = None;
+        let mut line = None;
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::restate_target => {
+                    let ts = self.span(&i);
+                    target = match i.into_inner().next() {
+                        Some(x) if x.as_rule() == Rule::kw_budget => {
+                            Some(Spanned::new(RestateTarget::Budget, ts))
+                        }
+                        Some(x) => Some(Spanned::new(RestateTarget::Named(self.text_of(x)), ts)),
+                        None => None,
+                    };
+                }
+                Rule::restate_line => {
+                    if let Some(x) = i.into_inner().next() {
+                        line = Some(self.spanned_text(x));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(Restatement {
+            target: target?,
+            line,
+            span,
+        })
+    }
+
+    /// `= FORMULA (= RESULT)?` in a line's block.
+    fn formula_item(&mut self, p: P) -> Formula {
+        let span = self.span(&p);
+        let mut f = Formula {
+            expr: Expr::Unit(Spanned::new(String::new(), span)),
+            approximate: false,
+            result: None,
+            span,
+        };
+        for i in p.into_inner() {
+            match i.as_rule() {
+                Rule::formula_approx => f.approximate = true,
+                Rule::formula => {
+                    f.span = self.span(&i);
+                    f.expr = self.formula(i);
+                }
+                Rule::amount => f.result = Some(self.amount(i)),
+                _ => {}
+            }
+        }
+        f
     }
 
     fn by_block(&mut self, p: P) -> Breakdown {
@@ -1327,6 +1563,7 @@ impl Lowerer<'_> {
         let mut dimension = Spanned::new(Dimension::Default, span);
         let mut lines = Vec::new();
         let mut nested = Vec::new();
+        let mut total = None;
         for i in p.into_inner() {
             match i.as_rule() {
                 Rule::dimension => {
@@ -1347,6 +1584,17 @@ impl Lowerer<'_> {
                 }
                 Rule::line => lines.push(self.line(i)),
                 Rule::by_block => nested.push(self.by_block(i)),
+                Rule::stated_total => self.stated_total(i, &mut total),
+                Rule::basis_stmt | Rule::formula_item => {
+                    let what = if i.as_rule() == Rule::basis_stmt {
+                        "basis"
+                    } else {
+                        "formula"
+                    };
+                    let at = self.span(&i);
+                    let d = self.basis_without_line(at, what, "by");
+                    self.diags.push(d);
+                }
                 Rule::junk => self.junk(i, Ctx::Breakdown),
                 _ => {}
             }
@@ -1364,6 +1612,7 @@ impl Lowerer<'_> {
         Breakdown {
             dimension,
             lines,
+            total,
             span,
         }
     }
@@ -1371,16 +1620,18 @@ impl Lowerer<'_> {
     fn line(&mut self, p: P) -> Line {
         let span = self.span(&p);
         let mut line = None;
-        let mut breakdowns = Vec::new();
+        let mut block = LineBlock::default();
         for i in p.into_inner() {
             match i.as_rule() {
                 Rule::line_head => line = Some(self.line_head(i)),
-                Rule::breakdown_block => breakdowns = self.breakdown_block(i),
+                Rule::breakdown_block => block = self.breakdown_block(i),
                 _ => {}
             }
         }
         let mut l = line.unwrap_or_else(|| empty_line(span));
-        l.breakdowns = breakdowns;
+        l.breakdowns = block.breakdowns;
+        l.basis = block.basis;
+        l.formulas = block.formulas;
         l.span = span;
         l
     }
@@ -1388,6 +1639,7 @@ impl Lowerer<'_> {
     fn line_head(&mut self, p: P) -> Line {
         let span = self.span(&p);
         let mut l = empty_line(span);
+        let mut approximate = false;
         l.amount = Amount::Blank(Span {
             file: self.file,
             start: span.end,
@@ -1398,6 +1650,10 @@ impl Lowerer<'_> {
                 Rule::code => l.code = Some(self.spanned_text(i)),
                 Rule::name => l.name = self.spanned_text(i),
                 Rule::amount => l.amount = self.amount(i),
+                Rule::prior => l.prior = self.prior(i),
+                Rule::change => l.change = self.change(i),
+                Rule::restates => l.restates = self.restates(i),
+                Rule::formula_approx => approximate = true,
                 Rule::formula => {
                     let fs = self.span(&i);
                     let operands = formula_operands(&i);
@@ -1419,7 +1675,12 @@ impl Lowerer<'_> {
                         continue;
                     }
                     let expr = self.formula(i);
-                    l.formula = Some(Formula { expr, span: fs });
+                    l.formula = Some(Formula {
+                        expr,
+                        approximate,
+                        result: None,
+                        span: fs,
+                    });
                 }
                 _ => {}
             }
@@ -1430,23 +1691,26 @@ impl Lowerer<'_> {
     /// A line of a breakdown block, or — for a line named `按收入` (`by`
     /// glued to a dimension) — the breakdown it was meant as, with S030: as
     /// a line, the breakdown would never be checked.
-    fn line_or_glued_by(&mut self, p: P) -> Result<Line, Breakdown> {
+    fn line_or_glued_by(&mut self, p: P) -> Result<Line, Box<Breakdown>> {
         let l = self.line(p);
         let Some((d, dimension)) = self.glued_dimension(&l, !l.breakdowns.is_empty()) else {
             return Ok(l);
         };
         self.diags.push(d);
-        let lines = l
-            .breakdowns
-            .into_iter()
-            .filter(|b| b.dimension.node == Dimension::Default)
-            .flat_map(|b| b.lines)
-            .collect();
-        Err(Breakdown {
+        let mut lines = Vec::new();
+        let mut total = None;
+        for b in l.breakdowns {
+            if b.dimension.node == Dimension::Default {
+                lines.extend(b.lines);
+                total = total.or(b.total);
+            }
+        }
+        Err(Box::new(Breakdown {
             dimension: Spanned::new(dimension, l.name.span),
             lines,
+            total,
             span: l.span,
-        })
+        }))
     }
 
     /// S030 for a line named `按收入`, and the dimension meant. A name that
@@ -1592,6 +1856,7 @@ impl Lowerer<'_> {
             code: None,
             name: Spanned::new(String::new(), span),
             amount: Amount::Blank(span),
+            prior: None,
             period: None,
             goals: Vec::new(),
             schedule: Vec::new(),
@@ -1606,6 +1871,7 @@ impl Lowerer<'_> {
                 Rule::code => pr.code = Some(self.spanned_text(i)),
                 Rule::name => pr.name = self.spanned_text(i),
                 Rule::amount => pr.amount = self.amount(i),
+                Rule::prior => pr.prior = self.prior(i),
                 Rule::period_stmt => {
                     if let Some(per) = i.into_inner().nth(1) {
                         pr.period = self.period(per);
@@ -1844,6 +2110,7 @@ impl Lowerer<'_> {
                                 ind.qualifiers.extend(more);
                                 Some(Value::Quantity(q))
                             }
+                            Rule::mark => Some(Value::Mark(mark_of(v))),
                             _ => Some(Value::Text(self.text_of(v))),
                         };
                         ind.value = value.map(|x| Spanned::new(x, span));
@@ -1991,6 +2258,7 @@ impl Lowerer<'_> {
             name: Spanned::new(String::new(), span),
             rows: Vec::new(),
             total: None,
+            properties: Vec::new(),
             span,
         };
         for i in p.into_inner() {
@@ -2003,6 +2271,8 @@ impl Lowerer<'_> {
                         code: None,
                         name: Spanned::new(String::new(), rs),
                         amount: Amount::Blank(rs),
+                        goals: Vec::new(),
+                        properties: Vec::new(),
                         span: rs,
                     };
                     for x in i.into_inner() {
@@ -2022,6 +2292,41 @@ impl Lowerer<'_> {
                 Rule::summary_total => {
                     if let Some(a) = i.into_inner().find(|x| x.as_rule() == Rule::amount) {
                         s.total = Some(self.amount(a));
+                    }
+                }
+                Rule::property => {
+                    let x = self.property(i);
+                    s.properties.push(x);
+                }
+                Rule::row_fields => {
+                    let fs = self.span(&i);
+                    let mut goals = Vec::new();
+                    let mut properties = Vec::new();
+                    for f in i.into_inner() {
+                        match f.as_rule() {
+                            Rule::goal_stmt => goals.push(self.goal(f, GoalKind::Term)),
+                            Rule::property => properties.push(self.property(f)),
+                            Rule::junk => self.junk(f, Ctx::Fields),
+                            _ => {}
+                        }
+                    }
+                    match s.rows.last_mut() {
+                        Some(row) if row.goals.is_empty() && row.properties.is_empty() => {
+                            row.goals = goals;
+                            row.properties = properties;
+                        }
+                        _ => {
+                            let spelling = self.spelling();
+                            self.diags.push(
+                                Diagnostic::new(Code::S001, msg!("s001-fields-follow-no-row"))
+                                    .primary(fs, msg!("s001-no-row-before"))
+                                    .help(msg!(
+                                        "s001-fields-after-row",
+                                        goal = keywords::arg_named("goal", spelling),
+                                        term = keywords::arg_named("term", spelling)
+                                    )),
+                            );
+                        }
                     }
                 }
                 Rule::junk => self.junk(i, Ctx::Summary),
@@ -2053,7 +2358,12 @@ fn empty_line(span: Span) -> Line {
         code: None,
         name: Spanned::new(String::new(), span),
         amount: Amount::Blank(span),
+        prior: None,
+        change: None,
+        restates: None,
         formula: None,
+        formulas: Vec::new(),
+        basis: Vec::new(),
         breakdowns: Vec::new(),
         span,
     }
@@ -2178,6 +2488,14 @@ fn doubled(u: &str) -> Option<&str> {
     let mid = u.char_indices().nth(n / 2).map(|(i, _)| i)?;
     let (a, b) = u.split_at(mid);
     (a == b && !a.is_ascii()).then_some(a)
+}
+
+/// The mark of a `mark` pair: 无 or 不适用.
+fn mark_of(p: P) -> Mark {
+    match p.into_inner().next().map(|m| m.as_rule()) {
+        Some(Rule::mark_na) => Mark::NotApplicable,
+        _ => Mark::None,
+    }
 }
 
 pub fn days_in_month(year: i32, month: u32) -> u32 {

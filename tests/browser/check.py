@@ -133,6 +133,8 @@ def value_text(v):
         return f"{number_text(a['number'])}{ua}-{number_text(b['number'])}{ub}"
     if "date" in v:
         return v["date"]
+    if "mark" in v:
+        return {"none": "无", "not_applicable": "不适用"}[v["mark"]]
     return v["text"]
 
 
@@ -169,24 +171,27 @@ SYMBOL = {"ge": "≥", "le": "≤", "eq": "=", "ne": "≠", "gt": ">", "lt": "<"
 
 
 def all_lines(model):
-    """Every budget line of the model: each budget and amount tree root, and
-    every line of every breakdown."""
+    """Every row of the budget CSV: each budget and amount tree root, every
+    line of every breakdown, and each breakdown's own 合计 row."""
     count = 0
+
+    def breakdown(b):
+        return lines(b["lines"]) + (b["total"] is not None)
 
     def lines(ls):
         n = 0
         for l in ls:
             n += 1
             for b in l["breakdowns"]:
-                n += lines(b["lines"])
+                n += breakdown(b)
         return n
 
     for u in model["units"]:
         if u["budget"] is not None:
-            count += 1 + sum(lines(b["lines"]) for b in u["budget"]["breakdowns"])
+            count += 1 + sum(breakdown(b) for b in u["budget"]["breakdowns"])
         count += lines(u["amounts"])
         for p in u["projects"]:
-            count += 1 + sum(lines(b["lines"]) for b in p["breakdowns"]) + lines(p["amounts"])
+            count += 1 + sum(breakdown(b) for b in p["breakdowns"]) + lines(p["amounts"])
     return count
 
 

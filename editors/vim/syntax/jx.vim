@@ -85,8 +85,12 @@ let s:w.standard = ['standard', '绩效标准', '标准']
 let s:w.weight = ['weight', '分值', '权重']
 let s:w.note = ['note', '备注']
 let s:w.summary = ['summary', '汇总表']
-let s:w.total = ['total', '合计']
+let s:w.total = ['total', '合计', '总计', '小计']
 let s:w.continued = ['continued', '续']
+let s:w.prior = ['prior', '上年']
+let s:w.change = ['change', '增减']
+let s:w.restates = ['restates', '重述']
+let s:w.basis = ['basis', '测算依据', '依据']
 let s:w.income = ['income', '收入']
 let s:w.expense = ['expense', '支出']
 let s:w.economic = ['economic', '经济分类']
@@ -99,7 +103,8 @@ let s:kw.jxLintLevel = s:w.allow + s:w.warn + s:w.deny
 let s:kw.jxBlockKeyword = s:w.extends + s:w.required + s:w.unit + s:w.rollup + s:w.plan +
       \ s:w.staff + s:w.budget + s:w.amount + s:w.by + s:w.project + s:w.indicators + s:w.summary +
       \ s:w.total + s:w.continued
-let s:kw.jxFieldKeyword = s:w.parent + s:w.duties + s:w.goal + s:w.owner + s:w.period + s:w.schedule
+let s:kw.jxFieldKeyword = s:w.parent + s:w.duties + s:w.goal + s:w.owner + s:w.period +
+      \ s:w.schedule + s:w.prior + s:w.change + s:w.restates + s:w.basis
 let s:kw.jxKind = s:w.qualitative + s:w.quantitative
 let s:kw.jxAttribute = s:w.explain + s:w.scoring + s:w.standard + s:w.weight + s:w.note
 " Only right after `goal`, and only right after `by`; not reserved elsewhere.

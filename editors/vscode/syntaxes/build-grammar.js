@@ -88,8 +88,12 @@ const W = {
   weight: ['weight', '分值', '权重'],
   note: ['note', '备注'],
   summary: ['summary', '汇总表'],
-  total: ['total', '合计'],
+  total: ['total', '合计', '总计', '小计'],
   continued: ['continued', '续'],
+  prior: ['prior', '上年'],
+  change: ['change', '增减'],
+  restates: ['restates', '重述'],
+  basis: ['basis', '测算依据', '依据'],
   income: ['income', '收入'],
   expense: ['expense', '支出'],
   economic: ['economic', '经济分类'],
@@ -109,7 +113,7 @@ const KEYWORDS = {
     ...W.total, ...W.continued],
   // fields of units, plans and projects
   'keyword.other.field.jx': [...W.parent, ...W.duties, ...W.goal, ...W.owner, ...W.period,
-    ...W.schedule],
+    ...W.schedule, ...W.prior, ...W.change, ...W.restates, ...W.basis],
   // indicator kind
   'keyword.other.kind.jx': [...W.qualitative, ...W.quantitative],
   // indicator attributes
