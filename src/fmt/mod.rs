@@ -96,12 +96,7 @@ pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
         Keywords::En => printer::Lang::En,
         Keywords::Keep => printer::majority(body, &tokens),
     };
-    // The file's first line break is kept: LF, CRLF, or a lone CR.
-    let newline = match body.find(['\n', '\r']) {
-        Some(i) if body[i..].starts_with("\r\n") => "\r\n",
-        Some(i) if body[i..].starts_with('\r') => "\r",
-        _ => "\n",
-    };
+    let newline = line_break(body);
     let root = cst::Pair::root(parse.root(), body);
     let lines = printer::print(body, &tokens, root, lang)?;
     let out = layout::render(&lines, newline);
@@ -136,6 +131,28 @@ pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
         return Err(Error::Internal("a comment would be lost".into()));
     }
     Ok(format!("{bom}{out}"))
+}
+
+/// The line break the formatted text is written with: the file's own
+/// when all its line breaks are alike (CRLF, or a lone CR), else LF. Lines
+/// printed as written keep their own breaks, so a file of mixed breaks is
+/// printed with LF, and stays so when formatted again.
+fn line_break(text: &str) -> &'static str {
+    let b = text.as_bytes();
+    let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\n' if i > 0 && b[i - 1] == b'\r' => crlf += 1,
+            b'\n' => lf += 1,
+            b'\r' if b.get(i + 1) != Some(&b'\n') => cr += 1,
+            _ => {}
+        }
+    }
+    match (lf, crlf, cr) {
+        (0, 1.., 0) => "\r\n",
+        (0, 0, 1..) => "\r",
+        _ => "\n",
+    }
 }
 
 /// What a file says: its document without positions, and the diagnostics

@@ -464,6 +464,11 @@ fn small_files() {
         case(Input::File("fmt-cr-only-junk.jx"), 1, &["S001"]).says(&[r#""line":5,"#]),
         case(Input::File("fmt-backslash-name.jx"), 0, &[]),
         case(Input::File("fmt-quote-in-error-line.jx"), 1, &["S001"]),
+        case(
+            Input::File("fmt-mixed-line-breaks.jx"),
+            1,
+            &["S001", "S002", "S013"],
+        ),
         case(Input::File("utf16-bom-default.jx"), 1, &["S008"]).says(&["UTF-16"]),
         case(Input::File("surrogate-bytes.jx"), 1, &["S008"]),
     ]);
@@ -480,6 +485,7 @@ fn formatter_keeps_meaning() {
         "fmt-cr-only-junk.jx",
         "fmt-backslash-name.jx",
         "fmt-quote-in-error-line.jx",
+        "fmt-mixed-line-breaks.jx",
     ] {
         let fmt = |input: &[u8]| {
             let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
