@@ -50,6 +50,20 @@ pub struct Header {
     pub money: Option<Spanned<String>>,
     pub precision: Option<Spanned<u32>>,
     pub scheme: Option<Spanned<String>>,
+    /// `form` statements: the official forms the document prints, in order.
+    pub forms: Vec<FormChoice>,
+}
+
+/// `form NAME "TITLE"? { COLUMN … }?`: a form of the catalogue
+/// ([`crate::forms`]) the document prints, with its own title and columns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormChoice {
+    pub name: Spanned<String>,
+    pub title: Option<Spanned<String>>,
+    /// The columns of the form's grid, by their printed headers; empty when
+    /// not given.
+    pub columns: Vec<Spanned<String>>,
+    pub span: Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -934,7 +948,8 @@ macro_rules! fields {
 
 fields! {
     Document { file, header, includes, levels, schemes, units, continuations, summaries }
-    Header { title, year, money, precision, scheme }
+    Header { title, year, money, precision, scheme, forms }
+    FormChoice { name, title, columns, span }
     LevelDirective { level, codes, span }
     SchemeDef { name, extends, tiers, span }
     SchemeTier { names, required, children, span }

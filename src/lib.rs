@@ -11,6 +11,7 @@ pub mod diag;
 pub mod emit;
 pub mod encoding;
 pub mod fmt;
+pub mod forms;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod i18n;

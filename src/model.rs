@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use crate::ast::{self, Indicator, IndicatorGroup, IndicatorTree, Span, Summary, Unit};
+use crate::forms::{self, ColumnChoice, Form, Subject};
 use crate::project::{Group, Project};
 
 /// The money unit of a document that states none.
@@ -68,6 +69,10 @@ pub struct Document<'p> {
     pub units: Vec<&'p Unit>,
     /// The summary tables, in the order written.
     pub summaries: Vec<&'p Summary>,
+    /// The official forms the document prints, in order: those its `form`
+    /// statements choose, then the framework's defaults for the subjects
+    /// it chooses none for.
+    pub forms: Vec<Chosen>,
     /// The unit each unit is written inside, by the inner unit's span.
     written_in: HashMap<Span, &'p Unit>,
     /// The members of each rollup, by the rollup's span.
@@ -112,10 +117,13 @@ impl<'p> Document<'p> {
             .filter(|u| u.rollup)
             .map(|r| (r.span, rollup_members(r, &units)))
             .collect();
+        let header = Header::resolve(&group.header);
+        let forms = chosen_forms(&group.header.forms, header.scheme.as_deref());
         Document {
             project,
             group,
-            header: Header::resolve(&group.header),
+            header,
+            forms,
             units,
             summaries,
             written_in,
@@ -151,6 +159,59 @@ impl<'p> Document<'p> {
             .cloned()
             .collect()
     }
+}
+
+/// A form the document prints, with its own title and columns if given.
+#[derive(Clone, Debug)]
+pub struct Chosen {
+    pub form: &'static Form,
+    /// The title pattern the document gives, replacing the form's.
+    pub title: Option<String>,
+    /// The columns the document gives the form's grid, by header.
+    pub columns: Option<Vec<(String, ColumnChoice)>>,
+}
+
+impl Chosen {
+    pub fn title(&self) -> &str {
+        self.title.as_deref().unwrap_or(self.form.title)
+    }
+}
+
+/// The forms of a document: its `form` statements (an unknown form, or a
+/// column the form has not, is the checker's to report and is left out),
+/// then the defaults of the framework for the subjects not chosen. A form
+/// with a row per project stands for the projects' own tables too.
+fn chosen_forms(stated: &[ast::FormChoice], scheme: Option<&str>) -> Vec<Chosen> {
+    let mut out: Vec<Chosen> = Vec::new();
+    for c in stated {
+        let Some(form) = forms::find(&c.name.node) else {
+            continue;
+        };
+        let columns = (!c.columns.is_empty()).then(|| {
+            c.columns
+                .iter()
+                .filter_map(|h| forms::column(form, &h.node).map(|k| (h.node.clone(), k)))
+                .collect()
+        });
+        out.push(Chosen {
+            form,
+            title: c.title.as_ref().map(|t| t.node.clone()),
+            columns,
+        });
+    }
+    let covers = |s: Subject, f: &Form| {
+        f.subject == s || (s == Subject::Project && f.subject == Subject::Projects)
+    };
+    for d in forms::defaults(scheme) {
+        if !out.iter().any(|c| covers(d.subject, c.form)) {
+            out.push(Chosen {
+                form: d,
+                title: None,
+                columns: None,
+            });
+        }
+    }
+    out
 }
 
 pub(crate) fn rollup_members<'a>(rollup: &Unit, all: &[&'a Unit]) -> Vec<&'a Unit> {

@@ -796,6 +796,7 @@ impl Loader<'_> {
                 "title",
                 &mut self.project.diagnostics,
             );
+            header.forms.extend(h.forms);
             for l in &doc.levels {
                 for c in &l.codes {
                     levels.push(LevelSetting::new(c.node.clone(), l.level));

@@ -174,3 +174,12 @@ s005-first-total-label = first total
 s001-fields-follow-no-row = these text columns follow no row
 s001-no-row-before = no summary row before this block
 s001-fields-after-row = write the block right after its row: `#1 值班工作经费 4 {"{"} { $goal } { $term } "…" {"}"}`
+
+## Forms (src/check/forms.rs): the `form` statements.
+s040-no-form = there is no form `{ $name }` in the catalogue
+s040-unknown-form = unknown form
+s040-forms-listed = `docs/outputs.md` lists the forms
+s040-no-column = the form `{ $form }` has no column `{ $column }`
+s040-unknown-column = unknown column
+s040-no-grid = `{ $form }` has no grid whose columns can be chosen
+s040-its-columns = its columns: { $columns }

@@ -172,3 +172,12 @@ s005-first-total-label = 第一个合计行
 s001-fields-follow-no-row = 这些文字栏前面没有汇总表的行
 s001-no-row-before = 这个块之前没有汇总表的行
 s001-fields-after-row = 把这个块紧接着写在它所属的那一行后面：`#1 值班工作经费 4 {"{"} { $goal } { $term } "…" {"}"}`
+
+## Forms (src/check/forms.rs): the `form` statements.
+s040-no-form = 表样目录中没有 `{ $name }` 这张表
+s040-unknown-form = 没有这张表
+s040-forms-listed = 表样目录见 `docs/outputs.md`
+s040-no-column = 表样 `{ $form }` 没有 `{ $column }` 这一列
+s040-unknown-column = 没有这一列
+s040-no-grid = `{ $form }` 没有可以选择列的指标表格
+s040-its-columns = 它的列：{ $columns }

@@ -7,6 +7,7 @@ pub(crate) mod arith;
 pub(crate) mod bounds;
 pub(crate) mod budget;
 pub(crate) mod catalog;
+pub(crate) mod forms;
 pub(crate) mod formula;
 pub(crate) mod frameworks;
 pub(crate) mod names;
@@ -52,6 +53,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
     for group in &project.groups {
         let mut doc = model::Document::new(project, group);
         raw.extend(check_levels(project, group));
+        raw.extend(forms::check(&doc));
         raw.extend(budget::check(&doc));
         raw.extend(bounds::check(&doc));
         raw.extend(stated::check(&doc));

@@ -6,11 +6,14 @@
 //! - `projects`: one row per project.
 //!
 //! UTF-8 with CRLF line ends (RFC 4180), optionally with a byte-order mark
-//! (`--bom`) so that Excel on Chinese Windows reads UTF-8. A cell that
+//! (`--bom`) so that Excel on Chinese Windows reads UTF-8, with English
+//! column names or, on request, the tables' Chinese ones. A budget row
+//! repeated (a figure restated in several tables) is written once. A cell that
 //! Excel would take for a formula — one that starts with `=`, `+`, `-`, `@`,
-//! a tab or a carriage return, and is not a plain number — is written with a
-//! leading `'` (as OWASP recommends against CSV injection). The comparison
-//! `=` of an indicator is such a cell: it is written `'=`.
+//! a tab or a carriage return, with something after it, and is not a plain
+//! number — is written with a leading `'` (as OWASP recommends against CSV
+//! injection); a sign alone, as the comparison `=`, runs nothing and is
+//! left as it is.
 
 use crate::ast::*;
 use crate::emit::text::{amount_text, attr, kind_label, number_text, qualifier_words, value_text};
@@ -139,11 +142,16 @@ pub fn document(
             ]);
         }
     }
-    Ok(vec![
-        ("indicators", ind.finish(bom)?),
-        ("budget", bud.finish(bom)?),
-        ("projects", pro.finish(bom)?),
-    ])
+    let mut out = vec![
+        ("indicators", ind.finish(bom, false)?),
+        ("budget", bud.finish(bom, true)?),
+    ];
+    // A table of no rows says nothing: a document without projects has no
+    // projects file.
+    if pro.rows.len() > 1 {
+        out.push(("projects", pro.finish(bom, false)?));
+    }
+    Ok(out)
 }
 
 /// One row per indicator, with its 一级 and 二级 as the tier checker placed
@@ -315,12 +323,18 @@ fn line_row(who: [&str; 3], tree: &str, dimension: &str, path: &[&str], l: &Line
 }
 
 /// Whether Excel could run the cell as a formula: it starts with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return and is not a plain number.
+/// `-`, `@`, a tab or a carriage return, something follows, and it is not
+/// a plain number. The sign alone (the comparison `=`, a blank `-`) runs
+/// nothing, and stays readable.
 pub fn is_dangerous(cell: &str) -> bool {
-    let Some(first) = cell.chars().next() else {
+    let mut chars = cell.chars();
+    let Some(first) = chars.next() else {
         return false;
     };
     if !matches!(first, '=' | '+' | '-' | '@' | '\t' | '\r') {
+        return false;
+    }
+    if chars.as_str().trim().is_empty() && !matches!(first, '\t' | '\r') {
         return false;
     }
     !is_plain_number(cell)
@@ -365,7 +379,12 @@ impl Table {
     fn push(&mut self, row: Vec<String>) {
         self.rows.push(row);
     }
-    fn finish(self, bom: bool) -> Result<Vec<u8>, Error> {
+    /// The file: the header row, then the
+    /// rows; with `once`, each row once — a budget line stated in several
+    /// tables (a total restated) is one fact, and a pivot table must count
+    /// it once. (An indicator written twice stays two rows: that is what
+    /// the document says, and a finding's business.)
+    fn finish(self, bom: bool, once: bool) -> Result<Vec<u8>, Error> {
         let mut buf = Vec::new();
         if bom {
             buf.extend_from_slice("\u{feff}".as_bytes());
@@ -373,8 +392,15 @@ impl Table {
         let mut w = ::csv::WriterBuilder::new()
             .terminator(::csv::Terminator::CRLF)
             .from_writer(buf);
-        for r in &self.rows {
-            w.write_record(r.iter().map(|c| neutralise(c)))?;
+        let mut rows = self.rows.into_iter();
+        if let Some(header) = rows.next() {
+            w.write_record(&header)?;
+        }
+        let mut seen = std::collections::HashSet::new();
+        for r in rows {
+            if !once || seen.insert(r.clone()) {
+                w.write_record(r.iter().map(|c| neutralise(c)))?;
+            }
         }
         w.into_inner().map_err(|e| Error::Io(e.into_error()))
     }
@@ -386,13 +412,15 @@ mod tests {
 
     #[test]
     fn formula_cells_are_neutralised() {
-        assert_eq!(neutralise("="), "'=");
+        // A sign alone runs nothing: the comparison `=` stays readable.
+        assert_eq!(neutralise("="), "=");
+        assert_eq!(neutralise("-"), "-");
+        assert_eq!(neutralise("= "), "= ");
         assert_eq!(neutralise("=SUM(A1:A2)"), "'=SUM(A1:A2)");
         assert_eq!(neutralise("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
         assert_eq!(neutralise("-2+3"), "'-2+3");
         assert_eq!(neutralise("@SUM(1)"), "'@SUM(1)");
         assert_eq!(neutralise("\t=1"), "'\t=1");
-        assert_eq!(neutralise("-"), "'-");
         // Plain numbers cannot run: they stay numbers.
         assert_eq!(neutralise("-3.50"), "-3.50");
         assert_eq!(neutralise("+5"), "+5");

@@ -1,11 +1,15 @@
 //! The official tables as an Excel workbook (rust_xlsxwriter): one sheet
-//! per summary table and one per unit (the unit's table, then its
-//! projects' tables, each from a new printed page). Cells are merged where
-//! the HTML merges them, amounts are numbers formatted `#,##0.00` (more
-//! decimals when the figure is written finer), numeric indicator values are
-//! numbers, the rows down to the indicator grid's column header are frozen
-//! (only the title rows when the header block above is too tall to leave
-//! room), and column widths fit the text (a Han character counts 2).
+//! per table. Cells are merged where the HTML merges them, amounts are
+//! numbers formatted `#,##0.00` (more decimals when the figure is written
+//! finer), numeric indicator values are numbers, the rows down to the
+//! first grid's column header are frozen (only the title rows when the
+//! header block above is too tall to leave room), and column widths fit
+//! the text (a Han character counts 2) within a printed page.
+//!
+//! Print: A4 landscape, one page wide (the columns are narrowed to a page
+//! first, so the scale stays near 100%), the grid's column headers
+//! repeated on every page, the unit and the title in the page header and
+//! the page number in the footer.
 //!
 //! The output is byte-identical across runs: the creation date is fixed.
 
@@ -18,8 +22,9 @@ use rust_xlsxwriter::{
 };
 use unicode_width::UnicodeWidthChar;
 
-use crate::emit::layout::{place_rows, Cell, Layout, Placed, Row, Style, Table};
+use crate::emit::layout::{place_rows, Cell, Layout, Placed, Style, Table};
 use crate::emit::Error;
+use crate::forms::Subject;
 
 /// The display width of text in Excel's character units: a Han character
 /// (or any wide character) counts 2. The widest line counts.
@@ -43,6 +48,14 @@ fn lines_in(s: &str, width: f64) -> usize {
 }
 
 const MAX_WIDTH: f64 = 44.0;
+/// The width of an A4 landscape page between the margins, in Excel's
+/// character units: wider tables are narrowed to it, so that printing one
+/// page wide keeps the text readable. Excel fits about 150 on the page;
+/// LibreOffice takes a unit wider (a table of 150 prints at 69%, 10pt
+/// text at 6.9pt), so the tables are narrowed to what both print at 7pt
+/// or more.
+const PRINT_WIDTH: f64 = 135.0;
+const MIN_WIDTH: f64 = 4.0;
 const LABEL_WIDTH: f64 = 14.0;
 const LINE_HEIGHT: f64 = 14.0;
 /// Above this many lines of header block, freezing it would leave no room.
@@ -197,7 +210,7 @@ pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
     }
 }
 
-/// One document as an XLSX workbook.
+/// One document as an XLSX workbook: a sheet per table.
 pub fn render(layout: &Layout) -> Result<Vec<u8>, Error> {
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
@@ -208,150 +221,179 @@ pub fn render(layout: &Layout) -> Result<Vec<u8>, Error> {
     );
     let mut formats = Formats::new(layout.precision);
     let mut taken: Vec<String> = Vec::new();
-    for page in &layout.pages {
-        let name = sheet_name(&page.name, &taken);
+    for t in &layout.tables {
+        let wanted = match t.subject {
+            Subject::Unit | Subject::Project => &t.name,
+            Subject::Summary => &t.name,
+            Subject::Projects | Subject::Budget => &t.title,
+        };
+        let name = sheet_name(wanted, &taken);
         taken.push(name.clone());
         let ws = wb.add_worksheet();
         ws.set_name(&name)?;
-        write_page(ws, &page.tables, &mut formats)?;
+        write_table(ws, t, &mut formats)?;
     }
-    if layout.pages.is_empty() {
+    if layout.tables.is_empty() {
         wb.add_worksheet();
     }
     Ok(wb.save_to_buffer()?)
 }
 
-fn all_rows<'t, 'a>(t: &'t Table<'a>) -> Vec<&'t Row<'a>> {
-    let mut rows: Vec<&Row> = t.head.iter().collect();
-    for g in &t.grids {
-        rows.extend(g.header.iter());
-        rows.extend(g.rows.iter());
-    }
-    rows.extend(t.foot.iter());
-    rows
+/// Text for a page header or footer: `&` is a code there.
+fn header_text(s: &str) -> String {
+    s.replace('&', "&&")
 }
 
-fn write_page(
+fn write_table(
     ws: &mut Worksheet,
-    tables: &[Table],
+    t: &Table,
     formats: &mut Formats,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     ws.set_landscape();
     ws.set_paper_size(9); // A4
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
+    ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_header(format!(
+        "&L{}&R{}",
+        header_text(&t.unit),
+        header_text(&t.title)
+    ));
+    ws.set_footer("&C第 &P 页，共 &N 页");
 
-    // Column widths: the design widths, widened to fit single-column text.
-    let ncols = tables.iter().map(|t| t.ncols).max().unwrap_or(1);
-    let mut widths = vec![0f64; ncols];
-    for t in tables {
-        for (c, w) in t.widths.iter().enumerate() {
-            widths[c] = widths[c].max(f64::from(*w));
+    // Column widths: the design widths, widened to fit single-column
+    // text, then narrowed to a printed page (the text wraps instead).
+    let ncols = t.ncols.max(1);
+    let mut widths: Vec<f64> = t.widths.iter().map(|w| f64::from(*w)).collect();
+    widths.resize(ncols, 8.0);
+    // A figure is never wrapped (Excel shows ### instead): its column keeps
+    // the figure's width when the others are narrowed.
+    let mut least = vec![MIN_WIDTH; ncols];
+    let rows = t.all_rows();
+    let cells: Vec<&[Cell]> = rows.iter().map(|r| r.cells.as_slice()).collect();
+    let placed = place_rows(&cells, ncols);
+    for p in &placed {
+        if p.cell.colspan == 1 {
+            // Row labels wrap rather than widen the first column.
+            let cap = if p.cell.style == Style::Label {
+                LABEL_WIDTH
+            } else {
+                MAX_WIDTH
+            };
+            let w = (text_width(&p.cell.text) + 2) as f64;
+            widths[p.col] = widths[p.col].max(w.min(cap));
+            if matches!(p.cell.style, Style::Amount | Style::Number) {
+                least[p.col] = least[p.col].max(w + 1.0);
+            }
         }
-        let rows = all_rows(t);
-        let cells: Vec<&[Cell]> = rows.iter().map(|r| r.cells.as_slice()).collect();
-        for p in place_rows(&cells, t.ncols) {
-            if p.cell.colspan == 1 {
-                // Row labels wrap rather than widen the first column.
-                let cap = if p.cell.style == Style::Label {
-                    LABEL_WIDTH
-                } else {
-                    MAX_WIDTH
-                };
-                let w = (text_width(&p.cell.text) + 2) as f64;
-                widths[p.col] = widths[p.col].max(w.min(cap));
+    }
+    let total: f64 = widths.iter().sum();
+    if total > PRINT_WIDTH {
+        let floor: f64 = widths.iter().zip(&least).map(|(w, l)| w.min(*l)).sum();
+        let room: f64 = widths
+            .iter()
+            .zip(&least)
+            .map(|(w, l)| (w - l).max(0.0))
+            .sum();
+        let k = ((PRINT_WIDTH - floor) / room.max(1.0)).clamp(0.0, 1.0);
+        for (w, l) in widths.iter_mut().zip(&least) {
+            if *w > *l {
+                *w = l + (*w - l) * k;
             }
         }
     }
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
+    // One page wide; as many tall as it takes (LibreOffice prints a blank
+    // page after some sheets when the height is left open, 0).
+    ws.set_print_fit_to_pages(1, 99);
 
+    let last = (ncols - 1) as u16;
     let mut row = 0u32;
-    let mut breaks = Vec::new();
-    for (k, t) in tables.iter().enumerate() {
-        if k > 0 {
-            row += 1; // a blank row, then a new printed page
-            breaks.push(row);
-        }
-        let last = (t.ncols - 1) as u16;
-        ws.set_row_height(row, 22)?;
-        if last > 0 {
-            ws.merge_range(row, 0, row, last, &cell_text(&t.title), &formats.title)?;
+    ws.set_row_height(row, 24)?;
+    if last > 0 {
+        ws.merge_range(row, 0, row, last, &cell_text(&t.title), &formats.title)?;
+    } else {
+        ws.write_string_with_format(row, 0, cell_text(&t.title).as_ref(), &formats.title)?;
+    }
+    row += 1;
+    for (left, right) in &t.meta {
+        let split = if right.is_empty() {
+            ncols as u16
         } else {
-            ws.write_string_with_format(row, 0, cell_text(&t.title).as_ref(), &formats.title)?;
-        }
-        row += 1;
-        let split = (t.ncols / 2).max(1) as u16;
+            (ncols / 2).max(1) as u16
+        };
         if split > 1 {
-            ws.merge_range(
-                row,
-                0,
-                row,
-                split - 1,
-                &cell_text(&t.left),
-                &formats.meta_left,
-            )?;
+            ws.merge_range(row, 0, row, split - 1, &cell_text(left), &formats.meta_left)?;
         } else {
-            ws.write_string_with_format(row, 0, cell_text(&t.left).as_ref(), &formats.meta_left)?;
+            ws.write_string_with_format(row, 0, cell_text(left).as_ref(), &formats.meta_left)?;
         }
-        if last >= split {
+        if !right.is_empty() && last >= split {
             if last > split {
                 ws.merge_range(
                     row,
                     split,
                     row,
                     last,
-                    &cell_text(&t.right),
+                    &cell_text(right),
                     &formats.meta_right,
                 )?;
             } else {
                 ws.write_string_with_format(
                     row,
                     split,
-                    cell_text(&t.right).as_ref(),
+                    cell_text(right).as_ref(),
                     &formats.meta_right,
                 )?;
             }
         }
         row += 1;
-        let title_rows = row;
-
-        let rows = all_rows(t);
-        let cells: Vec<&[Cell]> = rows.iter().map(|r| r.cells.as_slice()).collect();
-        let placed = place_rows(&cells, t.ncols);
-        let mut lines = vec![1usize; rows.len()];
-        for p in &placed {
-            if p.cell.rowspan == 1 {
-                let w: f64 = widths[p.col..(p.col + p.cell.colspan).min(widths.len())]
-                    .iter()
-                    .sum();
-                lines[p.row] = lines[p.row].max(lines_in(&p.cell.text, w));
-            }
-        }
-        for p in &placed {
-            write_cell(ws, row, p, formats)?;
-        }
-        for (i, n) in lines.iter().enumerate() {
-            if *n > 1 {
-                ws.set_row_height(row + i as u32, (*n as f64 * LINE_HEIGHT).min(409.0))?;
-            }
-        }
-        if k == 0 {
-            // Freeze down to the first grid's column header when the rows
-            // above it leave room on a screen; else the title rows only.
-            let to_header = t.head.len() + t.grids.first().map_or(0, |g| g.header.len());
-            let above: usize = lines[..to_header.min(lines.len())].iter().sum();
-            if !t.grids.is_empty() && above <= FREEZE_LIMIT {
-                ws.set_freeze_panes(title_rows + to_header as u32, 0)?;
-            } else {
-                ws.set_freeze_panes(title_rows, 0)?;
-            }
-        }
-        row += rows.len() as u32;
     }
-    if !breaks.is_empty() {
-        ws.set_page_breaks(&breaks)?;
+    let title_rows = row;
+
+    let mut lines = vec![1usize; rows.len()];
+    for p in &placed {
+        if p.cell.rowspan == 1 {
+            let w: f64 = widths[p.col..(p.col + p.cell.colspan).min(widths.len())]
+                .iter()
+                .sum();
+            lines[p.row] = lines[p.row].max(lines_in(&p.cell.text, w));
+        }
+    }
+    for p in &placed {
+        write_cell(ws, row, p, formats)?;
+    }
+    for (i, n) in lines.iter().enumerate() {
+        if *n > 1 {
+            ws.set_row_height(row + i as u32, (*n as f64 * LINE_HEIGHT).min(409.0))?;
+        }
+    }
+    // The first grid's column headers: frozen on screen when the rows
+    // above them leave room (else only the title is), printed at the top
+    // of every page.
+    if let Some(g) = t.grids.first() {
+        let above = t.head.len();
+        let through = above + g.header.len();
+        let tall: usize = lines[..through.min(lines.len())].iter().sum();
+        if tall <= FREEZE_LIMIT {
+            ws.set_freeze_panes(title_rows + through as u32, 0)?;
+        } else {
+            ws.set_freeze_panes(title_rows, 0)?;
+        }
+        if !g.header.is_empty() {
+            let first = title_rows + above as u32;
+            ws.set_repeat_rows(first, first + g.header.len() as u32 - 1)?;
+        }
+    } else {
+        ws.set_freeze_panes(title_rows, 0)?;
+    }
+    row += rows.len() as u32;
+    for line in &t.after {
+        if last > 0 {
+            ws.merge_range(row, 0, row, last, &cell_text(line), &formats.meta_left)?;
+        } else {
+            ws.write_string_with_format(row, 0, cell_text(line).as_ref(), &formats.meta_left)?;
+        }
+        row += 1;
     }
     Ok(())
 }

@@ -842,6 +842,7 @@ impl<'s> Printer<'s> {
             | Rule::title_stmt
             | Rule::include_stmt
             | Rule::level_stmt => s.statement(item),
+            Rule::form_stmt => s.form(item),
             r => s.fail(format!("unexpected {r:?} at the top level")),
         });
         let end = self.src.len();
@@ -855,6 +856,29 @@ impl<'s> Printer<'s> {
         self.begin_item(None);
         for c in p.into_inner() {
             self.node(c, Sep::Space);
+        }
+        self.end_line();
+    }
+
+    /// `form NAME "TITLE"? { COLUMN … }?`: the columns on one line when
+    /// written so, else one a line.
+    fn form(&mut self, p: P<'s>) {
+        self.begin_item(None);
+        let mut columns = None;
+        for c in p.into_inner() {
+            if c.as_rule() == Rule::form_columns {
+                columns = Some(c);
+            } else {
+                self.node(c, Sep::Space);
+            }
+        }
+        if let Some(c) = columns {
+            let (_, items, rb) = Self::split(c, &[]);
+            self.block(items, rb, true, |s, i| {
+                s.begin_item(None);
+                s.node(i, Sep::Space);
+                s.end_line();
+            });
         }
         self.end_line();
     }

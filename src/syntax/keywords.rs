@@ -93,6 +93,7 @@ pub const KEYWORDS: &[Keyword] = {
         kw(kw_scheme,       "scheme",       &["框架"],                             Header),
         kw(kw_title,        "title",        &["标题"],                             Header),
         kw(kw_include,      "include",      &["包含"],                             Header),
+        kw(kw_form,         "form",         &["表", "表格"],                       Header),
         kw(kw_allow,        "allow",        &["允许"],                             Level),
         kw(kw_warn,         "warn",         &["警告"],                             Level),
         kw(kw_deny,         "deny",         &["禁止"],                             Level),

@@ -198,7 +198,15 @@ impl Ctx {
         match self {
             Ctx::Top => msg!(
                 "expect-top",
-                headers = kw(&["year", "money", "precision", "scheme", "title", "include"]),
+                headers = kw(&[
+                    "year",
+                    "money",
+                    "precision",
+                    "scheme",
+                    "title",
+                    "include",
+                    "form"
+                ]),
                 unit = one("unit"),
                 continued = one("continued"),
                 scheme = one("scheme"),
@@ -861,6 +869,34 @@ impl Lowerer<'_> {
                     if let Some(n) = item.into_inner().nth(1) {
                         let v = self.spanned_text(n);
                         doc.includes.push(v);
+                    }
+                }
+                Rule::form_stmt => {
+                    let span = self.span(&item);
+                    let mut name = None;
+                    let mut title = None;
+                    let mut columns = Vec::new();
+                    for c in item.into_inner() {
+                        match c.as_rule() {
+                            Rule::name => name = Some(self.spanned_text(c)),
+                            Rule::string => title = Some(self.spanned_text(c)),
+                            Rule::form_columns => {
+                                for col in c.into_inner() {
+                                    if col.as_rule() == Rule::name {
+                                        columns.push(self.spanned_text(col));
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some(name) = name {
+                        doc.header.forms.push(FormChoice {
+                            name,
+                            title,
+                            columns,
+                            span,
+                        });
                     }
                 }
                 Rule::level_stmt => {

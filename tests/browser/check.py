@@ -7,13 +7,21 @@
 - CSV: read back by Python's csv module (with the BOM `--bom` writes); every
   indicator of the JSON model is found with its value and comparison, every
   budget line has its row, no cell can run as an Excel formula.
-- HTML: rendered by headless Chromium; the rendered DOM has, per unit, as
-  many indicator rows as the model has indicators, 一级 and 二级 cells merged
+- HTML: rendered by headless Chromium; the rendered DOM has one table per
+  unit (none for a rollup that states nothing of its own) with as many
+  indicator rows as the model has indicators, 一级 and 二级 cells merged
   with rowspan over exactly those rows, markup in names shown as text; a
   screenshot of one table is saved to target/ci-artifacts/; print to PDF
-  gives one A4 landscape page per unit for tests/browser/fixtures/pages.jx.
-- XLSX: opened by `openpyxl`; one sheet per unit and summary, the 一级 cells
-  merged over their rows, 资金总额 a number formatted #,##0.00, frozen panes.
+  gives one A4 landscape page per unit for tests/browser/fixtures/pages.jx,
+  and for the examples of seeds 001–003 every page is numbered, every table
+  starts a page with its title, and every page after a table's first says
+  续表 with the unit's name and repeats the grid's column headers (read
+  back with pdftotext): every page A4, the header block kept with the
+  first rows of its grid, no row split by a page break.
+- XLSX: opened by `openpyxl`; one sheet per table, A4 landscape with page
+  numbers and print titles on each table's grid headers, the 一级 cells
+  merged over their rows, 资金总额 a number formatted #,##0.00, frozen
+  panes; printed by LibreOffice with page numbers and text at 7pt or more.
 - The reviewer's report (`--format report`, in Chinese): rendered by
   Chromium, a row for every finding of the JSON model with an empty 审核意见
   cell, a screenshot of its first page; one A4 landscape PDF; its workbook
@@ -47,7 +55,7 @@ BIN = os.path.join(TARGET, "debug", "jixiao")
 ART = os.path.join(ROOT, "target", "ci-artifacts")
 OUT = os.path.join(ART, "outputs")
 EXAMPLES = ["yuntian-2023", "shifeng-2020", "xiangyin-2023", "yueyang-2024"]
-FIXTURES = ["escape", "pages"]
+FIXTURES = ["escape", "pages", "forms"]
 SOURCES = {**{e: f"examples/{e}" for e in EXAMPLES},
            **{f: f"tests/browser/fixtures/{f}.jx" for f in FIXTURES}}
 
@@ -167,6 +175,23 @@ def cell_shows(cell, i):
     return all(q["number"] is None or Decimal(q["number"]["value"]) in shown for q in qs)
 
 
+def combined_shows(cell, i):
+    """A 指标值及单位 cell: the value as written with its sign and unit
+    around it."""
+    v = i["value"]
+    if v is None:
+        return True
+    if "text" in v:
+        return v["text"] in cell
+    if not all(q["text"] in cell for q in i["qualifiers"]):
+        return False
+    shown = numbers_in(cell)
+    if "date" in v:
+        return cell_shows(cell, i)
+    qs = v["range"] if "range" in v else [v["quantity"]]
+    return all(q["number"] is None or Decimal(q["number"]["value"]) in shown for q in qs)
+
+
 SYMBOL = {"ge": "≥", "le": "≤", "eq": "=", "ne": "≠", "gt": ">", "lt": "<", "approx": "≈", None: ""}
 
 
@@ -251,7 +276,7 @@ def check_csv(models):
         for path in glob.glob(os.path.join(OUT, f"{name}.*.csv")):
             for r in read_csv(path):
                 for v in r.values():
-                    if DANGEROUS.match(v) and not PLAIN_NUMBER.match(v):
+                    if DANGEROUS.match(v) and not PLAIN_NUMBER.match(v) and len(v.strip()) > 1:
                         check(False, f"{path}: a cell Excel would run: {v!r}")
         expected = []
         for u in model["units"]:
@@ -268,14 +293,23 @@ def check_csv(models):
             want = (unit, project, i["indicator"], value_text(i["value"]), SYMBOL[i["comparison"]])
             check(got == want, f"{name}.indicators.csv: {got} != {want}")
         budget = read_csv(os.path.join(OUT, f"{name}.budget.csv"))
-        check(len(budget) == all_lines(model),
+        # One row per budget line, a line restated in another table once.
+        check(0 < len(budget) <= all_lines(model),
               f"{name}.budget.csv: {len(budget)} rows for {all_lines(model)} lines")
-        projects = read_csv(os.path.join(OUT, f"{name}.projects.csv"))
         want = [p["name"] for u in model["units"] for p in u["projects"]]
-        check([unneutralise(p["name"]) for p in projects] == want, f"{name}.projects.csv: projects differ")
-    # The comparison column holds `=`: it is written `'=`.
+        path = os.path.join(OUT, f"{name}.projects.csv")
+        if want:
+            projects = read_csv(path)
+            check([unneutralise(p["name"]) for p in projects] == want, f"{name}.projects.csv: projects differ")
+        else:
+            check(not os.path.exists(path), f"{name}.projects.csv: written with no project")
+        # A fact is one row.
+        raw = open(os.path.join(OUT, f"{name}.budget.csv"), encoding="utf-8-sig").read().split("\r\n")
+        check(len(raw) == len(set(raw)) + (raw.count("") - 1 if "" in raw else 0),
+              f"{name}.budget.csv: a row twice")
+    # The comparison column holds `=`, alone: it runs nothing and is left readable.
     rows = read_csv(os.path.join(OUT, "pages.indicators.csv"))
-    check(any(r["comparison"] == "'=" for r in rows), "pages.indicators.csv: `=` not neutralised")
+    check(any(r["comparison"] == "=" for r in rows), "pages.indicators.csv: `=` not readable")
 
 
 # ------------------------------------------------------------ HTML
@@ -358,50 +392,113 @@ def has_class(c):
     return lambda n: c in n.classes()
 
 
+def tables_of(root):
+    """The printed tables of a page, in order: (section, subject, unit, name)."""
+    return [(n, n.attrs.get("class", "").split()[1], n.attrs.get("data-unit"), n.attrs.get("data-name"))
+            for n in root.find_all(lambda n: n.tag == "section" and "tbl" in n.classes())]
+
+
+def grid_body_rows(section, kind):
+    """The body rows of a table's grids of a kind, across the parts a page
+    break splits them into, with each part's rows."""
+    parts = []
+    for g in section.find_all(lambda n: n.tag == "table" and kind in n.classes()):
+        body = next(g.find_all(lambda n: n.tag == "tbody"))
+        parts.append([r for r in body.children if r.tag == "tr"])
+    return parts
+
+
+def merged_runs(parts, cls):
+    """(text, rows) of the cells of a class merged down, a run cut by a
+    page break joined again."""
+    runs = []
+    for k, rows in enumerate(parts):
+        first = True
+        for r in rows:
+            for c in r.find_all(has_class(cls)):
+                t, n = c.text_content(), int(c.attrs.get("rowspan", "1"))
+                if first and k > 0 and runs and runs[-1][0] == t and r is rows[0]:
+                    runs[-1] = (t, runs[-1][1] + n)
+                else:
+                    runs.append((t, n))
+            first = False
+    return runs
+
+
+TABLES = {}
+HEADS = {}  # per document, per table: its first grid's column headers (first text, rows)
+
+
+def grid_head(sec):
+    grid = next(sec.find_all(lambda n: n.tag == "table" and "grid" in n.classes()), None)
+    thead = None if grid is None else next(grid.find_all(lambda n: n.tag == "thead"), None)
+    if thead is None:
+        return None
+    rows = [r for r in thead.children if r.tag == "tr"]
+    th = next((c for r in rows for c in r.children if c.tag == "th" and c.text_content()), None)
+    return None if th is None else (th.text_content(), len(rows))
+
+
+def check_unit_grid(name, u, tbl):
+    """A unit table's indicator grid against the model."""
+    parts = grid_body_rows(tbl, "indicators")
+    rows = [r for p in parts for r in p]
+    want = grid_rows(u["indicators"])
+    check(len(rows) == max(want, 1), f"{name}.html: {u['name']}: {len(rows)} rows for {want}")
+    if not u["indicators"]:
+        return
+    for cls in ("t1", "t2"):
+        spans = [int(c.attrs.get("rowspan", "1")) for p in parts for r in p
+                 for c in r.find_all(has_class(cls))]
+        if cls == "t2" and not spans:
+            continue  # a form without a 二级 column
+        check(sum(spans) == len(rows),
+              f"{name}.html: {u['name']}: {cls} cells cover {sum(spans)} of {len(rows)} rows")
+    if regular(u["indicators"]):
+        got = merged_runs(parts, "t1")
+        check(got == expected_tier1(u["indicators"]),
+              f"{name}.html: {u['name']}: 一级 {got} != {expected_tier1(u['indicators'])}")
+    # Every indicator is in its row with its value (the value cell
+    # may also show the comparison and the unit).
+    shown = []
+    for r in rows:
+        if "ind" not in r.classes():
+            continue  # a tier written empty
+        ind = next(r.find_all(lambda n: n.tag == "td" and "ind" in n.classes()))
+        val = next(r.find_all(has_class("val")), None)
+        shown.append((ind.text_content(), None if val is None else val.text_content()))
+    want = leaves(u["indicators"])
+    check([n for n, _ in shown] == [i["indicator"] for i in want],
+          f"{name}.html: {u['name']}: indicators differ")
+    # A grid with one 指标值及单位 column shows the sign and the unit
+    # with the value.
+    combined = "指标值及单位" in tbl.text_content()
+    for (ind, cell), i in zip(shown, want):
+        if cell is None:
+            continue
+        check(cell_shows(cell, i) or (combined and combined_shows(cell, i)),
+              f"{name}.html: {u['name']}: {ind}: the value cell {cell!r} is not {i['value']}")
+
+
 def check_html(models):
     for name, model in models.items():
         root, text = dom(name)
         check("<script" not in text.lower(), f"{name}.html: a script element in the DOM")
-        pages = [p for p in root.find_all(lambda n: n.tag == "section" and "page" in n.classes()
-                                          and "unit" in n.classes())]
-        units = model["units"]
-        check(len(pages) == len(units), f"{name}.html: {len(pages)} unit pages for {len(units)} units")
-        for page, u in zip(pages, units):
-            check(page.attrs.get("data-name") == u["name"],
-                  f"{name}.html: page {page.attrs.get('data-name')!r} for unit {u['name']!r}")
-            tbl = next(page.find_all(has_class("tbl")), None)
-            names = [c.text_content() for c in tbl.find_all(has_class("unit-name"))]
-            check(names == [u["name"]], f"{name}.html: unit name shown as {names!r}")
-            grid = next(tbl.find_all(lambda n: n.tag == "table" and "indicators" in n.classes()), None)
-            if grid is None:
-                check(u["rollup"] and not u["indicators"], f"{name}.html: no grid for {u['name']}")
+        tables = tables_of(root)
+        TABLES[name] = [(subject, unit, nm) for _, subject, unit, nm in tables]
+        HEADS[name] = [grid_head(sec) for sec, _, _, _ in tables]
+        for u in model["units"]:
+            mine = [t for t in tables if t[1] == "unit" and t[2] == u["name"]]
+            if u["rollup"] and not u["indicators"]:
+                check(not mine, f"{name}.html: a table for the rollup {u['name']}")
                 continue
-            body = next(grid.find_all(lambda n: n.tag == "tbody"))
-            rows = [r for r in body.children if r.tag == "tr"]
-            want = grid_rows(u["indicators"])
-            check(len(rows) == want, f"{name}.html: {u['name']}: {len(rows)} rows for {want}")
-            for cls in ("t1", "t2"):
-                spans = [int(c.attrs.get("rowspan", "1")) for c in body.find_all(has_class(cls))]
-                check(sum(spans) == len(rows),
-                      f"{name}.html: {u['name']}: {cls} cells cover {sum(spans)} of {len(rows)} rows")
-            if regular(u["indicators"]):
-                got = [(c.text_content(), int(c.attrs.get("rowspan", "1")))
-                       for c in body.find_all(has_class("t1"))]
-                check(got == expected_tier1(u["indicators"]),
-                      f"{name}.html: {u['name']}: 一级 {got} != {expected_tier1(u['indicators'])}")
-            # Every indicator is in its row with its value.
-            shown = []
-            for r in rows:
-                ind = next(r.find_all(lambda n: n.tag == "td" and "ind" in n.classes()))
-                val = next(r.find_all(has_class("val")), None)
-                if val is not None:  # an empty tier's row has no value cell
-                    shown.append((ind.text_content(), val.text_content()))
-            want = leaves(u["indicators"])
-            check([n for n, _ in shown] == [i["indicator"] for i in want],
-                  f"{name}.html: {u['name']}: indicators differ")
-            for (ind, cell), i in zip(shown, want):
-                check(cell_shows(cell, i),
-                      f"{name}.html: {u['name']}: {ind}: the value cell {cell!r} is not {i['value']}")
+            # One table per unit form the document prints (the forms'
+            # fixture prints all four).
+            forms = {t[0].attrs.get("data-form") for t in mine}
+            check(mine and len(mine) == len(forms),
+                  f"{name}.html: {len(mine)} unit tables for {u['name']!r}")
+            for tbl, _, _, _ in mine:
+                check_unit_grid(name, u, tbl)
 
     # Markup in a name is text.
     root, text = dom("escape")
@@ -422,22 +519,139 @@ def check_html(models):
     ok = os.path.exists(shot) and open(shot, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
     check(ok and os.path.getsize(shot) > 20000, f"screenshot: {r.stderr[-300:]!r}")
 
-    # Print: one A4 landscape page per unit.
+    # Print: one A4 landscape page per unit of the small units.
     for name, units in (("pages", 3),):
-        pdf = os.path.join(ART, f"{name}.pdf")
-        if os.path.exists(pdf):
-            os.remove(pdf)
-        r = browser("file://" + os.path.join(OUT, f"{name}.html"), "--no-pdf-header-footer",
-                    f"--print-to-pdf={pdf}")
-        check(r.returncode == 0 and os.path.exists(pdf), f"print-to-pdf {name}: {r.stderr[-300:]!r}")
+        pdf = print_pdf(name)
         count, landscape = pdf_pages(pdf)
         check(count == units, f"{name}.pdf: {count} pages for {units} units")
         check(landscape, f"{name}.pdf: not landscape")
-    # The big example prints too.
-    pdf = os.path.join(ART, "yuntian-2023.pdf")
-    r = browser("file://" + os.path.join(OUT, "yuntian-2023.html"), "--no-pdf-header-footer",
+    for name in ("yuntian-2023", "shifeng-2020", "xiangyin-2023", "forms"):
+        check_print(name, root_of(name))
+    # A picture of every page of the forms' fixture: a picture of each form.
+    pictures = os.path.join(ART, "forms")
+    shutil.rmtree(pictures, ignore_errors=True)
+    os.makedirs(pictures)
+    if shutil.which("pdftoppm"):
+        r = subprocess.run(["pdftoppm", "-r", "60", "-png", os.path.join(ART, "forms.pdf"),
+                            os.path.join(pictures, "page")], capture_output=True)
+        check(r.returncode == 0 and len(os.listdir(pictures)) >= len(tables_of(root_of("forms"))),
+              f"pictures of the forms: {r.stderr[-300:]!r}")
+
+
+def root_of(name):
+    return dom(name)[0]
+
+
+def print_pdf(name):
+    pdf = os.path.join(ART, f"{name}.pdf")
+    if os.path.exists(pdf):
+        os.remove(pdf)
+    r = browser("file://" + os.path.join(OUT, f"{name}.html"), "--no-pdf-header-footer",
                 f"--print-to-pdf={pdf}")
-    check(r.returncode == 0 and pdf_pages(pdf)[0] >= 5, "print-to-pdf yuntian-2023")
+    check(r.returncode == 0 and os.path.exists(pdf), f"print-to-pdf {name}: {r.stderr[-300:]!r}")
+    return pdf
+
+
+def pdf_text(pdf, page):
+    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", pdf, "-"],
+                         capture_output=True, text=True).stdout
+    return [l.strip() for l in out.splitlines() if l.strip()]
+
+
+def squeeze(s):
+    return re.sub(r"\s+", "", s)
+
+
+def check_print(name, root):
+    """The printed document, read back from the PDF's text: every page
+    numbered; every table starts on a new page with its title, and the
+    header block and the first rows of its grid on that page; every page
+    after a table's first says 续表 with the unit's name at its top and
+    repeats the grid's column headers."""
+    pdf = print_pdf(name)
+    count, landscape = pdf_pages(pdf)
+    check(landscape, f"{name}.pdf: not landscape")
+    check(is_a4(pdf), f"{name}.pdf: not A4")
+    # The pages' text in the order it is drawn: a cell's lines follow
+    # each other, so a cell printed whole on a page is found whole in it.
+    raw = [squeeze(subprocess.run(["pdftotext", "-raw", "-f", str(p), "-l", str(p), pdf, "-"],
+                                  capture_output=True, text=True).stdout)
+           for p in range(1, count + 1)]
+    tables = []
+    firsts_of = []  # the cells planned for each table's first page
+    for sec, subject, unit, nm in tables_of(root):
+        first = next(sec.find_all(lambda n: n.tag == "div" and "first" in n.classes()), None)
+        cells = [] if first is None else list(first.find_all(lambda n: n.tag == "td"))
+        firsts_of.append([t for t in (squeeze(c.text_content()) for c in cells) if t])
+        # A grid's column headers are kept with a row after them, and the
+        # header block with the first rows of its grid when it leaves room.
+        if first is not None:
+            grids = list(first.find_all(lambda n: n.tag == "table" and "grid" in n.classes()))
+            head = [r for t in first.find_all(lambda n: n.tag == "table" and "head" in n.classes())
+                    for r in t.find_all(lambda n: n.tag == "tr")]
+            bodies = [r for g in grids for b in g.find_all(lambda n: n.tag == "tbody")
+                      for r in b.children if r.tag == "tr"]
+            check(not grids or bodies or not any(grid_body_rows(sec, "grid")),
+                  f"{name}: {nm}: a grid's headers alone at the foot of a page")
+            whole = [r for t in sec.find_all(lambda n: n.tag == "table" and "head" in n.classes())
+                     for r in t.find_all(lambda n: n.tag == "tr")]
+            # (A header block taller than a page goes on over the next.)
+            if len(head) == len(whole) and any(grid_body_rows(sec, "grid")):
+                check(bodies, f"{name}: {nm}: the header block apart from its grid's first rows")
+        # No row is split by a page break: each of its cells is whole on one page.
+        split = [t for t in (squeeze(td.text_content()) for td in sec.find_all(lambda n: n.tag == "td"))
+                 if len(t) >= 2 and not any(t in pg for pg in raw)]
+        check(not split, f"{name}.pdf: {nm}: a row split by a page break at {split[:1]!r}")
+        title = next(sec.find_all(lambda n: n.tag == "h2")).text_content()
+        headers = set()
+        for grid in sec.find_all(lambda n: n.tag == "table" and "grid" in n.classes()):
+            th = next(grid.find_all(lambda n: n.tag == "th" and "hdr" in n.classes()), None)
+            if th is not None and th.text_content():
+                headers.add(squeeze(th.text_content()))
+        tables.append((squeeze(title), unit or "", headers))
+    k = -1
+    firsts = 0
+    seen = False  # a grid's column headers were printed on an earlier page of the table
+    for page in range(1, count + 1):
+        lines = pdf_text(pdf, page)
+        where = f"{name}.pdf page {page}"
+        if not lines:
+            check(False, f"{where}: empty")
+            continue
+        check(re.search(rf"第\s*{page}\s*页\s*共\s*{count}\s*页", lines[-1]) is not None,
+              f"{where}: no page number at its foot: {lines[-1]!r}")
+        starts = k + 1 < len(tables) and squeeze(lines[0]) == tables[k + 1][0]
+        if starts:
+            k += 1
+            firsts += 1
+            # The header block is kept with the first rows of its grid.
+            apart = [t for t in firsts_of[k] if t not in raw[page - 1]]
+            check(not apart, f"{where}: {tables[k][0]}: not on its first page: {apart[:3]!r}")
+            check(not any("续表" in l for l in lines), f"{where}: 续表 on a table's first page")
+            seen = any(h in squeeze("".join(lines)) for h in tables[k][2])
+            continue
+        if k < 0:
+            check(False, f"{where}: no table starts")
+            continue
+        title, unit, header = tables[k]
+        top = squeeze(lines[0])
+        check(top.startswith("续表") and squeeze(unit) in top and top.endswith(title),
+              f"{where}: a continued page of {title} does not say 续表 and {unit}: {lines[0]!r}")
+        body = squeeze("".join(lines[1:]))
+        if seen:
+            check(any(h in body for h in header),
+                  f"{where}: the column headers of {title} are not repeated")
+        seen = seen or any(h in body for h in header)
+    check(firsts == len(tables), f"{name}.pdf: {firsts} tables start a page, of {len(tables)}")
+
+
+def is_a4(path):
+    """Every page of a PDF is A4 (297 × 210 mm, either way round)."""
+    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", path], capture_output=True, text=True).stdout
+    sizes = re.findall(r"Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)", out)
+    return bool(sizes) and all(
+        abs(max(float(a), float(b)) - 841.89) < 3 and abs(min(float(a), float(b)) - 595.28) < 3
+        for a, b in sizes)
 
 
 def pdf_pages(path):
@@ -460,45 +674,121 @@ def check_xlsx(models):
 
     for name, model in models.items():
         wb = openpyxl.load_workbook(os.path.join(OUT, f"{name}.xlsx"))
-        want = len(model["summaries"]) + len(model["units"])
-        check(len(wb.sheetnames) == want, f"{name}.xlsx: {len(wb.sheetnames)} sheets for {want}")
-        sheets = wb.worksheets[len(model["summaries"]):]
-        for ws, u in zip(sheets, model["units"]):
+        tables = TABLES.get(name)
+        if tables is not None:
+            check(len(wb.sheetnames) == len(tables),
+                  f"{name}.xlsx: {len(wb.sheetnames)} sheets for {len(tables)} tables")
+        for ws in wb.worksheets:
             check(ws.freeze_panes is not None, f"{name}.xlsx: {ws.title}: no frozen rows")
-            # 资金总额: a number with #,##0.00.
-            total = u["budget"] and u["budget"]["total"]
+            check("&P" in (ws.oddFooter.center.text or ""), f"{name}.xlsx: {ws.title}: no page number")
+            check(ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9",
+                  f"{name}.xlsx: {ws.title}: not A4 landscape")
+        # Each table's grid headers: printed atop every page, and the
+        # rows above them frozen on screen.
+        for ws, head in zip(wb.worksheets, HEADS.get(name, [])):
+            if head is None:
+                continue
+            text, n = head
+            at = min((c.row for row in ws.iter_rows(min_row=2) for c in row if c.value == text),
+                     default=None)
+            if not check(at is not None, f"{name}.xlsx: {ws.title}: no column header {text!r}"):
+                continue
+            check((ws.print_title_rows or "").replace("$", "") == f"{at}:{at + n - 1}",
+                  f"{name}.xlsx: {ws.title}: print titles {ws.print_title_rows} for rows {at}–{at + n - 1}")
+            frozen = int(re.sub(r"\D", "", ws.freeze_panes or "0") or 0)
+            check(frozen >= 2, f"{name}.xlsx: {ws.title}: frozen at {ws.freeze_panes}")
+        units = {u["name"]: u for u in model["units"]}
+        for ws, (subject, unit, _) in zip(wb.worksheets, tables or []):
+            if subject != "unit":
+                continue
+            u = units[unit]
             cells = {(c.row, c.column): c for row in ws.iter_rows() for c in row}
-            label = next((c for c in cells.values() if c.value == "资金总额"), None)
-            if total:
-                amount = ws.cell(row=label.row, column=label.column + 2)
-                check(isinstance(amount.value, (int, float))
-                      and abs(amount.value - float(total["value"])) < 1e-9,
-                      f"{name}.xlsx: {ws.title}: 资金总额 {amount.value!r} for {total['value']}")
-                if total["scale"] <= 2:
-                    check(amount.number_format == "#,##0.00",
-                          f"{name}.xlsx: {ws.title}: format {amount.number_format!r}")
+            # The budget's total (or the 资金总额 the form prints): a number.
+            totals = [float(u["budget"]["total"]["value"])] if u["budget"] and u["budget"]["total"] else []
+            totals += [float(a["amount"]["value"]) for a in u["amounts"]
+                       if a["name"] == "资金总额" and a["amount"]]
+            if totals:
+                found = [c for c in cells.values()
+                         if isinstance(c.value, (int, float)) and any(abs(c.value - t) < 1e-9 for t in totals)]
+                check(found, f"{name}.xlsx: {ws.title}: 资金总额 {totals} is not a number cell")
+                check(any(c.number_format.startswith("#,##0") for c in found),
+                      f"{name}.xlsx: {ws.title}: format {[c.number_format for c in found]!r}")
+            texts = {c.value for c in cells.values() if isinstance(c.value, str)}
+            missing = [i["indicator"] for i in leaves(u["indicators"])
+                       if i["indicator"] and i["indicator"] not in texts]
+            check(not missing, f"{name}.xlsx: {ws.title}: indicators missing: {missing[:3]}")
             header = next((c for c in cells.values() if c.value == "一级指标"), None)
             if header is None:
-                check(not u["indicators"], f"{name}.xlsx: {ws.title}: no indicator grid")
-                continue
+                continue  # a form that prints no column headers (seed 002's)
             merged = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+            top = merged.get((header.row, header.column))
+            first = (top.max_row if top else header.row) + 1
             rows = grid_rows(u["indicators"])
             if regular(u["indicators"]):
                 got = []
-                r = header.row + 1
-                while r <= header.row + rows:
-                    m = merged.get((r, 1))
+                r = first
+                while r < first + rows:
+                    m = merged.get((r, header.column))
                     n = (m.max_row - m.min_row + 1) if m else 1
-                    got.append((ws.cell(row=r, column=1).value, n))
+                    got.append((ws.cell(row=r, column=header.column).value, n))
                     r += n
                 check(got == expected_tier1(u["indicators"]),
                       f"{name}.xlsx: {ws.title}: 一级 {got} != {expected_tier1(u['indicators'])}")
-            # Numeric indicator values are numbers.
-            for r in range(header.row + 1, header.row + rows + 1):
-                v = ws.cell(row=r, column=5).value
-                check(v is None or isinstance(v, (int, float, str)), f"{name}.xlsx: value {v!r}")
+    check_xlsx_print()
     wb = openpyxl.load_workbook(os.path.join(OUT, "escape.xlsx"))
-    check(wb.sheetnames == ["<script>alert(1)<_script>"], f"escape.xlsx: sheets {wb.sheetnames}")
+    check(wb.sheetnames == ["<script>alert(1)<_script>", "=cmd|' _C calc'!A0"],
+          f"escape.xlsx: sheets {wb.sheetnames}")
+
+
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+
+
+def han_size(pdf, page):
+    """The median size of Han text on a page, in points: a Han character is
+    as wide as its size."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), pdf, "-"],
+                         capture_output=True, text=True).stdout
+    sizes = sorted((float(b) - float(a)) / len(t) for a, b, t in WORD.findall(out) if HAN.match(t))
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def check_xlsx_print():
+    """The workbooks as LibreOffice prints them: A4 landscape, every page
+    numbered, text at a readable size (the columns fit a page: no scaling
+    down to a page's width), and a sheet's grid headers repeated on the
+    pages after its first."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        check(False, "libreoffice is not installed")
+        return
+    out = os.path.join(ART, "xlsx-pdf")
+    os.makedirs(out, exist_ok=True)
+    profile = tempfile.mkdtemp(prefix="jixiao-lo-")
+    try:
+        for name in ("yuntian-2023", "shifeng-2020", "xiangyin-2023"):
+            r = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                                "--convert-to", "pdf", "--outdir", out,
+                                os.path.join(OUT, f"{name}.xlsx")], capture_output=True, timeout=300)
+            pdf = os.path.join(out, f"{name}.pdf")
+            if not check(r.returncode == 0 and os.path.exists(pdf), f"{name}.xlsx to PDF: {r.stderr[-300:]!r}"):
+                continue
+            count, landscape = pdf_pages(pdf)
+            check(landscape, f"{name}.xlsx printed: not landscape")
+            titles = set()
+            for page in range(1, count + 1):
+                lines = pdf_text(pdf, page)
+                where = f"{name}.xlsx printed, page {page}"
+                check(any(re.search(rf"第\s*{page}\s*页，共\s*{count}\s*页", l) for l in lines),
+                      f"{where}: no page number")
+                size = han_size(pdf, page)
+                check(size >= 7.0, f"{where}: text printed at {size:.1f}pt")
+                first = any(squeeze(l) in titles or "绩效" in l and "表" in l and i == 1
+                            for i, l in enumerate(lines[:3]))
+                if name == "yuntian-2023" and not first:
+                    check("一级指标" in "".join(lines), f"{where}: the grid's headers are not repeated")
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 # ------------------------------------------------------------ the reviewer's report
@@ -568,12 +858,12 @@ def main():
     build("report", lang="zh")
     models = check_json()
     check_csv(models)
-    check_xlsx(models)
     if chromium():
         check_html(models)
         check_report(models)
     else:
         check(False, "chromium is not installed")
+    check_xlsx(models)
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

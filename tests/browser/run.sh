@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks the backends' outputs with independent readers: the JSON against
 # its schema (python jsonschema), the CSV with Python's csv module, the HTML
-# in headless Chromium (DOM, screenshot, print to PDF), the XLSX with
-# openpyxl. Run by .ci/run; installs what it needs on a Debian machine.
-# The screenshot and PDFs are kept in target/ci-artifacts/.
+# in headless Chromium (DOM, screenshot, print to PDF read back with
+# poppler's pdftotext), the XLSX with openpyxl and printed by LibreOffice.
+# Run by .ci/run; installs what it needs on a Debian machine. The
+# screenshot and PDFs are kept in target/ci-artifacts/.
 set -euo pipefail
 echo "== outputs: JSON against its schema, CSV, HTML in Chromium, XLSX"
 cd "$(dirname "$0")/../.."
@@ -23,6 +24,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# LibreOffice prints the XLSX workbooks, as a user's spreadsheet would
+# (its calc alone, without a desktop: about 200 MB).
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "== installing libreoffice-calc-nogui"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
 fi
 
 if ! python3 -c 'import jsonschema, openpyxl' 2>/dev/null; then

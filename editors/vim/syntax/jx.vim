@@ -55,6 +55,7 @@ let s:w.precision = ['precision', '精度']
 let s:w.scheme = ['scheme', '框架']
 let s:w.title = ['title', '标题']
 let s:w.include = ['include', '包含']
+let s:w.form = ['form', '表', '表格']
 let s:w.allow = ['allow', '允许']
 let s:w.warn = ['warn', '警告']
 let s:w.deny = ['deny', '禁止']
@@ -98,7 +99,8 @@ let s:w.functional = ['functional', '功能分类']
 let s:w.source = ['source', '来源']
 let s:w.detail = ['detail', '明细']
 let s:kw = {}
-let s:kw.jxDirective = s:w.year + s:w.money + s:w.precision + s:w.scheme + s:w.title + s:w.include
+let s:kw.jxDirective = s:w.year + s:w.money + s:w.precision + s:w.scheme + s:w.title + s:w.include +
+      \ s:w.form
 let s:kw.jxLintLevel = s:w.allow + s:w.warn + s:w.deny
 let s:kw.jxBlockKeyword = s:w.extends + s:w.required + s:w.unit + s:w.rollup + s:w.plan +
       \ s:w.staff + s:w.budget + s:w.amount + s:w.by + s:w.project + s:w.indicators + s:w.summary +

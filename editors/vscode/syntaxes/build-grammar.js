@@ -58,6 +58,7 @@ const W = {
   scheme: ['scheme', '框架'],
   title: ['title', '标题'],
   include: ['include', '包含'],
+  form: ['form', '表', '表格'],
   allow: ['allow', '允许'],
   warn: ['warn', '警告'],
   deny: ['deny', '禁止'],
@@ -104,7 +105,7 @@ const W = {
 const KEYWORDS = {
   // header statements
   'keyword.control.directive.jx': [...W.year, ...W.money, ...W.precision, ...W.scheme, ...W.title,
-    ...W.include],
+    ...W.include, ...W.form],
   // lint levels
   'keyword.control.directive.lint.jx': [...W.allow, ...W.warn, ...W.deny],
   // blocks and the items that open them
