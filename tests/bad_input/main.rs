@@ -662,7 +662,7 @@ fn closed_stderr() {
 fn xlsx_limits() {
     let path = scratch("long-text.jx");
     let text = format!(
-        "{HEAD}unit \"云田镇\" {{\n  duties \"{}\"\n  budget 10\n}}\nunit \"云田镇\u{fffe}\" {{ budget 1 }}\nunit \"云田镇\u{ffff}\" {{ budget 1 }}\nunit \"a[1]:b*c?d/e\\\\f'\" {{ budget 1 }}\n",
+        "{HEAD}unit \"云田镇\" {{\n  goal \"{}\"\n  budget 10\n  indicators {{ 产出指标 {{ 数量指标 {{ 办件量 ≥ 1 件 }} }} }}\n}}\nunit \"云田镇\u{fffe}\" {{ budget 1 }}\nunit \"云田镇\u{ffff}\" {{ budget 1 }}\nunit \"a[1]:b*c?d/e\\\\f'\" {{ budget 1 }}\n",
         "职".repeat(40_000)
     );
     std::fs::write(&path, text).unwrap();
