@@ -81,10 +81,7 @@ pub fn print(src: &str, tokens: &Tokens, root: P, lang: Lang) -> Result<Vec<Line
         ti: 0,
         comments_printed: 0,
         junk: JunkLines::new(src, &tokens.junk),
-        quotes_as_written: tokens
-            .junk
-            .iter()
-            .any(|&(a, b)| src[a..b].contains(['"', '“', '”', '「', '」'])),
+        quotes_as_written: unpaired_quote(src, &tokens.junk),
         lines: Vec::new(),
         cur: None,
         indent: 0,
@@ -109,6 +106,21 @@ pub fn print(src: &str, tokens: &Tokens, root: P, lang: Lang) -> Result<Vec<Line
         )));
     }
     Ok(p.lines)
+}
+
+/// Whether an error line holds an odd number of `"` (its tokens, which
+/// follow each other, read as one stretch).
+fn unpaired_quote(src: &str, junk: &[(usize, usize)]) -> bool {
+    let mut stretches: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in junk {
+        match stretches.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => stretches.push((a, b)),
+        }
+    }
+    stretches
+        .iter()
+        .any(|&(a, b)| src[a..b].matches('"').count() % 2 == 1)
 }
 
 /// The source lines that error lines stand on.
@@ -194,7 +206,7 @@ struct Printer<'s> {
     comments_printed: usize,
     junk: JunkLines,
     /// Strings and names are printed with the quotes they are written
-    /// with: an error line holds a quote mark, and whether it opens a
+    /// with: an error line holds an unpaired `"`, and whether it opens a
     /// string depends on the quote marks after it (`unit"` on one line,
     /// `unit "室"` on the next: unquoting 室 would change what the error
     /// line reads).
