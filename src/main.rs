@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use clap::builder::PossibleValue;
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice, StandardStream};
 use unicode_width::UnicodeWidthStr;
 
 use jixiao::ast::Level;
@@ -588,7 +588,11 @@ fn print_diagnostics(
         return to_stdout(render::json_lines(&project.sources, diags, lang()).as_bytes())
             .map_err(stdout_error);
     }
-    let mut err = StandardStream::stderr(color_choice(color));
+    // Rendered into one buffer and written at once: standard error is
+    // unbuffered, and a write per piece of a finding cost more than the
+    // checks.
+    let writer = BufferWriter::stderr(color_choice(color));
+    let mut err = writer.buffer();
     if !print.summary {
         if print.short {
             let lines = render::short_lines(&project.sources, diags, lang());
@@ -598,16 +602,16 @@ fn print_diagnostics(
                 .map_err(|e| e.to_string())?;
         }
     }
-    if print.quiet || (diags.is_empty() && !print.summary) {
-        return Ok(());
+    if !print.quiet && (!diags.is_empty() || print.summary) {
+        let counts = summary::tally(&checked.model, diags);
+        let text = if print.short {
+            format!("{}\n", summary::total_line(&counts.total, lang()))
+        } else {
+            summary::render(&counts, lang(), SUMMARY_LINES)
+        };
+        err.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
     }
-    let counts = summary::tally(&checked.model, diags);
-    let text = if print.short {
-        format!("{}\n", summary::total_line(&counts.total, lang()))
-    } else {
-        summary::render(&counts, lang(), SUMMARY_LINES)
-    };
-    err.write_all(text.as_bytes()).map_err(|e| e.to_string())
+    writer.print(&err).map_err(|e| e.to_string())
 }
 
 fn status(diags: &[Diagnostic]) -> ExitCode {

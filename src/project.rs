@@ -26,6 +26,8 @@ use crate::syntax::keywords;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::ast::{self, Header, Span, Spanned};
 use crate::diag::levels::LevelSetting;
 use crate::diag::{Code, Diagnostic};
@@ -159,6 +161,10 @@ struct Loader<'w> {
     reuse: Option<&'w mut Reuse<'w>>,
     /// Whether S011 was reported for the number of files.
     too_many_files: bool,
+    /// Files added and not parsed yet, with the place in the project's
+    /// diagnostics where theirs go: parsed together, in parallel, before
+    /// any of their documents is read ([`Loader::parse_pending`]).
+    pending: Vec<(FileId, usize)>,
 }
 
 /// A project loaded again and again: an editor loads its project after
@@ -333,6 +339,7 @@ fn load_inner<'w>(
         roots: HashMap::new(),
         reuse,
         too_many_files: false,
+        pending: Vec::new(),
     };
     let root_of = |dir: &Path| {
         let shown = options.root.clone().unwrap_or_else(|| {
@@ -408,10 +415,12 @@ fn load_inner<'w>(
     // Follow includes breadth-first; each file is parsed once.
     let mut i = 0;
     while i < loader.project.documents.len() {
+        loader.parse_pending();
         let id = FileId(i as u32);
         loader.follow_includes(id);
         i += 1;
     }
+    loader.parse_pending();
     let included: HashSet<FileId> = loader
         .includes
         .values()
@@ -524,13 +533,49 @@ impl Loader<'_> {
         }
         let id = self.project.sources.add(file);
         let file = self.project.sources.get(id);
-        let (doc, diags) = match (&mut self.reuse, &file.path) {
-            (Some(reuse), Some(path)) => reuse.document(id, path, &file.text),
-            _ => parse_document(id, &file.text),
-        };
-        self.project.documents.push(doc);
-        self.project.diagnostics.extend(diags);
+        match (&mut self.reuse, &file.path) {
+            (Some(reuse), Some(path)) => {
+                let (doc, diags) = reuse.document(id, path, &file.text);
+                self.project.documents.push(doc);
+                self.project.diagnostics.extend(diags);
+            }
+            _ => {
+                self.project.documents.push(ast::Document::default());
+                self.pending.push((id, self.project.diagnostics.len()));
+            }
+        }
         id
+    }
+
+    /// Parse and lower the files added since the last call, in parallel
+    /// (files are independent until their includes are followed), and put
+    /// each one's document and diagnostics where a parse in order would
+    /// have put them: the result does not depend on the thread count.
+    fn parse_pending(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let sources = &self.project.sources;
+        let parsed: Vec<(ast::Document, Vec<Diagnostic>)> = pending
+            .par_iter()
+            .map(|&(id, _)| parse_document(id, &sources.get(id).text))
+            .collect();
+        let earlier = std::mem::take(&mut self.project.diagnostics);
+        let mut merged = Vec::with_capacity(earlier.len());
+        let mut parsed = pending.into_iter().zip(parsed).peekable();
+        for (i, d) in earlier.into_iter().enumerate() {
+            while let Some(((id, _), (doc, diags))) = parsed.next_if(|((_, at), _)| *at <= i) {
+                self.project.documents[id.0 as usize] = doc;
+                merged.extend(diags);
+            }
+            merged.push(d);
+        }
+        for ((id, _), (doc, diags)) in parsed {
+            self.project.documents[id.0 as usize] = doc;
+            merged.extend(diags);
+        }
+        self.project.diagnostics = merged;
     }
 
     /// A file not read (refused): an empty document, so that a diagnostic

@@ -261,6 +261,32 @@ fn the_grammar_spells_every_keyword_as_the_table_does() {
     fail_on(problems);
 }
 
+/// `keyword_start`, the grammar's pre-filter before the reserved keywords
+/// are tried, must admit the first character of every reserved spelling:
+/// a keyword it missed would be read as a name.
+#[test]
+fn every_reserved_keyword_starts_as_keyword_start_admits() {
+    let rules = grammar();
+    let body = rules.get("keyword_start").map(String::as_str).unwrap_or("");
+    let (lits, _) = literals(body);
+    let lower = body.contains("ASCII_ALPHA_LOWER");
+    let mut problems = Vec::new();
+    for k in KEYWORDS.iter().filter(|k| k.class.reserved()) {
+        for spelling in k.spellings() {
+            let first = spelling.chars().next().unwrap_or(' ');
+            let admitted =
+                (lower && first.is_ascii_lowercase()) || lits.iter().any(|l| l.starts_with(first));
+            if !admitted {
+                problems.push(format!(
+                    "{}: `{spelling}` starts with {first:?}, which `keyword_start` does not admit",
+                    rule_name(k)
+                ));
+            }
+        }
+    }
+    fail_on(problems);
+}
+
 #[test]
 fn the_grammar_spells_every_comparison_as_the_table_does() {
     let rules = grammar();

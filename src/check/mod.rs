@@ -24,6 +24,8 @@ use crate::project::Project;
 use crate::source::FileId;
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 /// Options of one run of the checker.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -49,19 +51,43 @@ pub fn check(project: &Project, options: &Options) -> Vec<Diagnostic> {
 /// Check every document and publish the model the checks resolved.
 pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
     let mut raw: Vec<Diagnostic> = project.diagnostics.clone();
-    let mut documents = Vec::with_capacity(project.groups.len());
-    for group in &project.groups {
-        let mut doc = model::Document::new(project, group);
-        raw.extend(check_levels(project, group));
-        raw.extend(forms::check(&doc));
-        raw.extend(budget::check(&doc));
-        raw.extend(bounds::check(&doc));
-        raw.extend(stated::check(&doc));
-        let fw = tiers::framework_for(project, group, &mut raw);
-        let (found, placed) = tiers::check(&doc, fw.as_ref());
+    // Documents are checked in parallel, and within one the families that
+    // do not depend on each other; each document's findings are put
+    // together in one fixed order, so that the output does not depend on
+    // the thread count.
+    let checked: Vec<(model::Document, Vec<Diagnostic>)> = project
+        .groups
+        .par_iter()
+        .map(|group| {
+            let mut doc = model::Document::new(project, group);
+            let mut raw = check_levels(project, group);
+            raw.extend(forms::check(&doc));
+            let (((budget, bounds), stated), (framework, found, placed)) = rayon::join(
+                || {
+                    let (budget, bounds) =
+                        rayon::join(|| budget::check(&doc), || bounds::check(&doc));
+                    ((budget, bounds), stated::check(&doc))
+                },
+                || {
+                    let mut framework = Vec::new();
+                    let fw = tiers::framework_for(project, group, &mut framework);
+                    let (found, placed) = tiers::check(&doc, fw.as_ref());
+                    (framework, found, placed)
+                },
+            );
+            raw.extend(budget);
+            raw.extend(bounds);
+            raw.extend(stated);
+            raw.extend(framework);
+            raw.extend(found);
+            doc.set_tiers(placed);
+            raw.extend(values::check(&doc));
+            (doc, raw)
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(checked.len());
+    for (doc, found) in checked {
         raw.extend(found);
-        doc.set_tiers(placed);
-        raw.extend(values::check(&doc));
         documents.push(doc);
     }
     // Each file takes the level settings of the first document group that

@@ -14,11 +14,93 @@ use crate::source::SourceMap;
 pub const MODEL_VERSION: &str = "1";
 
 pub fn document(doc: &Document, diags: &[Diagnostic], lang: Lang) -> Value {
+    // The streamed form is the one definition of the model's fields.
+    serde_json::to_value(Streamed { doc, diags, lang }).unwrap_or(Value::Null)
+}
+
+/// Write the model of `doc` as pretty JSON, one unit and one finding at a
+/// time: the model of a whole document is never held as a `Value`.
+pub fn write_document(
+    out: &mut impl std::io::Write,
+    doc: &Document,
+    diags: &[Diagnostic],
+    lang: Lang,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::pretty(out);
+    serde::Serialize::serialize(&Streamed { doc, diags, lang }, &mut ser)
+}
+
+struct Streamed<'a, 'p> {
+    doc: &'a Document<'p>,
+    diags: &'a [Diagnostic],
+    lang: Lang,
+}
+
+/// A sequence serialised one element at a time, each made when written.
+struct Each<I>(std::cell::Cell<Option<I>>);
+
+impl<I: Iterator<Item = Value>> serde::Serialize for Each<I> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(None)?;
+        for v in self.0.take().into_iter().flatten() {
+            seq.serialize_element(&v)?;
+        }
+        seq.end()
+    }
+}
+
+fn each<I: Iterator<Item = Value>>(items: I) -> Each<I> {
+    Each(std::cell::Cell::new(Some(items)))
+}
+
+impl serde::Serialize for Streamed<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let Streamed { doc, diags, lang } = *self;
+        let (project, group) = (doc.project, doc.group);
+        let h = &doc.header;
+        let files: Vec<&str> = group
+            .files
+            .iter()
+            .map(|f| project.sources.get(*f).name.as_str())
+            .collect();
+        let in_group = |d: &&Diagnostic| {
+            d.primary_span()
+                .is_some_and(|s| group.files.contains(&s.file))
+        };
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("jixiao_model", MODEL_VERSION)?;
+        m.serialize_entry("files", &files)?;
+        m.serialize_entry(
+            "header",
+            &json!({
+                "title": h.title,
+                "year": h.year,
+                "money": h.money,
+                "precision": h.precision,
+                "scheme": h.scheme,
+            }),
+        )?;
+        m.serialize_entry("units", &each(doc.units.iter().map(|u| unit(doc, u))))?;
+        m.serialize_entry("summaries", &each(doc.summaries.iter().map(|s| summary(s))))?;
+        m.serialize_entry("schemes", &schemes(doc))?;
+        m.serialize_entry(
+            "diagnostics",
+            &each(
+                diags
+                    .iter()
+                    .filter(in_group)
+                    .map(|d| render::to_json(d, &project.sources, lang)),
+            ),
+        )?;
+        m.end()
+    }
+}
+
+fn schemes(doc: &Document) -> Vec<Value> {
     let (project, group) = (doc.project, doc.group);
-    let h = &doc.header;
-    let units: Vec<Value> = doc.units.iter().map(|u| unit(doc, u)).collect();
-    let summaries: Vec<Value> = doc.summaries.iter().map(|s| summary(s)).collect();
-    let schemes: Vec<Value> = group
+    group
         .files
         .iter()
         .flat_map(|f| project.document(*f).schemes.iter())
@@ -29,31 +111,7 @@ pub fn document(doc: &Document, diags: &[Diagnostic], lang: Lang) -> Value {
                 "tiers": s.tiers.iter().map(scheme_tier).collect::<Vec<_>>(),
             })
         })
-        .collect();
-    let files: Vec<&str> = group
-        .files
-        .iter()
-        .map(|f| project.sources.get(*f).name.as_str())
-        .collect();
-    let in_group = |d: &&Diagnostic| {
-        d.primary_span()
-            .is_some_and(|s| group.files.contains(&s.file))
-    };
-    json!({
-        "jixiao_model": MODEL_VERSION,
-        "files": files,
-        "header": {
-            "title": h.title,
-            "year": h.year,
-            "money": h.money,
-            "precision": h.precision,
-            "scheme": h.scheme,
-        },
-        "units": units,
-        "summaries": summaries,
-        "schemes": schemes,
-        "diagnostics": diags.iter().filter(in_group).map(|d| render::to_json(d, &project.sources, lang)).collect::<Vec<_>>(),
-    })
+        .collect()
 }
 
 fn scheme_tier(t: &SchemeTier) -> Value {

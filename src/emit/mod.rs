@@ -146,12 +146,12 @@ pub fn build(
                 });
             }
             Format::Json => {
-                let mut s =
-                    serde_json::to_string_pretty(&json::document(doc, diags, options.lang))?;
-                s.push('\n');
+                let mut bytes = Vec::new();
+                json::write_document(&mut bytes, doc, diags, options.lang)?;
+                bytes.push(b'\n');
                 out.push(Output {
                     name: format!("{name}.json"),
-                    bytes: s.into_bytes(),
+                    bytes,
                 });
             }
             Format::Csv => {
