@@ -34,6 +34,10 @@ fn fixtures() {
     });
 }
 
+/// Codes whose triggering input cannot be committed as a fixture (a file
+/// over 16 MiB, more than 10,000 files); `tests/bad_input/main.rs` generates it.
+const GENERATED: &[&str] = &["S011"];
+
 /// Every registered code has a fixture that triggers it.
 #[test]
 fn every_code_has_a_fixture() {
@@ -45,6 +49,9 @@ fn every_code_has_a_fixture() {
         }
     }
     for info in jixiao::diag::codes::CODES {
+        if GENERATED.contains(&info.code.as_str()) {
+            continue;
+        }
         assert!(
             names
                 .iter()
