@@ -1219,3 +1219,108 @@ fn budget_tables_print_the_seeds_figures() {
         assert_eq!(numbers, values, "{title}: the XLSX's figures");
     }
 }
+
+/// A serial label ("一、", "(1)", "1.", "2、") the transcription drops from a
+/// line's name.
+fn without_serial(s: &str) -> &str {
+    let rest = s.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十()（）".contains(c)
+    });
+    match rest.strip_prefix(['、', '.', '．']) {
+        Some(r) => r,
+        None if rest.len() < s.len() && s.starts_with(['(', '（']) => rest,
+        None => s,
+    }
+}
+
+/// 002's 财政拨款收支总表 prints the seed's own columns (its 支出 by 一般公共预算
+/// and 政府性基金预算, not the income columns of 部门支出总表) and every row
+/// label the seed prints, in its order: the 收入 lines beside the 21
+/// functional categories, blank where the seed is blank.
+#[test]
+fn fiscal_table_prints_the_seeds_columns_and_rows() {
+    let cells = std::fs::read_to_string("examples/shifeng-2020/data/cells.tsv").unwrap();
+    let want: Vec<String> = cells
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|c| c.len() >= 5 && c[2] == "财政拨款收支总表" && c[3] == "text")
+        .map(|c| without_serial(c[4]).to_string())
+        .collect();
+    assert_eq!(want.len(), 8 + 21, "cells.tsv: the table's row labels");
+    // Seed 002 lines 400–401, then the total row (line 423).
+    let head = [
+        "收 入",
+        "支 出",
+        "项 目",
+        "本年预算",
+        "项 目",
+        "合计",
+        "一般公共预算",
+        "政府性基金预算",
+    ];
+    let totals = ["本 年 收 入 合 计", "本 年 支 出 合 计"];
+
+    let project = load(&example_path("shifeng-2020"));
+    let html = text(&build(&project, &[], Format::Html, "shifeng-2020")[0]);
+    let at = html.find("<h2>财政拨款收支总表</h2>").unwrap();
+    let section = &html[at..at + html[at..].find("</section>").unwrap()];
+    let inner = |tag: &str, part: &str| -> Vec<String> {
+        part.split(tag)
+            .skip(1)
+            .map(|s| {
+                let s = &s[s.find('>').unwrap() + 1..];
+                s[..s.find("</").unwrap()].to_string()
+            })
+            .collect()
+    };
+    let (thead, tbody) = section.split_at(section.find("<tbody>").unwrap());
+    assert_eq!(
+        inner("<th class=\"hdr\"", thead),
+        head,
+        "the HTML's columns"
+    );
+    let labels: Vec<String> = inner("<td class=\"txt", tbody)
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert_eq!(labels, want, "the HTML's row labels, in the seed's order");
+    assert_eq!(
+        inner("<th class=\"lbl\"", tbody),
+        totals,
+        "the HTML's total row"
+    );
+    let rows = tbody.matches("<tr").count();
+    assert_eq!(
+        rows,
+        21 + 1,
+        "a row per functional category, and the total row"
+    );
+
+    let book = read_xlsx(&build(&project, &[], Format::Xlsx, "shifeng-2020")[0].bytes);
+    let sheet = book
+        .sheets
+        .iter()
+        .find(|s| {
+            s.cells
+                .iter()
+                .any(|c| c.r == "A1" && squeeze(&c.text) == "财政拨款收支总表")
+        })
+        .expect("a sheet for 财政拨款收支总表");
+    let texts: Vec<String> = sheet
+        .cells
+        .iter()
+        .filter(|c| c.number.is_none() && !c.text.is_empty())
+        .map(|c| c.text.clone())
+        .collect();
+    let expected: Vec<&str> = head
+        .into_iter()
+        .chain(want.iter().map(String::as_str))
+        .chain(totals)
+        .collect();
+    let from = texts
+        .iter()
+        .position(|t| t == "收 入")
+        .expect("the XLSX's header");
+    assert_eq!(&texts[from..], expected, "the XLSX's columns and rows");
+}

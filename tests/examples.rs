@@ -80,23 +80,23 @@ fn yuntian_2023_findings() {
             "T021 unit.jx:196",
             // 业务性专用经费: 无偿献血营养补贴 500元/人 (seed line 593) where the
             // basis prices 0.03万元/人, 300 元 (line 688).
-            "B021 unit.jx:316",
+            "B021 unit.jx:318",
             // … 征兵任务 "较好完成" (seed lines 600–601): a 质量 target that
             // promises and measures nothing.
-            "V006 unit.jx:319",
+            "V006 unit.jx:321",
             // … and 生态效益指标 in two (634, 821).
-            "T021 unit.jx:331",
+            "T021 unit.jx:333",
             // 业务性专用经费 › 武装: its basis states "6次*（万元/次）=3.6万元" — the
             // unit price (0.6) is missing, so that formula comes to 6 万元, not
             // the 3.6 it states (seed line 695).
-            "B002 unit.jx:379",
+            "B002 unit.jx:383",
             // 微民生网格事件办理: 数量指标 各社区、村应急事件 "及时处理" (seed 774),
             // no figure.
-            "V006 unit.jx:405",
+            "V006 unit.jx:409",
             // … 成本指标 安置小区卫生死角清理 5万 and 砍伐枯树 5万 (seed lines
             // 794–802), while the detail gives each 6 + 4 = 10 (854–871).
-            "B020 unit.jx:414",
-            "B020 unit.jx:415",
+            "B020 unit.jx:418",
+            "B020 unit.jx:419",
         ]
     );
 }
@@ -130,27 +130,27 @@ fn shifeng_2020_findings() {
             "B011 unit.jx:577",
             // 附件13 reprints 附件6, its 302 and 30205 names with it (seed lines
             // 471, 476).
-            "B011 unit.jx:893",
-            "B011 unit.jx:898",
+            "B011 unit.jx:744",
+            "B011 unit.jx:749",
             // No 满意度指标 in the 部门整体支出绩效申报表 (seed lines 603–610)
             // nor in the six project tables of 附件3, whose satisfaction
             // targets sit in the 可持续影响 column (seed 632–640): one finding,
             // seven places.
-            "T004 unit.jx:964",
+            "T004 unit.jx:972",
             // The two indicators of the 申报表 are text directly under 产出指标
             // and 效益指标, with no 二级 (seed lines 609–610) …
-            "T007 unit.jx:966",
+            "T007 unit.jx:974",
             // … and, like 15 cells of 附件3, a text with no target value
             // (seed 609–610, 635–640): 17 places.
-            "V020 unit.jx:966",
-            "T007 unit.jx:969",
+            "V020 unit.jx:974",
+            "T007 unit.jx:977",
             // 附件3: the 质量指标, 时效指标, 经济效益指标, 生态效益指标 and
             // 数量指标 cells left empty (seed lines 635–640).
-            "T021 unit.jx:998",
-            "T021 unit.jx:999",
-            "T021 unit.jx:1005",
-            "T021 unit.jx:1009",
-            "T021 unit.jx:1026",
+            "T021 unit.jx:1006",
+            "T021 unit.jx:1007",
+            "T021 unit.jx:1013",
+            "T021 unit.jx:1017",
+            "T021 unit.jx:1034",
         ]
     );
 }

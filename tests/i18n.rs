@@ -212,7 +212,7 @@ fn wording(m: &Message) -> Message {
 /// of syntax), written in backticks or not.
 const NOT_ENGLISH: &[&str] = &[
     "jixiao", "explain", "list", "root", "iconv", "GBK", "UTF", "FIFO", "DIR", "include", "jx",
-    "dir",
+    "dir", "Windows", "Unicode", "BOM", "GB", "MiB",
 ];
 
 /// The English words left in a Chinese text, outside backticks.

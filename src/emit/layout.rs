@@ -1809,12 +1809,19 @@ impl<'a> Ctx<'a> {
             }
             rows.push(Row::new(cells).class("line"));
         }
+        // The 合计 a table's own breakdown states is its total row's figure;
+        // its tree's (or budget's) amount only when it states none (an
+        // amount tree named after a table need not restate the figure).
+        let stated = found.as_ref().and_then(|f| match f.at {
+            At::Breakdown(b) => b.total.as_ref().map(|x| &x.amount),
+            _ => None,
+        });
         let total = t.total.and_then(|(label, _)| {
             let h = total_node?;
             let code_cols = paths.len() - values.len() - 1;
             let mut cells = vec![Cell::label(label).span(code_cols + 1)];
             for (_, v) in &values {
-                cells.push(cell_of(h.breakdowns(), h.amount(), v));
+                cells.push(cell_of(h.breakdowns(), stated.unwrap_or(h.amount()), v));
             }
             Some(Row::new(cells).class("sum"))
         });
