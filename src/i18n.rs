@@ -129,6 +129,11 @@ pub const CATALOGUES: &[(Lang, &str, &str)] = &[
     ),
     (Lang::En, "lsp.ftl", include_str!("../locales/en/lsp.ftl")),
     (
+        Lang::En,
+        "import.ftl",
+        include_str!("../locales/en/import.ftl"),
+    ),
+    (
         Lang::Zh,
         "common.ftl",
         include_str!("../locales/zh-CN/common.ftl"),
@@ -187,6 +192,11 @@ pub const CATALOGUES: &[(Lang, &str, &str)] = &[
         Lang::Zh,
         "lsp.ftl",
         include_str!("../locales/zh-CN/lsp.ftl"),
+    ),
+    (
+        Lang::Zh,
+        "import.ftl",
+        include_str!("../locales/zh-CN/import.ftl"),
     ),
 ];
 

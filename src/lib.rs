@@ -9,9 +9,13 @@ pub mod ast;
 pub mod check;
 pub mod diag;
 pub mod emit;
+pub mod encoding;
 pub mod fmt;
 pub mod forms;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod i18n;
+pub mod import;
 pub mod lsp;
 pub mod model;
 pub mod project;

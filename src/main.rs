@@ -23,6 +23,23 @@ use jixiao::msg;
 use jixiao::world::{self, Disk, World};
 use jixiao::{emit, Input, LoadOptions, Project};
 
+/// Set when writing to standard output or standard error failed (a full
+/// disk, a closed terminal): the run then ends with status 2. The macro
+/// below replaces the standard `eprintln!`, which panics on a failed write.
+static OUTPUT_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn output_failed() {
+    OUTPUT_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        if writeln!(std::io::stderr(), $($arg)*).is_err() {
+            output_failed();
+        }
+    }};
+}
+
 // Every text a user reads here is a message of the catalogues
 // (`locales/LANG/cli.ftl`): the help of each command and flag (ids
 // `cli-COMMAND-about`, `cli-COMMAND-ARG`, falling back to `cli-ARG`), the
@@ -198,6 +215,14 @@ enum Command {
         #[arg(long, value_enum, value_name = "LANG")]
         keywords: Option<KeywordLang>,
     },
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(short, long, value_name = "DIR", default_value = ".")]
+        output: PathBuf,
+        #[arg(long, value_name = "SCHEME", value_parser = clap::builder::PossibleValuesParser::new(jixiao::import::SCHEMES))]
+        scheme: Option<String>,
+    },
     Explain {
         #[arg(required_unless_present = "list", value_name = "CODE")]
         code: Option<String>,
@@ -371,12 +396,17 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => usage_error(e),
     };
-    match run(cli) {
+    let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("{}", tr(msg!("cli-error", text = e)));
             ExitCode::from(2)
         }
+    };
+    if OUTPUT_FAILED.load(std::sync::atomic::Ordering::Relaxed) {
+        ExitCode::from(2)
+    } else {
+        code
     }
 }
 
@@ -437,6 +467,64 @@ fn to_stdout(bytes: &[u8]) -> std::io::Result<()> {
 
 fn stdout_error(e: std::io::Error) -> String {
     tr(msg!("cli-cannot-write-stdout", error = e.to_string()))
+}
+
+/// `jixiao import`: every workbook is read first; the `.jx` files are
+/// written together (one set, all at once) only when none failed.
+fn import_command(
+    files: &[PathBuf],
+    dir: &Path,
+    scheme: Option<&str>,
+    color: ColorWhen,
+) -> Result<ExitCode, String> {
+    let mut written: Vec<(String, String)> = Vec::new();
+    let mut findings = Vec::new();
+    let mut failed = 0usize;
+    for f in files {
+        match jixiao::import::import(f, scheme) {
+            Ok(imp) => {
+                findings.extend(imp.diags);
+                let mut name = format!("{}.jx", imp.name);
+                let mut k = 2;
+                while written.iter().any(|(n, _)| *n == name) {
+                    name = format!("{}-{k}.jx", imp.name);
+                    k += 1;
+                }
+                written.push((name, imp.text));
+            }
+            Err(diags) => {
+                failed += 1;
+                findings.extend(diags);
+            }
+        }
+    }
+    let sources = jixiao::source::SourceMap::new();
+    let mut err = StandardStream::stderr(color_choice(color));
+    let _ = render::emit_human(&mut err, &sources, &findings, lang());
+    if failed > 0 {
+        report_error(msg!("import-failed", count = failed as i64));
+        return Ok(ExitCode::from(1));
+    }
+    let set: Vec<(&str, &[u8])> = written
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_bytes()))
+        .collect();
+    world::write_set(dir, &set).map_err(|e| {
+        tr(msg!(
+            "cli-cannot-write",
+            path = dir.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
+    eprintln!(
+        "{}",
+        tr(msg!(
+            "import-written",
+            count = written.len() as i64,
+            dir = dir.display().to_string()
+        ))
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Report an error that does not stop the command: `error: …`.
@@ -504,10 +592,18 @@ fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            let mut text = String::new();
+            let mut bytes = Vec::new();
             std::io::stdin()
-                .read_to_string(&mut text)
+                .read_to_end(&mut bytes)
                 .map_err(read_stdin_error)?;
+            let text = jixiao::encoding::decode(bytes).map_err(|e| {
+                tr(msg!(
+                    "cli-stdin-not-utf8",
+                    message = e.message("<stdin>"),
+                    label = e.label(),
+                    help = e.help("FILE")
+                ))
+            })?;
             out.push(Input::Text {
                 name: "<stdin>".into(),
                 text,
@@ -648,6 +744,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             check,
             keywords,
         } => fmt_command(&paths, check, keywords, cli.color),
+        Command::Import {
+            files,
+            output,
+            scheme,
+        } => import_command(&files, &output, scheme.as_deref(), cli.color),
         Command::Lsp => match jixiao::lsp::run() {
             Ok(()) => Ok(ExitCode::SUCCESS),
             // The protocol's exit status when the client did not shut the
@@ -737,7 +838,11 @@ fn fmt_command(
             ));
             let mut err = StandardStream::stderr(color_choice(color));
             let _ = render::emit_human(&mut err, &sources, &diags, lang());
-            report_error(msg!("cli-fmt-unbalanced", name = name));
+            if diags.iter().any(|d| d.code == jixiao::diag::Code::S010) {
+                report_error(msg!("cli-fmt-too-deep", name = name));
+            } else {
+                report_error(msg!("cli-fmt-unbalanced", name = name));
+            }
         }
         fmt::Error::Internal(why) => {
             report_error(msg!("cli-fmt-internal", name = name, why = why));
@@ -750,10 +855,17 @@ fn fmt_command(
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(read_stdin_error)?;
-            let Ok(text) = String::from_utf8(bytes) else {
-                report_error(msg!("cli-fmt-not-utf8", name = stdin_name));
-                not_formatted = true;
-                continue;
+            let text = match jixiao::encoding::decode(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    report_error(msg!(
+                        "cli-fmt-in-encoding",
+                        message = e.message(stdin_name),
+                        help = e.help("FILE")
+                    ));
+                    not_formatted = true;
+                    continue;
+                }
             };
             match fmt::format_source(&text, &options) {
                 Ok(out) if check => {
@@ -824,10 +936,17 @@ fn fmt_command(
                     continue;
                 }
             };
-            let Ok(text) = String::from_utf8(bytes) else {
-                report_error(msg!("cli-fmt-not-utf8", name = name.as_str()));
-                not_formatted = true;
-                continue;
+            let text = match jixiao::encoding::decode(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    report_error(msg!(
+                        "cli-fmt-in-encoding",
+                        message = e.message(&name),
+                        help = e.help(&name)
+                    ));
+                    not_formatted = true;
+                    continue;
+                }
             };
             match fmt::format_source(&text, &options) {
                 Ok(out) if out == text => {}

@@ -32,7 +32,7 @@ use crate::ast::{self, Header, Span, Spanned};
 use crate::diag::levels::LevelSetting;
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, SourceFile, SourceMap};
-use crate::syntax::{cst, lower, parse_document, reparse::reparse};
+use crate::syntax::{cst, limits, lower, parse_document, reparse::reparse};
 use crate::world::{not_a_file, Disk, NotAFile, World};
 
 mod units;
@@ -159,6 +159,8 @@ struct Loader<'w> {
     /// What this load may take from the previous one (an editor's
     /// [`Reloader`]).
     reuse: Option<&'w mut Reuse<'w>>,
+    /// Whether S011 was reported for the number of files.
+    too_many_files: bool,
     /// Files added and not parsed yet, with the place in the project's
     /// diagnostics where theirs go: parsed together, in parallel, before
     /// any of their documents is read ([`Loader::parse_pending`]).
@@ -336,6 +338,7 @@ fn load_inner<'w>(
         includes: HashMap::new(),
         roots: HashMap::new(),
         reuse,
+        too_many_files: false,
         pending: Vec::new(),
     };
     let root_of = |dir: &Path| {
@@ -499,7 +502,35 @@ fn literal_prefix(path: &Path) -> PathBuf {
 }
 
 impl Loader<'_> {
-    fn add(&mut self, file: SourceFile) -> FileId {
+    fn add(&mut self, mut file: SourceFile) -> FileId {
+        if file.text.len() > limits::MAX_FILE_BYTES {
+            // Kept as an empty file: the diagnostic has a name to show.
+            file = SourceFile::new(file.name, file.path, String::new());
+            let id = self.project.sources.add(file);
+            self.project.documents.push(ast::Document {
+                file: id,
+                ..Default::default()
+            });
+            self.project.diagnostics.push(
+                Diagnostic::new(
+                    Code::S011,
+                    msg!(
+                        "s011-file-too-large",
+                        name = self.project.sources.get(id).name.as_str(),
+                        limit = limits::MAX_FILE_BYTES >> 20
+                    ),
+                )
+                .primary(
+                    Span {
+                        file: id,
+                        start: 0,
+                        end: 0,
+                    },
+                    msg!("s011-this-file"),
+                ),
+            );
+            return id;
+        }
         let id = self.project.sources.add(file);
         let file = self.project.sources.get(id);
         match (&mut self.reuse, &file.path) {
@@ -565,26 +596,42 @@ impl Loader<'_> {
             return Some(id);
         }
         let name = path.display().to_string();
-        match String::from_utf8(bytes) {
+        if self.project.sources.len() >= limits::MAX_FILES {
+            if !self.too_many_files {
+                self.too_many_files = true;
+                self.project.diagnostics.push(
+                    Diagnostic::new(
+                        Code::S011,
+                        msg!(
+                            "s011-too-many-files",
+                            limit = limits::MAX_FILES,
+                            name = name.as_str()
+                        ),
+                    )
+                    .help(msg!("s011-too-many-files-help")),
+                );
+            }
+            return None;
+        }
+        match crate::encoding::decode(bytes) {
             Ok(text) => Some(self.add(SourceFile::new(name, Some(canonical), text))),
             Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
                 let id = self.add(SourceFile::new(
                     name.clone(),
                     Some(canonical),
                     String::new(),
                 ));
                 self.project.diagnostics.push(
-                    Diagnostic::new(Code::S008, msg!("s008-not-utf8", name = name.as_str()))
+                    Diagnostic::new(Code::S008, e.message(&name))
                         .primary(
                             Span {
                                 file: id,
                                 start: 0,
                                 end: 0,
                             },
-                            msg!("s008-invalid-byte", offset = valid),
+                            e.label(),
                         )
-                        .help(msg!("s008-help")),
+                        .help(e.help(&name)),
                 );
                 Some(id)
             }

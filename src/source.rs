@@ -44,7 +44,15 @@ pub struct SourceFile {
     /// The text, with a leading BOM removed. CRLF is kept: spans stay exact.
     pub text: String,
     line_starts: Vec<usize>,
+    /// Columns known in advance on long lines (built at the first column
+    /// asked for on one): a column is then counted from the last mark
+    /// before it, not from its line's start, so that many positions on one
+    /// long line cost linear time in all.
+    column_marks: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
+
+/// Bytes between two column marks.
+const MARK_EVERY: usize = 4096;
 
 impl SourceFile {
     pub fn new(name: String, path: Option<PathBuf>, text: String) -> Self {
@@ -52,14 +60,13 @@ impl SourceFile {
             Some(rest) => rest.to_string(),
             None => text,
         };
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = line_starts(&text);
         SourceFile {
             name,
             path,
             text,
             line_starts,
+            column_marks: std::sync::OnceLock::new(),
         }
     }
 
@@ -86,8 +93,41 @@ impl SourceFile {
         let byte = self.floor_char_boundary(byte.min(self.text.len()));
         let line = self.line_index(byte);
         let start = self.line_starts[line];
-        let col = self.text[start..byte].chars().count();
-        (line + 1, col + 1)
+        if byte - start < MARK_EVERY {
+            return (line + 1, self.text[start..byte].chars().count() + 1);
+        }
+        let marks = self.column_marks.get_or_init(|| self.marks());
+        // The last mark at or before `byte`, if it is on this line.
+        let (from, col) = match marks.partition_point(|&(b, _)| b <= byte) {
+            0 => (start, 0),
+            i if marks[i - 1].0 >= start => marks[i - 1],
+            _ => (start, 0),
+        };
+        (line + 1, col + self.text[from..byte].chars().count() + 1)
+    }
+
+    /// (byte, column in characters from its line's start) every
+    /// [`MARK_EVERY`] bytes of each line that long.
+    fn marks(&self) -> Vec<(usize, usize)> {
+        let mut marks = Vec::new();
+        for (i, &start) in self.line_starts.iter().enumerate() {
+            let end = self
+                .line_starts
+                .get(i + 1)
+                .copied()
+                .unwrap_or(self.text.len());
+            let (mut at, mut col) = (start, 0);
+            while end - at > MARK_EVERY {
+                let next = self.floor_char_boundary(at + MARK_EVERY);
+                if next <= at {
+                    break;
+                }
+                col += self.text[at..next].chars().count();
+                at = next;
+                marks.push((at, col));
+            }
+        }
+        marks
     }
 
     /// The largest char boundary not after `byte` (spans must never split a
@@ -99,6 +139,20 @@ impl SourceFile {
         }
         byte
     }
+}
+
+/// Where each line starts. A line ends with LF, CRLF or a lone CR (old Mac
+/// files, and some exports from spreadsheets), as the grammar's line
+/// breaks do.
+fn line_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            starts.push(i + 1);
+        }
+    }
+    starts
 }
 
 /// Every file of one run.
@@ -189,6 +243,19 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
         Ok(f.line_index(byte))
     }
 
+    fn column_number(
+        &'a self,
+        id: FileId,
+        _line: usize,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        let f = self
+            .files
+            .get(id.0 as usize)
+            .ok_or(codespan_reporting::files::Error::FileMissing)?;
+        Ok(f.line_col(byte).1)
+    }
+
     fn line_range(
         &'a self,
         id: FileId,
@@ -223,5 +290,32 @@ mod tests {
         assert_eq!(map.find_path(Path::new("/p/a.jx")), Some(a));
         assert_eq!(map.find_path(Path::new("/p/b.jx")), Some(b));
         assert_eq!(map.find_path(Path::new("/p/c.jx")), None);
+    }
+
+    #[test]
+    fn every_line_break_starts_a_line() {
+        for text in ["a\nb\nc", "a\r\nb\r\nc", "a\rb\rc", "a\r\nb\rc"] {
+            let f = SourceFile::new("t".into(), None, text.into());
+            let c = text.rfind('c').unwrap();
+            assert_eq!(f.line_col(c), (3, 1), "{text:?}");
+            assert_eq!(f.line_index(text.find('b').unwrap()), 1);
+        }
+    }
+
+    #[test]
+    fn columns_on_long_lines() {
+        let text = format!("a\n{}x{}\nb", "职".repeat(10_000), "a".repeat(10_000));
+        let f = SourceFile::new("t".into(), None, text.clone());
+        let x = text.find('x').unwrap();
+        assert_eq!(f.line_col(x), (2, 10_001));
+        assert_eq!(f.line_col(x + 5_000), (2, 15_001));
+        for b in (0..text.len()).step_by(997) {
+            let b = f.floor_char_boundary(b);
+            let start = text[..b].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..b].matches('\n').count() + 1;
+            assert_eq!(f.line_col(b), (line, text[start..b].chars().count() + 1));
+        }
+        assert_eq!(f.line_col(text.len()), (3, 2));
+        assert_eq!(f.line_col(2), (2, 1));
     }
 }

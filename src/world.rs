@@ -213,9 +213,12 @@ pub struct Disk;
 
 impl World for Disk {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        let mut file = open_regular(path)?;
+        let file = open_regular(path)?;
         let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)?;
+        // One byte past the limit is enough to know a file is too large
+        // (S011): a huge file is never read whole.
+        file.take(crate::syntax::limits::MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)?;
         Ok(bytes)
     }
 

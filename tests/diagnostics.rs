@@ -34,6 +34,10 @@ fn fixtures() {
     });
 }
 
+/// Codes whose triggering input cannot be committed as a fixture (a file
+/// over 16 MiB, more than 10,000 files); `tests/bad_input/main.rs` generates it.
+const GENERATED: &[&str] = &["S011"];
+
 /// Every registered code has a fixture that triggers it.
 #[test]
 fn every_code_has_a_fixture() {
@@ -44,7 +48,14 @@ fn every_code_has_a_fixture() {
             names.push(f.unwrap().file_name().to_string_lossy().into_owned());
         }
     }
+    // The import codes (I…) are found in workbooks, which no document
+    // fixture can be: tests/import.rs
+    // (`every_import_code_is_produced_and_speaks_both_languages`) produces
+    // each of them from a workbook instead.
     for info in jixiao::diag::codes::CODES {
+        if info.code.as_str().starts_with('I') || GENERATED.contains(&info.code.as_str()) {
+            continue;
+        }
         assert!(
             names
                 .iter()

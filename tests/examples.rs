@@ -80,23 +80,23 @@ fn yuntian_2023_findings() {
             "T021 unit.jx:196",
             // 业务性专用经费: 无偿献血营养补贴 500元/人 (seed line 593) where the
             // basis prices 0.03万元/人, 300 元 (line 688).
-            "B021 unit.jx:316",
+            "B021 unit.jx:318",
             // … 征兵任务 "较好完成" (seed lines 600–601): a 质量 target that
             // promises and measures nothing.
-            "V006 unit.jx:319",
+            "V006 unit.jx:321",
             // … and 生态效益指标 in two (634, 821).
-            "T021 unit.jx:331",
+            "T021 unit.jx:333",
             // 业务性专用经费 › 武装: its basis states "6次*（万元/次）=3.6万元" — the
             // unit price (0.6) is missing, so that formula comes to 6 万元, not
             // the 3.6 it states (seed line 695).
-            "B002 unit.jx:379",
+            "B002 unit.jx:383",
             // 微民生网格事件办理: 数量指标 各社区、村应急事件 "及时处理" (seed 774),
             // no figure.
-            "V006 unit.jx:405",
+            "V006 unit.jx:409",
             // … 成本指标 安置小区卫生死角清理 5万 and 砍伐枯树 5万 (seed lines
             // 794–802), while the detail gives each 6 + 4 = 10 (854–871).
-            "B020 unit.jx:414",
-            "B020 unit.jx:415",
+            "B020 unit.jx:418",
+            "B020 unit.jx:419",
         ]
     );
 }

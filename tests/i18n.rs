@@ -212,7 +212,7 @@ fn wording(m: &Message) -> Message {
 /// of syntax), written in backticks or not.
 const NOT_ENGLISH: &[&str] = &[
     "jixiao", "explain", "list", "root", "iconv", "GBK", "UTF", "FIFO", "DIR", "include", "jx",
-    "dir",
+    "dir", "Windows", "Unicode", "BOM", "GB", "MiB",
 ];
 
 /// The English words left in a Chinese text, outside backticks.
@@ -290,7 +290,13 @@ fn every_finding_renders_in_both_languages_and_chinese_is_chinese() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert!(seen_codes.len() >= CODES.len() - 2, "{seen_codes:?}");
+    // The import codes (I…) are found in workbooks, not in fixtures:
+    // tests/import.rs renders each in both languages.
+    let document_codes = CODES
+        .iter()
+        .filter(|c| !c.code.as_str().starts_with('I'))
+        .count();
+    assert!(seen_codes.len() >= document_codes - 2, "{seen_codes:?}");
 }
 
 /// Every fixture's findings in Chinese, one block per fixture: what a

@@ -105,6 +105,23 @@ cli-fmt-paths = Files or directories to format (`-` formats standard input).
 cli-fmt-check = Change nothing: list the files that would change and exit 1 if any.
 cli-fmt-keywords = Spell every keyword in this language (default: each file keeps the language most of its keywords are written in).
 
+cli-import-about = Turn the Excel/WPS tables a unit already has (.xlsx, .xls, .csv) into .jx files.
+cli-import-long-about =
+    Turn the Excel/WPS tables a unit already has (.xlsx, .xls, .csv) into
+    `.jx` files, one per workbook (NAME.jx), in the canonical style.
+
+    The official tables are recognised by their titles, labels and column
+    headers, wherever they stand on a sheet: unit and project
+    performance-target tables, summary tables (序号 名称 金额), budget
+    tables (项目 金额). Every cell that could not be placed is reported with
+    its address (I001). A sheet that is not recognised (I002) or a file that
+    cannot be read (I003) stops the import: nothing is written. What the
+    tables state is imported as stated: run `jixiao check` on the result.
+    See docs/import.md.
+cli-import-files = Workbooks to import (.xlsx, .xls, .csv).
+cli-import-output = Directory to write the .jx files into (default: the current directory).
+cli-import-scheme = The indicator framework to state in the .jx files (default: the one the tables' tiers show, if any).
+
 cli-explain-about = Explain a diagnostic code: what it means, why, an example and the fix.
 cli-explain-code = The code, e.g. B001.
 cli-explain-list = List every code with its default level and one line.
@@ -119,6 +136,7 @@ cli-help-command = The command whose help to print.
 cli-error = error: { $text }
 cli-cannot-write-stdout = cannot write to standard output: { $error }
 cli-cannot-read-stdin = cannot read standard input: { $error }
+cli-stdin-not-utf8 = { $message } ({ $label }); { $help }
 cli-cannot-read = cannot read `{ $path }`: { $error }
 cli-cannot-write = cannot write `{ $path }`: { $error }
 cli-cannot-write-into = cannot write into `{ $dir }`: { $error }
@@ -128,8 +146,9 @@ cli-xlsx-is-binary = an XLSX workbook is binary: redirect standard output or giv
 cli-several-outputs = { $count } files to write ({ $names }): give an output directory with -o DIR
 cli-unknown-command = unknown command `{ $name }` (see `jixiao --help`)
 cli-fmt-unbalanced = `{ $name }` has unbalanced braces: not formatted
+cli-fmt-too-deep = `{ $name }` nests too deeply: not formatted
 cli-fmt-internal = `{ $name }` not formatted: { $why } (please report this)
-cli-fmt-not-utf8 = `{ $name }` is not UTF-8 text: not formatted
+cli-fmt-in-encoding = { $message }: not formatted; { $help }
 cli-fmt-link-outside = `{ $name }` is a link to a file outside `{ $dir }`: not formatted
 cli-fmt-not-a-file = `{ $name }` is { $what }: not formatted
 

@@ -13,6 +13,17 @@ list-and = { $head } and { $last }
 ## Severities, as a reader sees them.
 severity-error = error
 severity-warning = warning
+severity-note = note
+
+## What the human form leaves out so that it stays readable.
+render-locations-not-shown = { $count ->
+    [one] { $count } more location is not shown (--message-format json lists it)
+   *[other] { $count } more locations are not shown (--message-format json lists them)
+}
+render-line-flood = { $count ->
+    [one] { $count } more finding on line { $line } of { $file } is not shown (--message-format json lists every one)
+   *[other] { $count } more findings on line { $line } of { $file } are not shown (--message-format json lists every one)
+}
 
 # A help line under a finding.
 help-line = help: { $text }

@@ -21,8 +21,26 @@ s007-looked-for = looked for { $path }
 s007-cannot-read = cannot read `{ $path }`
 
 s008-not-utf8 = `{ $name }` is not UTF-8 text
+s008-in-encoding = `{ $name }` is { $encoding }, not UTF-8
 s008-invalid-byte = invalid byte at offset { $offset }
-s008-help = convert it, e.g. `iconv -f GBK -t UTF-8`
+s008-by-bom = recognised by its byte-order mark
+s008-every-byte-reads-as = not UTF-8 from offset { $offset }; every byte reads as { $encoding }
+s008-by-zero-bytes = recognised by the zero bytes beside its ASCII characters
+s008-convert = convert it: `iconv -f { $from } -t UTF-8 { $file } > converted.jx`, then replace the file with `converted.jx`
+s008-save-as-utf8 = save it as UTF-8 in its editor, or convert it from its encoding, e.g. `iconv -f { $from } -t UTF-8 { $file } > converted.jx`, then replace the file with `converted.jx`
+
+## The encodings a file is recognised to be in.
+encoding-utf16le = UTF-16 (little-endian) text
+encoding-utf16be = UTF-16 (big-endian) text
+encoding-utf32le = UTF-32 (little-endian) text
+encoding-utf32be = UTF-32 (big-endian) text
+encoding-gbk = GBK text (the Chinese Windows encoding)
+encoding-gb18030 = GB18030 text (the Chinese national encoding)
+
+s011-file-too-large = `{ $name }` is larger than a file may be ({ $limit } MiB): it was not read
+s011-this-file = this file
+s011-too-many-files = more than { $limit } files to read: `{ $name }` and the files after it were not read
+s011-too-many-files-help = check the paths and `include` patterns of this run
 
 s020-includes-itself = `{ $file }` includes itself
 s020-cycle = include cycle: `{ $files }`

@@ -11,6 +11,29 @@ s002-unmatched-brace = unmatched `{"}"}`
 s002-remove-the-brace = remove it, or add the `{"{"}` it was meant to close
 s002-cannot-be-read = the file's blocks cannot be read
 s002-reading-stopped-here = reading stopped here
+s002-run-closes-no-block = { $count } `{"}"}` close no block
+s002-run-unmatched = { $count } unmatched `{"}"}`
+s002-run-reported-once = a run of `{"}"}` with only white space between is reported once
+
+## Limits (docs/language.md, Limits).
+s010-blocks-too-deep = blocks are nested more than { $limit } deep
+s010-parens-too-deep = a formula's parentheses are nested more than { $limit } deep
+s010-this-brace-opens = this `{"{"}` opens level { $level }
+s010-this-paren-opens = this `(` opens level { $level }
+s010-not-read = the file was not read: nothing in it is checked
+s012-formula-too-long = this formula has { $operands } numbers and units, more than the { $limit } a formula may have
+s012-not-read = this formula was not read
+s012-help = break the line down into lines of its own, each with a short formula
+
+## Invisible characters.
+s013-invisible = invisible character in the text: { $what }
+s013-code-point = { $code } { $name }
+s013-byte-order-mark = ZERO WIDTH NO-BREAK SPACE (a byte-order mark)
+s013-control-character = control character
+s013-noncharacter = noncharacter
+s013-more = { $count } more invisible characters in this file are not reported one by one
+s013-not-a-line-break = it does not end the line: replace it with a line break, or delete it
+s013-delete-it = delete it (it was probably copied with the text)
 
 s001-unexpected-after = unexpected `{ $found }` after `{ $before }`
 s001-not-expected-here = not expected here

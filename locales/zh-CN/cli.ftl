@@ -94,6 +94,20 @@ cli-fmt-paths = 要格式化的文件或目录（`-` 格式化标准输入）。
 cli-fmt-check = 不做改动：列出会改变的文件，有则以 1 退出。
 cli-fmt-keywords = 用这种语言书写所有关键字（默认：每个文件保持其多数关键字所用的语言）。
 
+cli-import-about = 把单位已有的 Excel/WPS 表格（.xlsx、.xls、.csv）转成 .jx 文件。
+cli-import-long-about =
+    把单位已有的 Excel/WPS 表格（.xlsx、.xls、.csv）转成 .jx 文件，每个工作簿
+    一个（NAME.jx），按规范格式写出。
+
+    按标题、栏目和表头识别正式表格，不论它们在工作表的什么位置：部门（单位）
+    整体和项目支出绩效目标表、汇总表（序号 名称 金额）、预算表（项目 金额）。
+    无法放进表格的单元格都连同地址一起报告（I001）。无法识别的工作表（I002）
+    或无法读取的文件（I003）会使导入停止，不写出任何文件。表格写的内容原样
+    导入：请对结果运行 `jixiao check`。见 docs/import.md。
+cli-import-files = 要导入的工作簿（.xlsx、.xls、.csv）。
+cli-import-output = 写出 .jx 文件的目录（默认：当前目录）。
+cli-import-scheme = 写入 .jx 文件的指标体系（默认：按表格中的指标层级判断，能判断时写入）。
+
 cli-explain-about = 解释一个诊断代码：含义、原因、示例和改正方法。
 cli-explain-code = 代码，例如 B001。
 cli-explain-list = 列出所有代码，附默认级别和一行说明。
@@ -108,6 +122,7 @@ cli-help-command = 要显示其帮助的命令。
 cli-error = 错误：{ $text }
 cli-cannot-write-stdout = 无法写入标准输出：{ $error }
 cli-cannot-read-stdin = 无法读取标准输入：{ $error }
+cli-stdin-not-utf8 = { $message }（{ $label }）。{ $help }
 cli-cannot-read = 无法读取 `{ $path }`：{ $error }
 cli-cannot-write = 无法写入 `{ $path }`：{ $error }
 cli-cannot-write-into = 无法写入 `{ $dir }`：{ $error }
@@ -117,8 +132,9 @@ cli-xlsx-is-binary = XLSX 工作簿是二进制文件：请重定向标准输出
 cli-several-outputs = 要写 { $count } 个文件（{ $names }）：请用 -o DIR 指定输出目录
 cli-unknown-command = 没有命令 `{ $name }`（见 `jixiao --help`）
 cli-fmt-unbalanced = `{ $name }` 的花括号不配对：未格式化
+cli-fmt-too-deep = `{ $name }` 的嵌套层数超过上限：未格式化
 cli-fmt-internal = `{ $name }` 未格式化：{ $why }（请报告这个问题）
-cli-fmt-not-utf8 = `{ $name }` 不是 UTF-8 文本：未格式化
+cli-fmt-in-encoding = { $message }：未格式化。{ $help }
 cli-fmt-link-outside = `{ $name }` 是指向 `{ $dir }` 之外文件的链接：未格式化
 cli-fmt-not-a-file = `{ $name }` 是{ $what }：未格式化
 

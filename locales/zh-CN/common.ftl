@@ -11,6 +11,11 @@ list-and = { $head } 和 { $last }
 ## 级别。
 severity-error = 错误
 severity-warning = 警告
+severity-note = 提示
+
+## 为便于阅读，文字输出中省略的内容。
+render-locations-not-shown = 另有 { $count } 处未显示（--message-format json 会全部列出）
+render-line-flood = { $file } 第 { $line } 行另有 { $count } 个问题未显示（--message-format json 会全部列出）
 
 # 问题下方的建议。
 help-line = 建议：{ $text }

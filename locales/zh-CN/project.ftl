@@ -21,8 +21,26 @@ s007-looked-for = 查找的是 { $path }
 s007-cannot-read = 无法读取 `{ $path }`
 
 s008-not-utf8 = `{ $name }` 不是 UTF-8 文本
+s008-in-encoding = `{ $name }` 是 { $encoding }，不是 UTF-8 编码
 s008-invalid-byte = 第 { $offset } 字节处是无效字节
-s008-help = 请转换编码，例如 `iconv -f GBK -t UTF-8`
+s008-by-bom = 由文件开头的字节顺序标记（BOM）认出
+s008-every-byte-reads-as = 从第 { $offset } 字节起不是 UTF-8；全部字节都能按 { $encoding } 读出
+s008-by-zero-bytes = 由英文字母旁的零字节认出
+s008-convert = 请先转换编码：`iconv -f { $from } -t UTF-8 { $file } > converted.jx`，再用 `converted.jx` 替换原文件（也可以在编辑器里“另存为”UTF-8 编码）
+s008-save-as-utf8 = 请在编辑器里把它“另存为”UTF-8 编码，或从原来的编码转换，例如 `iconv -f { $from } -t UTF-8 { $file } > converted.jx`，再用 `converted.jx` 替换原文件
+
+## 认出的文件编码。
+encoding-utf16le = UTF-16（小端序）编码的文本，即 Windows 记事本所说的“Unicode”
+encoding-utf16be = UTF-16（大端序）编码的文本
+encoding-utf32le = UTF-32（小端序）编码的文本
+encoding-utf32be = UTF-32（大端序）编码的文本
+encoding-gbk = GBK 编码的文本（中文 Windows 的默认编码）
+encoding-gb18030 = GB18030 编码的文本（国家标准汉字编码）
+
+s011-file-too-large = `{ $name }` 超过了单个文件的大小上限（{ $limit } MiB）：未读取
+s011-this-file = 这个文件
+s011-too-many-files = 要读取的文件超过 { $limit } 个：从 `{ $name }` 起的文件都未读取
+s011-too-many-files-help = 请检查这次运行给出的路径和 `include` 通配模式
 
 s020-includes-itself = `{ $file }` 包含了它自己
 s020-cycle = 循环包含：`{ $files }`

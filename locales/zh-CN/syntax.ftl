@@ -10,6 +10,29 @@ s002-unmatched-brace = 多余的 `{"}"}`
 s002-remove-the-brace = 删去它，或补上它本应闭合的 `{"{"}`
 s002-cannot-be-read = 无法读出文件的块结构
 s002-reading-stopped-here = 读到这里停下
+s002-run-closes-no-block = 这 { $count } 个 `{"}"}` 都没有对应的块
+s002-run-unmatched = { $count } 个多余的 `{"}"}`
+s002-run-reported-once = 连在一起（中间只有空白）的一串 `{"}"}` 只报告一次
+
+## 上限（见 docs/language.md 的“上限”一节）。
+s010-blocks-too-deep = 花括号块嵌套超过 { $limit } 层
+s010-parens-too-deep = 测算公式的括号嵌套超过 { $limit } 层
+s010-this-brace-opens = 这个 `{"{"}` 开始第 { $level } 层
+s010-this-paren-opens = 这个 `(` 开始第 { $level } 层
+s010-not-read = 整个文件未读取：其中的内容都没有检查
+s012-formula-too-long = 这个测算公式有 { $operands } 个数字和单位，超过了上限 { $limit } 个
+s012-not-read = 这个测算公式未读取
+s012-help = 请把这一行拆成几行明细，每行写一个简短的公式
+
+## 看不见的字符。
+s013-invisible = 文字中有看不见的字符：{ $what }
+s013-code-point = { $code } { $name }
+s013-byte-order-mark = ZERO WIDTH NO-BREAK SPACE（字节顺序标记 BOM）
+s013-control-character = 控制字符
+s013-noncharacter = 非字符
+s013-more = 这个文件中另有 { $count } 个看不见的字符，不再逐个报告
+s013-not-a-line-break = 它不算换行：请换成真正的换行，或把它删掉
+s013-delete-it = 请删掉它（多半是复制文字时带进来的）
 
 s001-unexpected-after = `{ $before }` 之后不应出现 `{ $found }`
 s001-not-expected-here = 这里不应出现

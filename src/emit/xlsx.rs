@@ -13,6 +13,7 @@
 //!
 //! The output is byte-identical across runs: the creation date is fixed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rust_decimal::prelude::ToPrimitive;
@@ -127,13 +128,47 @@ impl Formats {
     }
 }
 
-/// A sheet name Excel accepts: no `[]:*?/\`, not `History`, at most 31
-/// UTF-16 units, unique (case-insensitive) within the workbook.
+/// Excel's limit on the text of one cell, in UTF-16 units.
+pub const MAX_CELL_TEXT: usize = 32_767;
+
+/// A cell's text within Excel's limit: a longer text is cut, and the cut
+/// says so in the cell itself, with the length of the whole text (the JSON
+/// and HTML outputs keep it whole). Without the cut, one long text would
+/// make the whole workbook fail.
+pub fn cell_text(s: &str) -> Cow<'_, str> {
+    // Cheap test first: a text of at most 32,767 bytes fits.
+    if s.len() <= MAX_CELL_TEXT || s.encode_utf16().count() <= MAX_CELL_TEXT {
+        return Cow::Borrowed(s);
+    }
+    let total = s.chars().count();
+    let note = format!(
+        "……【此处截断：全文共 {total} 字，超出 Excel 单元格 {MAX_CELL_TEXT} 字的上限；全文见 JSON 或 HTML 输出】"
+    );
+    let room = MAX_CELL_TEXT - note.encode_utf16().count();
+    let mut used = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        if used + c.len_utf16() > room {
+            break;
+        }
+        used += c.len_utf16();
+        end = i + c.len_utf8();
+    }
+    Cow::Owned(format!("{}{note}", &s[..end]))
+}
+
+/// A sheet name Excel accepts: no `[]:*?/\`, no control character or
+/// noncharacter (which would make the workbook's XML invalid), not
+/// `History`, at most 31 UTF-16 units, unique (case-insensitive) within the
+/// workbook.
 pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
     let mut base: String = wanted
         .chars()
         .map(|c| {
-            if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() {
+            if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\')
+                || c.is_control()
+                || crate::syntax::invisible::name(c).is_some()
+            {
                 '_'
             } else {
                 c
@@ -276,9 +311,9 @@ fn write_table(
     let mut row = 0u32;
     ws.set_row_height(row, 24)?;
     if last > 0 {
-        ws.merge_range(row, 0, row, last, &t.title, &formats.title)?;
+        ws.merge_range(row, 0, row, last, &cell_text(&t.title), &formats.title)?;
     } else {
-        ws.write_string_with_format(row, 0, &t.title, &formats.title)?;
+        ws.write_string_with_format(row, 0, cell_text(&t.title).as_ref(), &formats.title)?;
     }
     row += 1;
     for (left, right) in &t.meta {
@@ -288,15 +323,27 @@ fn write_table(
             (ncols / 2).max(1) as u16
         };
         if split > 1 {
-            ws.merge_range(row, 0, row, split - 1, left, &formats.meta_left)?;
+            ws.merge_range(row, 0, row, split - 1, &cell_text(left), &formats.meta_left)?;
         } else {
-            ws.write_string_with_format(row, 0, left, &formats.meta_left)?;
+            ws.write_string_with_format(row, 0, cell_text(left).as_ref(), &formats.meta_left)?;
         }
         if !right.is_empty() && last >= split {
             if last > split {
-                ws.merge_range(row, split, row, last, right, &formats.meta_right)?;
+                ws.merge_range(
+                    row,
+                    split,
+                    row,
+                    last,
+                    &cell_text(right),
+                    &formats.meta_right,
+                )?;
             } else {
-                ws.write_string_with_format(row, split, right, &formats.meta_right)?;
+                ws.write_string_with_format(
+                    row,
+                    split,
+                    cell_text(right).as_ref(),
+                    &formats.meta_right,
+                )?;
             }
         }
         row += 1;
@@ -342,9 +389,9 @@ fn write_table(
     row += rows.len() as u32;
     for line in &t.after {
         if last > 0 {
-            ws.merge_range(row, 0, row, last, line, &formats.meta_left)?;
+            ws.merge_range(row, 0, row, last, &cell_text(line), &formats.meta_left)?;
         } else {
-            ws.write_string_with_format(row, 0, line, &formats.meta_left)?;
+            ws.write_string_with_format(row, 0, cell_text(line).as_ref(), &formats.meta_left)?;
         }
         row += 1;
     }
@@ -365,6 +412,7 @@ fn write_cell(
     let scale = c.value.map_or(formats.precision, |(_, s)| s);
     let fmt = formats.get(c.style, scale, c.indent).clone();
     let merged = r2 > r1 || c2 > c1;
+    let text = cell_text(&c.text);
     let number = c.value.and_then(|(v, _)| v.to_f64());
     if merged {
         ws.merge_range(
@@ -372,7 +420,7 @@ fn write_cell(
             c1,
             r2,
             c2,
-            if number.is_some() { "" } else { &c.text },
+            if number.is_some() { "" } else { &text },
             &fmt,
         )?;
         if let Some(v) = number {
@@ -388,7 +436,7 @@ fn write_cell(
             ws.write_blank(r1, c1, &fmt)?;
         }
         None => {
-            ws.write_string_with_format(r1, c1, &c.text, &fmt)?;
+            ws.write_string_with_format(r1, c1, text.as_ref(), &fmt)?;
         }
     }
     Ok(())
@@ -419,5 +467,30 @@ mod tests {
         assert!(c.ends_with("(2)") && c.chars().count() == 31, "{c}");
         assert_eq!(sheet_name("History", &[]), "History_");
         assert_eq!(sheet_name("'[]'", &[]), "__");
+        // Noncharacters and invisible characters would make invalid XML or
+        // an invisible difference between two sheets.
+        assert_eq!(
+            sheet_name("云田镇\u{FFFE}\u{FDD0}\u{200B}", &[]),
+            "云田镇___"
+        );
+        let taken = vec!["云田镇_".to_string()];
+        assert_eq!(sheet_name("云田镇\u{FFFF}", &taken), "云田镇_(2)");
+    }
+
+    #[test]
+    fn long_text_is_cut_with_a_note() {
+        let short = "一".repeat(MAX_CELL_TEXT);
+        assert_eq!(cell_text(&short), short.as_str());
+        let long = "一".repeat(40_000);
+        let cut = cell_text(&long);
+        assert!(cut.encode_utf16().count() <= MAX_CELL_TEXT);
+        assert!(
+            cut.contains("全文共 40000 字"),
+            "{}",
+            &cut[cut.len() - 200..]
+        );
+        // Characters outside the BMP count two units.
+        let astral = "𠀀".repeat(20_000);
+        assert!(cell_text(&astral).encode_utf16().count() <= MAX_CELL_TEXT);
     }
 }

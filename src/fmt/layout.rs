@@ -42,7 +42,7 @@ pub fn render(lines: &[Line], newline: &str) -> String {
     let mut widths: HashMap<usize, Vec<usize>> = HashMap::new();
     for l in lines {
         if let (Some(g), false) = (l.group, l.verbatim) {
-            if l.cells.len() < 2 || l.cells.iter().any(|c| c.contains('\n')) {
+            if l.cells.len() < 2 || l.cells.iter().any(|c| c.contains(['\n', '\r'])) {
                 continue;
             }
             let w = widths.entry(g).or_default();
@@ -65,7 +65,7 @@ pub fn render(lines: &[Line], newline: &str) -> String {
             let aligned = l
                 .group
                 .and_then(|g| widths.get(&g))
-                .filter(|_| !l.cells.iter().any(|c| c.contains('\n')));
+                .filter(|_| !l.cells.iter().any(|c| c.contains(['\n', '\r'])));
             match aligned {
                 Some(w) => {
                     let last = l.cells.len().saturating_sub(1);
@@ -113,7 +113,7 @@ pub fn render(lines: &[Line], newline: &str) -> String {
             i += 1;
             continue;
         }
-        let single = |k: usize| !texts[k].contains('\n');
+        let single = |k: usize| !texts[k].contains(['\n', '\r']);
         let mut j = i + 1;
         if single(i) {
             while j < lines.len() && !lines[j].trailing.is_empty() && !blank[j] && single(j) {
@@ -121,7 +121,7 @@ pub fn render(lines: &[Line], newline: &str) -> String {
             }
         }
         let col = (i..j)
-            .map(|k| width(texts[k].rsplit('\n').next().unwrap_or("")))
+            .map(|k| width(texts[k].rsplit(['\n', '\r']).next().unwrap_or("")))
             .max()
             .unwrap_or(0)
             + COMMENT_GAP;
@@ -138,7 +138,7 @@ pub fn render(lines: &[Line], newline: &str) -> String {
         }
         out.push_str(text);
         if !l.trailing.is_empty() {
-            let last = text.rsplit('\n').next().unwrap_or("");
+            let last = text.rsplit(['\n', '\r']).next().unwrap_or("");
             if text.trim().is_empty() {
                 // A line that holds nothing but what follows: no padding.
                 out.truncate(out.len() - text.len());

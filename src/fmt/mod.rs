@@ -57,10 +57,11 @@ pub struct Options {
 /// Why a file was not formatted.
 #[derive(Debug)]
 pub enum Error {
-    /// The file's blocks cannot be read (S002: its braces do not balance),
-    /// so nothing is known of its structure. The diagnostics are those of
-    /// the lowering with `FileId(0)`. (A file with other syntax errors is
-    /// formatted, its error lines left as written.)
+    /// The file's blocks cannot be read (S002: its braces do not balance;
+    /// S010: they nest too deeply), so nothing is known of its structure.
+    /// The diagnostics are those of the lowering with `FileId(0)`. (A file
+    /// with other syntax errors is formatted, its error lines left as
+    /// written.)
     Syntax(Vec<Diagnostic>),
     /// The formatter failed its own checks (a bug): the output would not
     /// mean what the input means, or a comment would be lost. The input must
@@ -95,11 +96,7 @@ pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
         Keywords::En => printer::Lang::En,
         Keywords::Keep => printer::majority(body, &tokens),
     };
-    let newline = if body.split('\n').next().is_some_and(|l| l.ends_with('\r')) {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let newline = line_break(body);
     let root = cst::Pair::root(parse.root(), body);
     let lines = printer::print(body, &tokens, root, lang)?;
     let out = layout::render(&lines, newline);
@@ -134,6 +131,28 @@ pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
         return Err(Error::Internal("a comment would be lost".into()));
     }
     Ok(format!("{bom}{out}"))
+}
+
+/// The line break the formatted text is written with: the file's own
+/// when all its line breaks are alike (CRLF, or a lone CR), else LF. Lines
+/// printed as written keep their own breaks, so a file of mixed breaks is
+/// printed with LF, and stays so when formatted again.
+fn line_break(text: &str) -> &'static str {
+    let b = text.as_bytes();
+    let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\n' if i > 0 && b[i - 1] == b'\r' => crlf += 1,
+            b'\n' => lf += 1,
+            b'\r' if b.get(i + 1) != Some(&b'\n') => cr += 1,
+            _ => {}
+        }
+    }
+    match (lf, crlf, cr) {
+        (0, 1.., 0) => "\r\n",
+        (0, 0, 1..) => "\r",
+        _ => "\n",
+    }
 }
 
 /// What a file says: its document without positions, and the diagnostics

@@ -81,6 +81,7 @@ pub fn print(src: &str, tokens: &Tokens, root: P, lang: Lang) -> Result<Vec<Line
         ti: 0,
         comments_printed: 0,
         junk: JunkLines::new(src, &tokens.junk),
+        quotes_as_written: unpaired_quote(src, &tokens.junk),
         lines: Vec::new(),
         cur: None,
         indent: 0,
@@ -107,6 +108,21 @@ pub fn print(src: &str, tokens: &Tokens, root: P, lang: Lang) -> Result<Vec<Line
     Ok(p.lines)
 }
 
+/// Whether an error line holds an odd number of `"` (its tokens, which
+/// follow each other, read as one stretch).
+fn unpaired_quote(src: &str, junk: &[(usize, usize)]) -> bool {
+    let mut stretches: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in junk {
+        match stretches.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => stretches.push((a, b)),
+        }
+    }
+    stretches
+        .iter()
+        .any(|&(a, b)| src[a..b].matches('"').count() % 2 == 1)
+}
+
 /// The source lines that error lines stand on.
 struct JunkLines {
     /// Where each source line starts (empty when there is no junk).
@@ -126,8 +142,13 @@ impl JunkLines {
         if junk.is_empty() {
             return j;
         }
+        // Lines end with LF, CRLF or a lone CR, as the grammar's do.
+        let b = src.as_bytes();
         j.line_starts = std::iter::once(0)
-            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .chain((0..b.len()).filter_map(|i| {
+                let ends = b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'));
+                ends.then_some(i + 1)
+            }))
             .collect();
         j.lines = junk
             .iter()
@@ -184,6 +205,12 @@ struct Printer<'s> {
     ti: usize,
     comments_printed: usize,
     junk: JunkLines,
+    /// Strings and names are printed with the quotes they are written
+    /// with: an error line holds an unpaired `"`, and whether it opens a
+    /// string depends on the quote marks after it (`unit"` on one line,
+    /// `unit "室"` on the next: unquoting 室 would change what the error
+    /// line reads).
+    quotes_as_written: bool,
     lines: Vec<Line>,
     /// The line being built.
     cur: Option<Line>,
@@ -455,7 +482,11 @@ impl<'s> Printer<'s> {
             }
             name => self.name(p, NameCtx::Plain, sep),
             string => {
-                let t = string_text(&p);
+                let t = if self.quotes_as_written {
+                    p.as_str().to_string()
+                } else {
+                    string_text(&p)
+                };
                 self.tok(&p, &t, sep);
             }
             code | lint_code | serial | date | bare_name => {
@@ -528,6 +559,7 @@ impl<'s> Printer<'s> {
             }
             prop_key => {
                 let t = match p.clone().into_inner().next() {
+                    _ if self.quotes_as_written => p.as_str().to_string(),
                     Some(q) if q.as_rule() == quoted => {
                         let text = unquoted(&q);
                         if can_be_bare(&text, NameCtx::Plain) {
@@ -547,7 +579,11 @@ impl<'s> Printer<'s> {
     /// A name: bare when it can be read back as the same bare word in its
     /// place, quoted otherwise.
     fn name(&mut self, p: P, ctx: NameCtx, sep: Sep) {
-        let t = name_text(&p, ctx);
+        let t = if self.quotes_as_written {
+            p.as_str().to_string()
+        } else {
+            name_text(&p, ctx)
+        };
         self.tok(&p, &t, sep);
     }
 
@@ -626,7 +662,7 @@ impl<'s> Printer<'s> {
             .any(|i| self.tokens.rbraces_in(i.start(), i.end()) > 0);
         let raw = self.junk.any() && items.iter().any(|i| self.raw(i));
         let one_line =
-            !self.src[lb.start..end].contains('\n') || (items.is_empty() && !has_comment);
+            !self.src[lb.start..end].contains(['\n', '\r']) || (items.is_empty() && !has_comment);
         let inline = self.inline > 0
             || (one_line && !has_comment && !nested && !raw && (many || items.len() <= 1));
         self.tok_at(lb.start, lb.end, "{", Sep::Space, self.indent);
@@ -1455,21 +1491,7 @@ fn string_text(p: &P) -> String {
 fn unquoted(q: &P) -> String {
     match q.clone().into_inner().next() {
         Some(inner) if inner.as_rule() == Rule::str_ascii => {
-            let mut out = String::new();
-            let mut it = inner.as_str().chars();
-            while let Some(c) = it.next() {
-                if c == '\\' {
-                    match it.next() {
-                        Some('n') => out.push('\n'),
-                        Some('t') => out.push('\t'),
-                        Some(o) => out.push(o),
-                        None => out.push('\\'),
-                    }
-                } else {
-                    out.push(c);
-                }
-            }
-            out
+            crate::syntax::lower::unescape(inner.as_str())
         }
         Some(inner) => inner.as_str().to_string(),
         None => String::new(),

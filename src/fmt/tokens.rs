@@ -37,19 +37,25 @@ impl Tokens {
         let mut toks = Vec::new();
         let mut junk = Vec::new();
         let mut pos = 0usize;
-        let mut stack = vec![(Jx::kind_from_raw(root.kind()), root.children())];
-        while let Some((parent, children)) = stack.last_mut() {
-            let parent = *parent;
+        // Each node with whether it is (inside) an error line: every token
+        // of one is junk, whatever its own kind (`{""}` alone on a line is
+        // a junk node of punctuation and a string).
+        let mut stack = vec![(Jx::kind_from_raw(root.kind()), root.children(), false)];
+        while let Some((parent, children, in_junk)) = stack.last_mut() {
+            let (parent, in_junk) = (*parent, *in_junk);
             let Some(child) = children.next() else {
                 stack.pop();
                 continue;
             };
             match child {
-                NodeOrToken::Node(n) => stack.push((Jx::kind_from_raw(n.kind()), n.children())),
+                NodeOrToken::Node(n) => {
+                    let kind = Jx::kind_from_raw(n.kind());
+                    stack.push((kind, n.children(), in_junk || is_junk(kind, parent)));
+                }
                 NodeOrToken::Token(t) => {
                     let kind = Jx::kind_from_raw(t.kind());
                     let end = pos + t.text().len();
-                    if is_junk(kind, parent) {
+                    if in_junk || is_junk(kind, parent) {
                         junk.push((pos, end));
                     }
                     toks.push(Tok {

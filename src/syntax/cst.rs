@@ -27,6 +27,7 @@ use pest::Parser;
 use rowan::{GreenNode, GreenNodeBuilder, Language, NodeOrToken};
 
 use super::grammar::{JxParser, Rule};
+use super::limits::{self, TooDeep};
 
 /// What a node or token of the tree is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -114,8 +115,12 @@ pub type SyntaxElement = rowan::SyntaxElement<Jx>;
 pub struct Parse {
     pub green: GreenNode,
     /// The byte offset where reading stopped, when the braces do not
-    /// balance (the whole file is then one [`Kind::Error`] token).
+    /// balance or the file is nested too deeply (the whole file is then one
+    /// [`Kind::Error`] token).
     pub failed_at: Option<usize>,
+    /// Set when the file was not parsed because it nests deeper than the
+    /// limits of [`super::limits`] (the parser would overflow its stack).
+    pub too_deep: Option<TooDeep>,
 }
 
 impl Parse {
@@ -135,6 +140,13 @@ pub fn grammar_only(text: &str) -> bool {
 /// Parse a file's text (without its BOM) into the lossless tree.
 pub fn parse(text: &str) -> Parse {
     let mut b = GreenNodeBuilder::new();
+    if let Some(too_deep) = limits::nesting(text) {
+        return Parse {
+            green: error_tree(b, text),
+            failed_at: Some(too_deep.at),
+            too_deep: Some(too_deep),
+        };
+    }
     match JxParser::parse(Rule::file, text) {
         Ok(mut pairs) => {
             match pairs.next() {
@@ -148,6 +160,7 @@ pub fn parse(text: &str) -> Parse {
             Parse {
                 green: b.finish(),
                 failed_at: None,
+                too_deep: None,
             }
         }
         Err(e) => {
@@ -155,14 +168,10 @@ pub fn parse(text: &str) -> Parse {
                 pest::error::InputLocation::Pos(p) => p,
                 pest::error::InputLocation::Span((s, _)) => s,
             };
-            b.start_node(Jx::kind_to_raw(Kind::Rule(Rule::file)));
-            if !text.is_empty() {
-                b.token(Jx::kind_to_raw(Kind::Error), text);
-            }
-            b.finish_node();
             Parse {
-                green: b.finish(),
+                green: error_tree(b, text),
                 failed_at: Some(pos),
+                too_deep: None,
             }
         }
     }
@@ -174,11 +183,26 @@ pub fn parse(text: &str) -> Parse {
 /// be looked at, as in the whole file), or None when `text` does not start
 /// with one. See [`super::reparse`].
 pub fn parse_block(rule: Rule, text: &str) -> Option<(GreenNode, usize)> {
+    // Too deep for pest's recursion: the caller then re-reads the whole
+    // file, which reports it.
+    if limits::nesting(text).is_some() {
+        return None;
+    }
     let pair = JxParser::parse(rule, text).ok()?.next()?;
     let end = pair.as_span().end();
     let mut b = GreenNodeBuilder::new();
     build(&mut b, &text[..end], pair);
     Some((b.finish(), end))
+}
+
+/// The tree of a file that could not be parsed: one error token.
+fn error_tree(mut b: GreenNodeBuilder<'static>, text: &str) -> GreenNode {
+    b.start_node(Jx::kind_to_raw(Kind::Rule(Rule::file)));
+    if !text.is_empty() {
+        b.token(Jx::kind_to_raw(Kind::Error), text);
+    }
+    b.finish_node();
+    b.finish()
 }
 
 /// Add the `file` pair (or a block's pair) and everything it covers, as the

@@ -11,7 +11,9 @@ use rust_decimal::Decimal;
 
 use super::cst::{self, Pair};
 use super::grammar::{JxParser, Rule};
+use super::invisible::visible;
 use super::keywords;
+use super::limits;
 use super::normalize;
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
@@ -35,20 +37,41 @@ pub fn lower(file: FileId, text: &str, parse: &cst::Parse) -> (Document, Vec<Dia
         tree: parse.root(),
         spelling: None,
         diags: Vec::new(),
+        line_starts: std::cell::OnceCell::new(),
+        stray_run: None,
     };
     let mut doc = Document {
         file,
         ..Default::default()
     };
-    match parse.failed_at {
-        None => lw.file_items(Pair::root(parse.root(), text), &mut doc),
+    match (parse.failed_at, parse.too_deep) {
+        (None, _) => lw.file_items(Pair::root(parse.root(), text), &mut doc),
+        (Some(_), Some(deep)) => lw.diags.push(too_deep(file, text, deep)),
         // With catch-all rules everywhere, only unbalanced braces fail.
-        Some(pos) => {
+        (Some(pos), None) => {
             let d = unbalanced(file, text, pos);
             lw.diags.push(d);
         }
     }
+    lw.diags.extend(super::invisible::scan(file, parse));
     (doc, lw.diags)
+}
+
+/// S010: the file nests deeper than the parser may go.
+fn too_deep(file: FileId, text: &str, deep: limits::TooDeep) -> Diagnostic {
+    let len = text[deep.at..].chars().next().map_or(0, char::len_utf8);
+    let at = Span {
+        file,
+        start: deep.at,
+        end: deep.at + len,
+    };
+    let (message, label) = match deep.what {
+        limits::Nesting::Blocks => ("s010-blocks-too-deep", "s010-this-brace-opens"),
+        limits::Nesting::Parens => ("s010-parens-too-deep", "s010-this-paren-opens"),
+    };
+    Diagnostic::new(Code::S010, Message::new(message).arg("limit", deep.limit))
+        .primary(at, Message::new(label).arg("level", deep.limit + 1))
+        .note(msg!("s010-not-read"))
 }
 
 /// Find the `{` that is never closed (or the `}` never opened) to point at it.
@@ -363,6 +386,13 @@ struct Lowerer<'s> {
     /// Some(None) when it has none.
     spelling: Option<Option<Lang>>,
     diags: Vec<Diagnostic>,
+    /// Where each line of `text` starts, built at the first junk item: a
+    /// junk item finds its line without scanning the text again (a long
+    /// line full of junk would otherwise take quadratic time).
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// The S002 of the last stray `}` (its index in `diags`) and how many
+    /// `}` it counts, to report a run of them once.
+    stray_run: Option<(usize, usize)>,
 }
 
 /// The unescaped text of a `quoted` pair.
@@ -375,25 +405,113 @@ fn quoted_text(p: P) -> String {
     }
 }
 
-fn unescape(s: &str) -> String {
+/// The text of a `"…"` string: `\"` is a quote and `\\` a backslash; any
+/// other backslash is kept as written (`C:\new` stays `C:\new`).
+pub(crate) fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut it = s.chars();
+    let mut it = s.chars().peekable();
     while let Some(c) = it.next() {
-        if c == '\\' {
-            match it.next() {
-                Some('n') => out.push('\n'),
-                Some('t') => out.push('\t'),
-                Some(other) => out.push(other),
-                None => out.push('\\'),
+        match (c, it.peek()) {
+            ('\\', Some(&next)) if next == '"' || next == '\\' => {
+                out.push(next);
+                it.next();
             }
-        } else {
-            out.push(c);
+            _ => out.push(c),
         }
     }
     out
 }
 
+/// The text up to the first line break (LF, CR or CRLF).
+fn first_line(text: &str) -> &str {
+    text.find(['\n', '\r']).map_or(text, |i| &text[..i])
+}
+
+/// The word at the start of `text`, for "found `…`": up to white space, or
+/// the one character there when it is white space other than a line break
+/// (U+2028 is white space, but not to the grammar).
+fn found_at(text: &str) -> String {
+    let word: String = text
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .take(12)
+        .collect();
+    match text.chars().next() {
+        Some(c) if word.is_empty() && !matches!(c, '\n' | '\r') => c.to_string(),
+        _ => word,
+    }
+}
+
+/// The first `chars` characters of `s`, then `…` if any were cut.
+fn head(s: &str, chars: usize) -> String {
+    match s.char_indices().nth(chars) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// The last `chars` characters of `s`, after `…` if any were cut.
+fn tail(s: &str, chars: usize) -> String {
+    match s.char_indices().rev().nth(chars) {
+        Some((i, c)) => format!("…{}", &s[i + c.len_utf8()..]),
+        None => s.to_string(),
+    }
+}
+
 impl Lowerer<'_> {
+    /// S002 for a `}` that closes no block. A run of them with only white
+    /// space between is one diagnostic: 10 KB of `}` is one finding, not
+    /// ten thousand.
+    fn stray_close(&mut self, span: Span) {
+        if let Some((i, count)) = self.stray_run {
+            let last = self.diags.len().checked_sub(1);
+            let label_end = self.diags[i].labels[0].span.end;
+            let only_space =
+                label_end <= span.start && self.text[label_end..span.start].trim().is_empty();
+            if last == Some(i) && only_space {
+                let d = &mut self.diags[i];
+                d.message = msg!("s002-run-closes-no-block", count = count + 1);
+                d.labels[0].span.end = span.end;
+                d.labels[0].message = msg!("s002-run-unmatched", count = count + 1);
+                if count == 1 {
+                    d.notes.push(msg!("s002-run-reported-once"));
+                }
+                self.stray_run = Some((i, count + 1));
+                return;
+            }
+        }
+        self.diags.push(stray_brace(span));
+        self.stray_run = Some((self.diags.len() - 1, 1));
+    }
+
+    /// The start and end (before its line break) of the line holding `byte`.
+    fn line_around(&self, byte: usize) -> (usize, usize) {
+        let text = self.text;
+        let starts = self.line_starts.get_or_init(|| {
+            let b = text.as_bytes();
+            let mut v = vec![0];
+            for (i, &c) in b.iter().enumerate() {
+                if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                    v.push(i + 1);
+                }
+            }
+            v
+        });
+        let line = starts.partition_point(|&s| s <= byte).saturating_sub(1);
+        let start = starts[line];
+        let end = match starts.get(line + 1) {
+            Some(&next) => {
+                let mut e = next - 1;
+                if e > start && text.as_bytes()[e - 1] == b'\r' && text.as_bytes()[e] == b'\n' {
+                    e -= 1;
+                }
+                e
+            }
+            None => text.len(),
+        };
+        (start, end)
+    }
+
     fn span(&self, p: &P) -> Span {
         Span {
             file: self.file,
@@ -436,7 +554,7 @@ impl Lowerer<'_> {
         let span = self.span(&p);
         let text = p.as_str();
         if text.trim_start().starts_with(['}', '｝']) {
-            self.diags.push(stray_brace(span));
+            self.stray_close(span);
             return;
         }
         if let Some(d) = self.glued_keyword(text, span, ctx) {
@@ -454,17 +572,11 @@ impl Lowerer<'_> {
         let spelling = self.spelling();
         // Junk that starts mid-line follows an item that read the start of
         // the line and stopped: say so, and show the whole line.
-        let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let (line_start, line_end) = self.line_around(span.start);
         let before = self.text[line_start..span.start].trim();
         if !before.is_empty() {
-            let line_end = self.text[span.start..]
-                .find('\n')
-                .map_or(self.text.len(), |i| span.start + i);
-            let found: String = text
-                .chars()
-                .take_while(|c| !c.is_whitespace())
-                .take(12)
-                .collect();
+            let found = found_at(text);
+            let before = visible(&tail(before, 24));
             let at = Span {
                 file: self.file,
                 start: span.start,
@@ -473,7 +585,11 @@ impl Lowerer<'_> {
             self.diags.push(
                 Diagnostic::new(
                     Code::S001,
-                    msg!("s001-unexpected-after", found = found, before = before),
+                    msg!(
+                        "s001-unexpected-after",
+                        found = visible(&found),
+                        before = before
+                    ),
                 )
                 .primary(at, msg!("s001-not-expected-here"))
                 .secondary(
@@ -489,13 +605,13 @@ impl Lowerer<'_> {
                 .note(msg!("s001-expected", what = ctx.what(spelling)))
                 .note(msg!(
                     "s001-rest-skipped",
-                    text = text.lines().next().unwrap_or("").trim_end()
+                    text = visible(&head(first_line(text).trim_end_matches([' ', '\t']), 60))
                 )),
             );
             return;
         }
-        let first_line = text.lines().next().unwrap_or("").trim_end();
-        let shown: String = first_line.chars().take(40).collect();
+        let first_line = first_line(text).trim_end();
+        let shown: String = visible(&first_line.chars().take(40).collect::<String>());
         let ellipsis = if first_line.chars().count() > 40 {
             "…"
         } else {
@@ -521,15 +637,11 @@ impl Lowerer<'_> {
                 words.sort_by_cached_key(|w| w.render(Lang::En));
                 words.dedup();
                 let pos = pos.min(text.len());
-                let found: String = text[pos..]
-                    .chars()
-                    .take_while(|c| !c.is_whitespace())
-                    .take(12)
-                    .collect();
+                let found = found_at(&text[pos..]);
                 let found_desc = if found.is_empty() {
                     msg!("expect-end-of-line")
                 } else {
-                    msg!("s001-found-text", text = found.as_str())
+                    msg!("s001-found-text", text = visible(&found))
                 };
                 let at = {
                     let len = text[pos..].chars().next().map_or(0, |c| {
@@ -808,7 +920,7 @@ impl Lowerer<'_> {
                 Rule::junk_top => self.junk(item, Ctx::Top),
                 Rule::rbrace => {
                     let span = self.span(&item);
-                    self.diags.push(stray_brace(span));
+                    self.stray_close(span);
                 }
                 _ => {}
             }
@@ -1580,6 +1692,24 @@ impl Lowerer<'_> {
                 Rule::formula_approx => approximate = true,
                 Rule::formula => {
                     let fs = self.span(&i);
+                    let operands = formula_operands(&i);
+                    if operands > limits::MAX_FORMULA_OPERANDS {
+                        // Its tree would be as deep as it is long: every
+                        // pass over it (evaluation, printing) recurses.
+                        self.diags.push(
+                            Diagnostic::new(
+                                Code::S012,
+                                msg!(
+                                    "s012-formula-too-long",
+                                    operands = operands,
+                                    limit = limits::MAX_FORMULA_OPERANDS
+                                ),
+                            )
+                            .primary(fs, msg!("s012-not-read"))
+                            .help(msg!("s012-help")),
+                        );
+                        continue;
+                    }
                     let expr = self.formula(i);
                     l.formula = Some(Formula {
                         expr,
@@ -2240,6 +2370,22 @@ impl Lowerer<'_> {
             }
         }
         s
+    }
+}
+
+/// How many numbers and units a `formula` pair holds, at every depth.
+fn formula_operands(p: &P) -> usize {
+    match p.element() {
+        rowan::NodeOrToken::Node(n) => n
+            .descendants_with_tokens()
+            .filter(|e| {
+                matches!(
+                    e.kind(),
+                    cst::Kind::Rule(Rule::number_f) | cst::Kind::Rule(Rule::f_unit)
+                )
+            })
+            .count(),
+        rowan::NodeOrToken::Token(_) => 1,
     }
 }
 

@@ -3,7 +3,9 @@
 
 pub mod cst;
 pub(crate) mod grammar;
+pub mod invisible;
 pub mod keywords;
+pub mod limits;
 pub(crate) mod lower;
 pub(crate) mod normalize;
 pub mod reparse;

@@ -34,6 +34,11 @@ use super::grammar::Rule;
 /// The tree of `new_text`, reusing `old` (the tree of `old_text`) for
 /// everything outside the innermost block around the change.
 pub fn reparse(old: &Parse, old_text: &str, new_text: &str) -> Parse {
+    // A block re-read alone does not see how deep it stands: a file that
+    // the edit makes too deep is read whole, which reports it (S010).
+    if super::limits::nesting(new_text).is_some() {
+        return cst::parse(new_text);
+    }
     reparse_block(old, old_text, new_text).unwrap_or_else(|| cst::parse(new_text))
 }
 
@@ -105,6 +110,7 @@ fn reparse_block(old: &Parse, old_text: &str, new_text: &str) -> Option<Parse> {
     Some(Parse {
         green: unit.replace_with(green),
         failed_at: None,
+        too_deep: None,
     })
 }
 

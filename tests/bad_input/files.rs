@@ -3,7 +3,6 @@
 //! (atomic sets of outputs under concurrent and killed builds, links, full
 //! disks, closed pipes). Each case runs the binary and pins the diagnostic
 //! code and the exit status; no case may hang (each run has a deadline).
-#![cfg(unix)]
 
 use std::collections::BTreeMap;
 use std::io::Read;

@@ -1,0 +1,86 @@
+//! `jixiao import`: the Excel/WPS tables units already have, into `.jx`.
+//!
+//! A workbook ([`read`]: `.xlsx`, `.xls` through calamine, or `.csv`) is
+//! read as sheets of cell texts; [`recognise`] walks each sheet row by row
+//! and knows a table by the text of its cells, never by their position:
+//! a title (`…整体支出绩效目标表`, `…项目支出绩效目标表`, `…汇总表`), the
+//! labels of a table's head (`部门（单位）名称`, `项目名称`, `年度预算申请`,
+//! `年度绩效目标` …), and the header row of a grid (`一级指标 二级指标
+//! 三级指标 指标值 计量单位`, `序号 名称 金额`, `项目 金额`). So a header block
+//! may stand anywhere in a sheet, with blank rows, merged cells (read as
+//! their top-left cell, a blank tier cell continuing the one above) and
+//! several tables one after the other. [`write`] prints the document and
+//! the formatter gives it the canonical style. The document states the
+//! indicator framework (`scheme`) given on the command line, else the one
+//! the tables' tiers show (成本指标 as a 一级: 财预2021; 满意度指标 as a
+//! 一级: 财预2020; 服务对象满意度 under 效益 or an older `…申报表`:
+//! 地方旧式), so that `jixiao check` runs the tier checks on it.
+//!
+//! Nothing is dropped in silence: a cell that is not part of a recognised
+//! table is an I001 finding with its address (`表1!C7`) and the reason; a
+//! sheet in which no table is recognised is an I002 error naming the sheet
+//! and the cell where recognition failed; a value that cannot be read as
+//! written is kept as a text (I004). What the tables say is imported as
+//! stated: a table that does not add up is left so, for `jixiao check` to
+//! report.
+
+pub mod read;
+mod recognise;
+mod write;
+
+use std::path::Path;
+
+use crate::diag::{Code, Diagnostic};
+use crate::msg;
+
+/// The frameworks `--scheme` may name: the built-in ones.
+pub const SCHEMES: &[&str] = crate::check::frameworks::BUILT_IN;
+
+/// One workbook imported: the `.jx` text (canonical style) and the
+/// findings of the import.
+#[derive(Debug)]
+pub struct Imported {
+    /// The file's stem: the `.jx` file is named `NAME.jx`.
+    pub name: String,
+    pub text: String,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Import one workbook. `scheme` names the indicator framework (one of
+/// [`SCHEMES`]); without it the framework is the
+/// one the tables' tiers show, if they show one. `Err` holds the error
+/// findings (I002, I003) and the warnings found before them: no `.jx`
+/// text is given then.
+pub fn import(path: &Path, scheme: Option<&str>) -> Result<Imported, Vec<Diagnostic>> {
+    let file = path.display().to_string();
+    let sheets = match read::read(path) {
+        Ok(s) => s,
+        Err(read::ReadError::Kind(ext)) => {
+            return Err(vec![Diagnostic::new(
+                Code::I003,
+                msg!("i003-not-a-table-file", file = file, ext = ext),
+            )
+            .help(msg!("i003-help"))]);
+        }
+        Err(read::ReadError::Broken(why)) => {
+            return Err(vec![Diagnostic::new(
+                Code::I003,
+                msg!("i003-unreadable", file = file, why = why),
+            )
+            .help(msg!("i003-help"))]);
+        }
+    };
+    let mut book = recognise::recognise(&sheets);
+    if book.diags.iter().any(|d| d.code == Code::I002) {
+        return Err(book.diags);
+    }
+    let mut diags = std::mem::take(&mut book.diags);
+    let scheme = scheme.or_else(|| recognise::infer_scheme(&book));
+    let text = write::document(&book, scheme, &mut diags);
+    let text = crate::fmt::format_source(&text, &crate::fmt::Options::default()).unwrap_or(text);
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "import".to_string());
+    Ok(Imported { name, text, diags })
+}

@@ -1,0 +1,1253 @@
+//! Knowing the tables of a sheet by the text of their cells.
+
+use super::read::{address, Sheet};
+use crate::ast::GoalKind;
+use crate::diag::{Code, Diagnostic};
+use crate::i18n::Message;
+use crate::msg;
+
+#[derive(Debug, Default)]
+pub struct Book {
+    pub year: Option<String>,
+    /// A title of the older forms (`…申报表`) was read.
+    pub old_form_title: bool,
+    pub money: Option<String>,
+    pub units: Vec<UnitT>,
+    pub summaries: Vec<SummaryT>,
+    pub diags: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Default)]
+pub struct UnitT {
+    pub name: String,
+    /// A 系统 unit: its table lists its member units (所属单位).
+    pub rollup: bool,
+    /// The 所属单位 list: each member's name and the cell it was read from.
+    pub members: Vec<(String, String)>,
+    pub code: Option<String>,
+    pub budget: Option<BudgetT>,
+    pub duties: Option<String>,
+    pub staff: Option<(String, String)>,
+    pub plans: Vec<[String; 3]>,
+    pub goals: Vec<(GoalKind, String)>,
+    pub indicators: Vec<IndRow>,
+    pub projects: Vec<ProjectT>,
+    pub properties: Vec<(String, String, String)>,
+    pub amounts: Vec<AmountT>,
+}
+
+#[derive(Debug, Default)]
+pub struct BudgetT {
+    pub total: String,
+    pub income: Vec<(String, String)>,
+    pub expense: Vec<(String, String)>,
+}
+
+#[derive(Debug, Default)]
+pub struct ProjectT {
+    pub name: String,
+    pub code: Option<String>,
+    pub amount: String,
+    pub period: Option<(String, String)>,
+    /// 实施进度 rows: content, period as shown, and the period's cell.
+    pub schedule: Vec<(String, String, String)>,
+    pub goals: Vec<(GoalKind, String)>,
+    pub indicators: Vec<IndRow>,
+    /// key, value as shown, and the cell it was read from.
+    pub properties: Vec<(String, String, String)>,
+}
+
+/// One row of an indicator grid, by column.
+#[derive(Debug, Default, Clone)]
+pub struct IndRow {
+    pub t1: String,
+    pub t2: String,
+    pub name: String,
+    pub cmp: String,
+    pub value: String,
+    pub uom: String,
+    pub attrs: Vec<(&'static str, String)>,
+    pub at: String,
+    /// The row's 一级 (二级) cell is written in a sheet that merges its
+    /// tier cells: a new group starts here, even under the same name.
+    pub starts_t1: bool,
+    pub starts_t2: bool,
+    /// The grid has no 指标值类型 or 计量单位 column: the 指标值 cell holds
+    /// the comparison and the unit too (`≥5次`).
+    pub combined: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct SummaryT {
+    pub name: String,
+    pub rows: Vec<SummaryRowT>,
+    pub total: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct SummaryRowT {
+    pub serial: String,
+    pub code: String,
+    pub name: String,
+    pub amount: String,
+    /// The row's text columns: goals (实施期绩效目标, 年度绩效目标) and
+    /// properties (支出方向: header, text, cell).
+    pub goals: Vec<(GoalKind, String)>,
+    pub properties: Vec<(String, String, String)>,
+}
+
+/// A budget table of the 部门预算 (项目 | 金额 pairs): an amount tree.
+#[derive(Debug, Default)]
+pub struct AmountT {
+    pub name: String,
+    pub total: String,
+    pub lines: Vec<(String, String)>,
+}
+
+/// The columns of a summary table.
+struct SummaryCols {
+    serial: usize,
+    code: Option<usize>,
+    name: usize,
+    amount: usize,
+    texts: Vec<(usize, String, Option<GoalKind>)>,
+}
+
+/// Where the rows being read go.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Target {
+    None,
+    Unit(usize),
+    Project(usize, usize),
+}
+
+#[derive(Clone, Debug)]
+enum Mode {
+    Head,
+    Grid(Grid),
+    Sides {
+        inc: usize,
+        exp: usize,
+        label: usize,
+    },
+    Plans {
+        cols: [usize; 3],
+        label: usize,
+    },
+    /// The rows of a project's 实施进度 (the label spans them).
+    Schedule {
+        label: usize,
+    },
+    /// A project's 支出明细及测算说明 grid, up to its 合计 row.
+    Detail,
+    /// The 所属单位 list of a 系统 (rollup) unit, read for its members'
+    /// names (their codes and totals are their own tables').
+    Members {
+        unit: usize,
+        name: Option<usize>,
+    },
+    /// A block of a project's funding lines (按资金来源, 上年度安排资金):
+    /// the label spans the rows, the lines stand right of it.
+    Funding {
+        label: usize,
+    },
+    Summary {
+        idx: usize,
+        serial: usize,
+        code: Option<usize>,
+        name: usize,
+        amount: usize,
+        /// Text columns: column, header, and the goal kind for a goal.
+        texts: Vec<(usize, String, Option<GoalKind>)>,
+    },
+    Pairs {
+        unit: usize,
+        pairs: Vec<(usize, usize, usize)>,
+    },
+}
+
+#[derive(Clone, Debug)]
+struct Grid {
+    cols: Vec<(usize, &'static str)>,
+    t1: usize,
+    last_t1: String,
+    last_t2: String,
+}
+
+/// What a header cell of an indicator grid names.
+const GRID_HEADERS: &[(&str, &str)] = &[
+    ("一级指标", "t1"),
+    ("二级指标", "t2"),
+    ("三级指标", "name"),
+    ("指标名称", "name"),
+    ("指标值类型", "cmp"),
+    ("指标性质", "cmp"),
+    ("指标值", "value"),
+    ("指标值及单位", "value"),
+    ("目标值", "value"),
+    ("计量单位", "uom"),
+    ("度量单位", "uom"),
+    ("指标解释", "explain"),
+    ("评(扣)分标准", "scoring"),
+    ("评分标准", "scoring"),
+    ("评（扣）分标准", "scoring"),
+    ("绩效标准", "standard"),
+    ("分值", "weight"),
+    ("权重", "weight"),
+    ("备注", "note"),
+];
+
+/// Text without the spaces published tables put between characters
+/// (`项 目`, `合  计`).
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect()
+}
+
+fn is_total(s: &str) -> bool {
+    let s = squeeze(s);
+    matches!(s.as_str(), "合计" | "总计" | "小计") || s.ends_with("总计") || s.ends_with("合计")
+}
+
+/// A figure as written: thousands separators and spaces dropped,
+/// full-width digits as ASCII; `-`, `—` and blank for no figure.
+pub fn amount_text(s: &str) -> Option<String> {
+    let t: String = s
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{3000}' | '\u{a0}' | '\u{2009}'))
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .collect();
+    if t.is_empty() || matches!(t.as_str(), "-" | "—" | "--" | "——") {
+        return Some("-".to_string());
+    }
+    t.parse::<rust_decimal::Decimal>().ok().map(|_| t)
+}
+
+fn why(id: &'static str) -> Message {
+    Message::new(id)
+}
+
+struct Walker<'s> {
+    sheet: &'s Sheet,
+    book: Book,
+    target: Target,
+    mode: Mode,
+    filler: Option<String>,
+    title: Option<String>,
+    /// The table being read is a unit table whose name is not read yet.
+    pending_unit: bool,
+    after_grid: bool,
+    /// The column of the labels of the table being read.
+    label_col: usize,
+    recognised: bool,
+    first_failure: Option<(usize, usize)>,
+}
+
+pub fn recognise(sheets: &[Sheet]) -> Book {
+    let mut book = Book::default();
+    for sheet in sheets {
+        let mut w = Walker {
+            sheet,
+            book: std::mem::take(&mut book),
+            target: Target::None,
+            mode: Mode::Head,
+            filler: None,
+            title: None,
+            pending_unit: false,
+            after_grid: false,
+            label_col: 0,
+            recognised: false,
+            first_failure: None,
+        };
+        let before = w.book.diags.len();
+        for r in 0..sheet.rows.len() {
+            w.row(r);
+        }
+        let has_cells = sheet
+            .rows
+            .iter()
+            .any(|r| r.iter().any(|c| !c.text.is_empty()));
+        if has_cells && !w.recognised {
+            // Nothing recognised: one error at the first cell, instead of a
+            // warning for each.
+            w.book.diags.truncate(before);
+            let (r, c) = w.first_failure.unwrap_or_else(|| first_cell(sheet));
+            w.book.diags.push(
+                Diagnostic::new(
+                    Code::I002,
+                    msg!(
+                        "i002-unknown-layout",
+                        sheet = sheet.name.clone(),
+                        cell = address(&sheet.name, r, c),
+                        text = sheet.get(r, c).to_string()
+                    ),
+                )
+                .help(msg!("i002-help")),
+            );
+        }
+        book = w.book;
+    }
+    book
+}
+
+fn first_cell(sheet: &Sheet) -> (usize, usize) {
+    for (r, row) in sheet.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.text.is_empty() {
+                return (r, c);
+            }
+        }
+    }
+    (0, 0)
+}
+
+impl Walker<'_> {
+    fn cells(&self, r: usize) -> Vec<(usize, String)> {
+        self.sheet.rows[r]
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.text.is_empty())
+            .map(|(k, c)| (k, c.text.clone()))
+            .collect()
+    }
+
+    fn at(&self, r: usize, c: usize) -> String {
+        address(&self.sheet.name, r, c)
+    }
+
+    fn not_placed(&mut self, r: usize, c: usize, reason: &'static str) {
+        if self.first_failure.is_none() {
+            self.first_failure = Some((r, c));
+        }
+        let d = Diagnostic::new(
+            Code::I001,
+            msg!(
+                "i001-not-placed",
+                cell = self.at(r, c),
+                text = self.sheet.get(r, c).to_string(),
+                why = why(reason)
+            ),
+        );
+        self.book.diags.push(d);
+    }
+
+    fn amount(&mut self, r: usize, c: usize) -> String {
+        let t = self.sheet.get(r, c);
+        match amount_text(t) {
+            Some(a) => a,
+            None => {
+                self.not_placed(r, c, "i001-not-an-amount");
+                "-".to_string()
+            }
+        }
+    }
+
+    fn unit_named(&mut self, name: &str) -> usize {
+        if let Some(k) = self.book.units.iter().position(|u| u.name == name) {
+            return k;
+        }
+        self.book.units.push(UnitT {
+            name: name.to_string(),
+            ..UnitT::default()
+        });
+        self.book.units.len() - 1
+    }
+
+    /// The unit rows go to when no table says: the 填报单位, else the
+    /// last unit.
+    fn current_unit(&mut self) -> Option<usize> {
+        match self.target {
+            Target::Unit(u) | Target::Project(u, _) => return Some(u),
+            Target::None => {}
+        }
+        if let Some(f) = self.filler.clone() {
+            return Some(self.unit_named(&f));
+        }
+        None
+    }
+
+    fn row(&mut self, r: usize) {
+        let cells = self.cells(r);
+        if cells.is_empty() {
+            return;
+        }
+        // Lines of metadata: 填报单位：… 金额单位：…
+        let mut rest = Vec::new();
+        for (c, t) in &cells {
+            // 填报单位（盖章）：… on the older forms.
+            let s = squeeze(t).replace("（盖章）", "").replace("(盖章)", "");
+            if let Some(v) = strip_label(&s, &["填报单位", "单位名称", "填报部门", "部门名称"])
+            {
+                if !v.is_empty() && cells.len() <= 2 {
+                    let name = t.split([':', '：']).nth(1).unwrap_or("");
+                    let name = name.replace("（盖章）", "").replace("(盖章)", "");
+                    self.filler = Some(name.trim().to_string());
+                    self.recognised = true;
+                    continue;
+                }
+            }
+            if let Some(v) = strip_label(&s, &["金额单位", "单位"]) {
+                if !v.is_empty() && v.len() <= 12 {
+                    self.book.money.get_or_insert(v);
+                    self.recognised = true;
+                    continue;
+                }
+            }
+            rest.push((*c, t.clone()));
+        }
+        if rest.is_empty() {
+            return;
+        }
+        let cells = rest;
+        let heads: Vec<String> = cells.iter().map(|(_, t)| squeeze(t)).collect();
+
+        // An indicator grid's header row.
+        if heads.iter().any(|h| h == "三级指标" || h == "指标名称")
+            && heads
+                .iter()
+                .any(|h| h.starts_with("指标值") || h == "一级指标")
+        {
+            self.grid_header(r, &cells);
+            return;
+        }
+        // The header of a 系统 unit's 所属单位 list.
+        if let Mode::Members { unit, name: None } = self.mode {
+            if heads.iter().any(|h| h == "序号") {
+                let name = cells
+                    .iter()
+                    .find(|(_, t)| squeeze(t).ends_with("名称"))
+                    .map(|(c, _)| *c);
+                if name.is_none() {
+                    for (c, _) in &cells {
+                        self.not_placed(r, *c, "i001-members");
+                    }
+                }
+                self.mode = Mode::Members { unit, name };
+                return;
+            }
+        }
+        // A summary table's header row: 序号 | 名称 | 金额.
+        if let Some(mode) = self.summary_header(&cells) {
+            self.mode = mode;
+            self.recognised = true;
+            return;
+        }
+        // A budget table's header row: 项目 | 金额 (one pair or more).
+        if let Some(mode) = self.pairs_header(&cells) {
+            self.mode = mode;
+            self.recognised = true;
+            return;
+        }
+        // A title.
+        if cells.len() == 1 && is_title(&heads[0]) {
+            self.title_row(&cells[0].1);
+            return;
+        }
+
+        match self.mode.clone() {
+            Mode::Grid(g) => {
+                if self.grid_row(r, &cells, g) {
+                    return;
+                }
+                self.mode = Mode::Head;
+                self.after_grid = true;
+            }
+            Mode::Summary {
+                idx,
+                serial,
+                code,
+                name,
+                amount,
+                texts,
+            } => {
+                let cols = SummaryCols {
+                    serial,
+                    code,
+                    name,
+                    amount,
+                    texts,
+                };
+                self.summary_row(r, &cells, idx, &cols);
+                return;
+            }
+            Mode::Pairs { unit, pairs } => {
+                self.pairs_row(r, &cells, unit, &pairs);
+                return;
+            }
+            Mode::Sides { inc, exp, label } => {
+                if cells[0].0 > label {
+                    self.side_row(r, &cells, inc, exp);
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Schedule { label } => {
+                if cells[0].0 > label {
+                    self.schedule_row(r, &cells);
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Funding { label } => {
+                if cells[0].0 > label {
+                    for (c, _) in &cells {
+                        self.not_placed(r, *c, "i001-funding-lines");
+                    }
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Members { unit, name } => {
+                let serial = amount_text(&squeeze(&cells[0].1).replace('-', ""));
+                if let (Some(n), true) = (name, serial.is_some_and(|s| s != "-")) {
+                    let member = self.sheet.get(r, n).trim().to_string();
+                    if member.is_empty() {
+                        self.not_placed(r, cells[0].0, "i001-row-without-name");
+                    } else {
+                        let at = self.at(r, n);
+                        self.book.units[unit].members.push((member, at));
+                    }
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Detail => {
+                // The spending detail is not imported: each of its cells is
+                // named, up to and with the 合计 row.
+                for (c, _) in &cells {
+                    self.not_placed(r, *c, "i001-spending-detail");
+                }
+                if is_total(&cells[0].1) {
+                    self.mode = Mode::Head;
+                }
+                return;
+            }
+            Mode::Plans { cols, label } => {
+                if cells[0].0 > label {
+                    let get = |k: usize| {
+                        let end = cols.get(k + 1).copied().unwrap_or(usize::MAX);
+                        cells
+                            .iter()
+                            .filter(|(c, _)| *c >= cols[k] && *c < end)
+                            .map(|(_, t)| t.clone())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
+                    let row = [get(0), get(1), get(2)];
+                    if let Some(u) = self.current_unit() {
+                        self.book.units[u].plans.push(row);
+                    }
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Head => {}
+        }
+        self.head_row(r, &cells, &heads);
+    }
+
+    fn title_row(&mut self, title: &str) {
+        let s = squeeze(title);
+        self.recognised = true;
+        if self.book.year.is_none() {
+            let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if digits.len() == 4 && s[4..].starts_with('年') {
+                self.book.year = Some(digits);
+            }
+        }
+        if s.ends_with("申报表") {
+            self.book.old_form_title = true;
+        }
+        self.title = Some(title.trim().to_string());
+        self.mode = Mode::Head;
+        self.after_grid = false;
+        if s.contains("整体支出绩效目标") || s.contains("整体绩效目标") {
+            self.pending_unit = true;
+            self.target = Target::None;
+        } else if s.contains("项目支出绩效目标") || s.contains("项目绩效目标") {
+            self.pending_unit = false;
+            self.target = Target::None;
+        } else {
+            self.pending_unit = false;
+        }
+    }
+
+    fn grid_header(&mut self, r: usize, cells: &[(usize, String)]) {
+        let mut cols = Vec::new();
+        for (k, (c, t)) in cells.iter().enumerate() {
+            let h = squeeze(t);
+            // The section's label in the first cell of the header row
+            // (项目年度绩效指标 | 一级指标 | …).
+            if k == 0 && h.ends_with("绩效指标") {
+                continue;
+            }
+            match GRID_HEADERS.iter().find(|(k, _)| *k == h) {
+                Some((_, role)) => cols.push((*c, *role)),
+                None => self.not_placed(r, *c, "i001-unknown-column"),
+            }
+        }
+        let t1 = cols
+            .iter()
+            .find(|(_, k)| *k == "t1")
+            .map(|(c, _)| *c)
+            .unwrap_or(cells[0].0);
+        if self.target == Target::None {
+            match self.current_unit() {
+                Some(u) => self.target = Target::Unit(u),
+                None => {
+                    self.not_placed(r, cells[0].0, "i001-no-unit");
+                    return;
+                }
+            }
+        }
+        self.recognised = true;
+        self.mode = Mode::Grid(Grid {
+            cols,
+            t1,
+            last_t1: String::new(),
+            last_t2: String::new(),
+        });
+    }
+
+    /// An indicator row, or false when the row is not one (the grid ends).
+    fn grid_row(&mut self, r: usize, cells: &[(usize, String)], mut g: Grid) -> bool {
+        if cells[0].0 < g.t1 {
+            return false;
+        }
+        let role = |c: usize| g.cols.iter().find(|(k, _)| *k == c).map(|(_, x)| *x);
+        if cells.iter().any(|(c, _)| role(*c).is_none()) {
+            return false;
+        }
+        let get = |k: &str| {
+            cells
+                .iter()
+                .find(|(c, _)| role(*c) == Some(k))
+                .map(|(_, t)| t.trim().to_string())
+                .unwrap_or_default()
+        };
+        let t1 = get("t1");
+        // A 一级 not named …指标 (社会效益) is still one when the row has an
+        // indicator; a label and a value alone are the table's foot.
+        if !t1.is_empty() && !squeeze(&t1).ends_with("指标") && get("name").is_empty() {
+            return false;
+        }
+        let mut row = IndRow {
+            t1: t1.clone(),
+            t2: get("t2"),
+            name: get("name"),
+            cmp: get("cmp"),
+            value: get("value"),
+            uom: get("uom"),
+            at: self.at(r, cells[0].0),
+            ..IndRow::default()
+        };
+        for k in ["explain", "scoring", "standard", "weight", "note"] {
+            let v = get(k);
+            if !v.is_empty() {
+                row.attrs.push((k, v));
+            }
+        }
+        // A blank tier cell continues the one above (merged cells); a new
+        // 一级 starts its 二级 afresh.
+        let merged = |role: &str| {
+            let Some(c) = g.cols.iter().find(|(_, x)| *x == role).map(|(c, _)| *c) else {
+                return false;
+            };
+            !self.sheet.has_merges || self.sheet.rows[r].get(c).is_some_and(|x| x.merged_below)
+        };
+        if row.t1.is_empty() && merged("t1") {
+            row.t1 = g.last_t1.clone();
+            if row.t2.is_empty() && merged("t2") {
+                row.t2 = g.last_t2.clone();
+            }
+        }
+        row.combined = !g.cols.iter().any(|(_, k)| *k == "cmp" || *k == "uom");
+        row.starts_t1 = self.sheet.has_merges && !t1.is_empty();
+        row.starts_t2 = self.sheet.has_merges && !get("t2").is_empty();
+        g.last_t1 = row.t1.clone();
+        g.last_t2 = row.t2.clone();
+        match self.target {
+            Target::Unit(u) => self.book.units[u].indicators.push(row),
+            Target::Project(u, p) => self.book.units[u].projects[p].indicators.push(row),
+            Target::None => {}
+        }
+        self.mode = Mode::Grid(g);
+        true
+    }
+
+    fn summary_header(&mut self, cells: &[(usize, String)]) -> Option<Mode> {
+        let find =
+            |f: &dyn Fn(&str) -> bool| cells.iter().find(|(_, t)| f(&squeeze(t))).map(|(c, _)| *c);
+        let serial = find(&|h| h == "序号")?;
+        let name = find(&|h| h == "名称" || h.ends_with("名称") || h == "项目" || h == "单位")?;
+        let amount = find(&|h| {
+            h.starts_with("金额")
+                || h.starts_with("资金总额")
+                || h.starts_with("预算数")
+                || h.starts_with("合计")
+        })?;
+        let code = find(&|h| h.ends_with("编码"));
+        let mut texts = Vec::new();
+        for (c, t) in cells {
+            if [Some(serial), Some(name), Some(amount), code].contains(&Some(*c)) {
+                continue;
+            }
+            let h = squeeze(t);
+            let kind = match h.as_str() {
+                "实施期绩效目标" | "实施期目标" => Some(GoalKind::Term),
+                "年度绩效目标" | "年度目标" => Some(GoalKind::Annual),
+                "绩效目标" | "整体绩效目标" => Some(GoalKind::Overall),
+                _ => None,
+            };
+            texts.push((*c, t.trim().to_string(), kind));
+        }
+        let name_text = self
+            .title
+            .clone()
+            .unwrap_or_else(|| self.sheet.name.clone());
+        self.book.summaries.push(SummaryT {
+            name: name_text,
+            ..SummaryT::default()
+        });
+        Some(Mode::Summary {
+            idx: self.book.summaries.len() - 1,
+            serial,
+            code,
+            name,
+            amount,
+            texts,
+        })
+    }
+
+    fn summary_row(&mut self, r: usize, cells: &[(usize, String)], idx: usize, k: &SummaryCols) {
+        let get = |c: usize| self.sheet.get(r, c).trim().to_string();
+        let s = get(k.serial);
+        let n = get(k.name);
+        if is_total(&s) || is_total(&n) {
+            let a = self.amount(r, k.amount);
+            self.book.summaries[idx].total = Some(a);
+            for (c, _) in cells {
+                if *c != k.serial && *c != k.name && *c != k.amount {
+                    self.not_placed(r, *c, "i001-no-column");
+                }
+            }
+            return;
+        }
+        if n.is_empty() {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-row-without-name");
+            }
+            return;
+        }
+        let mut row = SummaryRowT {
+            serial: s,
+            code: k.code.map(get).unwrap_or_default(),
+            name: n,
+            amount: self.amount(r, k.amount),
+            ..SummaryRowT::default()
+        };
+        for (c, header, kind) in &k.texts {
+            let t = get(*c);
+            if t.is_empty() {
+                continue;
+            }
+            match kind {
+                Some(g) => row.goals.push((*g, t)),
+                None => row.properties.push((header.clone(), t, self.at(r, *c))),
+            }
+        }
+        for (c, _) in cells {
+            let known = *c == k.serial
+                || *c == k.name
+                || *c == k.amount
+                || Some(*c) == k.code
+                || k.texts.iter().any(|(x, _, _)| x == c);
+            if !known {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        self.book.summaries[idx].rows.push(row);
+    }
+
+    fn pairs_header(&mut self, cells: &[(usize, String)]) -> Option<Mode> {
+        let is_name = |h: &str| {
+            matches!(h, "项目" | "科目名称" | "科目" | "收入项目" | "支出项目")
+                || h.ends_with("科目名称")
+        };
+        let is_amount =
+            |h: &str| h.starts_with("金额") || h.starts_with("本年预算") || h.starts_with("预算数");
+        let mut pairs = Vec::new();
+        for w in cells.windows(2) {
+            if is_name(&squeeze(&w[0].1)) && is_amount(&squeeze(&w[1].1)) {
+                pairs.push((w[0].0, w[1].0));
+            }
+        }
+        if pairs.is_empty() {
+            return None;
+        }
+        let unit = self.current_unit()?;
+        let title = self
+            .title
+            .clone()
+            .unwrap_or_else(|| self.sheet.name.clone());
+        let mut out = Vec::new();
+        for (k, (n, a)) in pairs.iter().enumerate() {
+            let name = if pairs.len() > 1 {
+                format!("{title}·{}", k + 1)
+            } else {
+                title.clone()
+            };
+            self.book.units[unit].amounts.push(AmountT {
+                name,
+                total: "-".to_string(),
+                lines: Vec::new(),
+            });
+            out.push((*n, *a, self.book.units[unit].amounts.len() - 1));
+        }
+        Some(Mode::Pairs { unit, pairs: out })
+    }
+
+    fn pairs_row(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        unit: usize,
+        pairs: &[(usize, usize, usize)],
+    ) {
+        for (c, _) in cells {
+            if !pairs.iter().any(|(n, a, _)| c == n || c == a) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        for (n, a, t) in pairs {
+            let name = self.sheet.get(r, *n).trim().to_string();
+            let amt = self.sheet.get(r, *a).to_string();
+            if name.is_empty() && amt.is_empty() {
+                continue;
+            }
+            if name.is_empty() {
+                self.not_placed(r, *a, "i001-row-without-name");
+                continue;
+            }
+            let value = self.amount(r, *a);
+            let tree = &mut self.book.units[unit].amounts[*t];
+            if is_total(&name) {
+                tree.total = value;
+            } else {
+                tree.lines.push((name, value));
+            }
+        }
+    }
+
+    fn side_row(&mut self, r: usize, cells: &[(usize, String)], inc: usize, exp: usize) {
+        let Some(u) = self.current_unit() else {
+            return;
+        };
+        let mut i = 0;
+        while i < cells.len() {
+            let (c, name) = &cells[i];
+            let side_exp = *c >= exp;
+            let next = cells.get(i + 1);
+            let amount_cell = next.filter(|(k, _)| {
+                (*k >= exp) == side_exp && amount_text(self.sheet.get(r, *k)).is_some()
+            });
+            let (amount, step) = match amount_cell {
+                Some((k, _)) => (self.amount(r, *k), 2),
+                None => ("-".to_string(), 1),
+            };
+            if *c < inc || amount_text(name).is_some_and(|a| a != "-") {
+                self.not_placed(r, *c, "i001-no-column");
+                i += 1;
+                continue;
+            }
+            let b = self.book.units[u]
+                .budget
+                .get_or_insert_with(BudgetT::default);
+            if side_exp {
+                b.expense.push((name.trim().to_string(), amount));
+            } else {
+                b.income.push((name.trim().to_string(), amount));
+            }
+            i += step;
+        }
+    }
+
+    fn head_row(&mut self, r: usize, cells: &[(usize, String)], heads: &[String]) {
+        // A section label before the row's own label (项目基本情况 | 项目名称
+        // | …): the row is read from its own label.
+        if cells.len() >= 3 && heads[0].ends_with("情况") && heads[1] == "项目名称" {
+            return self.head_row(r, &cells[1..], &heads[1..]);
+        }
+        let label = heads[0].as_str();
+        let value = |k: usize| cells.get(k).map(|(_, t)| t.trim().to_string());
+        let two = cells.len() == 2;
+
+        // The side headers of 年度预算申请.
+        if let (Some(i), Some(e)) = (
+            heads.iter().position(|h| h == "按收入性质分"),
+            heads.iter().position(|h| h == "按支出性质分"),
+        ) {
+            if cells.len() == 2 {
+                let label = cells[0].0.saturating_sub(1);
+                self.mode = Mode::Sides {
+                    inc: cells[i].0,
+                    exp: cells[e].0,
+                    label,
+                };
+                return;
+            }
+        }
+        let name_label = matches!(
+            label,
+            "部门（单位）名称" | "部门(单位)名称" | "单位名称" | "部门名称"
+        );
+        if name_label
+            && two
+            && (self.pending_unit || self.target == Target::None)
+            && !self.after_grid
+        {
+            let name = value(1).unwrap_or_default();
+            let u = self.unit_named(&name);
+            self.target = Target::Unit(u);
+            self.pending_unit = false;
+            self.recognised = true;
+            self.label_col = cells[0].0;
+            return;
+        }
+        // The project's name (支出方向（子项） on the 2020 direction form),
+        // with label pairs after it (所属专项名称 | …) read as properties.
+        let project_label = matches!(label, "项目名称" | "支出方向（子项）" | "支出方向(子项)");
+        if project_label && cells.len() >= 2 && cells.len() % 2 == 0 {
+            let Some(u) = self.current_unit_for_project() else {
+                self.not_placed(r, cells[0].0, "i001-no-unit");
+                return;
+            };
+            self.book.units[u].projects.push(ProjectT {
+                name: value(1).unwrap_or_default(),
+                amount: "-".to_string(),
+                ..ProjectT::default()
+            });
+            let p = self.book.units[u].projects.len() - 1;
+            self.target = Target::Project(u, p);
+            self.recognised = true;
+            self.label_col = cells[0].0;
+            self.after_grid = false;
+            for pair in cells[2..].chunks(2) {
+                let at = self.at(r, pair[1].0);
+                self.book.units[u].projects[p].properties.push((
+                    pair[0].1.trim().to_string(),
+                    pair[1].1.trim().to_string(),
+                    at,
+                ));
+            }
+            return;
+        }
+        let target = self.target;
+        if target == Target::None {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-outside-table");
+            }
+            return;
+        }
+        if label == "实施进度" && matches!(target, Target::Project(..)) {
+            self.mode = Mode::Schedule { label: cells[0].0 };
+            self.schedule_row(r, &cells[1..]);
+            return;
+        }
+        if (heads.iter().any(|h| h == "支出内容简介" || h == "支出明细")
+            || label.starts_with("支出明细"))
+            && matches!(target, Target::Project(..))
+        {
+            self.mode = Mode::Detail;
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-spending-detail");
+            }
+            return;
+        }
+        // A project's funding block (按资金来源 | 市级资金 | …, 上年度安排资金 |
+        // 上年度安排资金 | 68): its lines are not imported, and named.
+        let funding = matches!(target, Target::Project(..))
+            && cells[0].0 == self.label_col
+            && (label.starts_with('按') || heads.get(1).is_some_and(|h| h == label));
+        if funding {
+            self.mode = Mode::Funding { label: cells[0].0 };
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-funding-lines");
+            }
+            return;
+        }
+        // A row that does not start in the column of the labels has no
+        // place.
+        let block = matches!(target, Target::Project(..)) && is_total(label);
+        if block || (cells[0].0 > self.label_col && !label.starts_with("资金总额")) {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+            return;
+        }
+        if label.starts_with("年度预算申请") || label == "资金总额" {
+            if let Target::Unit(u) = target {
+                let k = heads
+                    .iter()
+                    .position(|h| h == "资金总额")
+                    .map_or(1, |k| k + 1);
+                let total = match cells.get(k) {
+                    Some((c, _)) => self.amount(r, *c),
+                    None => "-".to_string(),
+                };
+                self.book.units[u]
+                    .budget
+                    .get_or_insert_with(BudgetT::default)
+                    .total = total;
+                for (c, _) in cells.iter().skip(k + 1) {
+                    self.not_placed(r, *c, "i001-no-column");
+                }
+                return;
+            }
+        }
+        if label.starts_with("项目金额") && cells.len() >= 2 && cells.len() % 2 == 0 {
+            if let Target::Project(u, p) = target {
+                let a = self.amount(r, cells[1].0);
+                self.book.units[u].projects[p].amount = a;
+                for pair in cells[2..].chunks(2) {
+                    let at = self.at(r, pair[1].0);
+                    self.book.units[u].projects[p].properties.push((
+                        pair[0].1.trim().to_string(),
+                        pair[1].1.trim().to_string(),
+                        at,
+                    ));
+                }
+                return;
+            }
+        }
+        // Section labels: what follows is recognised by its own header.
+        if label == "年度绩效指标" && cells.len() == 1 {
+            return;
+        }
+        if let (true, Target::Unit(u)) = (label == "所属单位" && cells.len() == 1, self.target)
+        {
+            self.book.units[u].rollup = true;
+            self.mode = Mode::Members {
+                unit: u,
+                name: None,
+            };
+            return;
+        }
+        if label == "年度重点工作计划" {
+            let find = |f: &dyn Fn(&str) -> bool| {
+                cells.iter().find(|(_, t)| f(&squeeze(t))).map(|(c, _)| *c)
+            };
+            if let (Some(a), Some(b), Some(c)) = (
+                find(&|h| h == "事项"),
+                find(&|h| h.starts_with("责任")),
+                find(&|h| h == "工作目标"),
+            ) {
+                self.mode = Mode::Plans {
+                    cols: [a, b, c],
+                    label: cells[0].0,
+                };
+                return;
+            }
+        }
+        let goal = match label {
+            "整体绩效目标" | "绩效目标" | "总体绩效目标" => Some(GoalKind::Overall),
+            "实施期绩效目标" | "实施期目标" => Some(GoalKind::Term),
+            "年度绩效目标" | "年度目标" => Some(GoalKind::Annual),
+            _ => None,
+        };
+        if let (Some(kind), true, false) = (goal, cells.len() <= 2, self.after_grid) {
+            let text = value(1).unwrap_or_default();
+            match target {
+                Target::Unit(u) => self.book.units[u].goals.push((kind, text)),
+                Target::Project(u, p) => self.book.units[u].projects[p].goals.push((kind, text)),
+                Target::None => {}
+            }
+            return;
+        }
+        if two && !self.after_grid {
+            match (label, target) {
+                ("部门职责概述" | "部门职责", Target::Unit(u)) => {
+                    self.book.units[u].duties = value(1);
+                    return;
+                }
+                ("人员情况", Target::Unit(u)) => {
+                    self.book.units[u].staff =
+                        Some((value(1).unwrap_or_default(), self.at(r, cells[1].0)));
+                    return;
+                }
+                ("单位编码", Target::Unit(u)) => {
+                    self.book.units[u].code = value(1);
+                    return;
+                }
+                ("项目编码", Target::Project(u, p)) => {
+                    self.book.units[u].projects[p].code = value(1);
+                    return;
+                }
+                ("项目实施期" | "实施期", Target::Project(u, p)) => {
+                    let at = self.at(r, cells[1].0);
+                    self.book.units[u].projects[p].period =
+                        Some((value(1).unwrap_or_default(), at));
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if two {
+            let key = cells[0].1.trim().to_string();
+            let val = value(1).unwrap_or_default();
+            let at = self.at(r, cells[1].0);
+            match target {
+                Target::Unit(u) => self.book.units[u].properties.push((key, val, at)),
+                Target::Project(u, p) => self.book.units[u].projects[p]
+                    .properties
+                    .push((key, val, at)),
+                Target::None => {}
+            }
+            return;
+        }
+        // Labels and values side by side (项目负责人 | 柳旭 | 联系电话 |
+        // 2115589): a property for each pair.
+        let pairs = cells.len() >= 4
+            && cells.len() % 2 == 0
+            && cells[0].0 == self.label_col
+            && cells.iter().step_by(2).all(|(_, t)| {
+                let t = squeeze(t);
+                t.chars().count() <= 12 && amount_text(&t).is_none()
+            });
+        if pairs {
+            for pair in cells.chunks(2) {
+                let key = pair[0].1.trim().to_string();
+                let val = pair[1].1.trim().to_string();
+                let at = self.at(r, pair[1].0);
+                match target {
+                    Target::Unit(u) => self.book.units[u].properties.push((key, val, at)),
+                    Target::Project(u, p) => self.book.units[u].projects[p]
+                        .properties
+                        .push((key, val, at)),
+                    Target::None => {}
+                }
+            }
+            return;
+        }
+        // A label alone in the column of the labels: a property left blank
+        // (项目概况 with nothing written).
+        let bare_label = cells.len() == 1
+            && cells[0].0 == self.label_col
+            && label.chars().count() <= 20
+            && !label.contains([':', '：'])
+            && !label.starts_with('注');
+        if bare_label {
+            let key = cells[0].1.trim().to_string();
+            let at = self.at(r, cells[0].0);
+            match target {
+                Target::Unit(u) => self.book.units[u].properties.push((key, String::new(), at)),
+                Target::Project(u, p) => {
+                    self.book.units[u].projects[p]
+                        .properties
+                        .push((key, String::new(), at))
+                }
+                Target::None => {}
+            }
+            return;
+        }
+        for (c, _) in cells {
+            self.not_placed(r, *c, "i001-outside-table");
+        }
+    }
+
+    /// One 实施进度 row: its content (blank or not) and, in its last
+    /// cell, the period.
+    fn schedule_row(&mut self, r: usize, cells: &[(usize, String)]) {
+        let Target::Project(u, p) = self.target else {
+            return;
+        };
+        let Some(((pc, period), content)) = cells.split_last() else {
+            return;
+        };
+        let content = content
+            .iter()
+            .map(|(_, t)| t.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let at = self.at(r, *pc);
+        self.book.units[u].projects[p]
+            .schedule
+            .push((content, period.trim().to_string(), at));
+    }
+
+    fn current_unit_for_project(&mut self) -> Option<usize> {
+        if let Some(f) = self.filler.clone() {
+            return Some(self.unit_named(&f));
+        }
+        match self.target {
+            Target::Unit(u) | Target::Project(u, _) => Some(u),
+            Target::None => self.book.units.len().checked_sub(1),
+        }
+    }
+}
+
+/// The indicator framework the tables follow, when they show it: 成本指标
+/// as a 一级 is the 2021 form (财预〔2021〕101号); 满意度指标 as a 一级,
+/// or 成本 under 产出 with no satisfaction tier, the 2020 form; 服务对象
+/// 满意度 under 效益 (no 满意度 一级), or 成本 under 产出 in an older
+/// `…申报表`, the older local form. `None` when the tables do not tell (no
+/// tiers, or the shapes of two forms at once).
+pub fn infer_scheme(book: &Book) -> Option<&'static str> {
+    use crate::check::frameworks::norm;
+    let rows = book.units.iter().flat_map(|u| {
+        u.indicators
+            .iter()
+            .chain(u.projects.iter().flat_map(|p| p.indicators.iter()))
+    });
+    let (mut cost1, mut cost2, mut sat1, mut sat_under_benefit) = (false, false, false, false);
+    for r in rows {
+        let t1 = norm(&r.t1);
+        let t2 = norm(&r.t2);
+        match t1.as_str() {
+            "成本" => cost1 = true,
+            "产出" if t2 == "成本" => cost2 = true,
+            "满意度" => sat1 = true,
+            "效益" | "效果" if t2.contains("满意度") => sat_under_benefit = true,
+            _ => {}
+        }
+    }
+    if cost1 {
+        return (!cost2).then_some("财预2021");
+    }
+    if sat1 {
+        return (!sat_under_benefit).then_some("财预2020");
+    }
+    if sat_under_benefit || (book.old_form_title && cost2) {
+        return Some("地方旧式");
+    }
+    cost2.then_some("财预2020")
+}
+
+/// `填报单位：X` → `X` when the text starts with one of the labels and a
+/// colon.
+fn strip_label(s: &str, labels: &[&str]) -> Option<String> {
+    for l in labels {
+        if let Some(rest) = s.strip_prefix(l) {
+            if let Some(v) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：')) {
+                return Some(v.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn is_title(s: &str) -> bool {
+    s.ends_with("绩效目标表")
+        || s.ends_with("汇总表")
+        || s.ends_with("申报表")
+        || s.ends_with("总表")
+        || s.ends_with("明细表")
+        || s.ends_with("情况表")
+        || (s.ends_with('表') && s.chars().count() >= 6)
+}

@@ -1,0 +1,322 @@
+//! The limits a file must keep to be read, and the scan that enforces the
+//! nesting limit before the parser runs.
+//!
+//! pest parses by recursive descent: every `{ … }` block and every `( … )`
+//! of a formula is a few more frames on the stack. A file nested a few
+//! thousand levels deep (20 KB of `unit "u" {`) would overflow the stack and
+//! abort the process, so [`nesting`] measures the depth first, in one linear
+//! pass, and the parser is not run on a file that is too deep (S010).
+//!
+//! The scan must never find a file shallower than the parser will see it,
+//! whatever the parser makes of quotes and comments: a `"` may open a
+//! string or be an ordinary character of a junk line, and the parser decides
+//! which only while parsing. So the scan follows every reading at once (a
+//! small automaton whose states are "in a string", "in a comment", "in a
+//! junk line"…, each with the greatest depth it can have there) and reports
+//! the greatest depth of any. On ordinary files the readings agree and the
+//! depth is the plain count of open braces. A text with more than 64
+//! unbalanced `{` in one string counts as too deep even where it parses,
+//! since the same line elsewhere would be a junk line of nested blocks.
+
+/// Blocks (`{ … }` or `｛ … ｝`) may be nested this deep. Real documents
+/// need about ten (unit, project, breakdown, line, indicator tiers…).
+pub const MAX_BLOCK_DEPTH: usize = 64;
+
+/// Parentheses in one formula may be nested this deep.
+pub const MAX_PAREN_DEPTH: usize = 32;
+
+/// A formula may have this many numbers and units (its operands).
+pub const MAX_FORMULA_OPERANDS: usize = 64;
+
+/// A file may be this large (16 MiB); the city corpus is 0.3 MB.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A run may read this many files.
+pub const MAX_FILES: usize = 10_000;
+
+/// What is nested too deeply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nesting {
+    /// Blocks in braces.
+    Blocks,
+    /// Parentheses of a formula.
+    Parens,
+}
+
+/// Where a file first goes deeper than its limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooDeep {
+    pub what: Nesting,
+    /// The byte offset of the bracket that opens one level too many.
+    pub at: usize,
+    /// The limit that was passed.
+    pub limit: usize,
+}
+
+/// The first place where `text` nests blocks deeper than
+/// [`MAX_BLOCK_DEPTH`] or a formula's parentheses deeper than
+/// [`MAX_PAREN_DEPTH`], as the parser could read it.
+pub fn nesting(text: &str) -> Option<TooDeep> {
+    blocks(text, MAX_BLOCK_DEPTH).or_else(|| parens(text, MAX_PAREN_DEPTH))
+}
+
+// States of the block scan. Each holds the greatest brace depth the parser
+// can have when its reading of the text is in that state, or NONE.
+const NORMAL: usize = 0; // between tokens, in names, numbers, keywords
+const JUNK: usize = 1; // a junk line: quotes and comment marks are plain
+const SERIAL: usize = 2; // a `#…` serial of a summary row: braces are plain
+const ASCII: usize = 3; // in "…"
+const ASCII_ESC: usize = 4; // in "…", after a backslash
+const CN: usize = 5; // in “…”
+const CORNER: usize = 6; // in 「…」
+const LINE_COMMENT: usize = 7; // in // …
+const BLOCK_OPEN: usize = 8; // on the `*` of `/*`
+const BLOCK: usize = 9; // in /* … */
+const BLOCK_CLOSE: usize = 10; // on the `/` of `*/`
+const STATES: usize = 11;
+const NONE: i64 = -1;
+
+/// Where each kind of string or comment can still be closed: an opening
+/// mark starts a string or a comment only if its closing mark follows
+/// somewhere (otherwise the parser reads it as a plain character).
+struct Closers {
+    /// The last `"` not escaped by a backslash.
+    ascii: Option<usize>,
+    cn: Option<usize>,
+    corner: Option<usize>,
+    /// The start of the last `*/`.
+    block: Option<usize>,
+}
+
+impl Closers {
+    fn of(text: &str) -> Closers {
+        let b = text.as_bytes();
+        let mut ascii = None;
+        let mut backslashes = 0usize;
+        for (i, &c) in b.iter().enumerate() {
+            match c {
+                b'\\' => backslashes += 1,
+                b'"' => {
+                    // A string's backslashes come in pairs, so a quote after
+                    // an odd run is escaped whichever quote opened it.
+                    if backslashes % 2 == 0 {
+                        ascii = Some(i);
+                    }
+                    backslashes = 0;
+                }
+                _ => backslashes = 0,
+            }
+        }
+        Closers {
+            ascii,
+            cn: text.rfind('”'),
+            corner: text.rfind('」'),
+            block: text.rfind("*/"),
+        }
+    }
+}
+
+fn blocks(text: &str, limit: usize) -> Option<TooDeep> {
+    let closers = Closers::of(text);
+    let closes_after = |closer: Option<usize>, i: usize| closer.is_some_and(|c| c > i);
+    let mut dp = [NONE; STATES];
+    dp[NORMAL] = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        // A junk line may start where an item may: not on white space nor
+        // on a comment, which the parser skips before every item.
+        let comment_start = c == '/'
+            && (next == Some('/') || (next == Some('*') && closes_after(closers.block, i + 1)));
+        if !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\n' | '\r') && !comment_start {
+            dp[JUNK] = dp[JUNK].max(dp[NORMAL]);
+        }
+        let mut nd = [NONE; STATES];
+        let mut go = |state: usize, depth: i64| {
+            if depth > nd[state] {
+                nd[state] = depth;
+            }
+        };
+        for (state, &depth) in dp.iter().enumerate() {
+            if depth == NONE {
+                continue;
+            }
+            match state {
+                NORMAL => match c {
+                    '{' | '｛' => go(NORMAL, depth + 1),
+                    '}' | '｝' => go(NORMAL, (depth - 1).max(0)),
+                    '"' if closes_after(closers.ascii, i) => go(ASCII, depth),
+                    '“' if closes_after(closers.cn, i) => go(CN, depth),
+                    '「' if closes_after(closers.corner, i) => go(CORNER, depth),
+                    '/' if next == Some('/') => go(LINE_COMMENT, depth),
+                    '/' if next == Some('*') && closes_after(closers.block, i + 1) => {
+                        go(BLOCK_OPEN, depth)
+                    }
+                    '#' => {
+                        go(SERIAL, depth);
+                        go(NORMAL, depth);
+                    }
+                    _ => go(NORMAL, depth),
+                },
+                JUNK => match c {
+                    '{' | '｛' => go(NORMAL, depth + 1),
+                    '}' | '｝' => go(NORMAL, (depth - 1).max(0)),
+                    '\n' | '\r' => go(NORMAL, depth),
+                    _ => go(JUNK, depth),
+                },
+                SERIAL if c.is_whitespace() => go(NORMAL, depth),
+                SERIAL => go(SERIAL, depth),
+                ASCII => match c {
+                    '\\' => go(ASCII_ESC, depth),
+                    '"' => go(NORMAL, depth),
+                    _ => go(ASCII, depth),
+                },
+                ASCII_ESC => go(ASCII, depth),
+                CN if c == '”' => go(NORMAL, depth),
+                CN => go(CN, depth),
+                CORNER if c == '」' => go(NORMAL, depth),
+                CORNER => go(CORNER, depth),
+                LINE_COMMENT if c == '\n' || c == '\r' => go(NORMAL, depth),
+                LINE_COMMENT => go(LINE_COMMENT, depth),
+                BLOCK_OPEN => go(BLOCK, depth),
+                BLOCK if c == '*' && next == Some('/') => go(BLOCK_CLOSE, depth),
+                BLOCK => go(BLOCK, depth),
+                _ => go(NORMAL, depth), // BLOCK_CLOSE
+            }
+        }
+        dp = nd;
+        if dp.iter().any(|&d| d > limit as i64) {
+            return Some(TooDeep {
+                what: Nesting::Blocks,
+                at: i,
+                limit,
+            });
+        }
+    }
+    None
+}
+
+/// A formula is one line, and within it every parenthesis is the
+/// formula's own except those of a `/* … */` comment on that line. The
+/// scan counts, line by line, the depth of parentheses from any point
+/// where a formula could start, reading each comment both as a comment and
+/// as text.
+fn parens(text: &str, limit: usize) -> Option<TooDeep> {
+    let mut plain: i64 = 0;
+    let mut comment: i64 = NONE;
+    // Where the last `*/` of the current line starts (a `/*` without one
+    // after it on its line is not a comment inside a formula).
+    let mut line_close: Option<usize> = None;
+    let mut line_end = 0usize;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if i >= line_end {
+            line_end = text[i..].find(['\n', '\r']).map_or(text.len(), |j| i + j);
+            line_close = text[i..line_end].rfind("*/").map(|j| i + j);
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        match c {
+            '\n' | '\r' => {
+                plain = 0;
+                comment = NONE;
+            }
+            '(' | '（' => plain += 1,
+            ')' | '）' => plain = (plain - 1).max(0),
+            '/' if next == Some('*') && line_close.is_some_and(|e| e > i + 1) => {
+                comment = comment.max(plain);
+                // The `*` belongs to the opening mark.
+                chars.next();
+            }
+            '*' if next == Some('/') && comment != NONE => {
+                plain = plain.max(comment);
+                comment = NONE;
+                chars.next();
+            }
+            _ => {}
+        }
+        if plain > limit as i64 {
+            return Some(TooDeep {
+                what: Nesting::Parens,
+                at: i,
+                limit,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depth_ok(text: &str) -> bool {
+        nesting(text).is_none()
+    }
+
+    #[test]
+    fn ordinary_nesting_passes() {
+        let ten = format!("{}{}", "unit \"u\" {\n".repeat(10), "}\n".repeat(10));
+        assert!(depth_ok(&ten));
+        assert!(depth_ok("a 1 = ((1 + 2) × 3 万元)\n"));
+    }
+
+    #[test]
+    fn deep_blocks_are_found() {
+        let n = MAX_BLOCK_DEPTH + 1;
+        let deep = format!("{}{}", "unit \"u\" {".repeat(n), "}".repeat(n));
+        let found = nesting(&deep).expect("too deep");
+        assert_eq!(found.what, Nesting::Blocks);
+        assert_eq!(&deep[found.at..found.at + 1], "{");
+        let exact = MAX_BLOCK_DEPTH;
+        assert!(depth_ok(&format!(
+            "{}{}",
+            "{".repeat(exact),
+            "}".repeat(exact)
+        )));
+    }
+
+    #[test]
+    fn siblings_do_not_add_up() {
+        let flat = "unit \"u\" { budget 1 { a 1 } }\n".repeat(10_000);
+        assert!(depth_ok(&flat));
+    }
+
+    #[test]
+    fn braces_in_strings_and_comments_count_as_the_parser_may_read_them() {
+        // Comments on their own lines hide their braces, and so does a
+        // string whose braces balance…
+        let hidden = format!(
+            "  // {}\n/* {} */\nduties \"{}\"\n",
+            "{".repeat(100),
+            "{".repeat(100),
+            "{}".repeat(100)
+        );
+        assert!(depth_ok(&hidden));
+        // …but a line that does not parse is a junk line, where quotes are
+        // plain characters: the parser reads `duties "{{{…` as a line and
+        // blocks nested in each other.
+        let junk_string = format!("duties \"{}\"\n", "{".repeat(MAX_BLOCK_DEPTH + 1));
+        assert!(nesting(&junk_string).is_some());
+        // …but a junk line reads `x "{"` as `x "` and a block, and the next
+        // quote then opens a string that hides the next line's `}`.
+        let junk = "x \"{\"\n".repeat(MAX_BLOCK_DEPTH + 1);
+        assert!(nesting(&junk).is_some());
+        // A quoted `}` does not close a block.
+        let quoted_close = "unit \"}\" {".repeat(MAX_BLOCK_DEPTH + 1);
+        assert!(nesting(&quoted_close).is_some());
+    }
+
+    #[test]
+    fn deep_parentheses_are_found_per_line() {
+        let n = MAX_PAREN_DEPTH + 1;
+        let deep = format!("a 1 = {}1{}\n", "(".repeat(n), ")".repeat(n));
+        assert_eq!(nesting(&deep).map(|t| t.what), Some(Nesting::Parens));
+        let lines = "a 1 = (((1)))\n".repeat(1000);
+        assert!(depth_ok(&lines));
+        let flat = format!("a 1 = {}\n", "(1)+".repeat(1000));
+        assert!(depth_ok(&flat));
+        // A comment's `)` may be a comment's: it does not close.
+        let commented = format!("a 1 = {}\n", "(/*)*/".repeat(n));
+        assert!(nesting(&commented).is_some());
+    }
+}

@@ -1,0 +1,722 @@
+//! `jixiao import`: the round trip of every example through its own
+//! workbook, workbooks laid out like the seeds' tables, and the errors.
+//!
+//! The round trip (`every_example_round_trips_through_its_workbook`): for
+//! every example, `build --format xlsx`, `import`, then `build --format
+//! json` of the original and of the imported document; the two models
+//! must be equal on everything the workbook carries (`projection`):
+//! - per unit: name, code; the budget's total and the first 按收入性质分
+//!   and 按支出性质分 breakdowns with their lines (name, amount, nesting);
+//!   duties, staff, plans, goals (by kind, in order), the indicator tree
+//!   (tiers, names, kinds, comparisons, values, qualifiers, attributes),
+//!   the properties;
+//! - per project: name, code, amount, period, schedule (实施进度: content
+//!   and period), goals, indicators, properties;
+//! - per summary table: name, total, and per row its serial, code, name
+//!   and amount (the table does not print a row's goals and properties).
+//!
+//! Figures are compared by value (`1056.40` and `1056.4` are one figure:
+//! the workbook keeps the number, not the digits written); a blank text
+//! (`""`), a blank (`-`) and no value are one, and a mark (`无`) is its
+//! word quoted (`"无"`): each pair prints the same cell. Not compared, because the workbook prints them in
+//! blocks that the import names (I001) instead of reading: the projects'
+//! funding lines (资金来源, 上年度安排资金) and spending detail, the units'
+//! other amount trees. A 系统 unit's member list is compared as the
+//! units' `rollup` and their members' `parent` (the parent of a unit
+//! that is not a 系统 is not printed, and not compared). Also not compared: the document's title,
+//! and the findings (compared by `imported_examples_check_like_the_originals`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+fn jixiao(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .env("JIXIAO_LANG", "en")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("jixiao-import-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// A figure by value; other strings as they are; `scale` dropped; a
+/// blank text value, a blank (`-`) and no value as one (all print a blank
+/// cell); a mark (无, 不适用) as its word quoted (both print the word).
+fn norm(v: &Value) -> Value {
+    match v {
+        // A blank cell: a blank text, `-`, no value.
+        Value::Object(m)
+            if m.len() == 1
+                && (m.get("text").is_some_and(|t| t == "")
+                    || m.get("blank") == Some(&json!(true))) =>
+        {
+            Value::Null
+        }
+        // A mark (无, 不适用) prints its word: the word quoted reads the same.
+        Value::Object(m) if m.len() == 1 && m.contains_key("mark") => match m["mark"].as_str() {
+            Some("none") => json!({"text": "无"}),
+            Some("not_applicable") => json!({"text": "不适用"}),
+            _ => v.clone(),
+        },
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| k.as_str() != "scale")
+                .map(|(k, v)| (k.clone(), norm(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(norm).collect()),
+        Value::String(s) => match s.parse::<Decimal>() {
+            Ok(d) => Value::String(d.normalize().to_string()),
+            Err(_) => v.clone(),
+        },
+        _ => v.clone(),
+    }
+}
+
+fn lines(ls: &Value, depth: usize, out: &mut Vec<Value>) {
+    for l in ls.as_array().into_iter().flatten() {
+        out.push(json!([depth, l["name"], norm(&l["amount"])]));
+        for b in l["breakdowns"].as_array().into_iter().flatten() {
+            lines(&b["lines"], depth + 1, out);
+        }
+    }
+}
+
+fn goals(gs: &Value) -> Value {
+    let mut by: Vec<(String, Vec<String>)> = Vec::new();
+    for g in gs.as_array().into_iter().flatten() {
+        let k = g["kind"].to_string();
+        let t = g["text"].as_str().unwrap_or("").to_string();
+        match by.iter_mut().find(|(x, _)| *x == k) {
+            Some((_, v)) => v.push(t),
+            None => by.push((k, vec![t])),
+        }
+    }
+    json!(by
+        .into_iter()
+        .map(|(k, v)| json!([k, v.join("\n")]))
+        .collect::<Vec<_>>())
+}
+
+fn projection(model: &Value) -> Value {
+    let rollups: Vec<&Value> = model["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["rollup"] == true)
+        .map(|u| &u["name"])
+        .collect();
+    let units: Vec<Value> = model["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let budget = if u["budget"].is_null() {
+                Value::Null
+            } else {
+                let mut sides = Vec::new();
+                for b in u["budget"]["breakdowns"].as_array().into_iter().flatten() {
+                    let d = b["dimension"].as_str().unwrap_or("");
+                    // The tables show the first breakdown of each side.
+                    let seen = sides.iter().any(|s: &Value| s[0] == d);
+                    if (d == "income" || d == "expense") && !seen {
+                        let mut v = Vec::new();
+                        lines(&b["lines"], 0, &mut v);
+                        sides.push(json!([d, v]));
+                    }
+                }
+                json!({"total": norm(&u["budget"]["total"]), "sides": sides})
+            };
+            let projects: Vec<Value> = u["projects"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    json!({
+                        "name": p["name"], "code": p["code"], "amount": norm(&p["amount"]),
+                        "period": p["period"], "schedule": p["schedule"],
+                        "goals": goals(&p["goals"]),
+                        "indicators": norm(&p["indicators"]), "properties": norm(&p["properties"]),
+                    })
+                })
+                .collect();
+            json!({
+                "name": u["name"], "code": u["code"], "rollup": u["rollup"],
+                "parent": if rollups.contains(&&u["parent"]) { u["parent"].clone() } else { Value::Null },
+                "budget": budget,
+                "duties": u["duties"], "staff": norm(&u["staff"]), "plans": u["plans"],
+                "goals": goals(&u["goals"]), "indicators": norm(&u["indicators"]),
+                "properties": norm(&u["properties"]), "projects": projects,
+            })
+        })
+        .collect();
+    let summaries: Vec<Value> = model["summaries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            // The summary table prints each row's serial, code, name and
+            // amount (not its text columns: goals, properties).
+            let rows: Vec<Value> = s["rows"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|r| {
+                    json!([
+                        r["serial"],
+                        r["code"],
+                        r["name"],
+                        norm(&r["amount"]),
+                        r["mark"]
+                    ])
+                })
+                .collect();
+            json!({"name": s["name"], "rows": rows, "total": norm(&s["total"])})
+        })
+        .collect();
+    json!({"units": units, "summaries": summaries})
+}
+
+fn model_of(path: &Path, dir: &Path) -> Value {
+    let (_, _, err) = jixiao(&[
+        "build",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    let stem = path
+        .parent()
+        .filter(|_| path.file_name().is_some_and(|n| n == "main.jx"))
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.file_stem().unwrap().to_string_lossy().into_owned());
+    let file = dir.join(format!("{stem}.json"));
+    let text =
+        std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("no {}: {err}", file.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+fn first_difference(a: &Value, b: &Value, at: &str) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, v) in x {
+                if let Some(d) =
+                    first_difference(v, y.get(k).unwrap_or(&Value::Null), &format!("{at}.{k}"))
+                {
+                    return Some(d);
+                }
+            }
+            None
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            for (k, v) in x.iter().enumerate() {
+                if let Some(d) =
+                    first_difference(v, y.get(k).unwrap_or(&Value::Null), &format!("{at}[{k}]"))
+                {
+                    return Some(d);
+                }
+            }
+            (x.len() != y.len()).then(|| format!("{at}: {} vs {} items", x.len(), y.len()))
+        }
+        _ => (a != b).then(|| format!("{at}: {a} vs {b}")),
+    }
+}
+
+#[test]
+#[ignore = "main's official forms (#14) print the examples' workbooks in the seeds' own layouts (岳阳's budget, goal and indicators side by side on one row; budget tables; 部门职责概述 for duties), which the import does not read exactly yet"]
+fn every_example_round_trips_through_its_workbook() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut names: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("main.jx").exists())
+        .collect();
+    names.sort();
+    let mut failures = Vec::new();
+    for ex in names {
+        let name = ex.file_name().unwrap().to_string_lossy().into_owned();
+        let main = ex.join("main.jx");
+        let dir = scratch(&name);
+        let (_, _, err) = jixiao(&[
+            "build",
+            main.to_str().unwrap(),
+            "--format",
+            "xlsx",
+            "-o",
+            dir.to_str().unwrap(),
+        ]);
+        let xlsx = dir.join(format!("{name}.xlsx"));
+        assert!(xlsx.exists(), "{name}: no workbook: {err}");
+        let out = dir.join("imported");
+        let (ok, _, err) = jixiao(&[
+            "import",
+            xlsx.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(ok, "{name}: import failed: {err}");
+        let original = projection(&model_of(&main, &dir.join("a")));
+        let imported = projection(&model_of(&out.join(format!("{name}.jx")), &dir.join("b")));
+        if let Some(d) = first_difference(&original, &imported, &name) {
+            failures.push(format!("{name}: the imported model differs at {d}"));
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The codes of `jixiao check`'s findings on a document, with their counts.
+fn finding_counts(path: &Path) -> std::collections::BTreeMap<String, usize> {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["check", path.to_str().unwrap(), "--message-format", "json"])
+        .env("JIXIAO_LANG", "en")
+        .output()
+        .unwrap();
+    let mut counts = std::collections::BTreeMap::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        if let Ok(v) = serde_json::from_str::<Value>(line) {
+            if let Some(c) = v["code"].as_str() {
+                *counts.entry(c.to_string()).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// Per example: the framework the import states (`None`: given with
+/// `--scheme`, the original's, because the tables do not show it), and
+/// the codes whose findings rest on what the workbook does not carry.
+const FINDINGS: &[(&str, Option<&str>, &[&str])] = &[
+    // B011: the economic classification codes of the budget lines are not
+    // printed in the workbook; B043: the changes (增减) of an amount
+    // tree's lines are not read.
+    ("shifeng-2020", Some("财预2020"), &["B011", "B043"]),
+    // B001: the parts of 三公经费 (an amount tree); B008, B022: the
+    // projects' spending detail.
+    ("xiangyin-2023", Some("地方旧式"), &["B001", "B008", "B022"]),
+    // V031: a value's second unit of measure (`95% 次`) is not printed.
+    ("yueyang-2024", Some("财预2021"), &["V031"]),
+    // The unit states 财预2020 though its tables put 服务对象满意度 under
+    // 效益 (the shape of the older forms, T003): the framework is given.
+    // B002, B020, B021: the spending detail and its basis of calculation.
+    ("yuntian-2023", None, &["B002", "B020", "B021"]),
+];
+
+/// An imported example states the framework its tables show and gives
+/// the findings of the original (each code, each count), but for the
+/// codes about what the workbook does not carry.
+#[test]
+#[ignore = "main's official forms (#14) print the examples' workbooks in the seeds' own layouts (岳阳's budget, goal and indicators side by side on one row; budget tables; 部门职责概述 for duties), which the import does not read exactly yet"]
+fn imported_examples_check_like_the_originals() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for (name, inferred, not_carried) in FINDINGS {
+        let main = root.join(name).join("main.jx");
+        let original_text = std::fs::read_to_string(&main).unwrap();
+        let original_scheme = original_text
+            .lines()
+            .find_map(|l| l.strip_prefix("scheme "))
+            .map(|s| s.split_whitespace().next().unwrap().to_string())
+            .unwrap();
+        let dir = scratch(&format!("findings-{name}"));
+        jixiao(&[
+            "build",
+            main.to_str().unwrap(),
+            "--format",
+            "xlsx",
+            "-o",
+            dir.to_str().unwrap(),
+        ]);
+        let xlsx = dir.join(format!("{name}.xlsx"));
+        let out = dir.join("imported");
+        let mut args = vec![
+            "import",
+            xlsx.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        if inferred.is_none() {
+            args.extend(["--scheme", original_scheme.as_str()]);
+        }
+        let (ok, _, err) = jixiao(&args);
+        assert!(ok, "{name}: {err}");
+        let imported = out.join(format!("{name}.jx"));
+        let text = std::fs::read_to_string(&imported).unwrap();
+        assert!(
+            text.lines()
+                .any(|l| l == format!("scheme {original_scheme}")),
+            "{name}: the import states no `scheme {original_scheme}`"
+        );
+        if let Some(s) = inferred {
+            assert_eq!(*s, original_scheme, "{name}");
+        }
+        let keep = |m: std::collections::BTreeMap<String, usize>| {
+            m.into_iter()
+                .filter(|(c, _)| !not_carried.contains(&c.as_str()))
+                .collect::<Vec<_>>()
+        };
+        let a = finding_counts(&main);
+        for c in *not_carried {
+            assert!(a.contains_key(*c), "{name}: the original gives no {c}");
+        }
+        assert_eq!(keep(a), keep(finding_counts(&imported)), "{name}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+/// A sheet laid out as in a seed: `rows` from row `top` (0-based), cells
+/// separated by `|` (a blank between two bars is a blank cell, `#12.5` a
+/// number cell); `merges` as (first row, first column, last row, last
+/// column), the text being the first cell's.
+struct SheetSpec<'a> {
+    name: &'a str,
+    top: u32,
+    rows: &'a [&'a str],
+    merges: &'a [(u32, u16, u32, u16)],
+}
+
+fn workbook(path: &Path, sheets: &[SheetSpec]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for s in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(s.name).unwrap();
+        let mut texts = std::collections::HashMap::new();
+        for (k, line) in s.rows.iter().enumerate() {
+            let r = s.top + k as u32;
+            for (c, cell) in line.split('|').enumerate() {
+                let c = c as u16;
+                texts.insert((r, c), cell.to_string());
+                if cell.is_empty() {
+                    continue;
+                }
+                match cell.strip_prefix('#') {
+                    Some(n) => ws.write_number(r, c, n.parse::<f64>().unwrap()).unwrap(),
+                    None => ws.write_string(r, c, cell).unwrap(),
+                };
+            }
+        }
+        let fmt = rust_xlsxwriter::Format::new();
+        for &(r1, c1, r2, c2) in s.merges {
+            let text = texts.get(&(r1, c1)).cloned().unwrap_or_default();
+            ws.merge_range(r1, c1, r2, c2, &text, &fmt).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+/// Import `file` into `dir/out`: success, the text of the one `.jx` file
+/// written (empty on failure), and the findings printed.
+fn import_one(file: &Path, dir: &Path, extra: &[&str]) -> (bool, String, String) {
+    let out = dir.join("out");
+    let mut args = vec![
+        "import",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    let (ok, _, err) = jixiao(&args);
+    let stem = file.file_stem().unwrap().to_string_lossy();
+    let text = std::fs::read_to_string(out.join(format!("{stem}.jx"))).unwrap_or_default();
+    (ok, text, err)
+}
+
+/// 云田镇 (seed 001): the unit table's header block below a title and a
+/// 填报单位 line, blank rows between its parts, the 一级 and 二级 cells
+/// merged down their rows, and one 指标值及单位 column (`9/个`, `≥90%`).
+#[test]
+fn yuntian_layout_merged_tiers_and_blank_rows() {
+    let dir = scratch("layout-yuntian");
+    let file = dir.join("云田镇.xlsx");
+    workbook(
+        &file,
+        &[SheetSpec {
+            name: "整体支出",
+            top: 2,
+            rows: &[
+                "2023年部门整体支出绩效目标表",
+                "填报单位：株洲市石峰区云田镇人民政府||||金额单位：万元",
+                "",
+                "部门名称|株洲市石峰区云田镇人民政府",
+                "年度预算申请（万元）|资金总额|#1056.4",
+                "|按收入性质分||按支出性质分",
+                "|一般公共预算拨款|#1056.4|基本支出|#445.4",
+                "|||项目支出|#611",
+                "",
+                "部门职责概述|落实国家政策，严格依法行政。",
+                "",
+                "年度绩效指标",
+                "一级指标|二级指标|三级指标|指标值及单位",
+                "产出指标|数量指标|辖区社区数量|9个",
+                "||社区网格数量|30个",
+                "|质量指标|执法检查覆盖率|≥90%",
+                "|成本指标|公用经费|≤445.4万元",
+                "效益指标|社会效益指标|群众安全感|提升",
+            ],
+            merges: &[(15, 0, 18, 0), (15, 1, 16, 1)],
+        }],
+    );
+    let (ok, text, err) = import_one(&file, &dir, &[]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        text,
+        "year 2023\nmoney 万元\nscheme 财预2020\n\nunit 株洲市石峰区云田镇人民政府 {\n  budget 1056.4 {\n    by income {\n      一般公共预算拨款 1056.4\n    }\n    by expense {\n      基本支出 445.4\n      项目支出 611\n    }\n  }\n  duties \"落实国家政策，严格依法行政。\"\n  indicators {\n    产出指标 {\n      数量指标 {\n        辖区社区数量 9个\n        社区网格数量 30个\n      }\n      质量指标 {\n        执法检查覆盖率 ≥90%\n      }\n      成本指标 {\n        公用经费 ≤445.4万元\n      }\n    }\n    效益指标 {\n      社会效益指标 {\n        群众安全感 提升\n      }\n    }\n  }\n}\n",
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// 石峰区 (seed 002): the 汇总表 with its text columns (支出方向, 实施期 and
+/// 年度绩效目标), amounts written as texts with thousands separators, and
+/// a project table below it on the same sheet.
+#[test]
+fn shifeng_layout_summary_with_texts_and_a_second_table() {
+    let dir = scratch("layout-shifeng");
+    let file = dir.join("石峰区.xlsx");
+    workbook(
+        &file,
+        &[SheetSpec {
+            name: "附件2",
+            top: 1,
+            rows: &[
+                "2020 年区级专项资金预算绩效目标汇总表",
+                "单位：万元",
+                "序号|专项支出名称|支出方向|资金总额|实施期绩效目标|年度绩效目标",
+                "1|值班工作经费|政府事务支出|4|组织值班|快速下发各类通知",
+                "2|政府全会经费|政府会议支出|1,020.50|负责会务|完善会议登记",
+                "合计|||1,024.50||",
+                "",
+                "",
+                "2020年项目支出绩效目标表",
+                "填报单位：株洲市石峰区人民政府办公室",
+                "项目名称|值班工作经费",
+                "项目金额（万元）|4",
+                "年度绩效指标",
+                "一级指标|二级指标|三级指标|指标值",
+                "产出指标|数量指标|值班天数|365天",
+                "满意度指标|服务对象满意度指标|群众满意度|≥95%",
+            ],
+            merges: &[],
+        }],
+    );
+    let (ok, text, err) = import_one(&file, &dir, &[]);
+    assert!(ok && !err.contains("[I0"), "{err}");
+    assert_eq!(
+        text,
+        "year 2020\nmoney 万元\nscheme 财预2020\n\nunit 株洲市石峰区人民政府办公室 {\n  project 值班工作经费 4 {\n    indicators {\n      产出指标 {\n        数量指标 {\n          值班天数 365天\n        }\n      }\n      满意度指标 {\n        服务对象满意度指标 {\n          群众满意度 ≥95%\n        }\n      }\n    }\n  }\n}\n\nsummary \"2020 年区级专项资金预算绩效目标汇总表\" {\n  #1 值班工作经费 4 {\n    支出方向: \"政府事务支出\"\n    goal term \"组织值班\"\n    goal annual \"快速下发各类通知\"\n  }\n  #2 政府全会经费 1020.50 {\n    支出方向: \"政府会议支出\"\n    goal term \"负责会务\"\n    goal annual \"完善会议登记\"\n  }\n  total 1024.50\n}\n",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// 湘阴县 (seed 003): the older 申报表, the section label in the first
+/// cell of the indicator header row, values written with their
+/// comparison and unit in one cell, the 实施进度 rows, and two labels with
+/// their values on one row.
+#[test]
+fn xiangyin_layout_older_form() {
+    let dir = scratch("layout-xiangyin");
+    let file = dir.join("湘阴县.xlsx");
+    workbook(
+        &file,
+        &[SheetSpec {
+            name: "附件2",
+            top: 0,
+            rows: &[
+                "2023年度湘阴县人民政府办公室项目支出预算绩效目标申报表",
+                "填报单位（盖章）：湘阴县人民政府办公室",
+                "项目名称|驻京联络维稳工作组",
+                "项目金额（万元）|50",
+                "实施进度|维稳、联络、招商工作经费||||2023-01-01 至 2023-12",
+                "项目年度绩效指标|一级指标|二级指标|三级指标|指标值",
+                "|产出指标|数量指标|交流学习次数|≥5次",
+                "||成本指标|控制在预算内|≤15万元",
+                "|效益指标|服务对象满意度|群众满意度|≥98%",
+                "项目负责人|柳旭|联系电话|2115589",
+            ],
+            merges: &[],
+        }],
+    );
+    let (ok, text, err) = import_one(&file, &dir, &[]);
+    assert!(ok && !err.contains("[I0"), "{err}");
+    assert_eq!(
+        text,
+        "year 2023\nscheme 地方旧式\n\nunit 湘阴县人民政府办公室 {\n  project 驻京联络维稳工作组 50 {\n    schedule \"维稳、联络、招商工作经费\" 2023-01-01 .. 2023-12\n    indicators {\n      产出指标 {\n        数量指标 {\n          交流学习次数 ≥5次\n        }\n        成本指标 {\n          控制在预算内 ≤15万元\n        }\n      }\n      效益指标 {\n        服务对象满意度 {\n          群众满意度 ≥98%\n        }\n      }\n    }\n    项目负责人: \"柳旭\"\n    联系电话: \"2115589\"\n  }\n}\n",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// 岳阳 (seed 004): the 2021 form's columns (指标值类型, 计量单位, 指标解释,
+/// 评(扣)分标准) with 成本指标 as a 一级, and the summary of units with
+/// their codes, on a second sheet whose header block is not in row 1.
+#[test]
+fn yueyang_layout_2021_form_and_two_sheets() {
+    let dir = scratch("layout-yueyang");
+    let file = dir.join("岳阳.xlsx");
+    workbook(
+        &file,
+        &[
+            SheetSpec {
+                name: "汇总",
+                top: 3,
+                rows: &[
+                    "59个部门预算申报的184个整体支出绩效目标资金表",
+                    "|||金额单位：万元",
+                    "序号|单位编码|名称|金额（万元）",
+                    "合计|||336,103.54",
+                    "1||岳阳市市委办系统|12,877.75",
+                    "1-9|209001|岳阳市委台湾工作办公室|247.74",
+                ],
+                merges: &[(6, 0, 6, 2)],
+            },
+            SheetSpec {
+                name: "台办",
+                top: 0,
+                rows: &[
+                    "2024年部门（单位）整体支出绩效目标表",
+                    "部门（单位）名称|岳阳市委台湾工作办公室",
+                    "年度绩效指标",
+                    "一级指标|二级指标|三级指标|指标值类型|指标值|计量单位|指标解释|评(扣)分标准",
+                    "成本指标|经济成本指标|公用经费|≤|#30|万元|控制公用经费|超支不得分",
+                    "产出指标|数量指标|对台交流活动|≥|#5|次||",
+                    "满意度指标|服务对象满意度指标|台胞满意度|≥|#95|%||",
+                ],
+                merges: &[],
+            },
+        ],
+    );
+    let (ok, text, err) = import_one(&file, &dir, &[]);
+    assert!(ok && !err.contains("[I0"), "{err}");
+    assert_eq!(
+        text,
+        "year 2024\nmoney 万元\nscheme 财预2021\n\nunit 岳阳市委台湾工作办公室 {\n  indicators {\n    成本指标 {\n      经济成本指标 {\n        公用经费 ≤ 30 万元 { explain \"控制公用经费\" scoring \"超支不得分\" }\n      }\n    }\n    产出指标 {\n      数量指标 {\n        对台交流活动 ≥ 5 次\n      }\n    }\n    满意度指标 {\n      服务对象满意度指标 {\n        台胞满意度 ≥ 95 %\n      }\n    }\n  }\n}\n\nsummary \"59个部门预算申报的184个整体支出绩效目标资金表\" {\n  #1          岳阳市市委办系统       12877.75\n  #1-9 209001 岳阳市委台湾工作办公室 247.74\n  total 336103.54\n}\n",
+    );
+    // The framework given on the command line wins over the tables'.
+    let (ok, text, err) = import_one(&file, &dir, &["--scheme", "财预2020"]);
+    assert!(ok, "{err}");
+    assert!(text.contains("\nscheme 财预2020\n"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A sheet in no known layout: I002 names the sheet and the cell; a file
+/// that is not a workbook, or of another kind: I003. Each fails the run
+/// (exit status 1) and nothing is written, not even the files of the
+/// workbooks that could be read.
+#[test]
+fn errors_fail_the_run_and_write_nothing() {
+    let dir = scratch("layout-errors");
+    let good = dir.join("good.csv");
+    std::fs::write(
+        &good,
+        "2023年部门整体支出绩效目标表\n部门名称,某单位\n一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,次数,5次\n",
+    )
+    .unwrap();
+    let unknown = dir.join("unknown.xlsx");
+    workbook(
+        &unknown,
+        &[SheetSpec {
+            name: "工资条",
+            top: 1,
+            rows: &["|姓名|基本工资", "|张三|#5000"],
+            merges: &[],
+        }],
+    );
+    let broken = dir.join("broken.xlsx");
+    std::fs::write(&broken, "not a zip archive").unwrap();
+    let other = dir.join("notes.docx");
+    std::fs::write(&other, "x").unwrap();
+    let out = dir.join("out");
+
+    let (ok, _, err) = jixiao(&[
+        "import",
+        good.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(ok && out.join("good.jx").exists(), "{err}");
+    std::fs::remove_dir_all(&out).unwrap();
+
+    for (bad, code, says) in [
+        (&unknown, "I002", "工资条!B2"),
+        (&broken, "I003", "broken.xlsx"),
+        (&other, "I003", "docx"),
+    ] {
+        let status = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["import", good.to_str().unwrap(), bad.to_str().unwrap()])
+            .args(["-o", out.to_str().unwrap()])
+            .env("JIXIAO_LANG", "en")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&status.stderr);
+        assert_eq!(status.status.code(), Some(1), "{err}");
+        assert!(err.contains(&format!("error[{code}]")), "{err}");
+        assert!(err.contains(says), "{code} does not name {says}: {err}");
+        assert!(!out.exists(), "{code}: something was written");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Every import code (I…) is produced by a workbook, and reads in both
+/// languages: the fixtures of tests/diagnostics.rs and tests/i18n.rs are
+/// documents, which cannot give them.
+#[test]
+fn every_import_code_is_produced_and_speaks_both_languages() {
+    let dir = scratch("codes");
+    let warnings = dir.join("warnings.csv");
+    std::fs::write(
+        &warnings,
+        "2023年部门整体支出绩效目标表\n部门名称,某单位\n\
+         一级指标,二级指标,三级指标,指标值类型,指标值,计量单位\n\
+         产出指标,数量指标,次数,≥,约五,次\n\
+         \n注：本表由财务科填报，其他说明见附件一并报送\n",
+    )
+    .unwrap();
+    let unknown = dir.join("unknown.csv");
+    std::fs::write(&unknown, "姓名,基本工资\n张三,5000\n").unwrap();
+    let other = dir.join("notes.txt");
+    std::fs::write(&other, "x").unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for lang in ["en", "zh"] {
+        for f in [&warnings, &unknown, &other] {
+            let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+                .args(["import", f.to_str().unwrap(), "-o"])
+                .arg(dir.join("out"))
+                .env("JIXIAO_LANG", lang)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            for (k, _) in err.match_indices("[I00") {
+                let code = &err[k + 1..k + 5];
+                seen.insert(code.to_string());
+                let line = err[k..].lines().next().unwrap_or("");
+                // A message id left unresolved, or English in Chinese.
+                assert!(!line.contains("i00"), "{lang}: {line}");
+                if lang == "zh" {
+                    assert!(
+                        !line.contains(" was not ") && !line.contains("cannot"),
+                        "{line}"
+                    );
+                }
+            }
+        }
+    }
+    let codes: std::collections::BTreeSet<String> = jixiao::diag::codes::CODES
+        .iter()
+        .map(|c| c.code.as_str().to_string())
+        .filter(|c| c.starts_with('I'))
+        .collect();
+    assert_eq!(seen, codes);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
