@@ -1524,10 +1524,25 @@ fn can_be_bare(text: &str, ctx: NameCtx) -> bool {
     {
         return false;
     }
+    if reads_as_glued_by(text) {
+        return false;
+    }
     match JxParser::parse(Rule::bare_name, text) {
         Ok(mut pairs) => pairs.next().is_some_and(|p| p.as_str().len() == text.len()),
         Err(_) => false,
     }
+}
+
+/// Whether a bare line named `text` would be read as a breakdown with its
+/// keyword glued to its dimension (`按收入`, S030): such a name stays
+/// quoted, as the lowering reads a quoted name as a name.
+fn reads_as_glued_by(text: &str) -> bool {
+    crate::syntax::keywords::KEYWORDS
+        .iter()
+        .filter(|k| k.rule == Rule::kw_by)
+        .flat_map(|k| k.spellings())
+        .filter_map(|by| text.strip_prefix(by))
+        .any(|rest| DIMENSION_WORDS.iter().any(|d| rest.starts_with(d)))
 }
 
 #[cfg(test)]
@@ -1546,6 +1561,10 @@ mod tests {
         assert!(can_be_bare("收入", NameCtx::Plain));
         assert!(!can_be_bare("", NameCtx::Plain));
         assert!(!can_be_bare("x:y", NameCtx::Plain));
+        // A line named so would be read as `按 收入` glued (S030).
+        assert!(!can_be_bare("按收入", NameCtx::Plain));
+        assert!(!can_be_bare("按支出性质", NameCtx::Plain));
+        assert!(can_be_bare("按时完成", NameCtx::Plain));
     }
 
     #[test]

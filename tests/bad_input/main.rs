@@ -464,6 +464,7 @@ fn small_files() {
         case(Input::File("fmt-cr-only-junk.jx"), 1, &["S001"]).says(&[r#""line":5,"#]),
         case(Input::File("fmt-backslash-name.jx"), 0, &[]),
         case(Input::File("fmt-quote-in-error-line.jx"), 1, &["S001"]),
+        case(Input::File("fmt-glued-by-name.jx"), 0, &[]),
         case(
             Input::File("fmt-mixed-line-breaks.jx"),
             1,
@@ -486,6 +487,7 @@ fn formatter_keeps_meaning() {
         "fmt-backslash-name.jx",
         "fmt-quote-in-error-line.jx",
         "fmt-mixed-line-breaks.jx",
+        "fmt-glued-by-name.jx",
     ] {
         let fmt = |input: &[u8]| {
             let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
