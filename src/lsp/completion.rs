@@ -19,6 +19,7 @@ use crate::check::tiers;
 use crate::i18n::{Arg, Lang, Message};
 use crate::msg;
 use crate::project::{Group, Project};
+use crate::syntax::Rule;
 
 use super::position::LineIndex;
 
@@ -158,78 +159,26 @@ enum Block {
     Other,
 }
 
-const INDICATOR_KWS: &[&str] = &["indicators", "绩效指标", "年度绩效指标"];
-
 /// The blocks open at `offset` of `text`, outermost first.
 fn open_blocks(text: &str) -> Vec<Block> {
     let mut stack: Vec<Block> = Vec::new();
-    let mut line_start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\n' => line_start = i + 1,
-            '"' | '“' | '「' => {
-                let close = match c {
-                    '"' => '"',
-                    '“' => '”',
-                    _ => '」',
-                };
-                let mut escaped = false;
-                for (_, c2) in chars.by_ref() {
-                    if c == '"' && c2 == '\\' && !escaped {
-                        escaped = true;
-                        continue;
-                    }
-                    if c2 == close && !escaped {
-                        break;
-                    }
-                    escaped = false;
-                }
-            }
-            '/' if matches!(chars.peek(), Some((_, '/'))) => {
-                for (j, c2) in chars.by_ref() {
-                    if c2 == '\n' {
-                        line_start = j + 1;
-                        break;
-                    }
-                }
-            }
-            '/' if matches!(chars.peek(), Some((_, '*'))) => {
-                chars.next();
-                let mut prev = ' ';
-                for (j, c2) in chars.by_ref() {
-                    if c2 == '\n' {
-                        line_start = j + 1;
-                    }
-                    if prev == '*' && c2 == '/' {
-                        break;
-                    }
-                    prev = c2;
-                }
-            }
-            '{' | '｛' => {
-                // The words before the brace, after the last brace or line
-                // start.
-                let head_start =
-                    text[line_start..i]
-                        .rfind(['{', '}', '｛', '｝'])
-                        .map_or(line_start, |j| {
-                            line_start
-                                + j
-                                + text[line_start + j..]
-                                    .chars()
-                                    .next()
-                                    .map_or(1, char::len_utf8)
-                        });
-                let head = text[head_start..i].trim();
-                let block = classify(head, stack.last());
-                stack.push(block);
-            }
-            '}' | '｝' => {
-                stack.pop();
-            }
-            _ => {}
+    for b in crate::syntax::braces::braces(text) {
+        if !b.opens {
+            stack.pop();
+            continue;
         }
+        // The words before the brace, after the last brace or line start.
+        let line = &text[..b.at];
+        let line_start = line.rfind(['\n', '\r']).map_or(0, |j| j + 1);
+        let head_start = line[line_start..]
+            .rfind(['{', '}', '｛', '｝'])
+            .map_or(line_start, |j| {
+                let brace = line_start + j;
+                brace + text[brace..].chars().next().map_or(1, char::len_utf8)
+            });
+        let head = text[head_start..b.at].trim();
+        let block = classify(head, stack.last());
+        stack.push(block);
     }
     stack
 }
@@ -246,15 +195,21 @@ fn classify(head: &str, parent: Option<&Block>) -> Block {
             Block::Attrs
         };
     }
-    match first {
-        "unit" | "单位" | "rollup" | "系统" => Block::Unit,
-        "project" | "项目" => Block::Project,
-        "budget" | "预算" | "by" | "按" | "amount" | "金额" => Block::Budget,
-        w if INDICATOR_KWS.contains(&w) => Block::Indicators,
-        "summary" | "汇总表" => Block::Summary,
-        "scheme" | "框架" => Block::Scheme,
-        "staff" | "人员" => Block::Staff,
-        "plan" | "重点工作" => Block::Plan,
+    // The statement's keyword, in either spelling, from the one keyword
+    // table.
+    let rule = crate::syntax::keywords::KEYWORDS
+        .iter()
+        .find(|k| k.spellings().any(|w| w == first))
+        .map(|k| k.rule);
+    match rule {
+        Some(Rule::kw_unit | Rule::kw_rollup | Rule::kw_continued) => Block::Unit,
+        Some(Rule::kw_project) => Block::Project,
+        Some(Rule::kw_budget | Rule::kw_by | Rule::kw_amount) => Block::Budget,
+        Some(Rule::kw_indicators) => Block::Indicators,
+        Some(Rule::kw_summary) => Block::Summary,
+        Some(Rule::kw_scheme) => Block::Scheme,
+        Some(Rule::kw_staff) => Block::Staff,
+        Some(Rule::kw_plan) => Block::Plan,
         _ if matches!(parent, Some(Block::Budget)) => Block::Budget,
         _ => Block::Other,
     }

@@ -78,49 +78,11 @@ fn too_deep(file: FileId, text: &str, deep: limits::TooDeep) -> Diagnostic {
 fn unbalanced(file: FileId, text: &str, fail_pos: usize) -> Diagnostic {
     let mut stack: Vec<usize> = Vec::new();
     let mut stray_close: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' | '“' | '「' => {
-                let close = match c {
-                    '"' => '"',
-                    '“' => '”',
-                    _ => '」',
-                };
-                let mut escaped = false;
-                for (_, c2) in chars.by_ref() {
-                    if c == '"' && c2 == '\\' && !escaped {
-                        escaped = true;
-                        continue;
-                    }
-                    if c2 == close && !escaped {
-                        break;
-                    }
-                    escaped = false;
-                }
-            }
-            '/' if matches!(chars.peek(), Some((_, '/'))) => {
-                for (_, c2) in chars.by_ref() {
-                    if c2 == '\n' {
-                        break;
-                    }
-                }
-            }
-            '/' if matches!(chars.peek(), Some((_, '*'))) => {
-                chars.next();
-                let mut prev = ' ';
-                for (_, c2) in chars.by_ref() {
-                    if prev == '*' && c2 == '/' {
-                        break;
-                    }
-                    prev = c2;
-                }
-            }
-            '{' | '｛' => stack.push(i),
-            '}' | '｝' if stack.pop().is_none() && stray_close.is_none() => {
-                stray_close = Some(i);
-            }
-            _ => {}
+    for b in super::braces::braces(text) {
+        if b.opens {
+            stack.push(b.at);
+        } else if stack.pop().is_none() && stray_close.is_none() {
+            stray_close = Some(b.at);
         }
     }
     let span_at = |i: usize, len: usize| Span {

@@ -1,6 +1,7 @@
 //! From text to AST: the pest grammar,
 //! normalisation of what people type, and the lowering pass.
 
+pub(crate) mod braces;
 pub mod cst;
 pub(crate) mod grammar;
 pub mod invisible;
