@@ -24,24 +24,6 @@ fn with_keywords(text: &str, keywords: Keywords) -> String {
     format_source(text, &fmt::Options { keywords }).expect("formats")
 }
 
-/// Every `.jx` file below `dir`, in name order.
-fn jx_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            out.extend(jx_files(&p));
-        } else if p.extension().is_some_and(|e| e == "jx") {
-            out.push(p);
-        }
-    }
-    out
-}
-
 /// A file's formatted text, or why it is not formatted.
 fn formatted(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).unwrap();
@@ -180,14 +162,14 @@ fn examples_formatted() {
 
 #[test]
 fn fixtures_are_idempotent_and_keep_their_meaning() {
-    for f in jx_files(&root().join("tests/fixtures")) {
+    for f in common::jx_files(&root().join("tests/fixtures")) {
         assert_idempotent_and_same_meaning(&f);
     }
 }
 
 #[test]
 fn examples_are_idempotent_and_keep_their_meaning() {
-    let files = jx_files(&root().join("examples"));
+    let files = common::jx_files(&root().join("examples"));
     assert!(files.len() >= 8);
     for f in files {
         assert!(formatted(&f).is_ok(), "{}: not formatted", f.display());
@@ -202,7 +184,7 @@ fn checked_model_is_unchanged() {
     let copy = scratch("fmt-model");
     let fixtures = root().join("tests/fixtures");
     copy_formatted(&fixtures, &copy.join("fixtures"));
-    for f in jx_files(&fixtures) {
+    for f in common::jx_files(&fixtures) {
         let rel = f.strip_prefix(&fixtures).unwrap();
         assert_eq!(
             model(&f),

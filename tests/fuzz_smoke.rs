@@ -5,7 +5,9 @@
 //! to `target/fuzz-smoke-failure.jx`; add it to `tests/bad_input/` once
 //! fixed.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use jixiao::fuzz::{self, Mutator};
 
@@ -24,21 +26,6 @@ fn env(name: &str, default: u64) -> u64 {
 /// Inputs are windows of the corpus files of at most this many bytes.
 const WINDOW: usize = 3000;
 
-fn jx_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            jx_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "jx") {
-            out.push(p);
-        }
-    }
-}
-
 /// Every `.jx` file of the examples, fixtures and bad inputs.
 pub fn corpus() -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -49,7 +36,7 @@ pub fn corpus() -> Vec<Vec<u8>> {
         "tests/bad_input",
         "tests/browser/fixtures",
     ] {
-        jx_files(&root.join(dir), &mut files);
+        files.extend(common::jx_files(&root.join(dir)));
     }
     files.iter().filter_map(|f| std::fs::read(f).ok()).collect()
 }

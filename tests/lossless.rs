@@ -3,31 +3,17 @@
 //! person has open in an editor), the tree's text is the source, byte for
 //! byte, and lowering the tree never panics.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use jixiao::source::FileId;
 use jixiao::syntax::cst;
 
-fn jx_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            jx_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "jx") {
-            out.push(p);
-        }
-    }
-}
-
 fn corpus() -> Vec<(PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    jx_files(&root.join("examples"), &mut files);
-    jx_files(&root.join("tests"), &mut files);
+    let mut files = common::jx_files(&root.join("examples"));
+    files.extend(common::jx_files(&root.join("tests")));
     files
         .into_iter()
         .filter_map(|p| {
@@ -59,22 +45,6 @@ fn every_file_of_the_repository() {
     );
     for (path, text) in &files {
         assert_lossless(&path.display().to_string(), text);
-    }
-}
-
-/// A small deterministic generator (xorshift64*), so that a failure is
-/// reproducible from its case number.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
     }
 }
 
@@ -134,7 +104,7 @@ const PIECES: &[&str] = &[
     "×",
 ];
 
-fn mutate(rng: &mut Rng, text: &str) -> String {
+fn mutate(rng: &mut common::Rng, text: &str) -> String {
     let at = boundary(text, rng.below(text.len() + 1));
     match rng.below(6) {
         // Truncated: a file being typed.
@@ -165,7 +135,7 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
 #[test]
 fn truncations_and_mutations() {
     let files = corpus();
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = common::Rng(0x9E37_79B9_7F4A_7C15);
     let mut cases = 0;
     // Every file is mutated; small files more than once, so that at least
     // 2,000 cases run whatever the corpus's size.

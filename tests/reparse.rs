@@ -4,6 +4,8 @@
 //! loaded again through a [`jixiao::Reloader`] has the same documents and
 //! findings as one loaded from scratch.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use jixiao::check::{self, Options};
@@ -12,26 +14,7 @@ use jixiao::world::{Disk, Overlay};
 use jixiao::{Input, Reloader};
 
 fn examples() -> Vec<(PathBuf, String)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .expect("examples are bundled")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "jx") {
-                out.push(p);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"),
-        &mut files,
-    );
-    files
+    common::jx_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("readable");
@@ -40,24 +23,9 @@ fn examples() -> Vec<(PathBuf, String)> {
         .collect()
 }
 
-/// xorshift64*: reproducible from its case number.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 /// What a person types: a character, a brace, a quote, a keyword, a line
 /// break, or a deletion.
-fn edit(rng: &mut Rng, text: &str) -> String {
+fn edit(rng: &mut common::Rng, text: &str) -> String {
     let mut at = rng.below(text.len() + 1);
     while !text.is_char_boundary(at) {
         at -= 1;
@@ -112,7 +80,7 @@ fn edit(rng: &mut Rng, text: &str) -> String {
 fn reparsing_after_an_edit_gives_the_full_parse() {
     let files = examples();
     assert!(files.len() >= 20, "found {} example files", files.len());
-    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let mut rng = common::Rng(0x5eed_1234_abcd_0001);
     let mut cases = 0;
     let scale: usize = std::env::var("JIXIAO_REPARSE_SCALE")
         .ok()
@@ -163,7 +131,7 @@ fn a_project_loaded_again_matches_one_loaded_afresh() {
     let mut reloader = Reloader::new();
     reloader.load(&world, &inputs).expect("loads");
     assert!(reloader.parsed_last() > 20);
-    let mut rng = Rng(42);
+    let mut rng = common::Rng(42);
     for step in 0..6 {
         // Edit one file, sometimes another, sometimes nothing.
         match step % 3 {

@@ -4,6 +4,7 @@
 use jixiao::check::{self, Options};
 use jixiao::diag::{render, Diagnostic};
 use jixiao::i18n::Lang;
+use jixiao::world::{Disk, World};
 use jixiao::{Input, Project};
 use std::path::{Path, PathBuf};
 
@@ -42,4 +43,27 @@ pub fn json(project: &Project, diags: &[Diagnostic]) -> String {
 
 pub fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
     diags.iter().map(|d| d.code.as_str()).collect()
+}
+
+/// Every `.jx` file below `dir`, in name order, found by the walker the
+/// command line uses (`jixiao check DIR`).
+pub fn jx_files(dir: &Path) -> Vec<PathBuf> {
+    Disk.jx_files(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+}
+
+/// A small deterministic generator (xorshift64*), so that a failure is
+/// reproducible from its case number.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
 }
