@@ -25,6 +25,7 @@
 //! report.
 
 pub mod read;
+mod catalogue;
 mod recognise;
 mod write;
 

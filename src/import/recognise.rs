@@ -1,6 +1,9 @@
 //! Knowing the tables of a sheet by the text of their cells.
 
+use super::catalogue;
 use super::read::{address, Sheet};
+use crate::forms::{Block, Form, Source};
+
 use crate::ast::GoalKind;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::Message;
@@ -55,6 +58,27 @@ pub struct ProjectT {
     pub indicators: Vec<IndRow>,
     /// key, value as shown, and the cell it was read from.
     pub properties: Vec<(String, String, String)>,
+    /// The funding lines (资金来源, 项目资金申请): name and amount.
+    pub sources: Vec<(String, String)>,
+    /// The spending detail (支出明细及测算说明, 支出明细预算).
+    pub detail: Option<DetailT>,
+}
+
+/// A project's spending detail: its lines (each with the lines under it)
+/// and the 合计 the table states.
+#[derive(Debug, Default)]
+pub struct DetailT {
+    pub lines: Vec<DetailLine>,
+    pub total: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct DetailLine {
+    pub name: String,
+    /// `-` for no figure.
+    pub amount: String,
+    pub basis: String,
+    pub lines: Vec<DetailLine>,
 }
 
 /// One row of an indicator grid, by column.
@@ -138,13 +162,39 @@ enum Mode {
     Schedule {
         label: usize,
     },
-    /// A project's 支出明细及测算说明 grid, up to its 合计 row.
-    Detail,
+    /// A project's 支出明细及测算说明 grid (支出内容简介 | 支出明细 | 金额 |
+    /// 支出测算依据及过程说明), up to its 合计 row.
+    Detail {
+        content: usize,
+        item: usize,
+        amount: usize,
+        basis: usize,
+    },
+    /// A project's funds (项目 | 上年度安排资金 | 本年度申请资金 (| 测算依据及
+    /// 说明)): its lines by source, or its spending detail when the table
+    /// gives the basis of each line.
+    Funds {
+        name: usize,
+        prior: Option<usize>,
+        amount: usize,
+        basis: Option<usize>,
+        label: usize,
+        /// The lines are the spending detail (支出明细预算), not the
+        /// funding lines.
+        detail: bool,
+    },
     /// The 所属单位 list of a 系统 (rollup) unit, read for its members'
     /// names (their codes and totals are their own tables').
     Members {
         unit: usize,
         name: Option<usize>,
+    },
+    /// 实施进度 as a grid: 项目实施内容 | 开始时间 | 结束时间.
+    Dated {
+        content: usize,
+        start: usize,
+        end: usize,
+        label: usize,
     },
     /// A block of a project's funding lines (按资金来源, 上年度安排资金):
     /// the label spans the rows, the lines stand right of it.
@@ -247,6 +297,8 @@ struct Walker<'s> {
     label_col: usize,
     recognised: bool,
     first_failure: Option<(usize, usize)>,
+    /// The official forms the last title names.
+    forms: Vec<&'static Form>,
 }
 
 pub fn recognise(sheets: &[Sheet]) -> Book {
@@ -264,6 +316,7 @@ pub fn recognise(sheets: &[Sheet]) -> Book {
             label_col: 0,
             recognised: false,
             first_failure: None,
+            forms: Vec::new(),
         };
         let before = w.book.diags.len();
         for r in 0..sheet.rows.len() {
@@ -517,16 +570,42 @@ impl Walker<'_> {
                 }
                 self.mode = Mode::Head;
             }
-            Mode::Detail => {
-                // The spending detail is not imported: each of its cells is
-                // named, up to and with the 合计 row.
-                for (c, _) in &cells {
-                    self.not_placed(r, *c, "i001-spending-detail");
-                }
-                if is_total(&cells[0].1) {
+            Mode::Detail {
+                content,
+                item,
+                amount,
+                basis,
+            } => {
+                if self.detail_row(r, &cells, [content, item, amount, basis]) {
                     self.mode = Mode::Head;
                 }
                 return;
+            }
+            Mode::Funds {
+                name,
+                prior,
+                amount,
+                basis,
+                label,
+                detail,
+            } => {
+                if cells[0].0 > label {
+                    self.funds_row(r, &cells, [Some(name), prior, Some(amount), basis], detail);
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Dated {
+                content,
+                start,
+                end,
+                label,
+            } => {
+                if cells[0].0 > label {
+                    self.dated_row(r, &cells, content, start, end);
+                    return;
+                }
+                self.mode = Mode::Head;
             }
             Mode::Plans { cols, label } => {
                 if cells[0].0 > label {
@@ -565,6 +644,7 @@ impl Walker<'_> {
             self.book.old_form_title = true;
         }
         self.title = Some(title.trim().to_string());
+        self.forms = catalogue::forms_of_title(title);
         self.mode = Mode::Head;
         self.after_grid = false;
         if s.contains("整体支出绩效目标") || s.contains("整体绩效目标") {
@@ -884,6 +964,9 @@ impl Walker<'_> {
         if cells.len() >= 3 && heads[0].ends_with("情况") && heads[1] == "项目名称" {
             return self.head_row(r, &cells[1..], &heads[1..]);
         }
+        if self.form_row(r, cells) {
+            return;
+        }
         let label = heads[0].as_str();
         let value = |k: usize| cells.get(k).map(|(_, t)| t.trim().to_string());
         let two = cells.len() == 2;
@@ -964,7 +1047,9 @@ impl Walker<'_> {
             || label.starts_with("支出明细"))
             && matches!(target, Target::Project(..))
         {
-            self.mode = Mode::Detail;
+            if self.detail_header(r, cells) {
+                return;
+            }
             for (c, _) in cells {
                 self.not_placed(r, *c, "i001-spending-detail");
             }
@@ -1250,4 +1335,483 @@ fn is_title(s: &str) -> bool {
         || s.ends_with("明细表")
         || s.ends_with("情况表")
         || (s.ends_with('表') && s.chars().count() >= 6)
+}
+
+/// Whether a source shows `what`, alone or as the fallback of an `Or`.
+fn shows(src: &Source, what: fn(&Source) -> bool) -> bool {
+    match src {
+        Source::Or(list) => list.iter().any(|s| shows(s, what)),
+        s => what(s),
+    }
+}
+
+fn is_project_name(s: &Source) -> bool {
+    matches!(s, Source::ProjectName)
+}
+
+fn is_unit_name(s: &Source) -> bool {
+    matches!(s, Source::UnitName)
+}
+
+fn same_figure(a: &str, b: &str) -> bool {
+    match (
+        a.parse::<rust_decimal::Decimal>(),
+        b.parse::<rust_decimal::Decimal>(),
+    ) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// A value cell read by the catalogue: its source, text and column.
+type Valued = (&'static Source, String, usize);
+
+impl Walker<'_> {
+    /// A row of the header block of the form the title names, read by the
+    /// catalogue: the part its label names says what its value cells
+    /// hold. False when the row is not one (no form, another label, a
+    /// block the generic reading handles: budget sides, plans, grids).
+    fn form_row(&mut self, r: usize, cells: &[(usize, String)]) -> bool {
+        let mut cells = cells;
+        let forms = self.forms.clone();
+        // The group's label left of the part's own (项目基本情况 | 项目名称).
+        if cells.len() >= 2
+            && forms.iter().any(|f| {
+                catalogue::is_group(f, &cells[0].1)
+                    && catalogue::part_labelled(f, &cells[1].1).is_some()
+            })
+        {
+            cells = &cells[1..];
+        }
+        let Some(part) = forms
+            .iter()
+            .find_map(|f| catalogue::part_labelled(f, &cells[0].1))
+        else {
+            return false;
+        };
+        let label_col = cells[0].0;
+        match &part.block {
+            Block::Value(src) => {
+                if cells.len() > 2 {
+                    return false;
+                }
+                let vals: Vec<Valued> = cells
+                    .get(1)
+                    .map(|(c, t)| (src, t.trim().to_string(), *c))
+                    .into_iter()
+                    .collect();
+                if vals.is_empty() && self.target == Target::None {
+                    return false;
+                }
+                self.assign(r, &vals, label_col)
+            }
+            Block::Pairs(pairs) => {
+                let mut vals: Vec<Valued> = Vec::new();
+                let mut current = Some(0usize);
+                for (c, t) in &cells[1..] {
+                    if let Some(j) = pairs
+                        .iter()
+                        .position(|(l, _)| catalogue::pair_label_is(l, t))
+                    {
+                        current = Some(j);
+                        continue;
+                    }
+                    match current.take() {
+                        Some(j) => vals.push((&pairs[j].1, t.trim().to_string(), *c)),
+                        None => self.not_placed(r, *c, "i001-no-column"),
+                    }
+                }
+                self.assign(r, &vals, label_col)
+            }
+            Block::Schedule if matches!(self.target, Target::Project(..)) => {
+                let find = |h: &str| {
+                    cells
+                        .iter()
+                        .find(|(_, t)| catalogue::squeeze(t) == h)
+                        .map(|(c, _)| *c)
+                };
+                match (find("项目实施内容"), find("开始时间"), find("结束时间")) {
+                    (Some(content), Some(start), Some(end)) => {
+                        self.mode = Mode::Dated {
+                            content,
+                            start,
+                            end,
+                            label: label_col,
+                        };
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            Block::Funds { dim, .. } if matches!(self.target, Target::Project(..)) => {
+                let find = |h: &str| {
+                    cells
+                        .iter()
+                        .find(|(_, t)| catalogue::squeeze(t) == h)
+                        .map(|(c, _)| *c)
+                };
+                match (find("项目"), find("本年度申请资金")) {
+                    (Some(name), Some(amount)) => {
+                        self.mode = Mode::Funds {
+                            name,
+                            prior: find("上年度安排资金"),
+                            amount,
+                            basis: find("测算依据及说明"),
+                            label: label_col,
+                            detail: *dim == crate::forms::Dim::Detail,
+                        };
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Values read by the catalogue, into the table they belong to: a
+    /// row that shows a project's name starts the project (the last such
+    /// cell names it: on the 支出方向 form, 所属专项名称, by which the 汇总表
+    /// lists the projects), one that shows a unit's name a unit.
+    fn assign(&mut self, r: usize, vals: &[Valued], label_col: usize) -> bool {
+        if vals.iter().any(|(s, _, _)| shows(s, is_project_name)) {
+            let name = vals
+                .iter()
+                .rev()
+                .find(|(s, _, _)| shows(s, is_project_name))
+                .map(|v| v.1.clone())
+                .unwrap_or_default();
+            let Some(u) = self.current_unit_for_project() else {
+                self.not_placed(r, label_col, "i001-no-unit");
+                return true;
+            };
+            self.book.units[u].projects.push(ProjectT {
+                name,
+                amount: "-".to_string(),
+                ..ProjectT::default()
+            });
+            let p = self.book.units[u].projects.len() - 1;
+            self.target = Target::Project(u, p);
+            self.recognised = true;
+            self.label_col = label_col;
+            self.after_grid = false;
+        } else if vals.iter().any(|(s, _, _)| shows(s, is_unit_name))
+            && (self.pending_unit || self.target == Target::None)
+        {
+            let name = vals
+                .iter()
+                .find(|(s, _, _)| shows(s, is_unit_name))
+                .map(|v| v.1.clone())
+                .unwrap_or_default();
+            let u = self.unit_named(&name);
+            self.target = Target::Unit(u);
+            self.pending_unit = false;
+            self.recognised = true;
+            self.label_col = label_col;
+            self.after_grid = false;
+        }
+        if self.target == Target::None {
+            return false;
+        }
+        for (src, v, c) in vals {
+            self.put(r, *c, src, v);
+        }
+        true
+    }
+
+    /// One value into the field its source names.
+    fn put(&mut self, r: usize, c: usize, src: &Source, v: &str) {
+        let target = self.target;
+        let at = self.at(r, c);
+        let (u, p) = match target {
+            Target::Unit(u) => (u, None),
+            Target::Project(u, p) => (u, Some(p)),
+            Target::None => return,
+        };
+        match src {
+            Source::UnitName | Source::ProjectName | Source::Text(_) => {}
+            Source::Or(list) => {
+                // The cell shows the property when there is one, else the
+                // fallback: a value that is the fallback's is not a
+                // property; a fallback not read yet is read from it.
+                let key = list.iter().find_map(|s| match s {
+                    Source::Property(keys) => keys.first().copied(),
+                    _ => None,
+                });
+                let fallback = list.iter().find(|s| !matches!(s, Source::Property(_)));
+                let known = match (fallback, p) {
+                    (Some(Source::ProjectName), Some(p)) => {
+                        Some(self.book.units[u].projects[p].name.clone())
+                    }
+                    (Some(Source::UnitName), _) => Some(self.book.units[u].name.clone()),
+                    (Some(Source::ProjectAmount), Some(p)) => {
+                        Some(self.book.units[u].projects[p].amount.clone())
+                    }
+                    (Some(Source::Period), Some(p)) => {
+                        self.book.units[u].projects[p].period.as_ref().map(|x| x.0.clone())
+                    }
+                    (Some(Source::Duties), None) => self.book.units[u].duties.clone(),
+                    _ => None,
+                };
+                match (known, fallback) {
+                    (Some(k), _) if same_figure(&k, v) || k == v => {}
+                    (None, Some(f))
+                        if matches!(f, Source::Period | Source::Duties | Source::Goals(_)) =>
+                    {
+                        self.put(r, c, f, v)
+                    }
+                    _ => {
+                        if let Some(k) = key {
+                            self.property(u, p, k, v, at);
+                        }
+                    }
+                }
+            }
+            Source::Property(keys) => {
+                if let Some(k) = keys.first() {
+                    self.property(u, p, k, v, at);
+                }
+            }
+            Source::Duties if !v.is_empty() => self.book.units[u].duties = Some(v.to_string()),
+            Source::Goals(kind) if !v.is_empty() => match p {
+                Some(p) => self.book.units[u].projects[p]
+                    .goals
+                    .push((*kind, v.to_string())),
+                None => self.book.units[u].goals.push((*kind, v.to_string())),
+            },
+            Source::Period if !v.is_empty() => {
+                if let Some(p) = p {
+                    self.book.units[u].projects[p].period = Some((v.to_string(), at));
+                }
+            }
+            Source::Staff(name) if !v.is_empty() => {
+                let line = format!("{name} {v}");
+                let staff = &mut self.book.units[u].staff;
+                match staff {
+                    Some((s, _)) => {
+                        s.push('；');
+                        s.push_str(&line);
+                    }
+                    None => *staff = Some((line, at)),
+                }
+            }
+            Source::UnitCode if !v.is_empty() => self.book.units[u].code = Some(v.to_string()),
+            Source::ProjectCode if !v.is_empty() => {
+                if let Some(p) = p {
+                    self.book.units[u].projects[p].code = Some(v.to_string());
+                }
+            }
+            Source::ProjectAmount => {
+                if let Some(p) = p {
+                    let a = self.amount(r, c);
+                    self.book.units[u].projects[p].amount = a;
+                }
+            }
+            Source::BudgetTotal => {
+                let a = self.amount(r, c);
+                self.book.units[u]
+                    .budget
+                    .get_or_insert_with(BudgetT::default)
+                    .total = a;
+            }
+            Source::Tree(_) => self.not_placed(r, c, "i001-no-column"),
+            _ => {}
+        }
+    }
+
+    /// A property of the unit or the project; a blank cell states none.
+    fn property(&mut self, u: usize, p: Option<usize>, key: &str, v: &str, at: String) {
+        if v.is_empty() || key.is_empty() {
+            return;
+        }
+        let prop = (key.to_string(), v.to_string(), at);
+        match p {
+            Some(p) => self.book.units[u].projects[p].properties.push(prop),
+            None => self.book.units[u].properties.push(prop),
+        }
+    }
+
+    /// The header row of a 支出明细及测算说明 grid (a heading alone on its
+    /// row is its section label). False when the columns are not those of
+    /// the form.
+    fn detail_header(&mut self, _r: usize, cells: &[(usize, String)]) -> bool {
+        if cells.len() == 1 {
+            return true;
+        }
+        let find = |h: &str| {
+            cells
+                .iter()
+                .find(|(_, t)| catalogue::squeeze(t) == h)
+                .map(|(c, _)| *c)
+        };
+        let (Some(content), Some(item), Some(amount), Some(basis)) = (
+            find("支出内容简介"),
+            find("支出明细"),
+            find("金额"),
+            find("支出测算依据及过程说明"),
+        ) else {
+            return false;
+        };
+        if let Target::Project(u, p) = self.target {
+            self.book.units[u].projects[p]
+                .detail
+                .get_or_insert_with(DetailT::default);
+        }
+        self.mode = Mode::Detail {
+            content,
+            item,
+            amount,
+            basis,
+        };
+        true
+    }
+
+    /// A row of the spending detail; true at its 合计 row, which ends it.
+    /// A 支出内容简介 cell starts a line (alone when its 支出明细 cell is
+    /// blank: the cell spans both); the 支出明细 rows under it are its
+    /// lines, `小计` its own figure.
+    fn detail_row(&mut self, r: usize, cells: &[(usize, String)], cols: [usize; 4]) -> bool {
+        let [content, item, amount, basis] = cols;
+        let Target::Project(u, p) = self.target else {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-no-unit");
+            }
+            return true;
+        };
+        for (c, _) in cells {
+            if !cols.contains(c) && *c > content.min(item) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        let get = |c: usize| self.sheet.get(r, c).trim().to_string();
+        let (top, sub, b) = (get(content), get(item), get(basis));
+        let figure = if get(amount).is_empty() {
+            "-".to_string()
+        } else {
+            self.amount(r, amount)
+        };
+        let detail = self.book.units[u].projects[p]
+            .detail
+            .get_or_insert_with(DetailT::default);
+        if is_total(&top) || (top.is_empty() && is_total(&sub)) {
+            detail.total = Some(figure);
+            return true;
+        }
+        let line = |name: String| DetailLine {
+            name,
+            amount: figure.clone(),
+            basis: b.clone(),
+            lines: Vec::new(),
+        };
+        if !top.is_empty() {
+            if sub.is_empty() {
+                detail.lines.push(line(top));
+                return false;
+            }
+            detail.lines.push(DetailLine {
+                name: top,
+                amount: "-".to_string(),
+                ..DetailLine::default()
+            });
+        }
+        match detail.lines.last_mut() {
+            Some(last) if squeeze(&sub) == "小计" => {
+                last.amount = figure;
+                last.basis = b;
+            }
+            Some(last) => last.lines.push(line(sub)),
+            None => {
+                for (c, _) in cells {
+                    self.not_placed(r, *c, "i001-row-without-name");
+                }
+            }
+        }
+        false
+    }
+
+    /// A row of a project's funds: a funding line (资金来源) or a line of
+    /// the spending detail with its basis; the 合计 row is the project's
+    /// amount. A prior year's figure (上年度安排资金) is not imported.
+    fn funds_row(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        cols: [Option<usize>; 4],
+        detail: bool,
+    ) {
+        let [name, prior, amount, basis] = cols;
+        let Target::Project(u, p) = self.target else {
+            return;
+        };
+        for (c, _) in cells {
+            if !cols.contains(&Some(*c)) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        if let Some(k) = prior {
+            if !self.sheet.get(r, k).is_empty() {
+                self.not_placed(r, k, "i001-prior-year");
+            }
+        }
+        let get = |c: Option<usize>| c.map(|c| self.sheet.get(r, c).trim().to_string());
+        let n = get(name).unwrap_or_default();
+        let figure = match amount {
+            Some(a) if !self.sheet.get(r, a).is_empty() => self.amount(r, a),
+            _ => "-".to_string(),
+        };
+        if is_total(&n) {
+            return;
+        }
+        if n.is_empty() {
+            if let Some(a) = amount.filter(|a| !self.sheet.get(r, *a).is_empty()) {
+                self.not_placed(r, a, "i001-row-without-name");
+            }
+            return;
+        }
+        let pr = &mut self.book.units[u].projects[p];
+        if detail {
+            pr.detail
+                .get_or_insert_with(DetailT::default)
+                .lines
+                .push(DetailLine {
+                    name: n,
+                    amount: figure,
+                    basis: get(basis).unwrap_or_default(),
+                    lines: Vec::new(),
+                });
+        } else {
+            pr.sources.push((n, figure));
+            if let Some(b) = basis.filter(|b| !self.sheet.get(r, *b).is_empty()) {
+                self.not_placed(r, b, "i001-no-column");
+            }
+        }
+    }
+
+    /// A row of 实施进度 as a grid: content, start, end.
+    fn dated_row(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        content: usize,
+        start: usize,
+        end: usize,
+    ) {
+        let Target::Project(u, p) = self.target else {
+            return;
+        };
+        for (c, _) in cells {
+            if ![content, start, end].contains(c) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        let get = |c: usize| self.sheet.get(r, c).trim().to_string();
+        let (s, e) = (get(start), get(end));
+        if s.is_empty() && e.is_empty() {
+            return;
+        }
+        let at = self.at(r, start);
+        self.book.units[u].projects[p]
+            .schedule
+            .push((get(content), format!("{s} 至 {e}"), at));
+    }
 }

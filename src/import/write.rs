@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::recognise::{AmountT, Book, IndRow, ProjectT, UnitT};
+use super::recognise::{AmountT, Book, DetailLine, IndRow, ProjectT, UnitT};
 use crate::ast::{GoalKind, IndicatorNode};
 use crate::diag::{Code, Diagnostic};
 use crate::emit::text::{prop_text, type_cell, value_cells};
@@ -206,10 +206,54 @@ fn project(p: &ProjectT, out: &mut String, diags: &mut Vec<Diagnostic>) {
     }
     goals(&p.goals, "    ", out);
     indicators(&p.indicators, "    ", out, diags);
+    if !p.sources.is_empty() {
+        out.push_str("    by source {\n");
+        for (n, a) in &p.sources {
+            out.push_str(&format!("      {}{}\n", q(n), figure(a)));
+        }
+        out.push_str("    }\n");
+    }
+    if let Some(d) = &p.detail {
+        out.push_str("    by detail {\n");
+        for l in &d.lines {
+            detail_line(l, "      ", out);
+        }
+        if let Some(t) = d.total.as_ref().filter(|t| *t != "-") {
+            out.push_str(&format!("      total {t}\n"));
+        }
+        out.push_str("    }\n");
+    }
     for (k, v, at) in &p.properties {
         property(k, v, at, "    ", out, diags);
     }
     out.push_str("  }\n");
+}
+
+/// ` 12.5`, or nothing for no figure.
+fn figure(a: &str) -> String {
+    if a == "-" {
+        String::new()
+    } else {
+        format!(" {a}")
+    }
+}
+
+/// A line of the spending detail: its figure, the basis of its
+/// calculation, the lines under it.
+fn detail_line(l: &DetailLine, ind: &str, out: &mut String) {
+    out.push_str(&format!("{ind}{}{}", q(&l.name), figure(&l.amount)));
+    if l.basis.is_empty() && l.lines.is_empty() {
+        out.push('\n');
+        return;
+    }
+    out.push_str(" {\n");
+    if !l.basis.is_empty() {
+        out.push_str(&format!("{ind}  basis {}\n", q(&l.basis)));
+    }
+    for sub in &l.lines {
+        detail_line(sub, &format!("{ind}  "), out);
+    }
+    out.push_str(&format!("{ind}}}\n"));
 }
 
 fn amount_tree(a: &AmountT, out: &mut String) {
