@@ -1498,10 +1498,15 @@ impl Walker<'_> {
         } else if vals.iter().any(|(s, _, _)| shows(s, is_unit_name))
             && (self.pending_unit || self.target == Target::None)
         {
+            // A cell that shows the unit's name only when no property is
+            // stated (预算单位) names it when the 填报单位 line does not.
             let name = vals
                 .iter()
                 .find(|(s, _, _)| shows(s, is_unit_name))
-                .map(|v| v.1.clone())
+                .map(|(s, v, _)| match (s, &self.filler) {
+                    (Source::Or(_), Some(f)) if !f.is_empty() => f.clone(),
+                    _ => v.clone(),
+                })
                 .unwrap_or_default();
             let u = self.unit_named(&name);
             self.target = Target::Unit(u);
