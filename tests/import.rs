@@ -101,6 +101,10 @@ fn goals(gs: &Value) -> Value {
     for g in gs.as_array().into_iter().flatten() {
         let k = g["kind"].to_string();
         let t = g["text"].as_str().unwrap_or("").to_string();
+        // A blank goal and none print the same blank cell.
+        if t.is_empty() {
+            continue;
+        }
         match by.iter_mut().find(|(x, _)| *x == k) {
             Some((_, v)) => v.push(t),
             None => by.push((k, vec![t])),

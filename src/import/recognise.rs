@@ -189,6 +189,13 @@ enum Mode {
         unit: usize,
         name: Option<usize>,
     },
+    /// A breakdown across (单位年度收入预算): a row of names, the total
+    /// first, then a row of figures under them.
+    Across {
+        what: Across,
+        total: &'static str,
+        names: Option<Vec<(usize, String)>>,
+    },
     /// 实施进度 as a grid: 项目实施内容 | 开始时间 | 结束时间.
     Dated {
         content: usize,
@@ -214,6 +221,15 @@ enum Mode {
         unit: usize,
         pairs: Vec<(usize, usize, usize)>,
     },
+}
+
+/// What a breakdown across holds.
+#[derive(Clone, Copy, Debug)]
+enum Across {
+    Income,
+    Expense,
+    /// The unit's amount tree of this name (三公经费).
+    Tree(&'static str),
 }
 
 #[derive(Clone, Debug)]
@@ -594,6 +610,22 @@ impl Walker<'_> {
                     return;
                 }
                 self.mode = Mode::Head;
+            }
+            Mode::Across { what, total, names } => {
+                match names {
+                    None => {
+                        self.mode = Mode::Across {
+                            what,
+                            total,
+                            names: Some(cells.clone()),
+                        };
+                    }
+                    Some(names) => {
+                        self.across_row(r, &cells, what, total, &names);
+                        self.mode = Mode::Head;
+                    }
+                }
+                return;
             }
             Mode::Dated {
                 content,
@@ -1363,6 +1395,32 @@ fn same_figure(a: &str, b: &str) -> bool {
     }
 }
 
+/// The breakdown across a heading of the form starts (单位年度收入预算
+/// （万元）).
+fn across_headed(form: &'static Form, text: &str) -> Option<Mode> {
+    use crate::forms::{Dim, Step};
+    form.head.iter().find_map(|p| match &p.block {
+        Block::Across {
+            heading: Some(h),
+            lines,
+            total,
+        } if catalogue::matches(h, text) => {
+            let what = match (lines.trees.first(), lines.budget, lines.path) {
+                (_, true, [Step::By(Dim::Income)]) => Across::Income,
+                (_, true, [Step::By(Dim::Expense)]) => Across::Expense,
+                (Some(t), false, _) => Across::Tree(t),
+                _ => return None,
+            };
+            Some(Mode::Across {
+                what,
+                total,
+                names: None,
+            })
+        }
+        _ => None,
+    })
+}
+
 /// A value cell read by the catalogue: its source, text and column.
 type Valued = (&'static Source, String, usize);
 
@@ -1382,6 +1440,12 @@ impl Walker<'_> {
             })
         {
             cells = &cells[1..];
+        }
+        if cells.len() == 1 && matches!(self.target, Target::Unit(_)) {
+            if let Some(mode) = forms.iter().find_map(|f| across_headed(f, &cells[0].1)) {
+                self.mode = mode;
+                return true;
+            }
         }
         let Some(part) = forms
             .iter()
@@ -1765,6 +1829,12 @@ impl Walker<'_> {
             _ => "-".to_string(),
         };
         if is_total(&n) {
+            // The 合计 of the funds is the project's amount (the
+            // application form has no other cell for it).
+            let pr = &mut self.book.units[u].projects[p];
+            if pr.amount == "-" {
+                pr.amount = figure;
+            }
             return;
         }
         if n.is_empty() {
@@ -1789,6 +1859,58 @@ impl Walker<'_> {
             if let Some(b) = basis.filter(|b| !self.sheet.get(r, *b).is_empty()) {
                 self.not_placed(r, b, "i001-no-column");
             }
+        }
+    }
+
+    /// The figures under a breakdown's names: its total, its lines.
+    fn across_row(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        what: Across,
+        total: &str,
+        names: &[(usize, String)],
+    ) {
+        let Target::Unit(u) = self.target else {
+            return;
+        };
+        for (c, _) in cells {
+            if !names.iter().any(|(k, _)| k == c) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        let mut sum = "-".to_string();
+        let mut lines = Vec::new();
+        for (c, name) in names {
+            let figure = if self.sheet.get(r, *c).is_empty() {
+                "-".to_string()
+            } else {
+                self.amount(r, *c)
+            };
+            if squeeze(name) == squeeze(total) {
+                sum = figure;
+            } else {
+                lines.push((name.trim().to_string(), figure));
+            }
+        }
+        let unit = &mut self.book.units[u];
+        match what {
+            Across::Income | Across::Expense => {
+                let b = unit.budget.get_or_insert_with(BudgetT::default);
+                if b.total.is_empty() || b.total == "-" {
+                    b.total = sum;
+                }
+                if matches!(what, Across::Income) {
+                    b.income = lines;
+                } else {
+                    b.expense = lines;
+                }
+            }
+            Across::Tree(name) => unit.amounts.push(AmountT {
+                name: name.to_string(),
+                total: sum,
+                lines,
+            }),
         }
     }
 
