@@ -76,7 +76,27 @@ pub fn import(path: &Path, scheme: Option<&str>) -> Result<Imported, Vec<Diagnos
         return Err(book.diags);
     }
     let mut diags = std::mem::take(&mut book.diags);
-    let scheme = scheme.or_else(|| recognise::infer_scheme(&book));
+    let scheme = match scheme {
+        Some(s) => Some(s),
+        None => recognise::infer_scheme(&book).map(|inf| {
+            // Written into the document though no cell states it: the
+            // user is told which one, from which cell, and how to choose.
+            diags.push(
+                Diagnostic::new(
+                    Code::I005,
+                    msg!(
+                        "i005-scheme-inferred",
+                        scheme = inf.scheme,
+                        cell = inf.cell,
+                        why = crate::i18n::Message::new(inf.why)
+                    ),
+                )
+                .help(msg!("i005-help", schemes = SCHEMES.join(", ")))
+                .as_note(),
+            );
+            inf.scheme
+        }),
+    };
     let text = write::document(&book, scheme, &mut diags);
     let text = crate::fmt::format_source(&text, &crate::fmt::Options::default()).unwrap_or(text);
     let name = path

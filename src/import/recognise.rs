@@ -1315,35 +1315,60 @@ impl Walker<'_> {
 /// 满意度 under 效益 (no 满意度 一级), or 成本 under 产出 in an older
 /// `…申报表`, the older local form. `None` when the tables do not tell (no
 /// tiers, or the shapes of two forms at once).
-pub fn infer_scheme(book: &Book) -> Option<&'static str> {
+pub fn infer_scheme(book: &Book) -> Option<Inferred> {
     use crate::check::frameworks::norm;
     let rows = book.units.iter().flat_map(|u| {
         u.indicators
             .iter()
             .chain(u.projects.iter().flat_map(|p| p.indicators.iter()))
     });
-    let (mut cost1, mut cost2, mut sat1, mut sat_under_benefit) = (false, false, false, false);
+    // The first row that shows each shape: its cell.
+    let (mut cost1, mut cost2, mut sat1, mut sat_under_benefit) = (None, None, None, None);
     for r in rows {
         let t1 = norm(&r.t1);
         let t2 = norm(&r.t2);
+        let at = || Some(r.at.clone());
         match t1.as_str() {
-            "成本" => cost1 = true,
-            "产出" if t2 == "成本" => cost2 = true,
-            "满意度" => sat1 = true,
-            "效益" | "效果" if t2.contains("满意度") => sat_under_benefit = true,
+            "成本" => cost1 = cost1.or_else(at),
+            "产出" if t2 == "成本" => cost2 = cost2.or_else(at),
+            "满意度" => sat1 = sat1.or_else(at),
+            "效益" | "效果" if t2.contains("满意度") => {
+                sat_under_benefit = sat_under_benefit.or_else(at)
+            }
             _ => {}
         }
     }
-    if cost1 {
-        return (!cost2).then_some("财预2021");
+    let found = |scheme, at: Option<String>, why| {
+        at.map(|cell| Inferred { scheme, cell, why })
+    };
+    if cost1.is_some() {
+        if cost2.is_some() {
+            return None;
+        }
+        return found("财预2021", cost1, "i005-cost-first-tier");
     }
-    if sat1 {
-        return (!sat_under_benefit).then_some("财预2020");
+    if sat1.is_some() {
+        if sat_under_benefit.is_some() {
+            return None;
+        }
+        return found("财预2020", sat1, "i005-satisfaction-first-tier");
     }
-    if sat_under_benefit || (book.old_form_title && cost2) {
-        return Some("地方旧式");
+    if sat_under_benefit.is_some() {
+        return found("地方旧式", sat_under_benefit, "i005-satisfaction-under-benefit");
     }
-    cost2.then_some("财预2020")
+    if book.old_form_title && cost2.is_some() {
+        return found("地方旧式", cost2, "i005-cost-under-output-old-form");
+    }
+    found("财预2020", cost2, "i005-cost-under-output")
+}
+
+/// The framework the tables' tiers show, the cell that first shows it
+/// and the message that says how.
+#[derive(Debug)]
+pub struct Inferred {
+    pub scheme: &'static str,
+    pub cell: String,
+    pub why: &'static str,
 }
 
 /// `填报单位：X` → `X` when the text starts with one of the labels and a
