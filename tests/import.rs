@@ -209,10 +209,11 @@ fn printed(props: &Value, name: &Value, amount: &Value, forms: &[&Form]) -> Valu
     let mut out = Vec::new();
     for p in props.as_array().into_iter().flatten() {
         let key = p["key"].as_str().unwrap_or("");
-        let Some(first) = first_keys
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(k, f)| if is_first(k) { *k } else { *f })
+        let Some(first) =
+            first_keys
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(k, f)| if is_first(k) { *k } else { *f })
         else {
             continue;
         };
@@ -286,6 +287,28 @@ fn breakdown(p: &Value, dim: &str) -> Value {
         .map_or(json!([]), |b| json!(shown(&b["lines"])))
 }
 
+/// Dates written without their year (`year_stated: false`), without the
+/// year the document gave them.
+fn without_implied_year(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            if m.get("year_stated") == Some(&json!(false)) {
+                if let Some(Value::String(d)) = m.get_mut("date") {
+                    *d = d
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .trim_start_matches('-')
+                        .to_string();
+                }
+            }
+            for x in m.values_mut() {
+                without_implied_year(x);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(without_implied_year),
+        _ => {}
+    }
+}
+
 /// The forms a document prints: those its `form` statements name.
 fn forms_of(main: &Path) -> Vec<&'static Form> {
     std::fs::read_to_string(main)
@@ -307,10 +330,30 @@ fn projection(model: &Value, forms: &[&Form]) -> Value {
         .filter(|u| u["rollup"] == true)
         .map(|u| &u["name"])
         .collect();
+    // A 系统 that states no indicator and no goal has no table of its own
+    // (the forms print none for it): it is in the workbook only as its
+    // row of the summary, which is compared there; so are the links of
+    // its members to it.
+    let tableless = |u: &Value| {
+        u["rollup"] == true
+            && u["indicators"].as_array().is_none_or(|a| a.is_empty())
+            && u["goals"].as_array().is_none_or(|a| a.is_empty())
+    };
+    let rollups: Vec<&Value> = rollups
+        .into_iter()
+        .filter(|name| {
+            !model["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|u| &&u["name"] == name && tableless(u))
+        })
+        .collect();
     let units: Vec<Value> = model["units"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|u| !tableless(u))
         .map(|u| {
             let budget = if u["budget"].is_null() {
                 Value::Null
@@ -359,6 +402,14 @@ fn projection(model: &Value, forms: &[&Form]) -> Value {
             })
         })
         .collect();
+    // A summary form without a code column (岳阳's 资金表) does not print
+    // the codes its rows state.
+    let prints_code = forms.iter().any(|f| {
+        f.body.iter().any(|b| {
+            matches!(b, jixiao::forms::Block::Summary { columns, .. }
+                if columns.iter().any(|(_, c)| *c == jixiao::forms::SumCol::Code))
+        })
+    });
     let summaries: Vec<Value> = model["summaries"]
         .as_array()
         .unwrap()
@@ -373,7 +424,11 @@ fn projection(model: &Value, forms: &[&Form]) -> Value {
                 .map(|r| {
                     json!([
                         r["serial"],
-                        r["code"],
+                        if prints_code {
+                            r["code"].clone()
+                        } else {
+                            Value::Null
+                        },
                         r["name"],
                         norm(&r["amount"]),
                         r["mark"]
@@ -383,7 +438,7 @@ fn projection(model: &Value, forms: &[&Form]) -> Value {
             json!({"name": s["name"], "rows": rows, "total": norm(&s["total"])})
         })
         .collect();
-    json!({"units": units, "summaries": summaries})
+    json!({"year": model["header"]["year"], "units": units, "summaries": summaries})
 }
 
 fn model_of(path: &Path, dir: &Path) -> Value {
@@ -412,12 +467,22 @@ fn differences(a: &Value, b: &Value, at: &str, out: &mut Vec<String>) {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             for (k, v) in x {
-                differences(v, y.get(k).unwrap_or(&Value::Null), &format!("{at}.{k}"), out);
+                differences(
+                    v,
+                    y.get(k).unwrap_or(&Value::Null),
+                    &format!("{at}.{k}"),
+                    out,
+                );
             }
         }
         (Value::Array(x), Value::Array(y)) => {
             for (k, v) in x.iter().enumerate() {
-                differences(v, y.get(k).unwrap_or(&Value::Null), &format!("{at}[{k}]"), out);
+                differences(
+                    v,
+                    y.get(k).unwrap_or(&Value::Null),
+                    &format!("{at}[{k}]"),
+                    out,
+                );
             }
             if x.len() < y.len() {
                 out.push(format!("{at}: {} vs {} items", x.len(), y.len()));
@@ -439,10 +504,6 @@ const NOT_YET: &[(&str, &str)] = &[
     (
         "shifeng-2020",
         "the 部门预算 tables (部门收支总表, 部门支出总表 … with their functional and economic codes) that print its budget, the 部门整体支出绩效申报表 (one indicator text beside each 一级) and the row-per-project 支出方向 list",
-    ),
-    (
-        "yueyang-2024",
-        "the 2021 unit form, which prints the unit's code, name, budget and goal merged beside its indicator grid; and its 系统 units, which have no table of their own",
     ),
 ];
 
@@ -479,18 +540,29 @@ fn every_example_round_trips_through_its_workbook() {
         ]);
         assert!(ok, "{name}: import failed: {err}");
         let forms = forms_of(&main);
-        let original = projection(&model_of(&main, &dir.join("a")), &forms);
-        let imported = projection(
+        let mut original = projection(&model_of(&main, &dir.join("a")), &forms);
+        let mut imported = projection(
             &model_of(&out.join(format!("{name}.jx")), &dir.join("b")),
             &forms,
         );
+        // Tables that print no year (岳阳's: the 2021 unit form's title is
+        // the unit's name) give a document that states none: the year,
+        // and that of the dates written without one (年底前: the end of
+        // the document's year), are not compared then.
+        if imported["year"].is_null() {
+            original["year"] = Value::Null;
+            without_implied_year(&mut original);
+            without_implied_year(&mut imported);
+        }
         let mut diffs = Vec::new();
         differences(&original, &imported, &name, &mut diffs);
         if let Some((_, missing)) = NOT_YET.iter().find(|(n, _)| *n == name) {
             // Listed as not read yet: it must still differ, so that the
             // entry goes once it round-trips.
             if diffs.is_empty() {
-                failures.push(format!("{name} round-trips: remove it from NOT_YET ({missing})"));
+                failures.push(format!(
+                    "{name} round-trips: remove it from NOT_YET ({missing})"
+                ));
             }
         } else {
             for d in diffs.iter().take(12) {
@@ -522,21 +594,34 @@ fn finding_counts(path: &Path) -> std::collections::BTreeMap<String, usize> {
 
 /// Per example: the framework the import states (`None`: given with
 /// `--scheme`, the original's, because the tables do not show it), and
-/// the codes whose findings rest on what the workbook does not carry.
+/// the codes whose findings rest on what the workbook does not carry
+/// (each must differ in count between the original and the import, so
+/// that a code that no longer does leaves the list).
 const FINDINGS: &[(&str, Option<&str>, &[&str])] = &[
     // B011: the economic classification codes of the budget lines are not
     // printed in the workbook; B043: the changes (增减) of an amount
     // tree's lines are not read.
     ("shifeng-2020", Some("财预2020"), &["B011", "B043"]),
-    // B001: the parts of 三公经费 (an amount tree); B008, B022: the
-    // projects' spending detail.
-    ("xiangyin-2023", Some("地方旧式"), &["B001", "B008", "B022"]),
+    // B008: the 合计 a project's 支出明细 states (and its 上年 figures) is
+    // not printed as such: the table's 合计 row shows the project's
+    // amount. B022: a 支出明细 with no lines prints as none.
+    ("xiangyin-2023", Some("地方旧式"), &["B008", "B022"]),
     // V031: a value's second unit of measure (`95% 次`) is not printed.
-    ("yueyang-2024", Some("财预2021"), &["V031"]),
+    // R001, R020, R021: the summary's rows carry the codes that link them
+    // to the units' tables (added in the transcription where the two
+    // spell a name differently), which the 资金表 does not print. V007:
+    // the tables print no year, so no date is outside it.
+    (
+        "yueyang-2024",
+        Some("财预2021"),
+        &["V031", "R001", "R020", "R021", "V007"],
+    ),
     // The unit states 财预2020 though its tables put 服务对象满意度 under
     // 效益 (the shape of the older forms, T003): the framework is given.
-    // B002, B020, B021: the spending detail and its basis of calculation.
-    ("yuntian-2023", None, &["B002", "B020", "B021"]),
+    // B002, B021: the formulas of the spending detail (`20 次 × 0.5
+    // 万元/次`), which the table prints as the text of the line's basis,
+    // and which are imported as that text.
+    ("yuntian-2023", None, &["B002", "B021"]),
 ];
 
 /// An imported example states the framework its tables show and gives
@@ -594,10 +679,14 @@ fn imported_examples_check_like_the_originals() {
                 .collect::<Vec<_>>()
         };
         let a = finding_counts(&main);
+        let b = finding_counts(&imported);
         for c in *not_carried {
-            assert!(a.contains_key(*c), "{name}: the original gives no {c}");
+            assert!(
+                a.get(*c) != b.get(*c),
+                "{name}: {c} is given alike by the original and the import"
+            );
         }
-        assert_eq!(keep(a), keep(finding_counts(&imported)), "{name}");
+        assert_eq!(keep(a), keep(b), "{name}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -84,7 +84,12 @@ fn fits(parts: &[String], text: &str, open_start: bool) -> bool {
 /// 支出方向 form, one table a project or a row a project): their labels
 /// tell them apart.
 pub fn forms_of_title(title: &str) -> Vec<&'static Form> {
-    let weight = |f: &Form| literal_parts(f.title).iter().map(|p| p.len()).sum::<usize>();
+    let weight = |f: &Form| {
+        literal_parts(f.title)
+            .iter()
+            .map(|p| p.len())
+            .sum::<usize>()
+    };
     let found: Vec<&'static Form> = CATALOGUE
         .iter()
         .copied()
@@ -127,26 +132,27 @@ mod tests {
 
     #[test]
     fn titles_name_their_forms() {
-        let names = |t: &str| {
-            forms_of_title(t)
-                .iter()
-                .map(|f| f.name)
-                .collect::<Vec<_>>()
-        };
+        let names = |t: &str| forms_of_title(t).iter().map(|f| f.name).collect::<Vec<_>>();
         assert_eq!(
             names("2023年度湘阴县人民政府办公室项目支出预算绩效目标申报表"),
             ["项目支出预算绩效目标申报表"]
         );
         assert_eq!(
             names("2023年区级专项资金支出方向绩效目标表"),
-            ["专项资金支出方向绩效目标表", "专项资金支出方向绩效目标表（列表）"]
+            [
+                "专项资金支出方向绩效目标表",
+                "专项资金支出方向绩效目标表（列表）"
+            ]
         );
         assert_eq!(
             names("岳阳市委台湾工作办公室整体支出绩效目标表"),
             ["部门整体支出绩效目标表"]
         );
         assert!(names("工资条").is_empty());
-        assert!(matches("年度预算申请\n（{金额单位}）", "年度预算申请（万元）"));
+        assert!(matches(
+            "年度预算申请\n（{金额单位}）",
+            "年度预算申请（万元）"
+        ));
         assert!(!matches("项目名称", "项目名称二"));
     }
 }

@@ -24,8 +24,8 @@
 //! stated: a table that does not add up is left so, for `jixiao check` to
 //! report.
 
-pub mod read;
 mod catalogue;
+pub mod read;
 mod recognise;
 mod write;
 

@@ -2,7 +2,7 @@
 
 use super::catalogue;
 use super::read::{address, Sheet};
-use crate::forms::{Block, Form, Source};
+use crate::forms::{Block, Dim, Form, Source, SumCol, Wide, WideValue, SUMMARY_HEADERS};
 
 use crate::ast::GoalKind;
 use crate::diag::{Code, Diagnostic};
@@ -234,6 +234,14 @@ enum Across {
 
 #[derive(Clone, Debug)]
 struct Grid {
+    /// The columns printed left of the grid and merged over its rows
+    /// (the 2021 unit form: 单位编码, 单位名称, 年度预算申请, 整体绩效目标).
+    wide: Vec<(usize, &'static WideValue)>,
+    /// The names of the budget lines under 按收入性质分 and 按支出性质分:
+    /// column, name, and whether the line is by expense.
+    wide_lines: Vec<(usize, String, bool)>,
+    /// Indicator rows read.
+    read: usize,
     cols: Vec<(usize, &'static str)>,
     t1: usize,
     last_t1: String,
@@ -315,6 +323,9 @@ struct Walker<'s> {
     first_failure: Option<(usize, usize)>,
     /// The official forms the last title names.
     forms: Vec<&'static Form>,
+    /// The columns printed left of an indicator grid, read from the
+    /// header rows above its column headers.
+    wide: Vec<(usize, &'static WideValue)>,
 }
 
 pub fn recognise(sheets: &[Sheet]) -> Book {
@@ -333,6 +344,7 @@ pub fn recognise(sheets: &[Sheet]) -> Book {
             recognised: false,
             first_failure: None,
             forms: Vec::new(),
+            wide: Vec::new(),
         };
         let before = w.book.diags.len();
         for r in 0..sheet.rows.len() {
@@ -476,6 +488,11 @@ impl Walker<'_> {
         let cells = rest;
         let heads: Vec<String> = cells.iter().map(|(_, t)| squeeze(t)).collect();
 
+        // The header rows above an indicator grid that has columns left
+        // of it (单位编码 | 单位名称 | 年度预算申请 | 整体绩效目标).
+        if !heads.iter().any(|h| h == "三级指标") && self.wide_head_row(&cells) {
+            return;
+        }
         // An indicator grid's header row.
         if heads.iter().any(|h| h == "三级指标" || h == "指标名称")
             && heads
@@ -677,6 +694,7 @@ impl Walker<'_> {
         }
         self.title = Some(title.trim().to_string());
         self.forms = catalogue::forms_of_title(title);
+        self.wide.clear();
         self.mode = Mode::Head;
         self.after_grid = false;
         if s.contains("整体支出绩效目标") || s.contains("整体绩效目标") {
@@ -701,15 +719,22 @@ impl Walker<'_> {
             }
             match GRID_HEADERS.iter().find(|(k, _)| *k == h) {
                 Some((_, role)) => cols.push((*c, *role)),
-                None => self.not_placed(r, *c, "i001-unknown-column"),
+                None => match self.wide_header(t) {
+                    Some(Some(w)) => self.wide.push((*c, w)),
+                    Some(None) => {}
+                    None => self.not_placed(r, *c, "i001-unknown-column"),
+                },
             }
         }
+        let wide = std::mem::take(&mut self.wide);
         let t1 = cols
             .iter()
             .find(|(_, k)| *k == "t1")
             .map(|(c, _)| *c)
             .unwrap_or(cells[0].0);
-        if self.target == Target::None {
+        // A grid with the unit's columns left of it names its unit in
+        // its first row.
+        if self.target == Target::None && wide.is_empty() {
             match self.current_unit() {
                 Some(u) => self.target = Target::Unit(u),
                 None => {
@@ -720,6 +745,9 @@ impl Walker<'_> {
         }
         self.recognised = true;
         self.mode = Mode::Grid(Grid {
+            wide,
+            wide_lines: Vec::new(),
+            read: 0,
             cols,
             t1,
             last_t1: String::new(),
@@ -729,9 +757,32 @@ impl Walker<'_> {
 
     /// An indicator row, or false when the row is not one (the grid ends).
     fn grid_row(&mut self, r: usize, cells: &[(usize, String)], mut g: Grid) -> bool {
+        let mut cells = cells;
+        let rest;
+        if cells[0].0 < g.t1 && !g.wide.is_empty() {
+            // The names of the budget lines, on the header's last row.
+            if g.read == 0 && cells.iter().all(|(c, _)| *c < g.t1) && self.wide_names(cells, &mut g)
+            {
+                self.mode = Mode::Grid(g);
+                return true;
+            }
+            // The unit's columns on the grid's first row.
+            self.wide_values(r, cells, &g);
+            rest = cells
+                .iter()
+                .filter(|(c, _)| *c >= g.t1)
+                .cloned()
+                .collect::<Vec<_>>();
+            if rest.is_empty() {
+                self.mode = Mode::Grid(g);
+                return true;
+            }
+            cells = &rest;
+        }
         if cells[0].0 < g.t1 {
             return false;
         }
+        g.read += 1;
         let role = |c: usize| g.cols.iter().find(|(k, _)| *k == c).map(|(_, x)| *x);
         if cells.iter().any(|(c, _)| role(*c).is_none()) {
             return false;
@@ -796,15 +847,24 @@ impl Walker<'_> {
     fn summary_header(&mut self, cells: &[(usize, String)]) -> Option<Mode> {
         let find =
             |f: &dyn Fn(&str) -> bool| cells.iter().find(|(_, t)| f(&squeeze(t))).map(|(c, _)| *c);
-        let serial = find(&|h| h == "序号")?;
-        let name = find(&|h| h == "名称" || h.ends_with("名称") || h == "项目" || h == "单位")?;
+        // The summary columns of the catalogue first, then the headers
+        // seen in published tables.
+        let is = |h: &str, col: SumCol| {
+            SUMMARY_HEADERS
+                .iter()
+                .any(|(n, c)| *c == col && catalogue::squeeze(n) == h)
+        };
+        let serial = find(&|h| is(h, SumCol::Serial))?;
+        let name =
+            find(&|h| is(h, SumCol::Name) || h.ends_with("名称") || h == "项目" || h == "单位")?;
         let amount = find(&|h| {
-            h.starts_with("金额")
+            is(h, SumCol::Amount)
+                || h.starts_with("金额")
                 || h.starts_with("资金总额")
                 || h.starts_with("预算数")
                 || h.starts_with("合计")
         })?;
-        let code = find(&|h| h.ends_with("编码"));
+        let code = find(&|h| is(h, SumCol::Code) || h.ends_with("编码"));
         let mut texts = Vec::new();
         for (c, t) in cells {
             if [Some(serial), Some(name), Some(amount), code].contains(&Some(*c)) {
@@ -1338,9 +1398,7 @@ pub fn infer_scheme(book: &Book) -> Option<Inferred> {
             _ => {}
         }
     }
-    let found = |scheme, at: Option<String>, why| {
-        at.map(|cell| Inferred { scheme, cell, why })
-    };
+    let found = |scheme, at: Option<String>, why| at.map(|cell| Inferred { scheme, cell, why });
     if cost1.is_some() {
         if cost2.is_some() {
             return None;
@@ -1354,7 +1412,11 @@ pub fn infer_scheme(book: &Book) -> Option<Inferred> {
         return found("财预2020", sat1, "i005-satisfaction-first-tier");
     }
     if sat_under_benefit.is_some() {
-        return found("地方旧式", sat_under_benefit, "i005-satisfaction-under-benefit");
+        return found(
+            "地方旧式",
+            sat_under_benefit,
+            "i005-satisfaction-under-benefit",
+        );
     }
     if book.old_form_title && cost2.is_some() {
         return found("地方旧式", cost2, "i005-cost-under-output-old-form");
@@ -1418,6 +1480,16 @@ fn same_figure(a: &str, b: &str) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
     }
+}
+
+/// The wide columns of the forms' indicator grids.
+fn wides<'a>(forms: &'a [&'static Form]) -> impl Iterator<Item = &'static Wide> + 'a {
+    forms.iter().flat_map(|f| {
+        f.body.iter().flat_map(|b| match b {
+            Block::Indicators { left, .. } => left.iter(),
+            _ => [].iter(),
+        })
+    })
 }
 
 /// The breakdown across a heading of the form starts (单位年度收入预算
@@ -1558,6 +1630,122 @@ impl Walker<'_> {
         }
     }
 
+    /// What a header cell above or in an indicator grid's header row is
+    /// for a grid with columns left of it: `Some(Some(column))` the last
+    /// label of a wide column, `Some(None)` a label above others (年度预算
+    /// 申请) or over the grid (部门整体支出年度绩效目标), `None` neither.
+    fn wide_header(&self, text: &str) -> Option<Option<&'static WideValue>> {
+        let h = squeeze(text);
+        for w in wides(&self.forms) {
+            if w.path.last().is_some_and(|l| squeeze(l) == h) {
+                return Some(Some(&w.what));
+            }
+            if w.path.iter().any(|l| squeeze(l) == h) {
+                return Some(None);
+            }
+        }
+        let group = self
+            .forms
+            .iter()
+            .flat_map(|f| f.body.iter())
+            .any(|b| matches!(b, Block::Indicators { group: Some(g), .. } if squeeze(g) == h));
+        group.then_some(None)
+    }
+
+    /// A header row above an indicator grid whose form prints columns
+    /// left of it: every cell one of their labels.
+    fn wide_head_row(&mut self, cells: &[(usize, String)]) -> bool {
+        if self.forms.is_empty() || wides(&self.forms).next().is_none() {
+            return false;
+        }
+        let found: Vec<_> = cells
+            .iter()
+            .map(|(c, t)| (*c, self.wide_header(t)))
+            .collect();
+        if found.iter().any(|(_, f)| f.is_none())
+            || !found.iter().any(|(_, f)| matches!(f, Some(Some(_))))
+        {
+            return false;
+        }
+        for (c, f) in found {
+            if let Some(Some(w)) = f {
+                self.wide.push((c, w));
+            }
+        }
+        self.recognised = true;
+        true
+    }
+
+    /// The names of the budget lines under 按收入性质分 and 按支出性质分:
+    /// each under the nearest such header to its left.
+    fn wide_names(&mut self, cells: &[(usize, String)], g: &mut Grid) -> bool {
+        let sides: Vec<(usize, bool)> = g
+            .wide
+            .iter()
+            .filter_map(|(c, w)| match w {
+                WideValue::Lines(Dim::Income) => Some((*c, false)),
+                WideValue::Lines(Dim::Expense) => Some((*c, true)),
+                _ => None,
+            })
+            .collect();
+        let mut names = Vec::new();
+        for (c, t) in cells {
+            let Some((_, exp)) = sides.iter().filter(|(k, _)| k <= c).max_by_key(|(k, _)| *k)
+            else {
+                return false;
+            };
+            names.push((*c, t.trim().to_string(), *exp));
+        }
+        g.wide_lines = names;
+        true
+    }
+
+    /// The unit's columns on the first row of its grid: its code, name,
+    /// budget and goal; the unit is named here.
+    fn wide_values(&mut self, r: usize, cells: &[(usize, String)], g: &Grid) {
+        let get = |c: usize| self.sheet.get(r, c).trim().to_string();
+        let name = g
+            .wide
+            .iter()
+            .find_map(|(c, w)| matches!(w, WideValue::Source(Source::UnitName)).then(|| get(*c)));
+        if let Some(n) = name.filter(|n| !n.is_empty()) {
+            let u = self.unit_named(&n);
+            self.target = Target::Unit(u);
+            self.pending_unit = false;
+        }
+        let Target::Unit(u) = self.target else {
+            for (c, _) in cells.iter().filter(|(c, _)| *c < g.t1) {
+                self.not_placed(r, *c, "i001-no-unit");
+            }
+            return;
+        };
+        for (c, _) in cells.iter().filter(|(c, _)| *c < g.t1) {
+            let known =
+                g.wide.iter().any(|(k, _)| k == c) || g.wide_lines.iter().any(|(k, _, _)| k == c);
+            if !known {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        for (c, w) in &g.wide {
+            if let WideValue::Source(src) = w {
+                let v = get(*c);
+                self.put(r, *c, src, &v);
+            }
+        }
+        for (c, name, exp) in &g.wide_lines {
+            let figure = if get(*c).is_empty() {
+                "-".to_string()
+            } else {
+                self.amount(r, *c)
+            };
+            let b = self.book.units[u]
+                .budget
+                .get_or_insert_with(BudgetT::default);
+            let side = if *exp { &mut b.expense } else { &mut b.income };
+            side.push((name.clone(), figure));
+        }
+    }
+
     /// Values read by the catalogue, into the table they belong to: a
     /// row that shows a project's name starts the project (the last such
     /// cell names it: on the 支出方向 form, 所属专项名称, by which the 汇总表
@@ -1641,9 +1829,10 @@ impl Walker<'_> {
                     (Some(Source::ProjectAmount), Some(p)) => {
                         Some(self.book.units[u].projects[p].amount.clone())
                     }
-                    (Some(Source::Period), Some(p)) => {
-                        self.book.units[u].projects[p].period.as_ref().map(|x| x.0.clone())
-                    }
+                    (Some(Source::Period), Some(p)) => self.book.units[u].projects[p]
+                        .period
+                        .as_ref()
+                        .map(|x| x.0.clone()),
                     (Some(Source::Duties), None) => self.book.units[u].duties.clone(),
                     _ => None,
                 };
