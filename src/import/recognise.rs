@@ -1962,7 +1962,7 @@ impl Walker<'_> {
             return true;
         };
         for (c, _) in cells {
-            if !cols.contains(c) && *c > content.min(item) {
+            if !cols.contains(c) {
                 self.not_placed(r, *c, "i001-no-column");
             }
         }
