@@ -2,7 +2,9 @@
 
 use super::catalogue;
 use super::read::{address, Sheet};
-use crate::forms::{Block, Dim, Form, Source, SumCol, Wide, WideValue, SUMMARY_HEADERS};
+use crate::forms::{
+    Block, Dim, Form, ListCol, ListValue, Source, SumCol, Wide, WideValue, SUMMARY_HEADERS,
+};
 
 use crate::ast::GoalKind;
 use crate::diag::{Code, Diagnostic};
@@ -12,6 +14,8 @@ use crate::msg;
 #[derive(Debug, Default)]
 pub struct Book {
     pub year: Option<String>,
+    /// The unit the last 填报单位 (单位名称：…) line of the workbook named.
+    pub filler: Option<String>,
     /// A title of the older forms (`…申报表`) was read.
     pub old_form_title: bool,
     pub money: Option<String>,
@@ -126,6 +130,8 @@ pub struct AmountT {
     pub name: String,
     pub total: String,
     pub lines: Vec<(String, String)>,
+    /// The dimension of the lines (`expense`), when the table says.
+    pub by: Option<&'static str>,
 }
 
 /// The columns of a summary table.
@@ -195,6 +201,18 @@ enum Mode {
         what: Across,
         total: &'static str,
         names: Option<Vec<(usize, String)>>,
+    },
+    /// A table with a row per project (the 支出方向 list): the columns
+    /// placed so far, from its header rows, and whether its rows began.
+    List {
+        cols: Vec<(usize, &'static ListCol)>,
+        rows: bool,
+    },
+    /// The lines of a `资金总额` block, a row each (name | figure), into an
+    /// amount tree of the unit.
+    BudgetList {
+        tree: usize,
+        label: usize,
     },
     /// 实施进度 as a grid: 项目实施内容 | 开始时间 | 结束时间.
     Dated {
@@ -469,6 +487,7 @@ impl Walker<'_> {
                     let name = t.split([':', '：']).nth(1).unwrap_or("");
                     let name = name.replace("（盖章）", "").replace("(盖章)", "");
                     self.filler = Some(name.trim().to_string());
+                    self.book.filler = self.filler.clone();
                     self.recognised = true;
                     continue;
                 }
@@ -488,6 +507,20 @@ impl Walker<'_> {
         let cells = rest;
         let heads: Vec<String> = cells.iter().map(|(_, t)| squeeze(t)).collect();
 
+        // A table with a row per project: its header rows, then its rows.
+        if self.list_row(r, &cells) {
+            return;
+        }
+        // An indicator grid printed without column headers, its label
+        // left of its first row (部门整体支出年度绩效指标 | 产出指标 | …).
+        if let Some(g) = self.headless_grid(&cells) {
+            self.recognised = true;
+            if self.grid_row(r, &cells[1..], g.clone()) {
+                return;
+            }
+            self.mode = Mode::Grid(g);
+            return;
+        }
         // The header rows above an indicator grid that has columns left
         // of it (单位编码 | 单位名称 | 年度预算申请 | 整体绩效目标).
         if !heads.iter().any(|h| h == "三级指标") && self.wide_head_row(&cells) {
@@ -644,6 +677,13 @@ impl Walker<'_> {
                 }
                 return;
             }
+            Mode::BudgetList { tree, label } => {
+                if cells[0].0 > label {
+                    self.budget_list_row(r, &cells, tree);
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
             Mode::Dated {
                 content,
                 start,
@@ -675,7 +715,7 @@ impl Walker<'_> {
                 }
                 self.mode = Mode::Head;
             }
-            Mode::Head => {}
+            Mode::Head | Mode::List { .. } => {}
         }
         self.head_row(r, &cells, &heads);
     }
@@ -979,6 +1019,7 @@ impl Walker<'_> {
                 name,
                 total: "-".to_string(),
                 lines: Vec::new(),
+                by: None,
             });
             out.push((*n, *a, self.book.units[unit].amounts.len() - 1));
         }
@@ -1482,6 +1523,33 @@ fn same_figure(a: &str, b: &str) -> bool {
     }
 }
 
+/// The columns of the forms' tables with a row per project.
+fn list_cols<'a>(forms: &'a [&'static Form]) -> impl Iterator<Item = &'static ListCol> + 'a {
+    forms.iter().flat_map(|f| {
+        f.body.iter().flat_map(|b| match b {
+            Block::ProjectList { columns } => columns.iter(),
+            _ => [].iter(),
+        })
+    })
+}
+
+/// One indicator of a 二级 cell of the list, as printed: its name, then
+/// its value when the rest of the line holds a figure (`短信 10000条`,
+/// `满意度 达到 100%`); a line without one is a name alone.
+fn list_indicator(line: &str) -> (String, String) {
+    let line = line.trim();
+    let mut from = 0;
+    while let Some(k) = line[from..].find(' ') {
+        let at = from + k;
+        let rest = line[at..].trim();
+        if rest.chars().any(|c| c.is_ascii_digit()) {
+            return (line[..at].trim().to_string(), rest.to_string());
+        }
+        from = at + 1;
+    }
+    (line.to_string(), String::new())
+}
+
 /// The wide columns of the forms' indicator grids.
 fn wides<'a>(forms: &'a [&'static Form]) -> impl Iterator<Item = &'static Wide> + 'a {
     forms.iter().flat_map(|f| {
@@ -1584,6 +1652,41 @@ impl Walker<'_> {
                 }
                 self.assign(r, &vals, label_col)
             }
+            Block::BudgetList {
+                trees, total, dim, ..
+            } if matches!(self.target, Target::Unit(_)) => {
+                let Target::Unit(u) = self.target else {
+                    return false;
+                };
+                let Some(k) = cells.iter().position(|(_, t)| squeeze(t) == squeeze(total)) else {
+                    return false;
+                };
+                let figure = match cells.get(k + 1) {
+                    Some((c, _)) => self.amount(r, *c),
+                    None => "-".to_string(),
+                };
+                for (c, t) in cells.iter().skip(k + 2) {
+                    if !self.is_money(t) {
+                        self.not_placed(r, *c, "i001-no-column");
+                    }
+                }
+                let by = match dim {
+                    Dim::Expense => Some("expense"),
+                    Dim::Income => Some("income"),
+                    _ => None,
+                };
+                self.book.units[u].amounts.push(AmountT {
+                    name: trees.first().copied().unwrap_or(total).to_string(),
+                    total: figure,
+                    lines: Vec::new(),
+                    by,
+                });
+                self.mode = Mode::BudgetList {
+                    tree: self.book.units[u].amounts.len() - 1,
+                    label: label_col,
+                };
+                true
+            }
             Block::Schedule if matches!(self.target, Target::Project(..)) => {
                 let find = |h: &str| {
                     cells
@@ -1628,6 +1731,189 @@ impl Walker<'_> {
             }
             _ => false,
         }
+    }
+
+    /// A row of a table with a row per project (the 支出方向 list): a
+    /// header row (each cell a label of the form's columns, the last of
+    /// each column's path placing it), or a project's row. False when the
+    /// row is neither.
+    fn list_row(&mut self, r: usize, cells: &[(usize, String)]) -> bool {
+        let all: Vec<&'static ListCol> = list_cols(&self.forms).collect();
+        if all.is_empty() {
+            return false;
+        }
+        let labels = |t: &str| {
+            let h = squeeze(t);
+            all.iter().any(|c| c.path.iter().any(|p| squeeze(p) == h))
+        };
+        let header = cells.iter().all(|(_, t)| labels(t));
+        let (mut cols, rows) = match &self.mode {
+            Mode::List { cols, rows } => (cols.clone(), *rows),
+            _ => (Vec::new(), false),
+        };
+        let starts = !matches!(self.mode, Mode::List { .. })
+            && header
+            && cells.len() >= 3
+            && cells
+                .iter()
+                .all(|(_, t)| all.iter().any(|c| squeeze(c.path[0]) == squeeze(t)));
+        if !starts && !matches!(self.mode, Mode::List { .. }) {
+            return false;
+        }
+        if header && !rows {
+            // Each label places the first column not yet placed whose
+            // path ends in it, under the labels placed left of it.
+            for (c, t) in cells {
+                let h = squeeze(t);
+                if let Some(col) = all.iter().find(|x| {
+                    x.path.last().is_some_and(|l| squeeze(l) == h)
+                        && !cols.iter().any(|(_, y)| std::ptr::eq(*y, **x))
+                }) {
+                    cols.push((*c, col));
+                }
+            }
+            self.recognised = true;
+            self.mode = Mode::List { cols, rows: false };
+            return true;
+        }
+        self.list_project(r, cells, &cols);
+        self.mode = Mode::List { cols, rows: true };
+        true
+    }
+
+    /// A project's row of the list.
+    fn list_project(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        cols: &[(usize, &'static ListCol)],
+    ) {
+        for (c, _) in cells {
+            if !cols.iter().any(|(k, _)| k == c) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        let name = cols.iter().find_map(|(c, col)| match &col.what {
+            ListValue::Source(s) if shows(s, is_project_name) => {
+                Some(self.sheet.get(r, *c).trim().to_string())
+            }
+            _ => None,
+        });
+        let Some(name) = name.filter(|n| !n.is_empty()) else {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-row-without-name");
+            }
+            return;
+        };
+        let Some(u) = self.current_unit_for_project() else {
+            self.not_placed(r, cells[0].0, "i001-no-unit");
+            return;
+        };
+        self.book.units[u].projects.push(ProjectT {
+            name,
+            amount: "-".to_string(),
+            ..ProjectT::default()
+        });
+        let p = self.book.units[u].projects.len() - 1;
+        self.target = Target::Project(u, p);
+        for (c, col) in cols {
+            let text = self.sheet.get(r, *c).trim().to_string();
+            match &col.what {
+                ListValue::Source(src) => {
+                    // The list's amount column is the project's amount.
+                    if text.is_empty() && !matches!(src, Source::ProjectAmount) {
+                        continue;
+                    }
+                    self.put(r, *c, src, &text);
+                }
+                ListValue::Tier(t2) => {
+                    let t1 = col
+                        .path
+                        .get(col.path.len().saturating_sub(2))
+                        .copied()
+                        .unwrap_or("");
+                    let at = self.at(r, *c);
+                    let mut rows: Vec<IndRow> = text
+                        .lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(|l| {
+                            let (name, value) = list_indicator(l);
+                            IndRow {
+                                t1: t1.to_string(),
+                                t2: t2.to_string(),
+                                name,
+                                value,
+                                at: at.clone(),
+                                combined: true,
+                                ..IndRow::default()
+                            }
+                        })
+                        .collect();
+                    if rows.is_empty() {
+                        // A blank cell: the group, with nothing in it.
+                        rows.push(IndRow {
+                            t1: t1.to_string(),
+                            t2: t2.to_string(),
+                            at,
+                            ..IndRow::default()
+                        });
+                    }
+                    self.book.units[u].projects[p].indicators.extend(rows);
+                }
+            }
+        }
+    }
+
+    /// The grid a label starts whose form prints no column headers: its
+    /// columns are the form's, in order, from the cell after the label.
+    fn headless_grid(&mut self, cells: &[(usize, String)]) -> Option<Grid> {
+        use crate::forms::Col;
+        if cells.len() < 2 || !matches!(self.target, Target::Unit(_) | Target::Project(..)) {
+            return None;
+        }
+        let label = squeeze(&cells[0].1);
+        let columns = self.forms.iter().flat_map(|f| f.body.iter()).find_map(|b| match b {
+            Block::Indicators {
+                left,
+                columns,
+                header: false,
+                ..
+            } if left.iter().any(|w| {
+                matches!(&w.what, WideValue::Source(Source::Text(t)) if !t.is_empty() && squeeze(t) == label)
+            }) =>
+            {
+                Some(columns)
+            }
+            _ => None,
+        })?;
+        let role = |c: Col| match c {
+            Col::Tier1 => "t1",
+            Col::Tier2 => "t2",
+            Col::Tier3 => "name",
+            Col::Type => "cmp",
+            Col::Value => "value",
+            Col::Unit => "uom",
+            Col::Explain => "explain",
+            Col::Scoring => "scoring",
+            Col::Standard => "standard",
+            Col::Weight => "weight",
+            Col::Note => "note",
+        };
+        let first = cells[1].0;
+        let cols: Vec<(usize, &'static str)> = columns
+            .iter()
+            .enumerate()
+            .map(|(k, gc)| (first + k, role(gc.col)))
+            .collect();
+        Some(Grid {
+            wide: Vec::new(),
+            wide_lines: Vec::new(),
+            read: 0,
+            t1: first,
+            cols,
+            last_t1: String::new(),
+            last_t2: String::new(),
+        })
     }
 
     /// What a header cell above or in an indicator grid's header row is
@@ -1777,11 +2063,18 @@ impl Walker<'_> {
         {
             // A cell that shows the unit's name only when no property is
             // stated (预算单位) names it when the 填报单位 line does not.
+            // The unit named on an earlier sheet of the workbook is this
+            // one when the cell shows its name shortened (石峰区人民政府办公室
+            // for 株洲市石峰区人民政府办公室).
+            let earlier = self.book.filler.clone();
             let name = vals
                 .iter()
                 .find(|(s, _, _)| shows(s, is_unit_name))
-                .map(|(s, v, _)| match (s, &self.filler) {
-                    (Source::Or(_), Some(f)) if !f.is_empty() => f.clone(),
+                .map(|(s, v, _)| match (s, &self.filler, &earlier) {
+                    (Source::Or(_), Some(f), _) if !f.is_empty() => f.clone(),
+                    (Source::Or(_), None, Some(f)) if !v.is_empty() && f.ends_with(v.as_str()) => {
+                        f.clone()
+                    }
                     _ => v.clone(),
                 })
                 .unwrap_or_default();
@@ -2076,6 +2369,41 @@ impl Walker<'_> {
         }
     }
 
+    /// The money unit written beside a figure (`万元`).
+    fn is_money(&self, text: &str) -> bool {
+        self.book
+            .money
+            .as_deref()
+            .is_some_and(|m| squeeze(m) == squeeze(text))
+    }
+
+    /// A line of a `资金总额` block: its name and figure (and the money
+    /// unit); its heading (按支出性质分) alone on its row.
+    fn budget_list_row(&mut self, r: usize, cells: &[(usize, String)], tree: usize) {
+        let Target::Unit(u) = self.target else {
+            return;
+        };
+        let named = self
+            .forms
+            .iter()
+            .flat_map(|f| f.head.iter())
+            .any(|p| matches!(&p.block, Block::BudgetList { heading, .. } if squeeze(heading) == squeeze(&cells[0].1)));
+        if cells.len() == 1 && named {
+            return;
+        }
+        let name = cells[0].1.trim().to_string();
+        let figure = match cells.get(1) {
+            Some((c, _)) => self.amount(r, *c),
+            None => "-".to_string(),
+        };
+        for (c, t) in cells.iter().skip(2) {
+            if !self.is_money(t) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        self.book.units[u].amounts[tree].lines.push((name, figure));
+    }
+
     /// The figures under a breakdown's names: its total, its lines.
     fn across_row(
         &mut self,
@@ -2124,6 +2452,7 @@ impl Walker<'_> {
                 name: name.to_string(),
                 total: sum,
                 lines,
+                by: None,
             }),
         }
     }

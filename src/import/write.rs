@@ -258,7 +258,14 @@ fn detail_line(l: &DetailLine, ind: &str, out: &mut String) {
 
 fn amount_tree(a: &AmountT, out: &mut String) {
     out.push_str(&format!("  amount {} {} {{\n", q(&a.name), a.total));
-    lines_nested(&a.lines, Some(&a.total), 2, out);
+    match a.by {
+        Some(dim) => {
+            out.push_str(&format!("    by {dim} {{\n"));
+            lines_nested(&a.lines, Some(&a.total), 3, out);
+            out.push_str("    }\n");
+        }
+        None => lines_nested(&a.lines, Some(&a.total), 2, out),
+    }
     out.push_str("  }\n");
 }
 
