@@ -309,6 +309,65 @@ fn without_implied_year(v: &mut Value) {
     }
 }
 
+/// The examples whose budget only the 部门预算 tables print, with why the
+/// budget's first breakdowns (those `projection` compares) are not in the
+/// workbook. For them the budget's total is compared, and each breakdown
+/// the import gives must be one the original states, its lines flattened
+/// (the tables show a line's place under another only by indenting its
+/// name, a format the import does not read: the cells' values are read).
+const BUDGET_IN_TABLES: &[(&str, &str)] = &[(
+    "shifeng-2020",
+    "石峰区 states its income and expense twice: first as its 说明 gives them, which no table prints, then as the 部门收支总表 prints them",
+)];
+
+/// A budget's breakdowns: dimension and lines (name, figure) in order,
+/// each line followed by the lines of its default breakdown.
+fn flat_breakdowns(unit: &Value) -> Vec<(String, Vec<Value>)> {
+    fn flat(ls: &Value, out: &mut Vec<Value>) {
+        for l in ls.as_array().into_iter().flatten() {
+            out.push(json!([l["name"], norm(&l["amount"])]));
+            for b in l["breakdowns"].as_array().into_iter().flatten() {
+                if b["dimension"] == "default" {
+                    flat(&b["lines"], out);
+                }
+            }
+        }
+    }
+    unit["budget"]["breakdowns"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|b| {
+            let mut v = Vec::new();
+            flat(&b["lines"], &mut v);
+            (b["dimension"].as_str().unwrap_or("").to_string(), v)
+        })
+        .collect()
+}
+
+/// Each imported budget breakdown that is none of the original unit's.
+fn budget_breakdowns_not_in(original: &Value, imported: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for iu in imported["units"].as_array().into_iter().flatten() {
+        let ou = original["units"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|u| u["name"] == iu["name"]);
+        let theirs = ou.map(flat_breakdowns).unwrap_or_default();
+        for (dim, lines) in flat_breakdowns(iu) {
+            if !theirs.iter().any(|(d, l)| *d == dim && *l == lines) {
+                out.push(format!(
+                    "unit {}: the imported `by {dim}` {} is none of the original's",
+                    iu["name"],
+                    json!(lines)
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// The forms a document prints: those its `form` statements name.
 fn forms_of(main: &Path) -> Vec<&'static Form> {
     std::fs::read_to_string(main)
@@ -542,10 +601,7 @@ fn differences(a: &Value, b: &Value, at: &str, out: &mut Vec<String>) {
 /// it does not read. Each is still imported (the import must succeed) and
 /// must still differ: the test fails once one round-trips, so that its
 /// entry is removed.
-const NOT_YET: &[(&str, &str)] = &[(
-    "shifeng-2020",
-    "its budget, which only the 部门预算 tables print (部门收支总表, 部门支出总表 … with functional and economic codes), restating it in several breakdowns of one dimension",
-)];
+const NOT_YET: &[(&str, &str)] = &[];
 
 #[test]
 fn every_example_round_trips_through_its_workbook() {
@@ -580,11 +636,22 @@ fn every_example_round_trips_through_its_workbook() {
         ]);
         assert!(ok, "{name}: import failed: {err}");
         let forms = forms_of(&main);
-        let mut original = projection(&model_of(&main, &dir.join("a")), &forms);
-        let mut imported = projection(
-            &model_of(&out.join(format!("{name}.jx")), &dir.join("b")),
-            &forms,
-        );
+        let original_model = model_of(&main, &dir.join("a"));
+        let imported_model = model_of(&out.join(format!("{name}.jx")), &dir.join("b"));
+        let mut original = projection(&original_model, &forms);
+        let mut imported = projection(&imported_model, &forms);
+        if let Some((_, why)) = BUDGET_IN_TABLES.iter().find(|(n, _)| *n == name) {
+            for d in budget_breakdowns_not_in(&original_model, &imported_model) {
+                failures.push(format!("{name}: {d} ({why})"));
+            }
+            for m in [&mut original, &mut imported] {
+                for u in m["units"].as_array_mut().unwrap() {
+                    if u["budget"].is_object() {
+                        u["budget"]["sides"] = Value::Null;
+                    }
+                }
+            }
+        }
         // Tables that print no year (岳阳's: the 2021 unit form's title is
         // the unit's name) give a document that states none: the year,
         // and that of the dates written without one (年底前: the end of

@@ -132,6 +132,10 @@ pub struct AmountT {
     pub lines: Vec<(String, String)>,
     /// The dimension of the lines (`expense`), when the table says.
     pub by: Option<&'static str>,
+    /// The lines are a breakdown of the unit's budget of this dimension
+    /// (the form prints the budget there: 部门收支总表's 收入 side is its
+    /// `by income`), not an amount tree of their own.
+    pub of_budget: Option<&'static str>,
 }
 
 /// The columns of a summary table.
@@ -729,11 +733,21 @@ impl Walker<'_> {
                 self.book.year = Some(digits);
             }
         }
-        if s.ends_with("申报表") {
+        self.forms = catalogue::forms_of_title(title);
+        // A form of the older local framework (by the catalogue's defaults
+        // of 地方旧式); a title of no known form, by its `…申报表` ending.
+        let old = crate::forms::defaults(Some("地方旧式"));
+        let old_form = if self.forms.is_empty() {
+            s.ends_with("申报表")
+        } else {
+            self.forms
+                .iter()
+                .any(|f| old.iter().any(|o| std::ptr::eq(*o, *f)))
+        };
+        if old_form {
             self.book.old_form_title = true;
         }
         self.title = Some(title.trim().to_string());
-        self.forms = catalogue::forms_of_title(title);
         self.wide.clear();
         self.mode = Mode::Head;
         self.after_grid = false;
@@ -1008,6 +1022,20 @@ impl Walker<'_> {
             .title
             .clone()
             .unwrap_or_else(|| self.sheet.name.clone());
+        // The form's tables side by side, when the catalogue says what
+        // each pair of columns prints: a breakdown of the budget.
+        let dims: Vec<Option<&'static str>> = self
+            .forms
+            .iter()
+            .flat_map(|f| f.body.iter())
+            .find_map(|b| match b {
+                Block::Parallel(tables) if tables.len() == pairs.len() => {
+                    Some(tables.iter().map(budget_dim).collect())
+                }
+                Block::Lines(t) if pairs.len() == 1 => Some(vec![budget_dim(t)]),
+                _ => None,
+            })
+            .unwrap_or_default();
         let mut out = Vec::new();
         for (k, (n, a)) in pairs.iter().enumerate() {
             let name = if pairs.len() > 1 {
@@ -1020,6 +1048,7 @@ impl Walker<'_> {
                 total: "-".to_string(),
                 lines: Vec::new(),
                 by: None,
+                of_budget: dims.get(k).copied().flatten(),
             });
             out.push((*n, *a, self.book.units[unit].amounts.len() - 1));
         }
@@ -1523,6 +1552,21 @@ fn same_figure(a: &str, b: &str) -> bool {
     }
 }
 
+/// The budget breakdown a table of budget lines prints, when it prints
+/// the budget's own lines one step down (`by income`).
+fn budget_dim(t: &crate::forms::LineTable) -> Option<&'static str> {
+    use crate::forms::Step;
+    if !t.lines.budget {
+        return None;
+    }
+    match t.lines.path {
+        [Step::By(Dim::Income)] => Some("income"),
+        [Step::By(Dim::Expense)] => Some("expense"),
+        [Step::By(Dim::Functional)] => Some("functional"),
+        _ => None,
+    }
+}
+
 /// The columns of the forms' tables with a row per project.
 fn list_cols<'a>(forms: &'a [&'static Form]) -> impl Iterator<Item = &'static ListCol> + 'a {
     forms.iter().flat_map(|f| {
@@ -1680,6 +1724,7 @@ impl Walker<'_> {
                     total: figure,
                     lines: Vec::new(),
                     by,
+                    of_budget: None,
                 });
                 self.mode = Mode::BudgetList {
                     tree: self.book.units[u].amounts.len() - 1,
@@ -2453,6 +2498,7 @@ impl Walker<'_> {
                 total: sum,
                 lines,
                 by: None,
+                of_budget: None,
             }),
         }
     }

@@ -94,14 +94,33 @@ fn unit(u: &UnitT, parent: Option<&str>, out: &mut String, diags: &mut Vec<Diagn
     if let Some(p) = parent {
         out.push_str(&format!("  parent {}\n", q(p)));
     }
-    if let Some(b) = &u.budget {
-        out.push_str(&format!("  budget {} {{\n", b.total));
-        for (dim, lines) in [("income", &b.income), ("expense", &b.expense)] {
-            if lines.is_empty() {
-                continue;
+    // The budget's breakdowns that budget tables print (部门收支总表).
+    let of_budget: Vec<&AmountT> = u.amounts.iter().filter(|a| a.of_budget.is_some()).collect();
+    let total = u
+        .budget
+        .as_ref()
+        .map(|b| b.total.clone())
+        .filter(|t| !t.is_empty() && t != "-")
+        .or_else(|| of_budget.iter().map(|a| a.total.clone()).find(|t| t != "-"));
+    if u.budget.is_some() || !of_budget.is_empty() {
+        let total = total.unwrap_or_else(|| "-".to_string());
+        out.push_str(&format!("  budget {total} {{\n"));
+        if let Some(b) = &u.budget {
+            for (dim, lines) in [("income", &b.income), ("expense", &b.expense)] {
+                if lines.is_empty() {
+                    continue;
+                }
+                out.push_str(&format!("    by {dim} {{\n"));
+                lines_nested(lines, Some(&total), 3, out);
+                out.push_str("    }\n");
             }
-            out.push_str(&format!("    by {dim} {{\n"));
-            lines_nested(lines, Some(&b.total), 3, out);
+        }
+        for a in &of_budget {
+            out.push_str(&format!("    by {} {{\n", a.of_budget.unwrap_or("income")));
+            lines_nested(&a.lines, Some(&a.total), 3, out);
+            if a.total != "-" {
+                out.push_str(&format!("      total {}\n", a.total));
+            }
             out.push_str("    }\n");
         }
         out.push_str("  }\n");
@@ -127,7 +146,7 @@ fn unit(u: &UnitT, parent: Option<&str>, out: &mut String, diags: &mut Vec<Diagn
     for (k, v, at) in &u.properties {
         property(k, v, at, "  ", out, diags);
     }
-    for a in &u.amounts {
+    for a in u.amounts.iter().filter(|a| a.of_budget.is_none()) {
         amount_tree(a, out);
     }
     for p in &u.projects {
@@ -274,9 +293,12 @@ fn dec(s: &str) -> Option<Decimal> {
 }
 
 /// The lines of one side, nested where a line's figure is the sum of the
-/// lines right after it (工资福利支出 … under 基本支出) and the top lines
-/// then come to the total; flat otherwise (a table that does not add up
-/// is printed as stated, for the checker to report).
+/// lines right after it (工资福利支出 … under 基本支出; 经费拨款 alone under
+/// 一般公共预算拨款 of the same figure) and the top lines then come to the
+/// total; flat otherwise (a table that does not add up is printed as
+/// stated, for the checker to report). The tables show the nesting only by
+/// indenting the names, which is a format, not a value: the figures are
+/// what tell it.
 fn lines_nested(
     lines: &[(String, String)],
     total: Option<&String>,
@@ -292,7 +314,7 @@ fn lines_nested(
             for (k, l) in lines[i + 1..].iter().enumerate() {
                 let Some(v) = dec(&l.1) else { break };
                 sum += v;
-                if sum == a && k >= 1 {
+                if sum == a {
                     kids = k + 1;
                     break;
                 }
