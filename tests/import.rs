@@ -2,29 +2,37 @@
 //! workbook, workbooks laid out like the seeds' tables, and the errors.
 //!
 //! The round trip (`every_example_round_trips_through_its_workbook`): for
-//! every example, `build --format xlsx`, `import`, then `build --format
-//! json` of the original and of the imported document; the two models
-//! must be equal on everything the workbook carries (`projection`):
+//! every example, `build --format xlsx` (the official forms it chooses),
+//! `import`, then `build --format json` of the original and of the
+//! imported document; the two models must be equal on everything the
+//! workbook carries (`projection`):
+//! - the year;
 //! - per unit: name, code; the budget's total and the first 按收入性质分
 //!   and 按支出性质分 breakdowns with their lines (name, amount, nesting);
-//!   duties, staff, plans, goals (by kind, in order), the indicator tree
-//!   (tiers, names, kinds, comparisons, values, qualifiers, attributes),
-//!   the properties;
+//!   duties, staff, plans (where a form prints them), goals (by kind, in
+//!   order), the indicator tree (tiers, names, kinds, comparisons, values,
+//!   qualifiers, attributes), the properties a form prints in a cell;
 //! - per project: name, code, amount, period, schedule (实施进度: content
-//!   and period), goals, indicators, properties;
+//!   and period), goals, indicators, properties, the funding lines (by
+//!   source) and the spending detail (by detail: names, figures, basis);
 //! - per summary table: name, total, and per row its serial, code, name
 //!   and amount (the table does not print a row's goals and properties).
 //!
 //! Figures are compared by value (`1056.40` and `1056.4` are one figure:
 //! the workbook keeps the number, not the digits written); a blank text
 //! (`""`), a blank (`-`) and no value are one, and a mark (`无`) is its
-//! word quoted (`"无"`): each pair prints the same cell. Not compared, because the workbook prints them in
-//! blocks that the import names (I001) instead of reading: the projects'
-//! funding lines (资金来源, 上年度安排资金) and spending detail, the units'
-//! other amount trees. A 系统 unit's member list is compared as the
-//! units' `rollup` and their members' `parent` (the parent of a unit
-//! that is not a 系统 is not printed, and not compared). Also not compared: the document's title,
-//! and the findings (compared by `imported_examples_check_like_the_originals`).
+//! word quoted (`"无"`): each pair prints the same cell. What a workbook
+//! cannot carry is left out, each where it is done and with its reason:
+//! the properties no cell prints (`printed`), 部门职责概述 against `duties`
+//! (`duties_shown`), the formula of a spending line (`breakdown`), a 系统
+//! with no table of its own and the summary's codes without a column
+//! (`projection`), the year the tables do not print
+//! (`without_implied_year`), a budget printed only by the 部门预算 tables
+//! (`BUDGET_IN_TABLES`). A 系统 unit's member list is compared as the
+//! units' `rollup` and their members' `parent` (the parent of a unit that
+//! is not a 系统 is not printed, and not compared). Not compared: the
+//! document's title, the amount trees, and the findings (compared by
+//! `imported_examples_check_like_the_originals`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
