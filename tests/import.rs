@@ -605,12 +605,6 @@ fn differences(a: &Value, b: &Value, at: &str, out: &mut Vec<String>) {
     }
 }
 
-/// The examples whose workbooks the import does not read yet, with what
-/// it does not read. Each is still imported (the import must succeed) and
-/// must still differ: the test fails once one round-trips, so that its
-/// entry is removed.
-const NOT_YET: &[(&str, &str)] = &[];
-
 #[test]
 fn every_example_round_trips_through_its_workbook() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
@@ -671,18 +665,8 @@ fn every_example_round_trips_through_its_workbook() {
         }
         let mut diffs = Vec::new();
         differences(&original, &imported, &name, &mut diffs);
-        if let Some((_, missing)) = NOT_YET.iter().find(|(n, _)| *n == name) {
-            // Listed as not read yet: it must still differ, so that the
-            // entry goes once it round-trips.
-            if diffs.is_empty() {
-                failures.push(format!(
-                    "{name} round-trips: remove it from NOT_YET ({missing})"
-                ));
-            }
-        } else {
-            for d in diffs.iter().take(12) {
-                failures.push(format!("{name}: the imported model differs at {d}"));
-            }
+        for d in diffs.iter().take(12) {
+            failures.push(format!("{name}: the imported model differs at {d}"));
         }
         std::fs::remove_dir_all(&dir).unwrap();
     }
@@ -746,9 +730,6 @@ const FINDINGS: &[(&str, Option<&str>, &[&str])] = &[
 fn imported_examples_check_like_the_originals() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     for (name, inferred, not_carried) in FINDINGS {
-        if NOT_YET.iter().any(|(n, _)| n == name) {
-            continue;
-        }
         let main = root.join(name).join("main.jx");
         let original_text = std::fs::read_to_string(&main).unwrap();
         let original_scheme = original_text
