@@ -14,7 +14,6 @@ list-and = { $head } and { $last }
 severity-error = error
 severity-warning = warning
 severity-note = note
-severity-note = note
 
 ## What the human form leaves out so that it stays readable.
 render-locations-not-shown = { $count ->

@@ -12,7 +12,6 @@ list-and = { $head } 和 { $last }
 severity-error = 错误
 severity-warning = 警告
 severity-note = 提示
-severity-note = 提示
 
 ## 为便于阅读，文字输出中省略的内容。
 render-locations-not-shown = 另有 { $count } 处未显示（--message-format json 会全部列出）
