@@ -126,6 +126,86 @@ pub fn pair_label_is(label: &str, text: &str) -> bool {
     !label.is_empty() && label_is(label, text)
 }
 
+/// A piece of a pattern: literal text, or a placeholder's name.
+enum Piece {
+    Text(String),
+    Hole(String),
+}
+
+fn pieces(pattern: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut rest = pattern;
+    while let Some(i) = rest.find('{') {
+        let lit = squeeze(&rest[..i]);
+        if !lit.is_empty() {
+            out.push(Piece::Text(lit));
+        }
+        let Some(j) = rest[i..].find('}') else {
+            break;
+        };
+        out.push(Piece::Hole(rest[i + 1..i + j].to_string()));
+        rest = &rest[i + j + 1..];
+    }
+    let lit = squeeze(rest);
+    if !lit.is_empty() {
+        out.push(Piece::Text(lit));
+    }
+    out
+}
+
+fn capture_from(pieces: &[Piece], text: &str, out: &mut Vec<(String, String)>) -> bool {
+    match pieces.split_first() {
+        None => text.is_empty(),
+        Some((Piece::Text(l), rest)) => text
+            .strip_prefix(l.as_str())
+            .is_some_and(|t| capture_from(rest, t, out)),
+        Some((Piece::Hole(k), rest)) => match rest.first() {
+            None => {
+                out.push((k.clone(), text.to_string()));
+                true
+            }
+            Some(Piece::Text(next)) => {
+                let mut from = 0;
+                while let Some(i) = text[from..].find(next.as_str()) {
+                    let at = from + i;
+                    let mark = out.len();
+                    out.push((k.clone(), text[..at].to_string()));
+                    if capture_from(rest, &text[at..], out) {
+                        return true;
+                    }
+                    out.truncate(mark);
+                    from = at + next.len();
+                }
+                false
+            }
+            // Two placeholders in a row cannot be told apart.
+            Some(Piece::Hole(_)) => false,
+        },
+    }
+}
+
+/// The values of a pattern's placeholders in a text it prints (white
+/// space dropped), when it prints it: `填表人：{属性:填表人}　联系电话：
+/// {属性:联系电话}` against `填表人：张郡　联系电话：13755062095`. A pattern with
+/// no literal text reads nothing.
+pub fn capture(pattern: &str, text: &str) -> Option<Vec<(String, String)>> {
+    let ps = pieces(pattern);
+    if !ps.iter().any(|p| matches!(p, Piece::Text(_))) {
+        return None;
+    }
+    let mut out = Vec::new();
+    capture_from(&ps, &squeeze(text), &mut out).then_some(out)
+}
+
+/// The lines above and under a form's table: their patterns.
+pub fn line_patterns(form: &'static Form) -> impl Iterator<Item = &'static str> {
+    form.meta
+        .iter()
+        .flat_map(|(l, r)| [*l, *r])
+        .chain(form.after.iter().copied())
+        .filter(|p| !p.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +234,24 @@ mod tests {
             "年度预算申请（万元）"
         ));
         assert!(!matches("项目名称", "项目名称二"));
+        assert_eq!(
+            capture(
+                "填表人：{属性:填表人}　　　　联系电话：{属性:联系电话}",
+                "填表人：张郡　　　　联系电话：13755062095"
+            ),
+            Some(vec![
+                ("属性:填表人".to_string(), "张郡".to_string()),
+                ("属性:联系电话".to_string(), "13755062095".to_string())
+            ])
+        );
+        assert_eq!(
+            capture("单位负责人签字：{属性:单位负责人}", "单位负责人签字："),
+            Some(vec![("属性:单位负责人".to_string(), String::new())])
+        );
+        assert_eq!(
+            capture("填报单位：（盖章）", "填报单位：（盖章）"),
+            Some(vec![])
+        );
+        assert_eq!(capture("填报单位：（盖章）", "填报单位：某局"), None);
     }
 }

@@ -503,6 +503,9 @@ impl Walker<'_> {
                     continue;
                 }
             }
+            if self.form_line(r, *c, t) {
+                continue;
+            }
             rest.push((*c, t.clone()));
         }
         if rest.is_empty() {
@@ -521,6 +524,10 @@ impl Walker<'_> {
             self.recognised = true;
             if self.grid_row(r, &cells[1..], g.clone()) {
                 return;
+            }
+            // Not a row of the grid after all: its cells are named.
+            for (c, _) in &cells[1..] {
+                self.not_placed(r, *c, "i001-no-column");
             }
             self.mode = Mode::Grid(g);
             return;
@@ -932,6 +939,22 @@ impl Walker<'_> {
                 _ => None,
             };
             texts.push((*c, t.trim().to_string(), kind));
+        }
+        // The summary forms whose columns the header shows: their lines
+        // under the table are known then.
+        let shown: Vec<String> = cells.iter().map(|(_, t)| squeeze(t)).collect();
+        let summaries: Vec<&'static Form> = crate::forms::CATALOGUE
+            .iter()
+            .copied()
+            .filter(|f| {
+                f.body.iter().any(|b| {
+                    matches!(b, Block::Summary { columns, .. }
+                        if columns.iter().all(|(h, _)| shown.iter().any(|s| s.starts_with(&squeeze(h)))))
+                })
+            })
+            .collect();
+        if !summaries.is_empty() {
+            self.forms = summaries;
         }
         let name_text = self
             .title
@@ -2412,6 +2435,81 @@ impl Walker<'_> {
                 self.not_placed(r, b, "i001-no-column");
             }
         }
+    }
+
+    /// A line above or under a table of the forms the title names, by its
+    /// pattern (`单位负责人：{属性:单位负责人}`, `金额：{金额单位}`): what its
+    /// placeholders hold goes to the table's subject, the unit when the
+    /// table has not named its own yet. A property is written once: the
+    /// same line on the sheets of a unit's projects states it again.
+    fn form_line(&mut self, r: usize, c: usize, text: &str) -> bool {
+        let forms = self.forms.clone();
+        // A line of any form that holds no placeholder (填报单位：（盖章）)
+        // is known by itself, before a table says which form it is.
+        let Some(found) = forms
+            .iter()
+            .flat_map(|f| catalogue::line_patterns(f))
+            .find_map(|p| catalogue::capture(p, text))
+            .or_else(|| {
+                crate::forms::CATALOGUE
+                    .iter()
+                    .flat_map(|f| catalogue::line_patterns(f))
+                    .filter(|p| !p.contains('{'))
+                    .find_map(|p| catalogue::capture(p, text))
+            })
+        else {
+            return false;
+        };
+        self.recognised = true;
+        for (hole, value) in found {
+            let value = value.trim().to_string();
+            if value.is_empty() {
+                continue;
+            }
+            match hole.as_str() {
+                "金额单位" | "money" => {
+                    self.book.money.get_or_insert(value);
+                }
+                "年" | "year" => {
+                    if value.len() == 4 && value.chars().all(|c| c.is_ascii_digit()) {
+                        self.book.year.get_or_insert(value);
+                    }
+                }
+                "单位" | "unit" => {
+                    if self.filler.is_none() {
+                        self.filler = Some(value.clone());
+                        self.book.filler = Some(value);
+                    }
+                }
+                k if k.starts_with("属性:") || k.starts_with("property:") => {
+                    let keys: Vec<&str> =
+                        k.split_once(':').map_or("", |x| x.1).split('|').collect();
+                    let Some(u) = self.current_unit() else {
+                        continue;
+                    };
+                    // `{属性:填报单位|单位}` shows the unit's name when no
+                    // property is stated.
+                    if keys.contains(&"单位") && self.book.units[u].name == value {
+                        continue;
+                    }
+                    let p = match self.target {
+                        Target::Project(_, p) => Some(p),
+                        _ => None,
+                    };
+                    let props = match p {
+                        Some(p) => &self.book.units[u].projects[p].properties,
+                        None => &self.book.units[u].properties,
+                    };
+                    if props.iter().any(|(k, _, _)| k == keys[0]) {
+                        continue;
+                    }
+                    let at = self.at(r, c);
+                    self.property(u, p, keys[0], &value, at);
+                }
+                _ => {}
+            }
+        }
+        true
     }
 
     /// The money unit written beside a figure (`万元`).
