@@ -1232,7 +1232,7 @@ impl Walker<'_> {
             || label.starts_with("支出明细"))
             && matches!(target, Target::Project(..))
         {
-            if self.detail_header(r, cells) {
+            if self.detail_header(cells) {
                 return;
             }
             for (c, _) in cells {
@@ -2278,7 +2278,7 @@ impl Walker<'_> {
     /// The header row of a 支出明细及测算说明 grid (a heading alone on its
     /// row is its section label). False when the columns are not those of
     /// the form.
-    fn detail_header(&mut self, _r: usize, cells: &[(usize, String)]) -> bool {
+    fn detail_header(&mut self, cells: &[(usize, String)]) -> bool {
         if cells.len() == 1 {
             return true;
         }
@@ -2470,16 +2470,12 @@ impl Walker<'_> {
                 "金额单位" | "money" => {
                     self.book.money.get_or_insert(value);
                 }
-                "年" | "year" => {
-                    if value.len() == 4 && value.chars().all(|c| c.is_ascii_digit()) {
-                        self.book.year.get_or_insert(value);
-                    }
+                "年" | "year" if value.len() == 4 && value.chars().all(|c| c.is_ascii_digit()) => {
+                    self.book.year.get_or_insert(value);
                 }
-                "单位" | "unit" => {
-                    if self.filler.is_none() {
-                        self.filler = Some(value.clone());
-                        self.book.filler = Some(value);
-                    }
+                "单位" | "unit" if self.filler.is_none() => {
+                    self.filler = Some(value.clone());
+                    self.book.filler = Some(value);
                 }
                 k if k.starts_with("属性:") || k.starts_with("property:") => {
                     let keys: Vec<&str> =
