@@ -3,7 +3,8 @@
 use super::catalogue;
 use super::read::{address, Sheet};
 use crate::forms::{
-    Block, Dim, Form, ListCol, ListValue, Source, SumCol, Wide, WideValue, SUMMARY_HEADERS,
+    Block, CodeCols, Dim, Form, LineTable, ListCol, ListValue, Source, SumCol, ValueCol, Wide,
+    WideValue, SUMMARY_HEADERS,
 };
 
 use crate::ast::GoalKind;
@@ -41,6 +42,8 @@ pub struct UnitT {
     pub projects: Vec<ProjectT>,
     pub properties: Vec<(String, String, String)>,
     pub amounts: Vec<AmountT>,
+    /// The coded budget tables (部门支出总表, 基本支出 …), in order.
+    pub coded: Vec<CodedT>,
 }
 
 #[derive(Debug, Default)]
@@ -136,6 +139,12 @@ pub struct AmountT {
     /// (the form prints the budget there: 部门收支总表's 收入 side is its
     /// `by income`), not an amount tree of their own.
     pub of_budget: Option<&'static str>,
+    /// The indent of each line's name, when the workbook indents them
+    /// (a line indented under the line above it is one of its lines).
+    pub indents: Vec<u8>,
+    /// The tree stands for the budget (the form prints its figures, else
+    /// the budget's): it restates the budget.
+    pub restates_budget: bool,
 }
 
 /// The columns of a summary table.
@@ -243,6 +252,14 @@ enum Mode {
         unit: usize,
         pairs: Vec<(usize, usize, usize)>,
     },
+    /// A coded budget table: its header rows, then (once the first line
+    /// is met) its columns.
+    Coded {
+        idx: usize,
+        unit: usize,
+        header: Vec<Vec<(usize, String)>>,
+        cols: Option<CodedCols>,
+    },
 }
 
 /// What a breakdown across holds.
@@ -252,6 +269,8 @@ enum Across {
     Expense,
     /// The unit's amount tree of this name (三公经费).
     Tree(&'static str),
+    /// A breakdown of the budget of its own, with its total (部门收入总表).
+    Budget(&'static str),
 }
 
 #[derive(Clone, Debug)]
@@ -299,6 +318,11 @@ fn squeeze(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
         .collect()
+}
+
+/// Whether a cell reads as a total (合计, 总计, 小计).
+pub fn is_total_text(s: &str) -> bool {
+    is_total(s)
 }
 
 fn is_total(s: &str) -> bool {
@@ -518,6 +542,10 @@ impl Walker<'_> {
         if self.list_row(r, &cells) {
             return;
         }
+        // A budget table of coded lines (类/款/项, 经济科目).
+        if self.coded_row(r, &cells) {
+            return;
+        }
         // An indicator grid printed without column headers, its label
         // left of its first row (部门整体支出年度绩效指标 | 产出指标 | …).
         if let Some(g) = self.headless_grid(&cells) {
@@ -726,7 +754,7 @@ impl Walker<'_> {
                 }
                 self.mode = Mode::Head;
             }
-            Mode::Head | Mode::List { .. } => {}
+            Mode::Head | Mode::List { .. } | Mode::Coded { .. } => {}
         }
         self.head_row(r, &cells, &heads);
     }
@@ -758,6 +786,11 @@ impl Walker<'_> {
         self.wide.clear();
         self.mode = Mode::Head;
         self.after_grid = false;
+        // A form that is a breakdown across and nothing else (部门收入总表):
+        // its row of names follows the title.
+        if let Some(m) = self.forms.iter().find_map(|f| across_body(f)) {
+            self.mode = m;
+        }
         if s.contains("整体支出绩效目标") || s.contains("整体绩效目标") {
             self.pending_unit = true;
             self.target = Target::None;
@@ -1029,8 +1062,12 @@ impl Walker<'_> {
             matches!(h, "项目" | "科目名称" | "科目" | "收入项目" | "支出项目")
                 || h.ends_with("科目名称")
         };
-        let is_amount =
-            |h: &str| h.starts_with("金额") || h.starts_with("本年预算") || h.starts_with("预算数");
+        let is_amount = |h: &str| {
+            h.starts_with("金额")
+                || h.starts_with("本年预算")
+                || h.starts_with("预算数")
+                || h == "预算金额"
+        };
         let mut pairs = Vec::new();
         for w in cells.windows(2) {
             if is_name(&squeeze(&w[0].1)) && is_amount(&squeeze(&w[1].1)) {
@@ -1072,6 +1109,8 @@ impl Walker<'_> {
                 lines: Vec::new(),
                 by: None,
                 of_budget: dims.get(k).copied().flatten(),
+                indents: Vec::new(),
+                restates_budget: false,
             });
             out.push((*n, *a, self.book.units[unit].amounts.len() - 1));
         }
@@ -1101,11 +1140,13 @@ impl Walker<'_> {
                 continue;
             }
             let value = self.amount(r, *a);
+            let indent = self.sheet.indent(r, *n);
             let tree = &mut self.book.units[unit].amounts[*t];
             if is_total(&name) {
                 tree.total = value;
             } else {
                 tree.lines.push((name, value));
+                tree.indents.push(indent);
             }
         }
     }
@@ -1540,7 +1581,8 @@ fn strip_label(s: &str, labels: &[&str]) -> Option<String> {
 }
 
 fn is_title(s: &str) -> bool {
-    s.ends_with("绩效目标表")
+    crate::forms::find(s).is_some()
+        || s.ends_with("绩效目标表")
         || s.ends_with("汇总表")
         || s.ends_with("申报表")
         || s.ends_with("总表")
@@ -1653,6 +1695,31 @@ fn across_headed(form: &'static Form, text: &str) -> Option<Mode> {
     })
 }
 
+/// The breakdown across that is a form's whole body (部门收入总表: 总计
+/// and each income across).
+fn across_body(form: &'static Form) -> Option<Mode> {
+    use crate::forms::Step;
+    match form.body {
+        [Block::Across {
+            heading: None,
+            lines,
+            total,
+        }] => {
+            let what = match (lines.budget, lines.path) {
+                (true, [Step::By(Dim::Income)]) => Across::Budget("income"),
+                (true, [Step::By(Dim::Expense)]) => Across::Budget("expense"),
+                _ => return None,
+            };
+            Some(Mode::Across {
+                what,
+                total,
+                names: None,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// A value cell read by the catalogue: its source, text and column.
 type Valued = (&'static Source, String, usize);
 
@@ -1748,6 +1815,10 @@ impl Walker<'_> {
                     lines: Vec::new(),
                     by,
                     of_budget: None,
+                    indents: Vec::new(),
+                    // The form prints this tree, else the budget: it
+                    // restates the budget.
+                    restates_budget: !trees.is_empty(),
                 });
                 self.mode = Mode::BudgetList {
                     tree: self.book.units[u].amounts.len() - 1,
@@ -2552,8 +2623,13 @@ impl Walker<'_> {
         total: &str,
         names: &[(usize, String)],
     ) {
-        let Target::Unit(u) = self.target else {
-            return;
+        let u = match (self.target, what) {
+            (Target::Unit(u), _) => u,
+            (_, Across::Budget(_)) => match self.current_unit() {
+                Some(u) => u,
+                None => return,
+            },
+            _ => return,
         };
         for (c, _) in cells {
             if !names.iter().any(|(k, _)| k == c) {
@@ -2593,6 +2669,17 @@ impl Walker<'_> {
                 lines,
                 by: None,
                 of_budget: None,
+                indents: Vec::new(),
+                restates_budget: false,
+            }),
+            Across::Budget(dim) => unit.amounts.push(AmountT {
+                name: self.title.clone().unwrap_or_default(),
+                total: sum,
+                lines,
+                by: None,
+                of_budget: Some(dim),
+                indents: Vec::new(),
+                restates_budget: false,
             }),
         }
     }
@@ -2623,5 +2710,295 @@ impl Walker<'_> {
         self.book.units[u].projects[p]
             .schedule
             .push((get(content), format!("{s} 至 {e}"), at));
+    }
+}
+
+/// A line of a table of coded budget lines (类/款/项, 经济科目): its code,
+/// name, figure, the figures of its columns by another dimension, and
+/// the lines under it (by the codes: `20103` under `201`).
+#[derive(Debug, Default, Clone)]
+pub struct CodedLine {
+    pub code: Option<String>,
+    pub name: String,
+    pub amount: String,
+    /// The figures of the line's columns by another dimension: the path
+    /// of each column's headers (under the form's group) and its figure.
+    pub subs: Vec<(Vec<String>, String)>,
+    pub lines: Vec<CodedLine>,
+}
+
+/// A table of budget lines with codes or with columns by another
+/// dimension (部门支出总表, 基本支出－工资福利支出 …), as the catalogue's
+/// form prints it.
+#[derive(Debug)]
+pub struct CodedT {
+    pub form: &'static Form,
+    pub table: &'static LineTable,
+    /// The table's 合计 row: its figure and column figures.
+    pub total: Option<CodedLine>,
+    /// The rows in order; nested by code when written.
+    pub rows: Vec<CodedLine>,
+}
+
+/// The columns of a coded table, once its header rows are read.
+#[derive(Clone, Debug)]
+struct CodedCols {
+    codes: Vec<usize>,
+    name: usize,
+    own: Option<usize>,
+    subs: Vec<(usize, Vec<String>)>,
+}
+
+/// A table of the catalogue that reads lines by their codes or with
+/// columns by another dimension: the forms whose lines this reader takes.
+fn coded_table(form: &'static Form) -> Option<&'static LineTable> {
+    form.body.iter().find_map(|b| match b {
+        Block::Lines(t)
+            if !matches!(t.code, CodeCols::None)
+                || t.values.iter().any(|v| matches!(v, ValueCol::Sub { .. })) =>
+        {
+            Some(t)
+        }
+        _ => None,
+    })
+}
+
+/// Whether a squeezed code cell is a code: digits only.
+fn is_code(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+}
+
+impl Walker<'_> {
+    /// The rows of a coded budget table: its header rows (the first holds
+    /// the name column's first header), then a row per line. Returns
+    /// whether the row was taken.
+    fn coded_row(&mut self, r: usize, cells: &[(usize, String)]) -> bool {
+        if let Mode::Coded {
+            idx,
+            unit,
+            header,
+            cols,
+        } = self.mode.clone()
+        {
+            let heads: Vec<String> = cells.iter().map(|(_, t)| squeeze(t)).collect();
+            if cells.len() == 1 && is_title(&heads[0]) && cols.is_none() {
+                self.mode = Mode::Head;
+                return false;
+            }
+            let t = self.book.units[unit].coded[idx].table;
+            let data = cells.iter().any(|(c, t)| {
+                amount_text(t).is_some_and(|a| a != "-") && !is_code(&squeeze(t))
+                    || *c == 0 && is_total(t)
+            }) || cells.iter().any(|(_, t)| is_code(&squeeze(t)));
+            if !data && cols.is_none() {
+                let mut header = header;
+                header.push(cells.to_vec());
+                self.mode = Mode::Coded {
+                    idx,
+                    unit,
+                    header,
+                    cols: None,
+                };
+                return true;
+            }
+            if !data {
+                self.mode = Mode::Head;
+                return false;
+            }
+            let cols = match cols {
+                Some(c) => c,
+                None => match self.coded_columns(t, &header) {
+                    Some(c) => c,
+                    None => {
+                        for row in &header {
+                            for (c, _) in row {
+                                self.not_placed(r, *c, "i001-no-column");
+                            }
+                        }
+                        self.mode = Mode::Head;
+                        return false;
+                    }
+                },
+            };
+            self.coded_data(r, cells, unit, idx, &cols);
+            self.mode = Mode::Coded {
+                idx,
+                unit,
+                header,
+                cols: Some(cols),
+            };
+            return true;
+        }
+        let forms = self.forms.clone();
+        for f in forms {
+            let Some(t) = coded_table(f) else { continue };
+            let first = match &t.code {
+                CodeCols::Whole(p) => p.first(),
+                CodeCols::Split(p) => p[0].first(),
+                CodeCols::None => t.name.first(),
+            };
+            let Some(first) = first.map(|h| squeeze(h)) else {
+                continue;
+            };
+            if !cells.iter().any(|(_, x)| squeeze(x) == first) {
+                continue;
+            }
+            let Some(unit) = self.current_unit() else {
+                return false;
+            };
+            self.recognised = true;
+            let coded = &mut self.book.units[unit].coded;
+            coded.push(CodedT {
+                form: f,
+                table: t,
+                total: None,
+                rows: Vec::new(),
+            });
+            self.mode = Mode::Coded {
+                idx: coded.len() - 1,
+                unit,
+                header: vec![cells.to_vec()],
+                cols: None,
+            };
+            return true;
+        }
+        false
+    }
+
+    /// The columns of a coded table from its header rows: each column's
+    /// headers from the top, a merged header (its top-left cell) heading
+    /// the columns right of it that have headers below it.
+    fn coded_columns(&self, t: &LineTable, header: &[Vec<(usize, String)>]) -> Option<CodedCols> {
+        let width = header
+            .iter()
+            .flat_map(|r| r.iter().map(|(c, _)| *c + 1))
+            .max()
+            .unwrap_or(0);
+        let mut paths: Vec<Vec<String>> = vec![Vec::new(); width];
+        for (level, row) in header.iter().enumerate() {
+            let mut carry: Option<String> = None;
+            for (c, path) in paths.iter_mut().enumerate() {
+                match row.iter().find(|(k, _)| *k == c) {
+                    Some((_, x)) => {
+                        carry = Some(squeeze(x));
+                        path.push(squeeze(x));
+                    }
+                    None => {
+                        // A merged header spans the columns to its right
+                        // that are headed further down.
+                        let below = header[level + 1..]
+                            .iter()
+                            .any(|r| r.iter().any(|(k, _)| *k == c));
+                        if let (Some(h), true) = (&carry, below) {
+                            if path.len() == level {
+                                path.push(h.clone());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let sq = |p: &[&str]| p.iter().map(|h| squeeze(h)).collect::<Vec<_>>();
+        let ends = |path: &Vec<String>, want: &[&str]| {
+            let want = sq(want);
+            !want.is_empty() && path.ends_with(&want[want.len() - 1..])
+        };
+        let codes: Vec<usize> = match &t.code {
+            CodeCols::None => Vec::new(),
+            CodeCols::Whole(p) => (0..width).filter(|c| ends(&paths[*c], p)).take(1).collect(),
+            CodeCols::Split(ps) => ps
+                .iter()
+                .filter_map(|p| (0..width).find(|c| ends(&paths[*c], p)))
+                .collect(),
+        };
+        let name = (0..width).find(|c| ends(&paths[*c], t.name))?;
+        let mut own = None;
+        let mut subs = Vec::new();
+        for (c, path) in paths.iter().enumerate() {
+            if path.is_empty() || codes.contains(&c) || c == name {
+                continue;
+            }
+            for v in t.values {
+                match v {
+                    ValueCol::Own(p) if own.is_none() && *path == sq(p) => own = Some(c),
+                    ValueCol::Sub { group, .. } => {
+                        let g = sq(group);
+                        if path.starts_with(&g) && path.len() > g.len() && own != Some(c) {
+                            subs.push((c, path[g.len()..].to_vec()));
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        subs.retain(|(c, _)| Some(*c) != own);
+        Some(CodedCols {
+            codes,
+            name,
+            own,
+            subs,
+        })
+    }
+
+    fn coded_data(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        unit: usize,
+        idx: usize,
+        cols: &CodedCols,
+    ) {
+        let code: String = cols
+            .codes
+            .iter()
+            .map(|c| squeeze(self.sheet.get(r, *c)))
+            .collect();
+        let name = self.sheet.get(r, cols.name).trim().to_string();
+        let total = code.is_empty() && is_total(&name) || !is_code(&code) && is_total(&code);
+        for (c, _) in cells {
+            let placed = cols.codes.contains(c)
+                || *c == cols.name
+                || Some(*c) == cols.own
+                || cols.subs.iter().any(|(k, _)| k == c);
+            if !placed {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        if !total && name.is_empty() {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-row-without-name");
+            }
+            return;
+        }
+        if !total && !code.is_empty() && !is_code(&code) {
+            for c in &cols.codes {
+                if !self.sheet.get(r, *c).is_empty() {
+                    self.not_placed(r, *c, "i001-not-an-amount");
+                }
+            }
+        }
+        let amount = match cols.own {
+            Some(c) => self.amount(r, c),
+            None => "-".to_string(),
+        };
+        let mut subs = Vec::new();
+        for (c, path) in &cols.subs {
+            let a = self.amount(r, *c);
+            subs.push((path.clone(), a));
+        }
+        let line = CodedLine {
+            code: is_code(&code).then_some(code),
+            name: if total { String::new() } else { name },
+            amount,
+            subs,
+            lines: Vec::new(),
+        };
+        let t = &mut self.book.units[unit].coded[idx];
+        if total {
+            t.total = Some(line);
+        } else {
+            t.rows.push(line);
+        }
     }
 }
