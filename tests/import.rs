@@ -334,8 +334,6 @@ const BUDGET_IN_TABLES: &[(&str, &[(&str, &str)])] = &[(
         ("budget by functional #0", "the 说明's expense by function (第一部分 四、(二)), which no table prints"),
         ("budget by expense #0", "the 说明's expense by nature (第一部分 五), which no table prints"),
         ("纳入部门整体支出绩效目标的金额: by default", "a figure of the 说明 (第一部分 七、(四)) restating the budget, which no table prints"),
-        ("财政拨款收支总表: by income", "the 财政拨款收支总表 is read as one amount tree of its 收入 side: its 支出 side (合计 with a column per fund) is not read (I001)"),
-        ("财政拨款收支总表: by functional", "the 支出 side of the 财政拨款收支总表 is not read (I001)"),
     ],
 )];
 

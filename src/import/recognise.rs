@@ -145,6 +145,12 @@ pub struct AmountT {
     /// The tree stands for the budget (the form prints its figures, else
     /// the budget's): it restates the budget.
     pub restates_budget: bool,
+    /// The figures of each line in the columns by another dimension
+    /// (财政拨款收支总表: 一般公共预算, 政府性基金预算 beside 合计), and of
+    /// the total row; the dimension.
+    pub subs: Vec<Vec<(String, String)>>,
+    pub total_subs: Vec<(String, String)>,
+    pub sub_dim: Option<&'static str>,
 }
 
 /// The columns of a summary table.
@@ -251,6 +257,9 @@ enum Mode {
     Pairs {
         unit: usize,
         pairs: Vec<(usize, usize, usize)>,
+        /// The columns right of each pair's figure that give the line's
+        /// figures by another dimension: column and name.
+        subs: Vec<Vec<(usize, String)>>,
     },
     /// A coded budget table: its header rows, then (once the first line
     /// is met) its columns.
@@ -546,6 +555,11 @@ impl Walker<'_> {
         if self.coded_row(r, &cells) {
             return;
         }
+        // The headings over the tables of a form side by side (收 入 | 支 出
+        // over their 项 目 | 本年预算 columns).
+        if self.parallel_headings(&heads) {
+            return;
+        }
         // An indicator grid printed without column headers, its label
         // left of its first row (部门整体支出年度绩效指标 | 产出指标 | …).
         if let Some(g) = self.headless_grid(&cells) {
@@ -634,8 +648,8 @@ impl Walker<'_> {
                 self.summary_row(r, &cells, idx, &cols);
                 return;
             }
-            Mode::Pairs { unit, pairs } => {
-                self.pairs_row(r, &cells, unit, &pairs);
+            Mode::Pairs { unit, pairs, subs } => {
+                self.pairs_row(r, &cells, unit, &pairs, &subs);
                 return;
             }
             Mode::Sides { inc, exp, label } => {
@@ -1068,9 +1082,30 @@ impl Walker<'_> {
                 || h.starts_with("预算数")
                 || h == "预算金额"
         };
+        // The tables of the form side by side whose figure column is
+        // headed 合计, with columns by another dimension after it.
+        let parallel: Vec<&'static LineTable> = self
+            .forms
+            .iter()
+            .flat_map(|f| f.body.iter())
+            .find_map(|b| match b {
+                Block::Parallel(tables) => Some(tables.iter().collect()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let own_total = |k: usize| {
+            parallel.get(k).is_some_and(|t| {
+                t.values.iter().any(
+                    |v| matches!(v, ValueCol::Own(p) if p.last().is_some_and(|h| squeeze(h) == "合计")),
+                )
+            })
+        };
         let mut pairs = Vec::new();
         for w in cells.windows(2) {
-            if is_name(&squeeze(&w[0].1)) && is_amount(&squeeze(&w[1].1)) {
+            let h = squeeze(&w[1].1);
+            if is_name(&squeeze(&w[0].1))
+                && (is_amount(&h) || h == "合计" && own_total(pairs.len()))
+            {
                 pairs.push((w[0].0, w[1].0));
             }
         }
@@ -1096,6 +1131,33 @@ impl Walker<'_> {
                 _ => None,
             })
             .unwrap_or_default();
+        // Columns after a pair's figure, before the next pair: the line's
+        // figures by the dimension the form's table gives them.
+        let mut subs: Vec<Vec<(usize, String)>> = Vec::new();
+        let mut sub_dims: Vec<Option<&'static str>> = Vec::new();
+        for (k, (_, a)) in pairs.iter().enumerate() {
+            let next = pairs.get(k + 1).map_or(usize::MAX, |p| p.0);
+            let dim = parallel.get(k).and_then(|t| {
+                t.values.iter().find_map(|v| match v {
+                    ValueCol::Sub { dim, .. } => Some(*dim),
+                    ValueCol::Own(_) => None,
+                })
+            });
+            let cols: Vec<(usize, String)> = match dim {
+                Some(_) => cells
+                    .iter()
+                    .filter(|(c, _)| c > a && *c < next)
+                    .map(|(c, t)| (*c, t.trim().to_string()))
+                    .collect(),
+                None => Vec::new(),
+            };
+            sub_dims.push(match dim {
+                Some(Dim::Income) => Some("income"),
+                Some(Dim::Expense) => Some("expense"),
+                _ => None,
+            });
+            subs.push(cols);
+        }
         let mut out = Vec::new();
         for (k, (n, a)) in pairs.iter().enumerate() {
             let name = if pairs.len() > 1 {
@@ -1109,12 +1171,18 @@ impl Walker<'_> {
                 lines: Vec::new(),
                 by: None,
                 of_budget: dims.get(k).copied().flatten(),
+                sub_dim: sub_dims.get(k).copied().flatten(),
                 indents: Vec::new(),
                 restates_budget: false,
+                ..AmountT::default()
             });
             out.push((*n, *a, self.book.units[unit].amounts.len() - 1));
         }
-        Some(Mode::Pairs { unit, pairs: out })
+        Some(Mode::Pairs {
+            unit,
+            pairs: out,
+            subs,
+        })
     }
 
     fn pairs_row(
@@ -1123,13 +1191,16 @@ impl Walker<'_> {
         cells: &[(usize, String)],
         unit: usize,
         pairs: &[(usize, usize, usize)],
+        subs: &[Vec<(usize, String)>],
     ) {
         for (c, _) in cells {
-            if !pairs.iter().any(|(n, a, _)| c == n || c == a) {
+            if !pairs.iter().any(|(n, a, _)| c == n || c == a)
+                && !subs.iter().flatten().any(|(k, _)| k == c)
+            {
                 self.not_placed(r, *c, "i001-no-column");
             }
         }
-        for (n, a, t) in pairs {
+        for (k, (n, a, t)) in pairs.iter().enumerate() {
             let name = self.sheet.get(r, *n).trim().to_string();
             let amt = self.sheet.get(r, *a).to_string();
             if name.is_empty() && amt.is_empty() {
@@ -1140,13 +1211,19 @@ impl Walker<'_> {
                 continue;
             }
             let value = self.amount(r, *a);
+            let mut by = Vec::new();
+            for (c, h) in subs.get(k).into_iter().flatten() {
+                by.push((h.clone(), self.amount(r, *c)));
+            }
             let indent = self.sheet.indent(r, *n);
             let tree = &mut self.book.units[unit].amounts[*t];
             if is_total(&name) {
                 tree.total = value;
+                tree.total_subs = by;
             } else {
                 tree.lines.push((name, value));
                 tree.indents.push(indent);
+                tree.subs.push(by);
             }
         }
     }
@@ -1819,6 +1896,7 @@ impl Walker<'_> {
                     // The form prints this tree, else the budget: it
                     // restates the budget.
                     restates_budget: !trees.is_empty(),
+                    ..AmountT::default()
                 });
                 self.mode = Mode::BudgetList {
                     tree: self.book.units[u].amounts.len() - 1,
@@ -2671,6 +2749,7 @@ impl Walker<'_> {
                 of_budget: None,
                 indents: Vec::new(),
                 restates_budget: false,
+                ..AmountT::default()
             }),
             Across::Budget(dim) => unit.amounts.push(AmountT {
                 name: self.title.clone().unwrap_or_default(),
@@ -2680,6 +2759,7 @@ impl Walker<'_> {
                 of_budget: Some(dim),
                 indents: Vec::new(),
                 restates_budget: false,
+                ..AmountT::default()
             }),
         }
     }
@@ -2769,6 +2849,28 @@ fn is_code(s: &str) -> bool {
 }
 
 impl Walker<'_> {
+    /// Whether a row holds only the headings the form's tables side by
+    /// side stand under.
+    fn parallel_headings(&mut self, heads: &[String]) -> bool {
+        let tops: Vec<String> = self
+            .forms
+            .iter()
+            .flat_map(|f| f.body.iter())
+            .filter_map(|b| match b {
+                Block::Parallel(tables) => Some(tables.iter()),
+                _ => None,
+            })
+            .flatten()
+            .filter(|t| t.name.len() > 1)
+            .map(|t| squeeze(t.name[0]))
+            .collect();
+        let all = !heads.is_empty() && heads.iter().all(|h| tops.contains(h));
+        if all {
+            self.recognised = true;
+        }
+        all
+    }
+
     /// The rows of a coded budget table: its header rows (the first holds
     /// the name column's first header), then a row per line. Returns
     /// whether the row was taken.

@@ -130,13 +130,34 @@ fn unit(u: &UnitT, parent: Option<&str>, out: &mut String, diags: &mut Vec<Diagn
         }
         for a in &of_budget {
             let dim = a.of_budget.unwrap_or("income");
-            out.push_str(&format!("    by {dim} {{\n"));
             let mut none = Vec::new();
             let inner = if dim == "expense" {
                 &mut under
             } else {
                 &mut none
             };
+            // The lines' figures by another dimension: the total row's
+            // are the budget's breakdown of that dimension, each line's
+            // its own.
+            if let Some(sd) = a.sub_dim {
+                if !a.total_subs.is_empty() {
+                    out.push_str(&format!("    by {sd} {{\n"));
+                    for (n, f) in &a.total_subs {
+                        out.push_str(&format!("      {} {f}\n", q(n)));
+                    }
+                    out.push_str("    }\n");
+                }
+                for ((n, _), subs) in a.lines.iter().zip(&a.subs) {
+                    if subs.iter().any(|(_, f)| f != "-") {
+                        let body: String = subs
+                            .iter()
+                            .map(|(h, f)| format!("  {} {f}\n", q(h)))
+                            .collect();
+                        inner.push((n.clone(), format!("by {sd} {{\n{body}}}\n")));
+                    }
+                }
+            }
+            out.push_str(&format!("    by {dim} {{\n"));
             lines_nested_with(&a.lines, &a.indents, Some(&a.total), 3, inner, out);
             if a.total != "-" {
                 out.push_str(&format!("      total {}\n", a.total));
