@@ -62,8 +62,8 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// A figure by value; other strings as they are; `scale` dropped; a
-/// blank text value, a blank (`-`) and no value as one (all print a blank
-/// cell); a mark (无, 不适用) as its word quoted (both print the word).
+/// blank text value, a blank (`-`), a figure with neither amount nor mark
+/// and no value as one (all print a blank cell); a mark (无, 不适用) as its word quoted (both print the word).
 fn norm(v: &Value) -> Value {
     match v {
         // A blank cell: a blank text, `-`, no value.
@@ -74,6 +74,8 @@ fn norm(v: &Value) -> Value {
         {
             Value::Null
         }
+        // A figure with neither amount nor mark (`prior -`): a blank cell.
+        Value::Object(m) if !m.is_empty() && m.values().all(Value::is_null) => Value::Null,
         // A mark (无, 不适用) prints its word: the word quoted reads the same.
         Value::Object(m) if m.len() == 1 && m.contains_key("mark") => match m["mark"].as_str() {
             Some("none") => json!({"text": "无"}),
@@ -283,7 +285,13 @@ fn breakdown(p: &Value, dim: &str) -> Value {
                     .flatten()
                     .flat_map(|b| shown(&b["lines"]))
                     .collect();
-                json!([l["name"], norm(&l["amount"]), basis, subs])
+                json!([
+                    l["name"],
+                    norm(&l["amount"]),
+                    norm(&l["prior"]),
+                    basis,
+                    subs
+                ])
             })
             .collect()
     }
@@ -547,6 +555,7 @@ fn projection(model: &Value, forms: &[&Form]) -> Value {
                 .map(|p| {
                     json!({
                         "name": p["name"], "code": p["code"], "amount": norm(&p["amount"]),
+                        "prior": norm(&p["prior"]),
                         "period": p["period"], "schedule": p["schedule"],
                         "goals": goals(&p["goals"]),
                         "indicators": norm(&p["indicators"]),

@@ -67,6 +67,11 @@ pub struct ProjectT {
     pub properties: Vec<(String, String, String)>,
     /// The funding lines (资金来源, 项目资金申请): name and amount.
     pub sources: Vec<(String, String)>,
+    /// The prior year's figure of each funding line (上年度安排资金),
+    /// `None` where the column is blank or absent.
+    pub source_priors: Vec<Option<String>>,
+    /// The project's prior-year figure: the 合计 row's 上年度安排资金.
+    pub prior: Option<String>,
     /// The spending detail (支出明细及测算说明, 支出明细预算).
     pub detail: Option<DetailT>,
 }
@@ -84,6 +89,8 @@ pub struct DetailLine {
     pub name: String,
     /// `-` for no figure.
     pub amount: String,
+    /// The prior year's figure (上年度安排资金), when the table gives it.
+    pub prior: Option<String>,
     pub basis: String,
     pub lines: Vec<DetailLine>,
 }
@@ -2493,6 +2500,7 @@ impl Walker<'_> {
         let line = |name: String| DetailLine {
             name,
             amount: figure.clone(),
+            prior: None,
             basis: b.clone(),
             lines: Vec::new(),
         };
@@ -2524,7 +2532,8 @@ impl Walker<'_> {
 
     /// A row of a project's funds: a funding line (资金来源) or a line of
     /// the spending detail with its basis; the 合计 row is the project's
-    /// amount. A prior year's figure (上年度安排资金) is not imported.
+    /// amount. The prior year's figure (上年度安排资金) is the line's
+    /// `prior`, the 合计 row's the project's.
     fn funds_row(
         &mut self,
         r: usize,
@@ -2541,11 +2550,10 @@ impl Walker<'_> {
                 self.not_placed(r, *c, "i001-no-column");
             }
         }
-        if let Some(k) = prior {
-            if !self.sheet.get(r, k).is_empty() {
-                self.not_placed(r, k, "i001-prior-year");
-            }
-        }
+        let before = match prior {
+            Some(k) if !self.sheet.get(r, k).is_empty() => Some(self.amount(r, k)),
+            _ => None,
+        };
         let get = |c: Option<usize>| c.map(|c| self.sheet.get(r, c).trim().to_string());
         let n = get(name).unwrap_or_default();
         let figure = match amount {
@@ -2559,11 +2567,17 @@ impl Walker<'_> {
             if pr.amount == "-" {
                 pr.amount = figure;
             }
+            if pr.prior.is_none() {
+                pr.prior = before;
+            }
             return;
         }
         if n.is_empty() {
             if let Some(a) = amount.filter(|a| !self.sheet.get(r, *a).is_empty()) {
                 self.not_placed(r, a, "i001-row-without-name");
+            }
+            if let Some(k) = prior.filter(|k| !self.sheet.get(r, *k).is_empty()) {
+                self.not_placed(r, k, "i001-row-without-name");
             }
             return;
         }
@@ -2575,11 +2589,13 @@ impl Walker<'_> {
                 .push(DetailLine {
                     name: n,
                     amount: figure,
+                    prior: before,
                     basis: get(basis).unwrap_or_default(),
                     lines: Vec::new(),
                 });
         } else {
             pr.sources.push((n, figure));
+            pr.source_priors.push(before);
             if let Some(b) = basis.filter(|b| !self.sheet.get(r, *b).is_empty()) {
                 self.not_placed(r, b, "i001-no-column");
             }

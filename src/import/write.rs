@@ -251,7 +251,16 @@ fn staff(s: &str, at: &str, out: &mut String, diags: &mut Vec<Diagnostic>) {
 
 fn project(p: &ProjectT, out: &mut String, diags: &mut Vec<Diagnostic>) {
     let code = p.code.as_ref().map(|c| format!("{c} ")).unwrap_or_default();
-    out.push_str(&format!("  project {code}{} {} {{\n", q(&p.name), p.amount));
+    let prior = p
+        .prior
+        .as_ref()
+        .map(|x| format!(" prior {x}"))
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "  project {code}{} {}{prior} {{\n",
+        q(&p.name),
+        p.amount
+    ));
     if let Some((per, at)) = &p.period {
         let line = format!("period {per}");
         if read_back_period(&line, per) {
@@ -278,8 +287,13 @@ fn project(p: &ProjectT, out: &mut String, diags: &mut Vec<Diagnostic>) {
     indicators(&p.indicators, "    ", out, diags);
     if !p.sources.is_empty() {
         out.push_str("    by source {\n");
-        for (n, a) in &p.sources {
-            out.push_str(&format!("      {}{}\n", q(n), figure(a)));
+        for (k, (n, a)) in p.sources.iter().enumerate() {
+            let prior = p.source_priors.get(k).cloned().flatten();
+            out.push_str(&format!(
+                "      {}{}\n",
+                q(n),
+                with_prior(a, prior.as_deref())
+            ));
         }
         out.push_str("    }\n");
     }
@@ -310,8 +324,21 @@ fn figure(a: &str) -> String {
 
 /// A line of the spending detail: its figure, the basis of its
 /// calculation, the lines under it.
+/// A line's figure and its prior year's (`50 prior 68`; a blank figure is
+/// `-` before a prior).
+fn with_prior(a: &str, prior: Option<&str>) -> String {
+    match prior {
+        Some(p) => format!(" {a} prior {p}"),
+        None => figure(a),
+    }
+}
+
 fn detail_line(l: &DetailLine, ind: &str, out: &mut String) {
-    out.push_str(&format!("{ind}{}{}", q(&l.name), figure(&l.amount)));
+    out.push_str(&format!(
+        "{ind}{}{}",
+        q(&l.name),
+        with_prior(&l.amount, l.prior.as_deref())
+    ));
     if l.basis.is_empty() && l.lines.is_empty() {
         out.push('\n');
         return;
