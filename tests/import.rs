@@ -859,7 +859,7 @@ fn imported_examples_check_like_the_originals() {
 
 /// A sheet laid out as in a seed: `rows` from row `top` (0-based), cells
 /// separated by `|` (a blank between two bars is a blank cell, `#12.5` a
-/// number cell); `merges` as (first row, first column, last row, last
+/// number cell, `>>名称` a text indented two steps); `merges` as (first row, first column, last row, last
 /// column), the text being the first cell's.
 struct SheetSpec<'a> {
     name: &'a str,
@@ -882,8 +882,15 @@ fn workbook(path: &Path, sheets: &[SheetSpec]) {
                 if cell.is_empty() {
                     continue;
                 }
+                // `>` before a text: one step of indent each.
+                let indent = cell.chars().take_while(|c| *c == '>').count();
+                let cell = &cell[indent..];
                 match cell.strip_prefix('#') {
                     Some(n) => ws.write_number(r, c, n.parse::<f64>().unwrap()).unwrap(),
+                    None if indent > 0 => {
+                        let f = rust_xlsxwriter::Format::new().set_indent(indent as u8);
+                        ws.write_string_with_format(r, c, cell, &f).unwrap()
+                    }
                     None => ws.write_string(r, c, cell).unwrap(),
                 };
             }
@@ -1006,6 +1013,104 @@ fn shifeng_layout_summary_with_texts_and_a_second_table() {
 /// comparison and unit in one cell, the 实施进度 rows, and two labels with
 /// their values on one row (the form's catalogue names the 联系电话 after
 /// 项目负责人 the property 项目负责人联系电话).
+/// 石峰区 (seed 002), its 部门预算 tables: 部门收入总表 (the incomes across),
+/// 部门支出总表 (类/款/项 in three columns under merged headings, a column
+/// per income), the 工资福利支出 table (whole economic codes) and the
+/// 一般公共预算 table that repeats it, the 三公 table (its lines' places
+/// shown by indenting their names only).
+#[test]
+fn shifeng_layout_budget_tables_by_codes_and_indents() {
+    let dir = scratch("layout-shifeng-budget");
+    let file = dir.join("石峰区部门预算.xlsx");
+    let wages: &[&str] = &[
+        "单位名称：株洲市石峰区人民政府办公室",
+        "部门经济科目编码|部门经济科目名称|预算金额",
+        "301|工资福利支出|#365.55",
+        "30101|基本工资|#111.68",
+        "30102|津贴补贴|#253.87",
+        "30109|职业年金缴费|",
+    ];
+    let repeat: Vec<&str> = std::iter::once("一般公共预算基本支出－工资福利支出")
+        .chain(wages.iter().copied())
+        .collect();
+    let wages: Vec<&str> = std::iter::once("基本支出－工资福利支出")
+        .chain(wages.iter().copied())
+        .collect();
+    workbook(
+        &file,
+        &[
+            SheetSpec {
+                name: "附件2",
+                top: 0,
+                rows: &[
+                    "部门收入总表",
+                    "单位名称：株洲市石峰区人民政府办公室|||单位：万元",
+                    "总计|一般公共预算拨款|政府性基金拨款|上年结转",
+                    "#508.93|#508.93||",
+                ],
+                merges: &[],
+            },
+            SheetSpec {
+                name: "附件3",
+                top: 0,
+                rows: &[
+                    "部门支出总表",
+                    "单位名称：株洲市石峰区人民政府办公室|||||单位：万元",
+                    "科目||||总计|一般公共预算拨款|政府性基金拨款",
+                    "科目编码|||科目名称|||",
+                    "类|款|项||||",
+                    "201|||一般公共服务|#508.93|#508.93|",
+                    "201|03||政府办公厅（室）及相关机构事务|#508.93|#508.93|",
+                    "201|03|01|行政运行|#448.93|#448.93|",
+                    "201|03|02|一般行政管理事务|#60|#60|",
+                ],
+                merges: &[
+                    (2, 0, 2, 3),
+                    (3, 0, 3, 2),
+                    (2, 4, 4, 4),
+                    (2, 5, 4, 5),
+                    (2, 6, 4, 6),
+                ],
+            },
+            SheetSpec {
+                name: "附件5",
+                top: 0,
+                rows: &wages,
+                merges: &[],
+            },
+            SheetSpec {
+                name: "附件12",
+                top: 0,
+                rows: &repeat,
+                merges: &[],
+            },
+            SheetSpec {
+                name: "附件9",
+                top: 0,
+                rows: &[
+                    "一般公共预算“三公”经费支出表",
+                    "单位名称：株洲市石峰区人民政府办公室|单位：万元",
+                    "项 目|预算金额",
+                    "合 计|#5.34",
+                    ">因公出国（境）费用|",
+                    ">公务接待费|#5.34",
+                    ">公务用车购置及运行费|",
+                    ">>公务用车运行维护费|",
+                    ">>公务用车购置费|",
+                ],
+                merges: &[],
+            },
+        ],
+    );
+    let (ok, text, err) = import_one(&file, &dir, &[]);
+    assert!(ok && !err.contains("warning[I0"), "{err}");
+    assert_eq!(
+        text,
+        "money 万元\n\nunit 株洲市石峰区人民政府办公室 {\n  budget 508.93 {\n    by income {\n      一般公共预算拨款 508.93\n      政府性基金拨款   -\n      上年结转         -\n      total            508.93\n    }\n    by functional {\n      201 一般公共服务 508.93 {\n        by income {\n          一般公共预算拨款 508.93\n          政府性基金拨款   -\n        }\n        20103 政府办公厅（室）及相关机构事务 508.93 {\n          by income {\n            一般公共预算拨款 508.93\n            政府性基金拨款   -\n          }\n          2010301 行政运行         448.93 {\n            by income {\n              一般公共预算拨款 448.93\n              政府性基金拨款   -\n            }\n          }\n          2010302 一般行政管理事务 60 {\n            by income {\n              一般公共预算拨款 60\n              政府性基金拨款   -\n            }\n          }\n        }\n      }\n    }\n    by expense {\n      基本支出 {\n        by economic {\n          301 工资福利支出 365.55 {\n            30101 基本工资     111.68\n            30102 津贴补贴     253.87\n            30109 职业年金缴费 -\n          }\n        }\n      }\n    }\n  }\n  amount \"一般公共预算“三公”经费支出表\" 5.34 {\n    因公出国（境）费用   -\n    公务接待费           5.34\n    公务用车购置及运行费 - {\n      公务用车运行维护费 -\n      公务用车购置费     -\n    }\n  }\n  amount 一般公共预算基本支出－工资福利支出 restates budget {\n    by economic {\n      301 工资福利支出 365.55 {\n        30101 基本工资     111.68\n        30102 津贴补贴     253.87\n        30109 职业年金缴费 -\n      }\n    }\n  }\n}\n",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn xiangyin_layout_older_form() {
     let dir = scratch("layout-xiangyin");
