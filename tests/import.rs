@@ -12,11 +12,17 @@
 //!   duties, staff, plans (where a form prints them), goals (by kind, in
 //!   order), the indicator tree (tiers, names, kinds, comparisons, values,
 //!   qualifiers, attributes), the properties a form prints in a cell;
-//! - per project: name, code, amount, period, schedule (实施进度: content
-//!   and period), goals, indicators, properties, the funding lines (by
-//!   source) and the spending detail (by detail: names, figures, basis);
+//! - per project: name, code, amount and prior-year figure (上年度安排资金),
+//!   period, schedule (实施进度: content and period), goals, indicators,
+//!   properties, the funding lines (by source) and the spending detail (by
+//!   detail: names, figures, prior-year figures, basis);
 //! - per summary table: name, total, and per row its serial, code, name
-//!   and amount (the table does not print a row's goals and properties).
+//!   and amount (the table does not print a row's goals and properties);
+//! - the amount trees (`amount_trees_differ`), in full: figure, lines,
+//!   codes, nesting, breakdowns;
+//! - for a budget the 部门预算 tables print (石峰区, `BUDGET_IN_TABLES`):
+//!   every breakdown of the budget and of the trees restating it, in full
+//!   (`budget_trees_differ`).
 //!
 //! Figures are compared by value (`1056.40` and `1056.4` are one figure:
 //! the workbook keeps the number, not the digits written); a blank text
@@ -27,12 +33,12 @@
 //! (`duties_shown`), the formula of a spending line (`breakdown`), a 系统
 //! with no table of its own and the summary's codes without a column
 //! (`projection`), the year the tables do not print
-//! (`without_implied_year`), a budget printed only by the 部门预算 tables
-//! (`BUDGET_IN_TABLES`). A 系统 unit's member list is compared as the
-//! units' `rollup` and their members' `parent` (the parent of a unit that
-//! is not a 系统 is not printed, and not compared). Not compared: the
-//! document's title, the amount trees, and the findings (compared by
-//! `imported_examples_check_like_the_originals`).
+//! (`without_implied_year`), the breakdowns and amount trees of a 说明
+//! text that no table prints (`BUDGET_IN_TABLES`, `TREES_NOT_PRINTED`). A
+//! 系统 unit's member list is compared as the units' `rollup` and their
+//! members' `parent` (the parent of a unit that is not a 系统 is not
+//! printed, and not compared). Not compared: the document's title, and
+//! the findings (compared by `imported_examples_check_like_the_originals`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -446,6 +452,103 @@ fn budget_trees_differ(
     out
 }
 
+/// The amount trees of the originals that no table prints, by example,
+/// with why. Every other amount tree of the original must come back
+/// alike (its figure, its lines in full), and the import must give no
+/// tree the original does not have; a budget's restatements are compared
+/// with the budget (`BUDGET_IN_TABLES`).
+const TREES_NOT_PRINTED: &[(&str, &[&str], &str)] = &[
+    (
+        "yuntian-2023",
+        &[
+            "编报说明·2023年收入",
+            "编报说明·2023年支出",
+            "编报说明·2023年项目支出",
+        ],
+        "figures of the 编报说明 text, which no form prints",
+    ),
+    (
+        "shifeng-2020",
+        &[
+            "年初预算数",
+            "机关运行经费",
+            "政府采购预算",
+            "纳入部门整体支出绩效目标的金额",
+            "“三公”经费预算数",
+            "会议费预算",
+            "培训费预算",
+        ],
+        "figures of the 说明 (第一部分), which no table prints",
+    ),
+];
+
+/// An amount tree in full: name, figure, and its lines and breakdowns.
+fn full_amount(a: &Value) -> Value {
+    let bs: Vec<Value> = a["breakdowns"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(full_tree)
+        .collect();
+    json!([a["name"], norm(&a["amount"]), bs])
+}
+
+/// The amount trees of the two models that differ: a tree of one that
+/// the other does not give alike.
+fn amount_trees_differ(name: &str, original: &Value, imported: &Value) -> Vec<String> {
+    let not_printed: &[&str] = TREES_NOT_PRINTED
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map_or(&[], |(_, t, _)| *t);
+    let budget_compared = BUDGET_IN_TABLES.iter().any(|(n, _)| *n == name);
+    let trees = |m: &Value| -> Vec<(String, Value, bool)> {
+        m["units"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|u| u["amounts"].as_array().into_iter().flatten())
+            .map(|a| {
+                (
+                    a["name"].as_str().unwrap_or("").to_string(),
+                    full_amount(a),
+                    a["restates"]["target"] == "budget",
+                )
+            })
+            .collect()
+    };
+    let ours = trees(imported);
+    let theirs = trees(original);
+    let mut out = Vec::new();
+    for (n, t, restates) in &ours {
+        if budget_compared && *restates {
+            continue;
+        }
+        if !theirs.iter().any(|(_, x, _)| x == t) {
+            out.push(format!(
+                "the imported amount tree {n} {t} is none of the original's"
+            ));
+        }
+    }
+    for (n, t, restates) in &theirs {
+        if budget_compared && *restates {
+            continue;
+        }
+        let listed = not_printed.contains(&n.as_str());
+        let found = ours.iter().any(|(_, x, _)| x == t);
+        if listed && found {
+            out.push(format!(
+                "the amount tree {n} is listed as printed by no table, but the import gives it"
+            ));
+        }
+        if !listed && !found {
+            out.push(format!(
+                "the original's amount tree {n} {t} is none of the imported's"
+            ));
+        }
+    }
+    out
+}
+
 /// The forms a document prints: those its `form` statements name.
 fn forms_of(main: &Path) -> Vec<&'static Form> {
     std::fs::read_to_string(main)
@@ -733,6 +836,9 @@ fn every_example_round_trips_through_its_workbook() {
             original["year"] = Value::Null;
             without_implied_year(&mut original);
             without_implied_year(&mut imported);
+        }
+        for d in amount_trees_differ(&name, &original_model, &imported_model) {
+            failures.push(format!("{name}: {d}"));
         }
         let mut diffs = Vec::new();
         differences(&original, &imported, &name, &mut diffs);
