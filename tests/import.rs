@@ -1157,7 +1157,8 @@ fn shifeng_layout_summary_with_texts_and_a_second_table() {
 /// 项目负责人 the property 项目负责人联系电话).
 /// 石峰区 (seed 002), its 部门预算 tables: 部门收入总表 (the incomes across),
 /// 部门支出总表 (类/款/项 in three columns under merged headings, a column
-/// per income), the 工资福利支出 table (whole economic codes) and the
+/// per income), 部门支出预算明细表 (from B3, its 合计 row first), the
+/// 工资福利支出 table (whole economic codes) and the
 /// 一般公共预算 table that repeats it, the 三公 table (its lines' places
 /// shown by indenting their names only).
 #[test]
@@ -1215,6 +1216,26 @@ fn shifeng_layout_budget_tables_by_codes_and_indents() {
                 ],
             },
             SheetSpec {
+                name: "附件4",
+                top: 2,
+                rows: &[
+                    "|部门支出预算明细表",
+                    "|单位名称：株洲市石峰区人民政府办公室|||||单位：万元",
+                    "|科目编码|||科目名称|总计|一般公共预算拨款|上年结转",
+                    "|类|款|项||||",
+                    "|合计||||#508.93|#508.93|",
+                    "|201|||一般公共服务|#508.93|#508.93|",
+                    "|201|03||政府办公厅（室）及相关机构事务|#508.93|#508.93|",
+                ],
+                merges: &[
+                    (4, 1, 4, 3),
+                    (4, 4, 5, 4),
+                    (4, 5, 5, 5),
+                    (4, 6, 5, 6),
+                    (4, 7, 5, 7),
+                ],
+            },
+            SheetSpec {
                 name: "附件5",
                 top: 0,
                 rows: &wages,
@@ -1248,7 +1269,7 @@ fn shifeng_layout_budget_tables_by_codes_and_indents() {
     assert!(ok && !err.contains("warning[I0"), "{err}");
     assert_eq!(
         text,
-        "money 万元\n\nunit 株洲市石峰区人民政府办公室 {\n  budget 508.93 {\n    by income {\n      一般公共预算拨款 508.93\n      政府性基金拨款   -\n      上年结转         -\n      total            508.93\n    }\n    by functional {\n      201 一般公共服务 508.93 {\n        by income {\n          一般公共预算拨款 508.93\n          政府性基金拨款   -\n        }\n        20103 政府办公厅（室）及相关机构事务 508.93 {\n          by income {\n            一般公共预算拨款 508.93\n            政府性基金拨款   -\n          }\n          2010301 行政运行         448.93 {\n            by income {\n              一般公共预算拨款 448.93\n              政府性基金拨款   -\n            }\n          }\n          2010302 一般行政管理事务 60 {\n            by income {\n              一般公共预算拨款 60\n              政府性基金拨款   -\n            }\n          }\n        }\n      }\n    }\n    by expense {\n      基本支出 {\n        by economic {\n          301 工资福利支出 365.55 {\n            30101 基本工资     111.68\n            30102 津贴补贴     253.87\n            30109 职业年金缴费 -\n          }\n        }\n      }\n    }\n  }\n  amount \"一般公共预算“三公”经费支出表\" 5.34 {\n    因公出国（境）费用   -\n    公务接待费           5.34\n    公务用车购置及运行费 - {\n      公务用车运行维护费 -\n      公务用车购置费     -\n    }\n  }\n  amount 一般公共预算基本支出－工资福利支出 restates budget {\n    by economic {\n      301 工资福利支出 365.55 {\n        30101 基本工资     111.68\n        30102 津贴补贴     253.87\n        30109 职业年金缴费 -\n      }\n    }\n  }\n}\n",
+        "money 万元\n\nunit 株洲市石峰区人民政府办公室 {\n  budget 508.93 {\n    by income {\n      一般公共预算拨款 508.93\n      政府性基金拨款   -\n      上年结转         -\n      total            508.93\n    }\n    by functional {\n      201 一般公共服务 508.93 {\n        by income {\n          一般公共预算拨款 508.93\n          政府性基金拨款   -\n        }\n        20103 政府办公厅（室）及相关机构事务 508.93 {\n          by income {\n            一般公共预算拨款 508.93\n            政府性基金拨款   -\n          }\n          2010301 行政运行         448.93 {\n            by income {\n              一般公共预算拨款 448.93\n              政府性基金拨款   -\n            }\n          }\n          2010302 一般行政管理事务 60 {\n            by income {\n              一般公共预算拨款 60\n              政府性基金拨款   -\n            }\n          }\n        }\n      }\n    }\n    by income {\n      一般公共预算拨款 508.93\n      上年结转         -\n    }\n    by functional {\n      total            508.93\n      201 一般公共服务 508.93 {\n        by income {\n          一般公共预算拨款 508.93\n          上年结转         -\n        }\n        20103 政府办公厅（室）及相关机构事务 508.93 {\n          by income {\n            一般公共预算拨款 508.93\n            上年结转         -\n          }\n        }\n      }\n    }\n    by expense {\n      基本支出 {\n        by economic {\n          301 工资福利支出 365.55 {\n            30101 基本工资     111.68\n            30102 津贴补贴     253.87\n            30109 职业年金缴费 -\n          }\n        }\n      }\n    }\n  }\n  amount \"一般公共预算“三公”经费支出表\" 5.34 {\n    因公出国（境）费用   -\n    公务接待费           5.34\n    公务用车购置及运行费 - {\n      公务用车运行维护费 -\n      公务用车购置费     -\n    }\n  }\n  amount 一般公共预算基本支出－工资福利支出 restates budget {\n    by economic {\n      301 工资福利支出 365.55 {\n        30101 基本工资     111.68\n        30102 津贴补贴     253.87\n        30109 职业年金缴费 -\n      }\n    }\n  }\n}\n",
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

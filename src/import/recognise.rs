@@ -2904,10 +2904,14 @@ impl Walker<'_> {
                 return false;
             }
             let t = self.book.units[unit].coded[idx].table;
-            let data = cells.iter().any(|(c, t)| {
-                amount_text(t).is_some_and(|a| a != "-") && !is_code(&squeeze(t))
-                    || *c == 0 && is_total(t)
-            }) || cells.iter().any(|(_, t)| is_code(&squeeze(t)));
+            // A row of lines: a figure or a code in a cell, or a 合计 in
+            // the table's first column (a heading row holds no figure, and
+            // its 合计 stands under a heading, right of that column).
+            let left = header.first().and_then(|h| h.first()).map_or(0, |c| c.0);
+            let data = cells
+                .iter()
+                .any(|(_, t)| amount_text(t).is_some_and(|a| a != "-"))
+                || cells[0].0 <= left && is_total(&cells[0].1);
             if !data && cols.is_none() {
                 let mut header = header;
                 header.push(cells.to_vec());
