@@ -158,6 +158,12 @@ pub struct AmountT {
     pub subs: Vec<Vec<(String, String)>>,
     pub total_subs: Vec<(String, String)>,
     pub sub_dim: Option<&'static str>,
+    /// The form whose table gave the lines of a breakdown of the budget,
+    /// and whether it prints only the breakdown's top lines: a later
+    /// table whose lines the budget's first breakdown there does not
+    /// give is written as a tree named after it, restating the budget.
+    pub table: Option<&'static str>,
+    pub top_only: bool,
 }
 
 /// The columns of a summary table.
@@ -285,8 +291,9 @@ enum Across {
     Expense,
     /// The unit's amount tree of this name (三公经费).
     Tree(&'static str),
-    /// A breakdown of the budget of its own, with its total (部门收入总表).
-    Budget(&'static str),
+    /// A breakdown of the budget of its own, with its total (部门收入总表):
+    /// its dimension and form.
+    Budget(&'static str, &'static str),
 }
 
 #[derive(Clone, Debug)]
@@ -1126,18 +1133,20 @@ impl Walker<'_> {
             .unwrap_or_else(|| self.sheet.name.clone());
         // The form's tables side by side, when the catalogue says what
         // each pair of columns prints: a breakdown of the budget.
-        let dims: Vec<Option<&'static str>> = self
+        let sides: Vec<(Option<&'static str>, bool)> = self
             .forms
             .iter()
             .flat_map(|f| f.body.iter())
             .find_map(|b| match b {
                 Block::Parallel(tables) if tables.len() == pairs.len() => {
-                    Some(tables.iter().map(budget_dim).collect())
+                    Some(tables.iter().map(|t| (budget_dim(t), t.top_only)).collect())
                 }
-                Block::Lines(t) if pairs.len() == 1 => Some(vec![budget_dim(t)]),
+                Block::Lines(t) if pairs.len() == 1 => Some(vec![(budget_dim(t), t.top_only)]),
                 _ => None,
             })
             .unwrap_or_default();
+        let dims: Vec<Option<&'static str>> = sides.iter().map(|s| s.0).collect();
+        let form_name = self.forms.first().map(|f| f.name);
         // Columns after a pair's figure, before the next pair: the line's
         // figures by the dimension the form's table gives them.
         let mut subs: Vec<Vec<(usize, String)>> = Vec::new();
@@ -1179,6 +1188,8 @@ impl Walker<'_> {
                 by: None,
                 of_budget: dims.get(k).copied().flatten(),
                 sub_dim: sub_dims.get(k).copied().flatten(),
+                table: form_name,
+                top_only: sides.get(k).is_some_and(|s| s.1),
                 indents: Vec::new(),
                 restates_budget: false,
                 ..AmountT::default()
@@ -1790,8 +1801,8 @@ fn across_body(form: &'static Form) -> Option<Mode> {
             total,
         }] => {
             let what = match (lines.budget, lines.path) {
-                (true, [Step::By(Dim::Income)]) => Across::Budget("income"),
-                (true, [Step::By(Dim::Expense)]) => Across::Budget("expense"),
+                (true, [Step::By(Dim::Income)]) => Across::Budget("income", form.name),
+                (true, [Step::By(Dim::Expense)]) => Across::Budget("expense", form.name),
                 _ => return None,
             };
             Some(Mode::Across {
@@ -2719,7 +2730,7 @@ impl Walker<'_> {
     ) {
         let u = match (self.target, what) {
             (Target::Unit(u), _) => u,
-            (_, Across::Budget(_)) => match self.current_unit() {
+            (_, Across::Budget(..)) => match self.current_unit() {
                 Some(u) => u,
                 None => return,
             },
@@ -2767,12 +2778,14 @@ impl Walker<'_> {
                 restates_budget: false,
                 ..AmountT::default()
             }),
-            Across::Budget(dim) => unit.amounts.push(AmountT {
+            Across::Budget(dim, form) => unit.amounts.push(AmountT {
                 name: self.title.clone().unwrap_or_default(),
                 total: sum,
                 lines,
                 by: None,
                 of_budget: Some(dim),
+                table: Some(form),
+                top_only: true,
                 indents: Vec::new(),
                 restates_budget: false,
                 ..AmountT::default()

@@ -104,6 +104,7 @@ fn unit(u: &UnitT, parent: Option<&str>, out: &mut String, diags: &mut Vec<Diagn
         .filter(|t| !t.is_empty() && t != "-")
         .or_else(|| of_budget.iter().map(|a| a.total.clone()).find(|t| t != "-"));
     let coded = place_coded(&u.coded);
+    let (in_budget, restating) = budget_sides(u, &of_budget);
     if u.budget.is_some()
         || !of_budget.is_empty()
         || !coded.budget.is_empty()
@@ -128,41 +129,13 @@ fn unit(u: &UnitT, parent: Option<&str>, out: &mut String, diags: &mut Vec<Diagn
                 out.push_str("    }\n");
             }
         }
-        for a in &of_budget {
-            let dim = a.of_budget.unwrap_or("income");
-            let mut none = Vec::new();
-            let inner = if dim == "expense" {
+        for a in &in_budget {
+            let inner = if a.of_budget == Some("expense") {
                 &mut under
             } else {
-                &mut none
+                &mut Vec::new()
             };
-            // The lines' figures by another dimension: the total row's
-            // are the budget's breakdown of that dimension, each line's
-            // its own.
-            if let Some(sd) = a.sub_dim {
-                if !a.total_subs.is_empty() {
-                    out.push_str(&format!("    by {sd} {{\n"));
-                    for (n, f) in &a.total_subs {
-                        out.push_str(&format!("      {} {f}\n", q(n)));
-                    }
-                    out.push_str("    }\n");
-                }
-                for ((n, _), subs) in a.lines.iter().zip(&a.subs) {
-                    if subs.iter().any(|(_, f)| f != "-") {
-                        let body: String = subs
-                            .iter()
-                            .map(|(h, f)| format!("  {} {f}\n", q(h)))
-                            .collect();
-                        inner.push((n.clone(), format!("by {sd} {{\n{body}}}\n")));
-                    }
-                }
-            }
-            out.push_str(&format!("    by {dim} {{\n"));
-            lines_nested_with(&a.lines, &a.indents, Some(&a.total), 3, inner, out);
-            if a.total != "-" {
-                out.push_str(&format!("      total {}\n", a.total));
-            }
-            out.push_str("    }\n");
+            budget_side(a, 2, inner, out);
         }
         out.push_str(&coded.budget);
         // Lines the tables put under an expense line that no table of
@@ -198,6 +171,13 @@ fn unit(u: &UnitT, parent: Option<&str>, out: &mut String, diags: &mut Vec<Diagn
     }
     for a in u.amounts.iter().filter(|a| a.of_budget.is_none()) {
         amount_tree(a, out);
+    }
+    for (table, sides) in &restating {
+        out.push_str(&format!("  amount {} restates budget {{\n", q(table)));
+        for a in sides {
+            budget_side(a, 2, &mut Vec::new(), out);
+        }
+        out.push_str("  }\n");
     }
     out.push_str(&coded.trees);
     for p in &u.projects {
@@ -429,34 +409,9 @@ fn lines_nested_with(
                 out.push_str(&format!("{pad}{} {a} {{\n{mine}{pad}}}\n", q(n)));
             }
         };
-    let mut tops: Vec<(usize, usize)> = Vec::new(); // (index, children count)
-    let mut i = 0;
-    while i < lines.len() {
-        let mut kids = 0;
-        if let Some(a) = dec(&lines[i].1).filter(|a| !a.is_zero()) {
-            let mut sum = Decimal::ZERO;
-            for (k, l) in lines[i + 1..].iter().enumerate() {
-                let Some(v) = dec(&l.1) else { break };
-                sum += v;
-                if sum == a {
-                    kids = k + 1;
-                    break;
-                }
-                if sum > a {
-                    break;
-                }
-            }
-        }
-        tops.push((i, kids));
-        i += 1 + kids;
-    }
-    let nested = tops.iter().any(|t| t.1 > 0)
-        && total.and_then(|t| dec(t)).is_some_and(|t| {
-            tops.iter()
-                .map(|(k, _)| dec(&lines[*k].1).unwrap_or_default())
-                .sum::<Decimal>()
-                == t
-        });
+    let tops = sum_tops(lines, total);
+    let nested = tops.is_some();
+    let tops = tops.unwrap_or_default();
     let pad = "  ".repeat(depth);
     if !nested {
         for (n, a) in lines {
@@ -505,6 +460,152 @@ fn lines_by_indent(
         }
         i = end;
     }
+}
+
+/// The top lines of a side by the figures: each with the count of lines
+/// after it that are its own (their figures add up to its figure), when
+/// some line holds others and the top lines come to the total; `None`
+/// when the side is flat.
+fn sum_tops(lines: &[(String, String)], total: Option<&String>) -> Option<Vec<(usize, usize)>> {
+    let mut tops: Vec<(usize, usize)> = Vec::new(); // (index, children count)
+    let mut i = 0;
+    while i < lines.len() {
+        let mut kids = 0;
+        if let Some(a) = dec(&lines[i].1).filter(|a| !a.is_zero()) {
+            let mut sum = Decimal::ZERO;
+            for (k, l) in lines[i + 1..].iter().enumerate() {
+                let Some(v) = dec(&l.1) else { break };
+                sum += v;
+                if sum == a {
+                    kids = k + 1;
+                    break;
+                }
+                if sum > a {
+                    break;
+                }
+            }
+        }
+        tops.push((i, kids));
+        i += 1 + kids;
+    }
+    let nested = tops.iter().any(|t| t.1 > 0)
+        && total.and_then(|t| dec(t)).is_some_and(|t| {
+            tops.iter()
+                .map(|(k, _)| dec(&lines[*k].1).unwrap_or_default())
+                .sum::<Decimal>()
+                == t
+        });
+    nested.then_some(tops)
+}
+
+/// The tables' breakdowns of the budget: those written in the budget, and
+/// the tables written as trees restating it (by form). The build prints a
+/// table from the budget's first breakdown of its dimension unless a tree
+/// is named after the table: a later table whose lines that breakdown
+/// does not give (the 财政拨款收支总表's fewer incomes) is such a tree.
+fn budget_sides<'a>(
+    u: &'a UnitT,
+    of_budget: &[&'a AmountT],
+) -> (Vec<&'a AmountT>, Vec<(&'static str, Vec<&'a AmountT>)>) {
+    let mut in_budget: Vec<&AmountT> = Vec::new();
+    let mut restating: Vec<(&'static str, Vec<&AmountT>)> = Vec::new();
+    // The budget's own sides (资金总额's 按收入性质分, 按支出性质分) come first.
+    let own: Vec<(&'static str, &Vec<(String, String)>)> = u
+        .budget
+        .iter()
+        .flat_map(|b| [("income", &b.income), ("expense", &b.expense)])
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    let mut k = 0;
+    while k < of_budget.len() {
+        let table = of_budget[k].table;
+        let mut end = k + 1;
+        while table.is_some() && end < of_budget.len() && of_budget[end].table == table {
+            end += 1;
+        }
+        let group = &of_budget[k..end];
+        let differs = group.iter().any(|a| {
+            let mine = if a.top_only {
+                top_lines(a)
+            } else {
+                a.lines.clone()
+            };
+            let first = own
+                .iter()
+                .find(|(d, _)| Some(*d) == a.of_budget)
+                .map(|(_, l)| (*l).clone())
+                .or_else(|| {
+                    in_budget
+                        .iter()
+                        .find(|b| b.of_budget == a.of_budget)
+                        .map(|b| {
+                            if a.top_only {
+                                top_lines(b)
+                            } else {
+                                b.lines.clone()
+                            }
+                        })
+                });
+            first.is_some_and(|f| f != mine)
+        });
+        match table {
+            Some(t) if differs => restating.push((t, group.to_vec())),
+            _ => in_budget.extend(group.iter().copied()),
+        }
+        k = end;
+    }
+    (in_budget, restating)
+}
+
+/// The top lines of a table's breakdown: by the indents of their names,
+/// else by the figures (as [`lines_nested_with`] places them).
+fn top_lines(a: &AmountT) -> Vec<(String, String)> {
+    if a.indents.len() == a.lines.len() && a.indents.iter().any(|n| *n > 0) {
+        let least = a.indents.iter().min().copied().unwrap_or(0);
+        return a
+            .lines
+            .iter()
+            .zip(&a.indents)
+            .filter(|(_, i)| **i == least)
+            .map(|(l, _)| l.clone())
+            .collect();
+    }
+    match sum_tops(&a.lines, Some(&a.total)) {
+        Some(tops) => tops.iter().map(|(k, _)| a.lines[*k].clone()).collect(),
+        None => a.lines.clone(),
+    }
+}
+
+/// One breakdown of the budget a table gives, at `depth` (its lines'
+/// figures by another dimension: the total row's as the holder's
+/// breakdown of that dimension, each line's its own).
+fn budget_side(a: &AmountT, depth: usize, inner: &mut Vec<(String, String)>, out: &mut String) {
+    let pad = "  ".repeat(depth);
+    let dim = a.of_budget.unwrap_or("income");
+    if let Some(sd) = a.sub_dim {
+        if !a.total_subs.is_empty() {
+            out.push_str(&format!("{pad}by {sd} {{\n"));
+            for (n, f) in &a.total_subs {
+                out.push_str(&format!("{pad}  {} {f}\n", q(n)));
+            }
+            out.push_str(&format!("{pad}}}\n"));
+        }
+        for ((n, _), subs) in a.lines.iter().zip(&a.subs) {
+            if subs.iter().any(|(_, f)| f != "-") {
+                let body: String = subs
+                    .iter()
+                    .map(|(h, f)| format!("  {} {f}\n", q(h)))
+                    .collect();
+                inner.push((n.clone(), format!("by {sd} {{\n{body}}}\n")));
+            }
+        }
+    }
+    out.push_str(&format!("{pad}by {dim} {{\n"));
+    lines_nested_with(&a.lines, &a.indents, Some(&a.total), depth + 1, inner, out);
+    if a.total != "-" {
+        out.push_str(&format!("{pad}  total {}\n", a.total));
+    }
+    out.push_str(&format!("{pad}}}\n"));
 }
 
 /// The text to write inside the line `n`, taken out of `inner`.
