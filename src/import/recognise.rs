@@ -59,6 +59,9 @@ pub struct ProjectT {
     pub code: Option<String>,
     pub amount: String,
     pub period: Option<(String, String)>,
+    /// The property the period's cell stands for when it does not read
+    /// as a period (`1 年` under 专项实施期): the form's, else 项目实施期.
+    pub period_key: Option<&'static str>,
     /// 实施进度 rows: content, period as shown, and the period's cell.
     pub schedule: Vec<(String, String, String)>,
     pub goals: Vec<(GoalKind, String)>,
@@ -2369,6 +2372,9 @@ impl Walker<'_> {
                     (None, Some(f))
                         if matches!(f, Source::Period | Source::Duties | Source::Goals(_)) =>
                     {
+                        if let (Source::Period, Some(p)) = (f, p) {
+                            self.book.units[u].projects[p].period_key = key;
+                        }
                         self.put(r, c, f, v)
                     }
                     _ => {

@@ -246,7 +246,8 @@ fn project(p: &ProjectT, out: &mut String, diags: &mut Vec<Diagnostic>) {
         if read_back_period(&line, per) {
             out.push_str(&format!("    {line}\n"));
         } else {
-            property("项目实施期", per, at, "    ", out, diags);
+            let key = p.period_key.unwrap_or("项目实施期");
+            property(key, per, at, "    ", out, diags);
         }
     }
     for (content, per, at) in &p.schedule {
