@@ -886,6 +886,122 @@ fn every_example_round_trips_through_its_workbook() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// The cell texts of a workbook, sheet by sheet, as the import reads them.
+fn workbook_cells(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+    jixiao::import::read::read(path)
+        .unwrap()
+        .into_iter()
+        .map(|s| {
+            let rows = s
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut cells: Vec<String> = r.iter().map(|c| c.text.clone()).collect();
+                    while cells.last().is_some_and(String::is_empty) {
+                        cells.pop();
+                    }
+                    cells
+                })
+                .collect();
+            (s.name, rows)
+        })
+        .collect()
+}
+
+/// The workbook is a fixed point: the imported document, printed with the
+/// example's choice of forms, gives the workbook it was imported from,
+/// cell for cell (titles, labels, figures, the lines of every 部门预算
+/// table). The document's `title`, `precision` and `form` statements are
+/// the example's: the import writes none of them (the forms are known by
+/// the sheets' titles, but which of them a document chooses is not a
+/// value of any cell).
+#[test]
+fn every_imported_example_prints_its_workbook_again() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut names: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("main.jx").exists())
+        .collect();
+    names.sort();
+    let mut failures = Vec::new();
+    for ex in names {
+        let name = ex.file_name().unwrap().to_string_lossy().into_owned();
+        let main = ex.join("main.jx");
+        let dir = scratch(&format!("fixed-{name}"));
+        jixiao(&[
+            "build",
+            main.to_str().unwrap(),
+            "--format",
+            "xlsx",
+            "-o",
+            dir.to_str().unwrap(),
+        ]);
+        let xlsx = dir.join(format!("{name}.xlsx"));
+        let out = dir.join("imported");
+        let (ok, _, err) = jixiao(&[
+            "import",
+            xlsx.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(ok, "{name}: {err}");
+        let imported = std::fs::read_to_string(out.join(format!("{name}.jx"))).unwrap();
+        let chosen: String = std::fs::read_to_string(&main)
+            .unwrap()
+            .lines()
+            .filter(|l| {
+                l.starts_with("title ") || l.starts_with("precision ") || l.starts_with("form ")
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let again_dir = dir.join("again");
+        std::fs::create_dir_all(&again_dir).unwrap();
+        let again = again_dir.join(format!("{name}.jx"));
+        std::fs::write(&again, format!("{chosen}{imported}")).unwrap();
+        jixiao(&[
+            "build",
+            again.to_str().unwrap(),
+            "--format",
+            "xlsx",
+            "-o",
+            again_dir.to_str().unwrap(),
+        ]);
+        let a = workbook_cells(&xlsx);
+        let b = workbook_cells(&again_dir.join(format!("{name}.xlsx")));
+        if a.len() != b.len() {
+            failures.push(format!(
+                "{name}: {} sheets, printed again {}",
+                a.len(),
+                b.len()
+            ));
+        }
+        for ((sa, ra), (sb, rb)) in a.iter().zip(&b) {
+            if sa != sb {
+                failures.push(format!("{name}: sheet {sa} printed again as {sb}"));
+                continue;
+            }
+            for (k, (x, y)) in ra.iter().zip(rb).enumerate() {
+                if x != y {
+                    failures.push(format!(
+                        "{name}: {sa} row {}: {x:?}, printed again {y:?}",
+                        k + 1
+                    ));
+                }
+            }
+            if ra.len() != rb.len() {
+                failures.push(format!(
+                    "{name}: {sa}: {} rows, printed again {}",
+                    ra.len(),
+                    rb.len()
+                ));
+            }
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
 /// The codes of `jixiao check`'s findings on a document, with their counts.
 fn finding_counts(path: &Path) -> std::collections::BTreeMap<String, usize> {
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
@@ -1350,7 +1466,7 @@ fn yueyang_layout_2021_form_and_two_sheets() {
     assert!(ok && !err.contains("warning[I0"), "{err}");
     assert_eq!(
         text,
-        "year 2024\nmoney 万元\nscheme 财预2021\n\nunit 岳阳市委台湾工作办公室 {\n  indicators {\n    成本指标 {\n      经济成本指标 {\n        公用经费 ≤ 30 万元 { explain \"控制公用经费\" scoring \"超支不得分\" }\n      }\n    }\n    产出指标 {\n      数量指标 {\n        对台交流活动 ≥ 5 次\n      }\n    }\n    满意度指标 {\n      服务对象满意度指标 {\n        台胞满意度 ≥ 95 %\n      }\n    }\n  }\n}\n\nsummary \"59个部门预算申报的184个整体支出绩效目标资金表\" {\n  #1          岳阳市市委办系统       12877.75\n  #1-9 209001 岳阳市委台湾工作办公室 247.74\n  total 336103.54\n}\n",
+        "year 2024\nmoney 万元\nscheme 财预2021\n\nunit 岳阳市委台湾工作办公室 {\n  indicators {\n    成本指标 {\n      经济成本指标 {\n        公用经费 ≤ 30 万元 { explain \"控制公用经费\" scoring \"超支不得分\" }\n      }\n    }\n    产出指标 {\n      数量指标 {\n        对台交流活动 ≥ 5 次\n      }\n    }\n    满意度指标 {\n      服务对象满意度指标 {\n        台胞满意度 ≥ 95 %\n      }\n    }\n  }\n  表题: \"2024年部门（单位）整体支出绩效目标表\"\n}\n\nsummary \"59个部门预算申报的184个整体支出绩效目标资金表\" {\n  #1          岳阳市市委办系统       12877.75\n  #1-9 209001 岳阳市委台湾工作办公室 247.74\n  total 336103.54\n}\n",
     );
     // The inferred framework is a note naming the cell that shows it and
     // how to choose another.

@@ -398,6 +398,10 @@ struct Walker<'s> {
     /// The columns printed left of an indicator grid, read from the
     /// header rows above its column headers.
     wide: Vec<(usize, &'static WideValue)>,
+    /// The title of a unit's table and its cell, until the table names
+    /// its unit: a title other than the form's for that unit is the
+    /// unit's `表题`.
+    title_pending: Option<(String, String)>,
 }
 
 pub fn recognise(sheets: &[Sheet]) -> Book {
@@ -417,11 +421,14 @@ pub fn recognise(sheets: &[Sheet]) -> Book {
             first_failure: None,
             forms: Vec::new(),
             wide: Vec::new(),
+            title_pending: None,
         };
         let before = w.book.diags.len();
         for r in 0..sheet.rows.len() {
+            w.settle_title();
             w.row(r);
         }
+        w.settle_title();
         let has_cells = sheet
             .rows
             .iter()
@@ -636,6 +643,13 @@ impl Walker<'_> {
         // A title.
         if cells.len() == 1 && is_title(&heads[0]) {
             self.title_row(&cells[0].1);
+            if self
+                .forms
+                .iter()
+                .any(|f| f.subject == crate::forms::Subject::Unit)
+            {
+                self.title_pending = Some((cells[0].1.trim().to_string(), self.at(r, cells[0].0)));
+            }
             return;
         }
 
@@ -788,6 +802,46 @@ impl Walker<'_> {
             Mode::Head | Mode::List { .. } | Mode::Coded { .. } => {}
         }
         self.head_row(r, &cells, &heads);
+    }
+
+    /// Once a unit's table names its unit: its title, when it is not the
+    /// one the form prints for the unit (`{单位}整体支出绩效目标表`), is the
+    /// unit's `表题` (岳阳's 中共岳阳市委政策研究室本级整体支出绩效目标表).
+    fn settle_title(&mut self) {
+        let u = match self.target {
+            Target::Unit(u) => u,
+            Target::Project(..) => {
+                self.title_pending = None;
+                return;
+            }
+            Target::None => return,
+        };
+        let Some((title, at)) = self.title_pending.take() else {
+            return;
+        };
+        let name = self.book.units[u].name.clone();
+        let year = self.book.year.clone();
+        let printed = self
+            .forms
+            .iter()
+            .filter(|f| f.subject == crate::forms::Subject::Unit)
+            // Without the year the form's title is not known.
+            .filter(|f| year.is_some() || !f.title.contains("{年}"))
+            .map(|f| {
+                f.title
+                    .replace("{单位}", &name)
+                    .replace("{名称}", &name)
+                    .replace("{年}", year.as_deref().unwrap_or_default())
+            })
+            .collect::<Vec<_>>();
+        let printed = printed.is_empty() || printed.iter().any(|t| squeeze(t) == squeeze(&title));
+        let stated = self.book.units[u]
+            .properties
+            .iter()
+            .any(|(k, _, _)| k == "表题");
+        if !printed && !stated {
+            self.property(u, None, "表题", &title, at);
+        }
     }
 
     fn title_row(&mut self, title: &str) {
