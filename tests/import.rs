@@ -11,7 +11,8 @@
 //!   and 按支出性质分 breakdowns with their lines (name, amount, nesting);
 //!   duties, staff, plans (where a form prints them), goals (by kind, in
 //!   order), the indicator tree (tiers, names, kinds, comparisons, values,
-//!   qualifiers, attributes), the properties a form prints in a cell;
+//!   qualifiers, attributes), the properties a form prints in a cell, in
+//!   a column of its list or as its title (表题), in any order;
 //! - per project: name, code, amount and prior-year figure (上年度安排资金),
 //!   period, schedule (实施进度: content and period), goals, indicators,
 //!   properties, the funding lines (by source) and the spending detail (by
@@ -220,7 +221,20 @@ fn printed(props: &Value, name: &Value, amount: &Value, forms: &[&Form]) -> Valu
                 _ => {}
             }
         }
+        // The columns of a table with a row per project (专项实施期).
+        for b in f.body.iter() {
+            if let Block::ProjectList { columns } = b {
+                for c in columns.iter() {
+                    if let jixiao::forms::ListValue::Source(src) = &c.what {
+                        walk(src, &mut first_keys, &mut shown_without);
+                    }
+                }
+            }
+        }
     }
+    // A table's own title (表题, src/emit/layout.rs's TABLE_TITLE): the
+    // form prints it as the title.
+    first_keys.push(("表题", "表题"));
     let is_first = |k: &str| first_keys.iter().any(|(_, f)| *f == k);
     let mut out = Vec::new();
     for p in props.as_array().into_iter().flatten() {
@@ -252,6 +266,9 @@ fn printed(props: &Value, name: &Value, amount: &Value, forms: &[&Form]) -> Valu
             out.push(json!({"key": first, "value": value}));
         }
     }
+    // Each prints in its own cell: the order they are written in is not
+    // printed.
+    out.sort_by_key(|p| p["key"].to_string());
     json!(out)
 }
 
