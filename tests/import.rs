@@ -1292,8 +1292,10 @@ fn shifeng_layout_summary_with_texts_and_a_second_table() {
 /// 部门支出总表 (类/款/项 in three columns under merged headings, a column
 /// per income), 部门支出预算明细表 (from B3, its 合计 row first), the
 /// 工资福利支出 table (whole economic codes) and the
-/// 一般公共预算 table that repeats it, the 三公 table (its lines' places
-/// shown by indenting their names only).
+/// 一般公共预算 table that repeats it (without the 部门收支总表 no line of
+/// the budget's expense holds them: each is a tree named after its form,
+/// restating the budget), the 三公 table (its lines' places shown by
+/// indenting their names only).
 #[test]
 fn shifeng_layout_budget_tables_by_codes_and_indents() {
     let dir = scratch("layout-shifeng-budget");
@@ -1402,8 +1404,15 @@ fn shifeng_layout_budget_tables_by_codes_and_indents() {
     assert!(ok && !err.contains("warning[I0"), "{err}");
     assert_eq!(
         text,
-        "money 万元\n\nunit 株洲市石峰区人民政府办公室 {\n  budget 508.93 {\n    by income {\n      一般公共预算拨款 508.93\n      政府性基金拨款   -\n      上年结转         -\n      total            508.93\n    }\n    by functional {\n      201 一般公共服务 508.93 {\n        by income {\n          一般公共预算拨款 508.93\n          政府性基金拨款   -\n        }\n        20103 政府办公厅（室）及相关机构事务 508.93 {\n          by income {\n            一般公共预算拨款 508.93\n            政府性基金拨款   -\n          }\n          2010301 行政运行         448.93 {\n            by income {\n              一般公共预算拨款 448.93\n              政府性基金拨款   -\n            }\n          }\n          2010302 一般行政管理事务 60 {\n            by income {\n              一般公共预算拨款 60\n              政府性基金拨款   -\n            }\n          }\n        }\n      }\n    }\n    by income {\n      一般公共预算拨款 508.93\n      上年结转         -\n    }\n    by functional {\n      total            508.93\n      201 一般公共服务 508.93 {\n        by income {\n          一般公共预算拨款 508.93\n          上年结转         -\n        }\n        20103 政府办公厅（室）及相关机构事务 508.93 {\n          by income {\n            一般公共预算拨款 508.93\n            上年结转         -\n          }\n        }\n      }\n    }\n    by expense {\n      基本支出 {\n        by economic {\n          301 工资福利支出 365.55 {\n            30101 基本工资     111.68\n            30102 津贴补贴     253.87\n            30109 职业年金缴费 -\n          }\n        }\n      }\n    }\n  }\n  amount \"一般公共预算“三公”经费支出表\" 5.34 {\n    因公出国（境）费用   -\n    公务接待费           5.34\n    公务用车购置及运行费 - {\n      公务用车运行维护费 -\n      公务用车购置费     -\n    }\n  }\n  amount 一般公共预算基本支出－工资福利支出 restates budget {\n    by economic {\n      301 工资福利支出 365.55 {\n        30101 基本工资     111.68\n        30102 津贴补贴     253.87\n        30109 职业年金缴费 -\n      }\n    }\n  }\n}\n",
+        "money 万元\n\nunit 株洲市石峰区人民政府办公室 {\n  budget 508.93 {\n    by income {\n      一般公共预算拨款 508.93\n      政府性基金拨款   -\n      上年结转         -\n      total            508.93\n    }\n    by functional {\n      201 一般公共服务 508.93 {\n        by income {\n          一般公共预算拨款 508.93\n          政府性基金拨款   -\n        }\n        20103 政府办公厅（室）及相关机构事务 508.93 {\n          by income {\n            一般公共预算拨款 508.93\n            政府性基金拨款   -\n          }\n          2010301 行政运行         448.93 {\n            by income {\n              一般公共预算拨款 448.93\n              政府性基金拨款   -\n            }\n          }\n          2010302 一般行政管理事务 60 {\n            by income {\n              一般公共预算拨款 60\n              政府性基金拨款   -\n            }\n          }\n        }\n      }\n    }\n    by income {\n      一般公共预算拨款 508.93\n      上年结转         -\n    }\n    by functional {\n      total            508.93\n      201 一般公共服务 508.93 {\n        by income {\n          一般公共预算拨款 508.93\n          上年结转         -\n        }\n        20103 政府办公厅（室）及相关机构事务 508.93 {\n          by income {\n            一般公共预算拨款 508.93\n            上年结转         -\n          }\n        }\n      }\n    }\n  }\n  amount 基本支出－工资福利支出 restates budget {\n    by economic {\n      301 工资福利支出 365.55 {\n        30101 基本工资     111.68\n        30102 津贴补贴     253.87\n        30109 职业年金缴费 -\n      }\n    }\n  }\n  amount \"一般公共预算“三公”经费支出表\" 5.34 {\n    因公出国（境）费用   -\n    公务接待费           5.34\n    公务用车购置及运行费 - {\n      公务用车运行维护费 -\n      公务用车购置费     -\n    }\n  }\n  amount 一般公共预算基本支出－工资福利支出 restates budget {\n    by economic {\n      301 工资福利支出 365.55 {\n        30101 基本工资     111.68\n        30102 津贴补贴     253.87\n        30109 职业年金缴费 -\n      }\n    }\n  }\n}\n",
     );
+    // The tables add up: the document they give states no error (a line
+    // without its figure holding them would claim the budget's expense).
+    let (ok, _, err) = jixiao(&[
+        "check",
+        dir.join("out").join("石峰区部门预算.jx").to_str().unwrap(),
+    ]);
+    assert!(ok && !err.contains("error["), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -105,14 +105,32 @@ fn unit(u: &UnitT, parent: Option<&str>, out: &mut String, diags: &mut Vec<Diagn
         .or_else(|| of_budget.iter().map(|a| a.total.clone()).find(|t| t != "-"));
     let coded = place_coded(&u.coded);
     let (in_budget, restating) = budget_sides(u, &of_budget);
+    // The lines of the budget's expense that tables put lines under.
+    let expense_lines: Vec<&str> = u
+        .budget
+        .iter()
+        .flat_map(|b| b.expense.iter())
+        .chain(
+            in_budget
+                .iter()
+                .filter(|a| a.of_budget == Some("expense"))
+                .flat_map(|a| a.lines.iter()),
+        )
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let (under_in, under_out): (Vec<_>, Vec<_>) = coded
+        .under
+        .iter()
+        .cloned()
+        .partition(|(n, _)| expense_lines.contains(&n.as_str()));
     if u.budget.is_some()
         || !of_budget.is_empty()
         || !coded.budget.is_empty()
-        || !coded.under.is_empty()
+        || !under_in.is_empty()
     {
         let total = total.unwrap_or_else(|| "-".to_string());
         out.push_str(&format!("  budget {total} {{\n"));
-        let mut under = coded.under.clone();
+        let mut under = under_in;
         if let Some(b) = &u.budget {
             for (dim, lines) in [("income", &b.income), ("expense", &b.expense)] {
                 if lines.is_empty() {
@@ -138,15 +156,16 @@ fn unit(u: &UnitT, parent: Option<&str>, out: &mut String, diags: &mut Vec<Diagn
             budget_side(a, 2, inner, out);
         }
         out.push_str(&coded.budget);
-        // Lines the tables put under an expense line that no table of
-        // the budget's expense names: the line without its own figure.
-        for (n, t) in under {
-            out.push_str(&format!(
-                "    by expense {{\n      {} {{\n{t}      }}\n    }}\n",
-                q(&n)
-            ));
-        }
         out.push_str("  }\n");
+    }
+    // Tables of lines under an expense line that the budget does not
+    // state: each a tree named after its form, restating the budget (a
+    // line without its figure would claim the budget's whole expense).
+    let out_names: Vec<&String> = under_out.iter().map(|(n, _)| n).collect();
+    for (n, t) in &coded.fallback {
+        if out_names.contains(&n) {
+            out.push_str(t);
+        }
     }
     if let Some(d) = &u.duties {
         out.push_str(&format!("  duties {}\n", q(d)));
@@ -1032,6 +1051,18 @@ pub struct CodedPlaced {
     pub under: Vec<(String, String)>,
     /// Amount trees of the unit (depth 1).
     pub trees: String,
+    /// For each table written under an expense line, by the line's
+    /// name: the table as a tree named after its form, restating the
+    /// budget (depth 1), written instead when the budget has no such
+    /// line (a 基本支出 table without the 部门收支总表).
+    pub fallback: Vec<(String, String)>,
+}
+
+/// A coded table as a tree named after its form, restating the budget.
+fn restating(c: &CodedT, d: Dim, rows: &[CodedLine]) -> String {
+    let mut t = String::new();
+    coded_breakdown(c, d, rows, 2, &mut t);
+    format!("  amount {} restates budget {{\n{t}  }}\n", q(c.form.name))
 }
 
 pub fn place_coded(tables: &[CodedT]) -> CodedPlaced {
@@ -1070,12 +1101,16 @@ pub fn place_coded(tables: &[CodedT]) -> CodedPlaced {
                 } else {
                     under[k].2.extend(codes);
                     coded_lines(&rows, sub_dim(c.table), 0, &mut under[k].3);
+                    placed.fallback.push((name, restating(c, *d, &rows)));
                 }
             }
             (true, [Step::By(Dim::Expense), Step::Name(ns), Step::By(d)]) => {
                 let name = ns.first().copied().unwrap_or_default().to_string();
                 let mut t = String::new();
                 coded_breakdown(c, *d, &rows, 4, &mut t);
+                placed
+                    .fallback
+                    .push((name.clone(), restating(c, *d, &rows)));
                 placed.under.push((name, t));
             }
             (_, path) => {
