@@ -360,5 +360,9 @@ mod tests {
         assert_eq!(serial_date(43830.0), "2019-12-31");
         assert_eq!(float_text(508.93), "508.93");
         assert_eq!(float_text(4.0), "4");
+        assert_eq!(cell_ref("C7"), Some((6, 2)));
+        assert_eq!(cell_ref("AA10"), Some((9, 26)));
+        assert_eq!(cell_ref("A0"), None);
+        assert_eq!(cell_ref("7"), None);
     }
 }
