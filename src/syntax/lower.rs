@@ -57,6 +57,14 @@ pub fn lower(file: FileId, text: &str, parse: &cst::Parse) -> (Document, Vec<Dia
     (doc, lw.diags)
 }
 
+/// `v` without the room it grew for: a vector pushed to holds four
+/// elements at least, and most blocks have one or two, so the document's
+/// tree (held for the whole run) would be mostly spare room.
+fn tight<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
 /// S010: the file nests deeper than the parser may go.
 fn too_deep(file: FileId, text: &str, deep: limits::TooDeep) -> Diagnostic {
     let len = text[deep.at..].chars().next().map_or(0, char::len_utf8);
@@ -1401,7 +1409,7 @@ impl Lowerer<'_> {
                 0,
                 Breakdown {
                     dimension: Spanned::new(Dimension::Default, span),
-                    lines: default_lines,
+                    lines: tight(default_lines),
                     total,
                     span,
                 },
@@ -1609,7 +1617,7 @@ impl Lowerer<'_> {
         }
         Breakdown {
             dimension,
-            lines,
+            lines: tight(lines),
             total,
             span,
         }
@@ -1932,7 +1940,10 @@ impl Lowerer<'_> {
     fn indicators(&mut self, p: P) -> IndicatorTree {
         let span = self.span(&p);
         let nodes = self.ind_items(p);
-        IndicatorTree { nodes, span }
+        IndicatorTree {
+            nodes: tight(nodes),
+            span,
+        }
     }
 
     fn ind_items(&mut self, p: P) -> Vec<IndicatorNode> {
@@ -1957,7 +1968,7 @@ impl Lowerer<'_> {
                     }
                     out.push(IndicatorNode::Group(IndicatorGroup {
                         name,
-                        children,
+                        children: tight(children),
                         span,
                     }));
                 }
@@ -1994,7 +2005,7 @@ impl Lowerer<'_> {
                     .collect();
                 Some(IndicatorNode::Group(IndicatorGroup {
                     name,
-                    children,
+                    children: tight(children),
                     span,
                 }))
             }
