@@ -13,8 +13,8 @@ use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
-pub use atomic::{write_atomic, StagedFile};
-pub use outputs::{write_set, SetWritten};
+pub use atomic::{write_atomic, Content, StagedFile};
+pub use outputs::{write_set, write_set_with, SetWritten};
 pub use overlay::Overlay;
 
 /// Where loading reads files from.
