@@ -1002,7 +1002,7 @@ fn output_name(project: &Project, g: &jixiao::project::Group) -> String {
 }
 
 /// Write every output: to standard output, or into a directory as one set
-/// (see [`world::write_set`]): a reader of the directory sees the old set
+/// (see [`world::write_set_with`]): a reader of the directory sees the old set
 /// or the new one, never a mix nor a part of a file, and a failed run
 /// leaves it as it was.
 fn write_outputs(dir: Option<&Path>, outputs: &[emit::Planned]) -> Result<(), String> {

@@ -108,6 +108,54 @@ struct Figures {
     /// file, and the lossless tree (pest and the tree built from it).
     grammar: f64,
     tree: f64,
+    /// CPU time on one thread of a plain tokenizer over every file (see
+    /// [`lex`]).
+    lex: f64,
+}
+
+/// Split `text` into tokens the way a hand-written lexer in front of the
+/// grammar would (runs of Han characters and letters, of digits, of
+/// spaces, quoted strings, line breaks, single punctuation marks) and
+/// count them: what reading the characters once costs, the floor under
+/// any parser of this language.
+fn lex(text: &str) -> usize {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Class {
+        Word,
+        Digit,
+        Space,
+        Other,
+    }
+    let class = |c: char| {
+        if c.is_ascii_digit() {
+            Class::Digit
+        } else if c == ' ' || c == '\t' || c == '\u{3000}' {
+            Class::Space
+        } else if c.is_alphabetic() {
+            Class::Word
+        } else {
+            Class::Other
+        }
+    };
+    let mut tokens = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        tokens += 1;
+        if c == '"' {
+            for d in chars.by_ref() {
+                if d == '"' || d == '\n' {
+                    break;
+                }
+            }
+            continue;
+        }
+        let k = class(c);
+        if k == Class::Other {
+            continue;
+        }
+        while chars.next_if(|&d| class(d) == k).is_some() {}
+    }
+    tokens
 }
 
 /// The text of every `.jx` file under `dir` (or of the file).
@@ -182,6 +230,7 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
         model_bytes,
         grammar: f64::MAX,
         tree: f64::MAX,
+        lex: f64::MAX,
     };
     let sources = texts(&f.corpus.input);
     for _ in 0..runs {
@@ -215,6 +264,10 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
             std::hint::black_box(jixiao::syntax::cst::parse(t));
         });
         f.tree = f.tree.min(t);
+        let t = time_each(&sources, |t| {
+            std::hint::black_box(lex(t));
+        });
+        f.lex = f.lex.min(t);
     }
     let _ = std::fs::remove_dir_all(single.input.parent().unwrap());
     f
@@ -265,7 +318,7 @@ fn main() {
         load.split(' ').take(3).collect::<Vec<_>>().join(" ")
     );
     println!(
-        "{:>7} {:>6} {:>6} | {:>8} {:>7} {:>7} {:>5} {:>6} {:>8} | {:>7} {:>6} {:>6} | {:>8} {:>6} | {:>6} | {:>8} {:>6} | {:>7} {:>7}",
+        "{:>7} {:>6} {:>6} | {:>8} {:>7} {:>7} {:>5} {:>6} {:>8} | {:>7} {:>6} {:>6} | {:>8} {:>6} | {:>6} | {:>8} {:>6} | {:>7} {:>7} {:>7}",
         "MB",
         "files",
         "units",
@@ -285,13 +338,14 @@ fn main() {
         "peak×",
         "pest/s",
         "tree/s",
+        "lex/s",
     );
     let mut all = Vec::new();
     for &mb in &sizes {
         let f = measure_size(&city, &root, mb, runs);
         let bytes = f.corpus.bytes as f64;
         println!(
-            "{:>7.2} {:>6} {:>6} | {:>8.3} {:>7.2} {:>7.2} {:>5.0} {:>6.2} {:>8.1} | {:>7.3} {:>6.2} {:>6.2} | {:>8.3} {:>6.2} | {:>6.2} | {:>8.3} {:>6.2} | {:>7.2} {:>7.2}",
+            "{:>7.2} {:>6} {:>6} | {:>8.3} {:>7.2} {:>7.2} {:>5.0} {:>6.2} {:>8.1} | {:>7.3} {:>6.2} {:>6.2} | {:>8.3} {:>6.2} | {:>6.2} | {:>8.3} {:>6.2} | {:>7.2} {:>7.2} {:>7.1}",
             bytes / 1e6,
             f.corpus.files,
             f.corpus.units,
@@ -311,6 +365,7 @@ fn main() {
             f.build_json.peak as f64 / bytes,
             bytes / 1e6 / f.grammar,
             bytes / 1e6 / f.tree,
+            bytes / 1e6 / f.lex,
         );
         all.push(f);
     }
@@ -349,5 +404,5 @@ fn main() {
         "load average at end {}",
         load.split(' ').take(3).collect::<Vec<_>>().join(" ")
     );
-    println!("columns: check = `jixiao check DIR` (human findings), MB/cpus = MB per second of its CPU time (all threads); ratio = check / serde_json reading the model JSON (wall clock), cpu r = the same in CPU time; 1file = the same text in one file; hum/js = check with human findings / with --message-format json; build = `build --format json`; peak× = peak resident memory / input bytes; pest/s = MB per CPU second of the grammar alone (pest, no tree) on one thread, tree/s = of pest and the lossless tree");
+    println!("columns: check = `jixiao check DIR` (human findings), MB/cpus = MB per second of its CPU time (all threads); ratio = check / serde_json reading the model JSON (wall clock), cpu r = the same in CPU time; 1file = the same text in one file; hum/js = check with human findings / with --message-format json; build = `build --format json`; peak× = peak resident memory / input bytes; pest/s = MB per CPU second of the grammar alone (pest, no tree) on one thread, tree/s = of pest and the lossless tree, lex/s = of a plain tokenizer (what reading the characters once costs)");
 }

@@ -1972,7 +1972,7 @@ impl Lowerer<'_> {
                         span,
                     }));
                 }
-                Rule::ind_leaf => out.push(IndicatorNode::Leaf(self.ind_leaf(i))),
+                Rule::ind_leaf => out.push(IndicatorNode::Leaf(Box::new(self.ind_leaf(i)))),
                 Rule::junk => self.junk(i, Ctx::Indicator),
                 _ => {}
             }
@@ -1983,7 +1983,7 @@ impl Lowerer<'_> {
     /// Lower one item of a group (a group, a leaf or junk).
     fn ind_one(&mut self, p: P) -> Option<IndicatorNode> {
         match p.as_rule() {
-            Rule::ind_leaf => Some(IndicatorNode::Leaf(self.ind_leaf(p))),
+            Rule::ind_leaf => Some(IndicatorNode::Leaf(Box::new(self.ind_leaf(p)))),
             Rule::junk => {
                 self.junk(p, Ctx::Indicator);
                 None
