@@ -33,6 +33,9 @@ s013-control-character = control character
 s013-noncharacter = noncharacter
 s013-more = { $count } more invisible characters in this file are not reported one by one
 s013-not-a-line-break = it does not end the line: replace it with a line break, or delete it
+s014-too-long = this text has { $length } characters, more than the { $limit } a spreadsheet cell can hold
+s014-cut = the XLSX output cuts this text
+s014-help = JSON, CSV and HTML keep the whole text; shorten it or split it over several items
 s013-delete-it = delete it (it was probably copied with the text)
 
 s001-unexpected-after = unexpected `{ $found }` after `{ $before }`

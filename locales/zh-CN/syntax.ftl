@@ -32,6 +32,9 @@ s013-control-character = 控制字符
 s013-noncharacter = 非字符
 s013-more = 这个文件中另有 { $count } 个看不见的字符，不再逐个报告
 s013-not-a-line-break = 它不算换行：请换成真正的换行，或把它删掉
+s014-too-long = 这段文字有 { $length } 个字符，超过了 Excel 单元格能容纳的 { $limit } 个
+s014-cut = XLSX 输出会截断这段文字
+s014-help = JSON、CSV 和 HTML 输出保留全文；请缩短这段文字，或分成几项来写
 s013-delete-it = 请删掉它（多半是复制文字时带进来的）
 
 s001-unexpected-after = `{ $before }` 之后不应出现 `{ $found }`

@@ -94,8 +94,41 @@ pub fn visible(s: &str) -> String {
     out
 }
 
+/// S014: a string or name longer than an XLSX cell holds (the workbook
+/// cuts it, with a note in the cell; the other outputs keep it whole).
+fn too_long_for_a_cell(file: FileId, start: usize, kind: Kind, text: &str) -> Option<Diagnostic> {
+    use super::grammar::Rule;
+    use crate::emit::xlsx::MAX_CELL_TEXT;
+    let is_text = matches!(
+        kind,
+        Kind::Rule(Rule::str_ascii | Rule::str_cn | Rule::str_corner | Rule::bare_name)
+    );
+    // A text of at most MAX_CELL_TEXT bytes has at most as many UTF-16 units.
+    if !is_text || text.len() <= MAX_CELL_TEXT {
+        return None;
+    }
+    let length = text.encode_utf16().count();
+    if length <= MAX_CELL_TEXT {
+        return None;
+    }
+    let span = Span {
+        file,
+        start,
+        end: start + text.len(),
+    };
+    Some(
+        Diagnostic::new(
+            Code::S014,
+            msg!("s014-too-long", length = length, limit = MAX_CELL_TEXT),
+        )
+        .primary(span, msg!("s014-cut"))
+        .help(msg!("s014-help")),
+    )
+}
+
 /// An S013 warning for each invisible character of a parsed file outside
-/// its comments.
+/// its comments, and (in the same walk over the tokens) an S014 warning for
+/// each text too long for a spreadsheet cell.
 pub fn scan(file: FileId, parse: &Parse) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut more = 0usize;
@@ -108,6 +141,9 @@ pub fn scan(file: FileId, parse: &Parse) -> Vec<Diagnostic> {
             continue;
         }
         let start: usize = token.text_range().start().into();
+        if let Some(d) = too_long_for_a_cell(file, start, token.kind(), token.text()) {
+            out.push(d);
+        }
         for (i, c) in token.text().char_indices() {
             if name(c).is_none() {
                 continue;

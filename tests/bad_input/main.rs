@@ -465,6 +465,8 @@ fn small_files() {
         case(Input::File("fmt-backslash-name.jx"), 0, &[]),
         case(Input::File("fmt-quote-in-error-line.jx"), 1, &["S001"]),
         case(Input::File("fmt-glued-by-name.jx"), 0, &[]),
+        case(Input::File("fmt-quoted-brace-in-junk.jx"), 1, &["S001"]),
+        case(Input::File("fmt-quoted-brace-after-block.jx"), 1, &["S001"]),
         case(
             Input::File("fmt-mixed-line-breaks.jx"),
             1,
@@ -488,6 +490,8 @@ fn formatter_keeps_meaning() {
         "fmt-quote-in-error-line.jx",
         "fmt-mixed-line-breaks.jx",
         "fmt-glued-by-name.jx",
+        "fmt-quoted-brace-in-junk.jx",
+        "fmt-quoted-brace-after-block.jx",
     ] {
         let fmt = |input: &[u8]| {
             let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
@@ -681,6 +685,11 @@ fn xlsx_limits() {
         root(),
     );
     assert_eq!(status.code(), Some(0), "{err}");
+    // The cut is reported where the text is written: the goal, line 4.
+    assert!(
+        err.contains("warning[S014]") && err.contains("long-text.jx:4:"),
+        "{err}"
+    );
     let bytes = std::fs::read(out.join("long-text.xlsx")).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut read = |name: &str| {
