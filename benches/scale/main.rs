@@ -12,7 +12,8 @@
 //!
 //! `JIXIAO_BENCH_SIZES` (MB, default `1,3,10,30,100`) and
 //! `JIXIAO_BENCH_RUNS` (default 3) choose the work; `JIXIAO_BENCH_SMOKE=1`
-//! runs 1 MB once (for CI).
+//! runs 1 MB once (for CI); `JIXIAO_BENCH_BIN` measures another build of
+//! the binary instead of this one.
 //!
 //! This is a benchmark, not a test: it prints figures and asserts nothing.
 
@@ -92,8 +93,14 @@ fn read_json(path: &str) {
     std::hint::black_box(&value);
 }
 
+/// The binary measured: this build's, or the one `JIXIAO_BENCH_BIN` names
+/// (an earlier build, to set before and after side by side; the in-process
+/// columns stay this build's).
 fn jixiao() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+    match std::env::var_os("JIXIAO_BENCH_BIN") {
+        Some(bin) => Command::new(bin),
+        None => Command::new(env!("CARGO_BIN_EXE_jixiao")),
+    }
 }
 
 struct Figures {

@@ -203,8 +203,14 @@ pub fn plan<'a, 'p>(
     for (i, (doc, name)) in model.documents.iter().zip(&names).enumerate() {
         match format {
             Format::Report => {
-                out.push(Planned::bytes(format!("{name}.report.html"), report::html(model, i, diags, name, options.lang).into_bytes()));
-                out.push(Planned::bytes(format!("{name}.report.xlsx"), report::xlsx(model, i, diags, name, options.lang)?));
+                out.push(Planned::bytes(
+                    format!("{name}.report.html"),
+                    report::html(model, i, diags, name, options.lang).into_bytes(),
+                ));
+                out.push(Planned::bytes(
+                    format!("{name}.report.xlsx"),
+                    report::xlsx(model, i, diags, name, options.lang)?,
+                ));
             }
             Format::Json => out.push(Planned {
                 name: format!("{name}.json"),
@@ -223,16 +229,25 @@ pub fn plan<'a, 'p>(
                 let file = format!("{name}.html");
                 let layout = layout::layout(doc, diags, name);
                 index.push(html::IndexEntry::new(&layout, &file));
-                out.push(Planned::bytes(file, html::render(&layout, doc.project, options.lang).into_bytes()));
+                out.push(Planned::bytes(
+                    file,
+                    html::render(&layout, doc.project, options.lang).into_bytes(),
+                ));
             }
             Format::Xlsx => {
                 let layout = layout::layout(doc, diags, name);
-                out.push(Planned::bytes(format!("{name}.xlsx"), xlsx::render(&layout)?));
+                out.push(Planned::bytes(
+                    format!("{name}.xlsx"),
+                    xlsx::render(&layout)?,
+                ));
             }
         }
     }
     if format == Format::Html && index.len() > 1 {
-        out.push(Planned::bytes("index.html".into(), html::index(&index).into_bytes()));
+        out.push(Planned::bytes(
+            "index.html".into(),
+            html::index(&index).into_bytes(),
+        ));
     }
     Ok(out)
 }
