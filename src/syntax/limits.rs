@@ -262,19 +262,36 @@ fn class(c: char) -> Class {
 /// where a formula could start, reading each comment both as a comment and
 /// as text.
 fn parens(text: &str, limit: usize) -> Option<TooDeep> {
+    // Only an opening parenthesis makes a formula deeper (a search of the
+    // whole text is far cheaper than the scan).
+    if !text.as_bytes().contains(&b'(') && !text.contains('（') {
+        return None;
+    }
     let mut plain: i64 = 0;
     let mut comment: i64 = NONE;
     // Where the last `*/` of the current line starts (a `/*` without one
-    // after it on its line is not a comment inside a formula).
-    let mut line_close: Option<usize> = None;
+    // after it on its line is not a comment inside a formula), looked for
+    // on the line's first `/*`.
+    let mut line_close: Option<Option<usize>> = None;
+    let mut line_start = 0usize;
     let mut line_end = 0usize;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if i >= line_end {
+            line_start = i;
             line_end = text[i..].find(['\n', '\r']).map_or(text.len(), |j| i + j);
-            line_close = text[i..line_end].rfind("*/").map(|j| i + j);
+            line_close = None;
         }
         let next = chars.peek().map(|&(_, n)| n);
+        let mut closes_after = |at: usize| {
+            line_close
+                .get_or_insert_with(|| {
+                    text[line_start..line_end]
+                        .rfind("*/")
+                        .map(|j| line_start + j)
+                })
+                .is_some_and(|e| e > at)
+        };
         match c {
             '\n' | '\r' => {
                 plain = 0;
@@ -282,7 +299,7 @@ fn parens(text: &str, limit: usize) -> Option<TooDeep> {
             }
             '(' | '（' => plain += 1,
             ')' | '）' => plain = (plain - 1).max(0),
-            '/' if next == Some('*') && line_close.is_some_and(|e| e > i + 1) => {
+            '/' if next == Some('*') && closes_after(i + 1) => {
                 comment = comment.max(plain);
                 // The `*` belongs to the opening mark.
                 chars.next();
