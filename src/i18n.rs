@@ -37,8 +37,8 @@ impl Lang {
         let t = text.trim().to_ascii_lowercase();
         let base = t.split(['_', '-', '.', '@']).next().unwrap_or("");
         match base {
-            "zh" | "chinese" | "cn" => Some(Lang::Zh),
-            "en" | "english" | "c" | "posix" => Some(Lang::En),
+            "zh" | "chinese" | "cn" | "中文" | "汉语" => Some(Lang::Zh),
+            "en" | "english" | "c" | "posix" | "英文" | "英语" => Some(Lang::En),
             _ => None,
         }
     }

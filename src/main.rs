@@ -74,6 +74,7 @@ pub struct Cli {
     #[arg(
         long,
         value_enum,
+        ignore_case = true,
         global = true,
         value_name = "LANG",
         display_order = 91
@@ -90,9 +91,10 @@ pub struct Cli {
     command: Command,
 }
 
-/// An enum of possible values whose help is a catalogue message.
+/// An enum of possible values whose help is a catalogue message; a value
+/// may have other spellings (`zh-CN` for `zh`, as `JIXIAO_LANG` accepts).
 macro_rules! value_enum {
-    ($name:ident { $($variant:ident = $value:literal : $help:literal),* $(,)? }) => {
+    ($name:ident { $($variant:ident = $value:literal $(| $alias:literal)* : $help:literal),* $(,)? }) => {
         #[derive(Copy, Clone, Debug, PartialEq, Eq)]
         enum $name {
             $($variant),*
@@ -106,7 +108,10 @@ macro_rules! value_enum {
             fn to_possible_value(&self) -> Option<PossibleValue> {
                 Some(match self {
                     $($name::$variant => {
-                        PossibleValue::new($value).help(tr(Message::new($help)))
+                        let aliases: &[&'static str] = &[$($alias),*];
+                        PossibleValue::new($value)
+                            .aliases(aliases.iter().copied())
+                            .help(tr(Message::new($help)))
                     })*
                 })
             }
@@ -121,8 +126,10 @@ value_enum!(ColorWhen {
 });
 
 value_enum!(LangArg {
-    Zh = "zh": "cli-value-lang-zh",
-    En = "en": "cli-value-lang-en",
+    // The spellings `Lang::parse` reads (`JIXIAO_LANG`, the locale), which
+    // decides the language before clap runs (`lang_in_args`).
+    Zh = "zh" | "zh-CN" | "zh_CN" | "zh-Hans" | "cn" | "chinese" | "中文": "cli-value-lang-zh",
+    En = "en" | "en-US" | "en_US" | "en-GB" | "english" | "英文": "cli-value-lang-en",
 });
 
 value_enum!(MessageFormat {

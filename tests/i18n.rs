@@ -395,6 +395,22 @@ fn a_chinese_locale_gets_chinese() {
     assert!(en.contains("error[B001]: 三公经费 states 13.00"), "{en}");
     assert!(en.contains("= help: "), "{en}");
     assert!(!en.contains("错误["), "{en}");
+    // The language as a locale or in words: `--lang` reads what
+    // JIXIAO_LANG reads.
+    for (spelling, chinese) in [
+        ("zh-CN", true),
+        ("中文", true),
+        ("English", false),
+        ("en_US", false),
+    ] {
+        let (_, out, status) = jixiao(
+            &["--lang", spelling, "check", "examples/xiangyin-2023"],
+            &[],
+        );
+        assert_eq!(status, Some(1), "{spelling}: {out}");
+        assert_eq!(out.contains("错误[B001]"), chinese, "{spelling}: {out}");
+        assert_eq!(out.contains("error[B001]"), !chinese, "{spelling}: {out}");
+    }
     // JIXIAO_LANG chooses too, before the locale.
     let (_, en2, _) = jixiao(
         &["check", "examples/xiangyin-2023"],

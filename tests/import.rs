@@ -2,33 +2,42 @@
 //! workbook, workbooks laid out like the seeds' tables, and the errors.
 //!
 //! The round trip (`every_example_round_trips_through_its_workbook`): for
-//! every example, `build --format xlsx`, `import`, then `build --format
-//! json` of the original and of the imported document; the two models
-//! must be equal on everything the workbook carries (`projection`):
+//! every example, `build --format xlsx` (the official forms it chooses),
+//! `import`, then `build --format json` of the original and of the
+//! imported document; the two models must be equal on everything the
+//! workbook carries (`projection`):
+//! - the year;
 //! - per unit: name, code; the budget's total and the first 按收入性质分
 //!   and 按支出性质分 breakdowns with their lines (name, amount, nesting);
-//!   duties, staff, plans, goals (by kind, in order), the indicator tree
-//!   (tiers, names, kinds, comparisons, values, qualifiers, attributes),
-//!   the properties;
+//!   duties, staff, plans (where a form prints them), goals (by kind, in
+//!   order), the indicator tree (tiers, names, kinds, comparisons, values,
+//!   qualifiers, attributes), the properties a form prints in a cell;
 //! - per project: name, code, amount, period, schedule (实施进度: content
-//!   and period), goals, indicators, properties;
+//!   and period), goals, indicators, properties, the funding lines (by
+//!   source) and the spending detail (by detail: names, figures, basis);
 //! - per summary table: name, total, and per row its serial, code, name
 //!   and amount (the table does not print a row's goals and properties).
 //!
 //! Figures are compared by value (`1056.40` and `1056.4` are one figure:
 //! the workbook keeps the number, not the digits written); a blank text
 //! (`""`), a blank (`-`) and no value are one, and a mark (`无`) is its
-//! word quoted (`"无"`): each pair prints the same cell. Not compared, because the workbook prints them in
-//! blocks that the import names (I001) instead of reading: the projects'
-//! funding lines (资金来源, 上年度安排资金) and spending detail, the units'
-//! other amount trees. A 系统 unit's member list is compared as the
-//! units' `rollup` and their members' `parent` (the parent of a unit
-//! that is not a 系统 is not printed, and not compared). Also not compared: the document's title,
-//! and the findings (compared by `imported_examples_check_like_the_originals`).
+//! word quoted (`"无"`): each pair prints the same cell. What a workbook
+//! cannot carry is left out, each where it is done and with its reason:
+//! the properties no cell prints (`printed`), 部门职责概述 against `duties`
+//! (`duties_shown`), the formula of a spending line (`breakdown`), a 系统
+//! with no table of its own and the summary's codes without a column
+//! (`projection`), the year the tables do not print
+//! (`without_implied_year`), a budget printed only by the 部门预算 tables
+//! (`BUDGET_IN_TABLES`). A 系统 unit's member list is compared as the
+//! units' `rollup` and their members' `parent` (the parent of a unit that
+//! is not a 系统 is not printed, and not compared). Not compared: the
+//! document's title, the amount trees, and the findings (compared by
+//! `imported_examples_check_like_the_originals`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use jixiao::forms::Form;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -100,6 +109,10 @@ fn goals(gs: &Value) -> Value {
     for g in gs.as_array().into_iter().flatten() {
         let k = g["kind"].to_string();
         let t = g["text"].as_str().unwrap_or("").to_string();
+        // A blank goal and none print the same blank cell.
+        if t.is_empty() {
+            continue;
+        }
         match by.iter_mut().find(|(x, _)| *x == k) {
             Some((_, v)) => v.push(t),
             None => by.push((k, vec![t])),
@@ -111,7 +124,312 @@ fn goals(gs: &Value) -> Value {
         .collect::<Vec<_>>())
 }
 
-fn projection(model: &Value) -> Value {
+/// What the forms print under 部门职责概述: the unit's property of that
+/// name when it has one, else its `duties`. A unit that states both
+/// (云田镇 transcribes the seed's 职能职责 as `duties` and the shorter
+/// 部门职责概述 of its table as a property) shows only the property: its
+/// `duties` is not in the workbook, and the two are compared as the one
+/// text the cell shows.
+fn duties_shown(u: &Value) -> Value {
+    let stated = u["properties"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["key"] == "部门职责概述")
+        .map(|p| p["value"]["text"].clone());
+    match stated {
+        Some(t) => json!([t]),
+        None => u["duties"].clone(),
+    }
+}
+
+/// Properties without those of the given keys.
+fn without(props: &Value, keys: &[&str]) -> Value {
+    json!(props
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| !p["key"].as_str().is_some_and(|k| keys.contains(&k)))
+        .collect::<Vec<_>>())
+}
+
+/// The properties a table cell of an official form shows (the keys of
+/// the catalogue's `Source::Property`), each under the first key of its
+/// cell (a project's 联系电话 is printed as its 项目负责人联系电话), without
+/// the blank ones (a blank property and none print one blank cell), and
+/// without one whose value is what its cell shows without it (the 所属专项
+/// of a project of that name: the cell prints the property, else the
+/// name). Not compared: the properties no form prints in a cell (a
+/// project's 编报说明), and those printed in the lines above and under a
+/// table (填报单位, 填表人: a project's or its unit's, which the line does
+/// not tell apart).
+fn printed(props: &Value, name: &Value, amount: &Value, forms: &[&Form]) -> Value {
+    use jixiao::forms::{Block, Source};
+    let mut first_keys: Vec<(&str, &str)> = Vec::new();
+    let mut shown_without: Vec<(&str, &str)> = Vec::new();
+    fn walk<'a>(
+        src: &'a Source,
+        first_keys: &mut Vec<(&'a str, &'a str)>,
+        shown_without: &mut Vec<(&'a str, &'a str)>,
+    ) {
+        match src {
+            Source::Property(keys) => {
+                for k in keys.iter() {
+                    first_keys.push((k, keys[0]));
+                }
+            }
+            Source::Or(list) => {
+                for s in list.iter() {
+                    walk(s, first_keys, shown_without);
+                }
+                let key = list.iter().find_map(|s| match s {
+                    Source::Property(keys) => Some(keys[0]),
+                    _ => None,
+                });
+                for s in list.iter() {
+                    let what = match s {
+                        Source::ProjectName | Source::UnitName => "name",
+                        Source::ProjectAmount => "amount",
+                        _ => continue,
+                    };
+                    if let Some(k) = key {
+                        shown_without.push((k, what));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for f in forms {
+        for part in f.head.iter().chain(f.foot.iter()) {
+            match &part.block {
+                Block::Value(src) => walk(src, &mut first_keys, &mut shown_without),
+                Block::Pairs(pairs) => {
+                    for (_, src) in pairs.iter() {
+                        walk(src, &mut first_keys, &mut shown_without);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let is_first = |k: &str| first_keys.iter().any(|(_, f)| *f == k);
+    let mut out = Vec::new();
+    for p in props.as_array().into_iter().flatten() {
+        let key = p["key"].as_str().unwrap_or("");
+        let Some(first) =
+            first_keys
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(k, f)| if is_first(k) { *k } else { *f })
+        else {
+            continue;
+        };
+        let value = norm(&p["value"]);
+        if value.is_null() {
+            continue;
+        }
+        let as_text = value["text"]
+            .as_str()
+            .map(|t| json!(t))
+            .or_else(|| value["quantity"]["number"].get("value").cloned());
+        let redundant = shown_without.iter().any(|(k, what)| {
+            *k == first
+                && match *what {
+                    "name" => as_text.as_ref() == Some(name),
+                    _ => as_text.as_ref() == norm(amount).get("value"),
+                }
+        });
+        if !redundant {
+            out.push(json!({"key": first, "value": value}));
+        }
+    }
+    json!(out)
+}
+
+/// A breakdown of a project, as the forms print it: each line's name,
+/// figure and the basis of its calculation (its text, else its
+/// formula's: the cell prints one or the other, so a formula comes back
+/// as a basis), with the lines under it. The breakdown's 合计 is not
+/// compared: the tables print the project's amount there.
+fn breakdown(p: &Value, dim: &str) -> Value {
+    fn shown(ls: &Value) -> Vec<Value> {
+        ls.as_array()
+            .into_iter()
+            .flatten()
+            .map(|l| {
+                let texts = |v: &Value, field: &str| -> Vec<String> {
+                    v.as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|x| {
+                            if field.is_empty() {
+                                x.as_str().map(String::from)
+                            } else {
+                                x[field].as_str().map(String::from)
+                            }
+                        })
+                        .collect()
+                };
+                let basis = texts(&l["basis"], "");
+                let basis = if basis.is_empty() {
+                    texts(&l["formulas"], "text").join("; ")
+                } else {
+                    basis.join("\n")
+                };
+                let subs: Vec<Value> = l["breakdowns"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|b| shown(&b["lines"]))
+                    .collect();
+                json!([l["name"], norm(&l["amount"]), basis, subs])
+            })
+            .collect()
+    }
+    p["breakdowns"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|b| b["dimension"] == dim)
+        .map_or(json!([]), |b| json!(shown(&b["lines"])))
+}
+
+/// Dates written without their year (`year_stated: false`), without the
+/// year the document gave them.
+fn without_implied_year(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            if m.get("year_stated") == Some(&json!(false)) {
+                if let Some(Value::String(d)) = m.get_mut("date") {
+                    *d = d
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .trim_start_matches('-')
+                        .to_string();
+                }
+            }
+            for x in m.values_mut() {
+                without_implied_year(x);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(without_implied_year),
+        _ => {}
+    }
+}
+
+/// The examples whose budget only the 部门预算 tables print, with why the
+/// budget's first breakdowns (those `projection` compares) are not in the
+/// workbook. For them the budget's total is compared, and each breakdown
+/// the import gives must be one the original states, its lines flattened
+/// (the tables show a line's place under another only by indenting its
+/// name, a format the import does not read: the cells' values are read).
+const BUDGET_IN_TABLES: &[(&str, &str)] = &[(
+    "shifeng-2020",
+    "石峰区 states its income and expense twice: first as its 说明 gives them, which no table prints, then as the 部门收支总表 prints them",
+)];
+
+/// A budget's breakdowns: dimension and lines (name, figure) in order,
+/// each line followed by the lines of its default breakdown.
+fn flat_breakdowns(unit: &Value) -> Vec<(String, Vec<Value>)> {
+    fn flat(ls: &Value, out: &mut Vec<Value>) {
+        for l in ls.as_array().into_iter().flatten() {
+            out.push(json!([l["name"], norm(&l["amount"])]));
+            for b in l["breakdowns"].as_array().into_iter().flatten() {
+                if b["dimension"] == "default" {
+                    flat(&b["lines"], out);
+                }
+            }
+        }
+    }
+    unit["budget"]["breakdowns"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|b| {
+            let mut v = Vec::new();
+            flat(&b["lines"], &mut v);
+            (b["dimension"].as_str().unwrap_or("").to_string(), v)
+        })
+        .collect()
+}
+
+/// Each imported budget breakdown that is none of the original unit's.
+fn budget_breakdowns_not_in(original: &Value, imported: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for iu in imported["units"].as_array().into_iter().flatten() {
+        let ou = original["units"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|u| u["name"] == iu["name"]);
+        let theirs = ou.map(flat_breakdowns).unwrap_or_default();
+        for (dim, lines) in flat_breakdowns(iu) {
+            if !theirs.iter().any(|(d, l)| *d == dim && *l == lines) {
+                out.push(format!(
+                    "unit {}: the imported `by {dim}` {} is none of the original's",
+                    iu["name"],
+                    json!(lines)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The forms a document prints: those its `form` statements name.
+fn forms_of(main: &Path) -> Vec<&'static Form> {
+    std::fs::read_to_string(main)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.strip_prefix("form "))
+        .filter_map(|rest| {
+            let name = rest.split_whitespace().next()?.trim_matches('"');
+            jixiao::forms::find(name)
+        })
+        .collect()
+}
+
+/// Which of a unit's texts the forms print: a document states its duties,
+/// staff and plans whether or not its forms have a cell for them (石峰区's
+/// 部门整体支出绩效申报表 has none), and those no form prints are not in the
+/// workbook.
+struct Shown {
+    duties: bool,
+    staff: bool,
+    plans: bool,
+}
+
+fn shown(forms: &[&Form]) -> Shown {
+    use jixiao::forms::{Block, Source};
+    fn any(src: &Source, f: &dyn Fn(&Source) -> bool) -> bool {
+        match src {
+            Source::Or(list) => list.iter().any(|s| any(s, f)),
+            s => f(s),
+        }
+    }
+    let sources = || {
+        forms.iter().flat_map(|form| {
+            form.head
+                .iter()
+                .chain(form.foot.iter())
+                .flat_map(|p| match &p.block {
+                    Block::Value(s) => vec![s],
+                    Block::Pairs(pairs) => pairs.iter().map(|(_, s)| s).collect(),
+                    _ => Vec::new(),
+                })
+        })
+    };
+    Shown {
+        duties: sources().any(|s| any(s, &|x| matches!(x, Source::Duties))),
+        staff: sources().any(|s| any(s, &|x| matches!(x, Source::Staff(_)))),
+        plans: forms
+            .iter()
+            .any(|f| f.head.iter().any(|p| matches!(p.block, Block::Plans))),
+    }
+}
+
+fn projection(model: &Value, forms: &[&Form]) -> Value {
+    let shown = shown(forms);
     let rollups: Vec<&Value> = model["units"]
         .as_array()
         .unwrap()
@@ -119,10 +437,30 @@ fn projection(model: &Value) -> Value {
         .filter(|u| u["rollup"] == true)
         .map(|u| &u["name"])
         .collect();
+    // A 系统 that states no indicator and no goal has no table of its own
+    // (the forms print none for it): it is in the workbook only as its
+    // row of the summary, which is compared there; so are the links of
+    // its members to it.
+    let tableless = |u: &Value| {
+        u["rollup"] == true
+            && u["indicators"].as_array().is_none_or(|a| a.is_empty())
+            && u["goals"].as_array().is_none_or(|a| a.is_empty())
+    };
+    let rollups: Vec<&Value> = rollups
+        .into_iter()
+        .filter(|name| {
+            !model["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|u| &&u["name"] == name && tableless(u))
+        })
+        .collect();
     let units: Vec<Value> = model["units"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|u| !tableless(u))
         .map(|u| {
             let budget = if u["budget"].is_null() {
                 Value::Null
@@ -149,7 +487,9 @@ fn projection(model: &Value) -> Value {
                         "name": p["name"], "code": p["code"], "amount": norm(&p["amount"]),
                         "period": p["period"], "schedule": p["schedule"],
                         "goals": goals(&p["goals"]),
-                        "indicators": norm(&p["indicators"]), "properties": norm(&p["properties"]),
+                        "indicators": norm(&p["indicators"]),
+                        "properties": printed(&p["properties"], &p["name"], &p["amount"], forms),
+                        "sources": breakdown(p, "source"), "detail": breakdown(p, "detail"),
                     })
                 })
                 .collect();
@@ -157,12 +497,28 @@ fn projection(model: &Value) -> Value {
                 "name": u["name"], "code": u["code"], "rollup": u["rollup"],
                 "parent": if rollups.contains(&&u["parent"]) { u["parent"].clone() } else { Value::Null },
                 "budget": budget,
-                "duties": u["duties"], "staff": norm(&u["staff"]), "plans": u["plans"],
+                "duties": if shown.duties { duties_shown(u) } else { Value::Null },
+                "staff": if shown.staff { norm(&u["staff"]) } else { Value::Null },
+                "plans": if shown.plans { u["plans"].clone() } else { Value::Null },
                 "goals": goals(&u["goals"]), "indicators": norm(&u["indicators"]),
-                "properties": norm(&u["properties"]), "projects": projects,
+                "properties": printed(
+                    &without(&u["properties"], &["部门职责概述"]),
+                    &u["name"],
+                    &Value::Null,
+                    forms,
+                ),
+                "projects": projects,
             })
         })
         .collect();
+    // A summary form without a code column (岳阳's 资金表) does not print
+    // the codes its rows state.
+    let prints_code = forms.iter().any(|f| {
+        f.body.iter().any(|b| {
+            matches!(b, jixiao::forms::Block::Summary { columns, .. }
+                if columns.iter().any(|(_, c)| *c == jixiao::forms::SumCol::Code))
+        })
+    });
     let summaries: Vec<Value> = model["summaries"]
         .as_array()
         .unwrap()
@@ -177,7 +533,11 @@ fn projection(model: &Value) -> Value {
                 .map(|r| {
                     json!([
                         r["serial"],
-                        r["code"],
+                        if prints_code {
+                            r["code"].clone()
+                        } else {
+                            Value::Null
+                        },
                         r["name"],
                         norm(&r["amount"]),
                         r["mark"]
@@ -187,7 +547,7 @@ fn projection(model: &Value) -> Value {
             json!({"name": s["name"], "rows": rows, "total": norm(&s["total"])})
         })
         .collect();
-    json!({"units": units, "summaries": summaries})
+    json!({"year": model["header"]["year"], "units": units, "summaries": summaries})
 }
 
 fn model_of(path: &Path, dir: &Path) -> Value {
@@ -210,34 +570,42 @@ fn model_of(path: &Path, dir: &Path) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-fn first_difference(a: &Value, b: &Value, at: &str) -> Option<String> {
+/// Where two models differ: each path with both values (a list that
+/// differs in length says so after its common items).
+fn differences(a: &Value, b: &Value, at: &str, out: &mut Vec<String>) {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             for (k, v) in x {
-                if let Some(d) =
-                    first_difference(v, y.get(k).unwrap_or(&Value::Null), &format!("{at}.{k}"))
-                {
-                    return Some(d);
-                }
+                differences(
+                    v,
+                    y.get(k).unwrap_or(&Value::Null),
+                    &format!("{at}.{k}"),
+                    out,
+                );
             }
-            None
         }
         (Value::Array(x), Value::Array(y)) => {
             for (k, v) in x.iter().enumerate() {
-                if let Some(d) =
-                    first_difference(v, y.get(k).unwrap_or(&Value::Null), &format!("{at}[{k}]"))
-                {
-                    return Some(d);
-                }
+                differences(
+                    v,
+                    y.get(k).unwrap_or(&Value::Null),
+                    &format!("{at}[{k}]"),
+                    out,
+                );
             }
-            (x.len() != y.len()).then(|| format!("{at}: {} vs {} items", x.len(), y.len()))
+            if x.len() < y.len() {
+                out.push(format!("{at}: {} vs {} items", x.len(), y.len()));
+            }
         }
-        _ => (a != b).then(|| format!("{at}: {a} vs {b}")),
+        _ => {
+            if a != b {
+                out.push(format!("{at}: {a} vs {b}"));
+            }
+        }
     }
 }
 
 #[test]
-#[ignore = "main's official forms (#14) print the examples' workbooks in the seeds' own layouts (岳阳's budget, goal and indicators side by side on one row; budget tables; 部门职责概述 for duties), which the import does not read exactly yet"]
 fn every_example_round_trips_through_its_workbook() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut names: Vec<_> = std::fs::read_dir(&root)
@@ -269,9 +637,35 @@ fn every_example_round_trips_through_its_workbook() {
             out.to_str().unwrap(),
         ]);
         assert!(ok, "{name}: import failed: {err}");
-        let original = projection(&model_of(&main, &dir.join("a")));
-        let imported = projection(&model_of(&out.join(format!("{name}.jx")), &dir.join("b")));
-        if let Some(d) = first_difference(&original, &imported, &name) {
+        let forms = forms_of(&main);
+        let original_model = model_of(&main, &dir.join("a"));
+        let imported_model = model_of(&out.join(format!("{name}.jx")), &dir.join("b"));
+        let mut original = projection(&original_model, &forms);
+        let mut imported = projection(&imported_model, &forms);
+        if let Some((_, why)) = BUDGET_IN_TABLES.iter().find(|(n, _)| *n == name) {
+            for d in budget_breakdowns_not_in(&original_model, &imported_model) {
+                failures.push(format!("{name}: {d} ({why})"));
+            }
+            for m in [&mut original, &mut imported] {
+                for u in m["units"].as_array_mut().unwrap() {
+                    if u["budget"].is_object() {
+                        u["budget"]["sides"] = Value::Null;
+                    }
+                }
+            }
+        }
+        // Tables that print no year (岳阳's: the 2021 unit form's title is
+        // the unit's name) give a document that states none: the year,
+        // and that of the dates written without one (年底前: the end of
+        // the document's year), are not compared then.
+        if imported["year"].is_null() {
+            original["year"] = Value::Null;
+            without_implied_year(&mut original);
+            without_implied_year(&mut imported);
+        }
+        let mut diffs = Vec::new();
+        differences(&original, &imported, &name, &mut diffs);
+        for d in diffs.iter().take(12) {
             failures.push(format!("{name}: the imported model differs at {d}"));
         }
         std::fs::remove_dir_all(&dir).unwrap();
@@ -299,28 +693,40 @@ fn finding_counts(path: &Path) -> std::collections::BTreeMap<String, usize> {
 
 /// Per example: the framework the import states (`None`: given with
 /// `--scheme`, the original's, because the tables do not show it), and
-/// the codes whose findings rest on what the workbook does not carry.
+/// the codes whose findings rest on what the workbook does not carry
+/// (each must differ in count between the original and the import, so
+/// that a code that no longer does leaves the list).
 const FINDINGS: &[(&str, Option<&str>, &[&str])] = &[
     // B011: the economic classification codes of the budget lines are not
     // printed in the workbook; B043: the changes (增减) of an amount
     // tree's lines are not read.
     ("shifeng-2020", Some("财预2020"), &["B011", "B043"]),
-    // B001: the parts of 三公经费 (an amount tree); B008, B022: the
-    // projects' spending detail.
-    ("xiangyin-2023", Some("地方旧式"), &["B001", "B008", "B022"]),
+    // B008: the 合计 a project's 支出明细 states (and its 上年 figures) is
+    // not printed as such: the table's 合计 row shows the project's
+    // amount. B022: a 支出明细 with no lines prints as none.
+    ("xiangyin-2023", Some("地方旧式"), &["B008", "B022"]),
     // V031: a value's second unit of measure (`95% 次`) is not printed.
-    ("yueyang-2024", Some("财预2021"), &["V031"]),
+    // R001, R020, R021: the summary's rows carry the codes that link them
+    // to the units' tables (added in the transcription where the two
+    // spell a name differently), which the 资金表 does not print. V007:
+    // the tables print no year, so no date is outside it.
+    (
+        "yueyang-2024",
+        Some("财预2021"),
+        &["V031", "R001", "R020", "R021", "V007"],
+    ),
     // The unit states 财预2020 though its tables put 服务对象满意度 under
     // 效益 (the shape of the older forms, T003): the framework is given.
-    // B002, B020, B021: the spending detail and its basis of calculation.
-    ("yuntian-2023", None, &["B002", "B020", "B021"]),
+    // B002, B021: the formulas of the spending detail (`20 次 × 0.5
+    // 万元/次`), which the table prints as the text of the line's basis,
+    // and which are imported as that text.
+    ("yuntian-2023", None, &["B002", "B021"]),
 ];
 
 /// An imported example states the framework its tables show and gives
 /// the findings of the original (each code, each count), but for the
 /// codes about what the workbook does not carry.
 #[test]
-#[ignore = "main's official forms (#14) print the examples' workbooks in the seeds' own layouts (岳阳's budget, goal and indicators side by side on one row; budget tables; 部门职责概述 for duties), which the import does not read exactly yet"]
 fn imported_examples_check_like_the_originals() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     for (name, inferred, not_carried) in FINDINGS {
@@ -369,10 +775,14 @@ fn imported_examples_check_like_the_originals() {
                 .collect::<Vec<_>>()
         };
         let a = finding_counts(&main);
+        let b = finding_counts(&imported);
         for c in *not_carried {
-            assert!(a.contains_key(*c), "{name}: the original gives no {c}");
+            assert!(
+                a.get(*c) != b.get(*c),
+                "{name}: {c} is given alike by the original and the import"
+            );
         }
-        assert_eq!(keep(a), keep(finding_counts(&imported)), "{name}");
+        assert_eq!(keep(a), keep(b), "{name}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
@@ -513,7 +923,7 @@ fn shifeng_layout_summary_with_texts_and_a_second_table() {
         }],
     );
     let (ok, text, err) = import_one(&file, &dir, &[]);
-    assert!(ok && !err.contains("[I0"), "{err}");
+    assert!(ok && !err.contains("warning[I0"), "{err}");
     assert_eq!(
         text,
         "year 2020\nmoney 万元\nscheme 财预2020\n\nunit 株洲市石峰区人民政府办公室 {\n  project 值班工作经费 4 {\n    indicators {\n      产出指标 {\n        数量指标 {\n          值班天数 365天\n        }\n      }\n      满意度指标 {\n        服务对象满意度指标 {\n          群众满意度 ≥95%\n        }\n      }\n    }\n  }\n}\n\nsummary \"2020 年区级专项资金预算绩效目标汇总表\" {\n  #1 值班工作经费 4 {\n    支出方向: \"政府事务支出\"\n    goal term \"组织值班\"\n    goal annual \"快速下发各类通知\"\n  }\n  #2 政府全会经费 1020.50 {\n    支出方向: \"政府会议支出\"\n    goal term \"负责会务\"\n    goal annual \"完善会议登记\"\n  }\n  total 1024.50\n}\n",
@@ -524,7 +934,8 @@ fn shifeng_layout_summary_with_texts_and_a_second_table() {
 /// 湘阴县 (seed 003): the older 申报表, the section label in the first
 /// cell of the indicator header row, values written with their
 /// comparison and unit in one cell, the 实施进度 rows, and two labels with
-/// their values on one row.
+/// their values on one row (the form's catalogue names the 联系电话 after
+/// 项目负责人 the property 项目负责人联系电话).
 #[test]
 fn xiangyin_layout_older_form() {
     let dir = scratch("layout-xiangyin");
@@ -550,10 +961,10 @@ fn xiangyin_layout_older_form() {
         }],
     );
     let (ok, text, err) = import_one(&file, &dir, &[]);
-    assert!(ok && !err.contains("[I0"), "{err}");
+    assert!(ok && !err.contains("warning[I0"), "{err}");
     assert_eq!(
         text,
-        "year 2023\nscheme 地方旧式\n\nunit 湘阴县人民政府办公室 {\n  project 驻京联络维稳工作组 50 {\n    schedule \"维稳、联络、招商工作经费\" 2023-01-01 .. 2023-12\n    indicators {\n      产出指标 {\n        数量指标 {\n          交流学习次数 ≥5次\n        }\n        成本指标 {\n          控制在预算内 ≤15万元\n        }\n      }\n      效益指标 {\n        服务对象满意度 {\n          群众满意度 ≥98%\n        }\n      }\n    }\n    项目负责人: \"柳旭\"\n    联系电话: \"2115589\"\n  }\n}\n",
+        "year 2023\nscheme 地方旧式\n\nunit 湘阴县人民政府办公室 {\n  project 驻京联络维稳工作组 50 {\n    schedule \"维稳、联络、招商工作经费\" 2023-01-01 .. 2023-12\n    indicators {\n      产出指标 {\n        数量指标 {\n          交流学习次数 ≥5次\n        }\n        成本指标 {\n          控制在预算内 ≤15万元\n        }\n      }\n      效益指标 {\n        服务对象满意度 {\n          群众满意度 ≥98%\n        }\n      }\n    }\n    项目负责人: \"柳旭\"\n    项目负责人联系电话: \"2115589\"\n  }\n}\n",
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -598,15 +1009,24 @@ fn yueyang_layout_2021_form_and_two_sheets() {
         ],
     );
     let (ok, text, err) = import_one(&file, &dir, &[]);
-    assert!(ok && !err.contains("[I0"), "{err}");
+    assert!(ok && !err.contains("warning[I0"), "{err}");
     assert_eq!(
         text,
         "year 2024\nmoney 万元\nscheme 财预2021\n\nunit 岳阳市委台湾工作办公室 {\n  indicators {\n    成本指标 {\n      经济成本指标 {\n        公用经费 ≤ 30 万元 { explain \"控制公用经费\" scoring \"超支不得分\" }\n      }\n    }\n    产出指标 {\n      数量指标 {\n        对台交流活动 ≥ 5 次\n      }\n    }\n    满意度指标 {\n      服务对象满意度指标 {\n        台胞满意度 ≥ 95 %\n      }\n    }\n  }\n}\n\nsummary \"59个部门预算申报的184个整体支出绩效目标资金表\" {\n  #1          岳阳市市委办系统       12877.75\n  #1-9 209001 岳阳市委台湾工作办公室 247.74\n  total 336103.54\n}\n",
     );
-    // The framework given on the command line wins over the tables'.
+    // The inferred framework is a note naming the cell that shows it and
+    // how to choose another.
+    assert!(
+        err.contains("note[I005]") && err.contains("scheme 财预2021") && err.contains("台办!A5"),
+        "{err}"
+    );
+    assert!(err.contains("--scheme"), "{err}");
+    // The framework given on the command line wins over the tables', and
+    // nothing is inferred then.
     let (ok, text, err) = import_one(&file, &dir, &["--scheme", "财预2020"]);
     assert!(ok, "{err}");
     assert!(text.contains("\nscheme 财预2020\n"), "{text}");
+    assert!(!err.contains("I005"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -680,6 +1100,7 @@ fn every_import_code_is_produced_and_speaks_both_languages() {
         "2023年部门整体支出绩效目标表\n部门名称,某单位\n\
          一级指标,二级指标,三级指标,指标值类型,指标值,计量单位\n\
          产出指标,数量指标,次数,≥,约五,次\n\
+         满意度指标,服务对象满意度指标,群众满意度,≥,95,%\n\
          \n注：本表由财务科填报，其他说明见附件一并报送\n",
     )
     .unwrap();

@@ -593,6 +593,20 @@ fn completion_by_context() {
     let text = PART.replace("= 9 个", "= 9 ");
     let l = labels(&mut c, &text, "= 9 ");
     assert!(has(&l, "个") && has(&l, "万元") && has(&l, "%"), "{l:?}");
+    // Dimensions after `by`, goal kinds after `goal`: every spelling of the
+    // keyword table.
+    let text = PART.replace("  parent 办公室系统\n", "  parent 办公室系统\n  按 \n");
+    let l = labels(&mut c, &text, "  按 ");
+    assert!(
+        has(&l, "收入") && has(&l, "income") && has(&l, "经济分类") && has(&l, "detail"),
+        "{l:?}"
+    );
+    let text = PART.replace("  parent 办公室系统\n", "  parent 办公室系统\n  goal \n");
+    let l = labels(&mut c, &text, "  goal ");
+    assert!(
+        has(&l, "长期") && has(&l, "实施期") && has(&l, "annual") && has(&l, "年度"),
+        "{l:?}"
+    );
     // Unit names after parent.
     let text = PART.replace("parent 办公室系统", "parent ");
     let l = labels(&mut c, &text, "parent ");

@@ -111,6 +111,7 @@ code_enum!(
     I002,
     I003,
     I004,
+    I005,
 );
 
 impl Code {
@@ -1060,6 +1061,18 @@ pub static CODES: &[CodeInfo] = &[
         explanation: "An indicator's 指标值 (with its 指标值类型 and 计量单位) or a property's value is imported as a figure, a time or a text so that the `.jx` file prints exactly what the cell says. A value that no reading gives back as written is kept whole as a quoted text, so that nothing is misread; the checks of figures do not apply to it.",
         example: "",
         fix: "Write the value in the `.jx` file as a figure and unit (`≥ 95 %`), a time or a text, as the table means it.",
+    },
+    CodeInfo {
+        code: Code::I005,
+        name: "scheme-inferred",
+        level: Level::Warn,
+        adjustable: false,
+        blocks_output: false,
+        groups: false,
+        summary: "`jixiao import`: the indicator framework written as `scheme` was inferred from the tables' tiers",
+        explanation: "A workbook does not say which indicator framework (指标体系) its tables follow, but their tiers show it: 成本指标 as a 一级 is the 2021 form (财预2021), 满意度指标 as a 一级 the 2020 form (财预2020), 服务对象满意度 under 效益指标 the older local form (地方旧式). The imported `.jx` file states the framework so inferred as `scheme`, and the tier checks of `jixiao check` follow it. This note says which one was written and which cell showed it. It is a note, not a problem.",
+        example: "",
+        fix: "If the tables follow another framework, import again with `--scheme 财预2021` (or `财预2020`, `地方旧式`), or change the `scheme` line of the `.jx` file.",
     },
 
 ];

@@ -18,6 +18,9 @@ use crate::i18n::Message;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Information the user should know, not a problem (the framework
+    /// an import inferred).
+    Note,
     Warning,
     Error,
 }
@@ -29,6 +32,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 
@@ -37,6 +41,7 @@ impl Severity {
         match self {
             Severity::Error => Message::new("severity-error"),
             Severity::Warning => Message::new("severity-warning"),
+            Severity::Note => Message::new("severity-note"),
         }
     }
 }
@@ -83,6 +88,12 @@ impl Diagnostic {
             help: Vec::new(),
             group: None,
         }
+    }
+
+    /// A finding that informs rather than warns.
+    pub fn as_note(mut self) -> Self {
+        self.severity = Severity::Note;
+        self
     }
 
     /// Say what this finding shares with the others that repeat one choice

@@ -73,6 +73,7 @@ fn to_codespan<F>(
     let base = match d.severity {
         Severity::Error => cs::Diagnostic::error(),
         Severity::Warning => cs::Diagnostic::warning(),
+        Severity::Note => cs::Diagnostic::note(),
     };
     let (shown, left_out) = shown_labels(d);
     let labels = shown

@@ -202,6 +202,8 @@ impl Count {
         match severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
+            // A note is not a finding to fix.
+            Severity::Note => {}
         }
         self.places += places;
     }

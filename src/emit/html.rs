@@ -778,6 +778,7 @@ fn findings_html(out: &mut String, findings: &[&Diagnostic], project: &Project, 
         let level = match d.severity {
             Severity::Error => "错误",
             Severity::Warning => "警告",
+            Severity::Note => "提示",
         };
         let mut text = d.message.render(lang);
         for n in &d.notes {

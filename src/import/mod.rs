@@ -2,7 +2,12 @@
 //!
 //! A workbook ([`read`]: `.xlsx`, `.xls` through calamine, or `.csv`) is
 //! read as sheets of cell texts; [`recognise`] walks each sheet row by row
-//! and knows a table by the text of its cells, never by their position:
+//! and knows a table by the text of its cells, never by their position.
+//! The official forms are known through the form catalogue
+//! ([`crate::forms`], what the tables are printed from; [`catalogue`]):
+//! a title names its forms, a label the part whose source says which
+//! field its value cells hold, a line above or under the table its
+//! pattern. Beyond the catalogue, the layouts of published tables:
 //! a title (`…整体支出绩效目标表`, `…项目支出绩效目标表`, `…汇总表`), the
 //! labels of a table's head (`部门（单位）名称`, `项目名称`, `年度预算申请`,
 //! `年度绩效目标` …), and the header row of a grid (`一级指标 二级指标
@@ -13,8 +18,11 @@
 //! the formatter gives it the canonical style. The document states the
 //! indicator framework (`scheme`) given on the command line, else the one
 //! the tables' tiers show (成本指标 as a 一级: 财预2021; 满意度指标 as a
-//! 一级: 财预2020; 服务对象满意度 under 效益 or an older `…申报表`:
-//! 地方旧式), so that `jixiao check` runs the tier checks on it.
+//! 一级: 财预2020; 服务对象满意度 under 效益, or 成本 under 产出 under a
+//! title of the 地方旧式 forms: 地方旧式), so that `jixiao check` runs the
+//! tier checks on it.
+//!
+//! A framework inferred from the tiers is said in a note (I005).
 //!
 //! Nothing is dropped in silence: a cell that is not part of a recognised
 //! table is an I001 finding with its address (`表1!C7`) and the reason; a
@@ -24,6 +32,7 @@
 //! stated: a table that does not add up is left so, for `jixiao check` to
 //! report.
 
+mod catalogue;
 pub mod read;
 mod recognise;
 mod write;
@@ -75,7 +84,27 @@ pub fn import(path: &Path, scheme: Option<&str>) -> Result<Imported, Vec<Diagnos
         return Err(book.diags);
     }
     let mut diags = std::mem::take(&mut book.diags);
-    let scheme = scheme.or_else(|| recognise::infer_scheme(&book));
+    let scheme = match scheme {
+        Some(s) => Some(s),
+        None => recognise::infer_scheme(&book).map(|inf| {
+            // Written into the document though no cell states it: the
+            // user is told which one, from which cell, and how to choose.
+            diags.push(
+                Diagnostic::new(
+                    Code::I005,
+                    msg!(
+                        "i005-scheme-inferred",
+                        scheme = inf.scheme,
+                        cell = inf.cell,
+                        why = crate::i18n::Message::new(inf.why)
+                    ),
+                )
+                .help(msg!("i005-help", schemes = SCHEMES.join(", ")))
+                .as_note(),
+            );
+            inf.scheme
+        }),
+    };
     let text = write::document(&book, scheme, &mut diags);
     let text = crate::fmt::format_source(&text, &crate::fmt::Options::default()).unwrap_or(text);
     let name = path

@@ -1,6 +1,11 @@
 //! Knowing the tables of a sheet by the text of their cells.
 
+use super::catalogue;
 use super::read::{address, Sheet};
+use crate::forms::{
+    Block, Dim, Form, ListCol, ListValue, Source, SumCol, Wide, WideValue, SUMMARY_HEADERS,
+};
+
 use crate::ast::GoalKind;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::Message;
@@ -9,6 +14,8 @@ use crate::msg;
 #[derive(Debug, Default)]
 pub struct Book {
     pub year: Option<String>,
+    /// The unit the last 填报单位 (单位名称：…) line of the workbook named.
+    pub filler: Option<String>,
     /// A title of the older forms (`…申报表`) was read.
     pub old_form_title: bool,
     pub money: Option<String>,
@@ -55,6 +62,27 @@ pub struct ProjectT {
     pub indicators: Vec<IndRow>,
     /// key, value as shown, and the cell it was read from.
     pub properties: Vec<(String, String, String)>,
+    /// The funding lines (资金来源, 项目资金申请): name and amount.
+    pub sources: Vec<(String, String)>,
+    /// The spending detail (支出明细及测算说明, 支出明细预算).
+    pub detail: Option<DetailT>,
+}
+
+/// A project's spending detail: its lines (each with the lines under it)
+/// and the 合计 the table states.
+#[derive(Debug, Default)]
+pub struct DetailT {
+    pub lines: Vec<DetailLine>,
+    pub total: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct DetailLine {
+    pub name: String,
+    /// `-` for no figure.
+    pub amount: String,
+    pub basis: String,
+    pub lines: Vec<DetailLine>,
 }
 
 /// One row of an indicator grid, by column.
@@ -102,6 +130,12 @@ pub struct AmountT {
     pub name: String,
     pub total: String,
     pub lines: Vec<(String, String)>,
+    /// The dimension of the lines (`expense`), when the table says.
+    pub by: Option<&'static str>,
+    /// The lines are a breakdown of the unit's budget of this dimension
+    /// (the form prints the budget there: 部门收支总表's 收入 side is its
+    /// `by income`), not an amount tree of their own.
+    pub of_budget: Option<&'static str>,
 }
 
 /// The columns of a summary table.
@@ -138,13 +172,58 @@ enum Mode {
     Schedule {
         label: usize,
     },
-    /// A project's 支出明细及测算说明 grid, up to its 合计 row.
-    Detail,
+    /// A project's 支出明细及测算说明 grid (支出内容简介 | 支出明细 | 金额 |
+    /// 支出测算依据及过程说明), up to its 合计 row.
+    Detail {
+        content: usize,
+        item: usize,
+        amount: usize,
+        basis: usize,
+    },
+    /// A project's funds (项目 | 上年度安排资金 | 本年度申请资金 (| 测算依据及
+    /// 说明)): its lines by source, or its spending detail when the table
+    /// gives the basis of each line.
+    Funds {
+        name: usize,
+        prior: Option<usize>,
+        amount: usize,
+        basis: Option<usize>,
+        label: usize,
+        /// The lines are the spending detail (支出明细预算), not the
+        /// funding lines.
+        detail: bool,
+    },
     /// The 所属单位 list of a 系统 (rollup) unit, read for its members'
     /// names (their codes and totals are their own tables').
     Members {
         unit: usize,
         name: Option<usize>,
+    },
+    /// A breakdown across (单位年度收入预算): a row of names, the total
+    /// first, then a row of figures under them.
+    Across {
+        what: Across,
+        total: &'static str,
+        names: Option<Vec<(usize, String)>>,
+    },
+    /// A table with a row per project (the 支出方向 list): the columns
+    /// placed so far, from its header rows, and whether its rows began.
+    List {
+        cols: Vec<(usize, &'static ListCol)>,
+        rows: bool,
+    },
+    /// The lines of a `资金总额` block, a row each (name | figure), into an
+    /// amount tree of the unit.
+    BudgetList {
+        tree: usize,
+        label: usize,
+    },
+    /// 实施进度 as a grid: 项目实施内容 | 开始时间 | 结束时间.
+    Dated {
+        content: usize,
+        start: usize,
+        end: usize,
+        label: usize,
     },
     /// A block of a project's funding lines (按资金来源, 上年度安排资金):
     /// the label spans the rows, the lines stand right of it.
@@ -166,8 +245,25 @@ enum Mode {
     },
 }
 
+/// What a breakdown across holds.
+#[derive(Clone, Copy, Debug)]
+enum Across {
+    Income,
+    Expense,
+    /// The unit's amount tree of this name (三公经费).
+    Tree(&'static str),
+}
+
 #[derive(Clone, Debug)]
 struct Grid {
+    /// The columns printed left of the grid and merged over its rows
+    /// (the 2021 unit form: 单位编码, 单位名称, 年度预算申请, 整体绩效目标).
+    wide: Vec<(usize, &'static WideValue)>,
+    /// The names of the budget lines under 按收入性质分 and 按支出性质分:
+    /// column, name, and whether the line is by expense.
+    wide_lines: Vec<(usize, String, bool)>,
+    /// Indicator rows read.
+    read: usize,
     cols: Vec<(usize, &'static str)>,
     t1: usize,
     last_t1: String,
@@ -247,6 +343,11 @@ struct Walker<'s> {
     label_col: usize,
     recognised: bool,
     first_failure: Option<(usize, usize)>,
+    /// The official forms the last title names.
+    forms: Vec<&'static Form>,
+    /// The columns printed left of an indicator grid, read from the
+    /// header rows above its column headers.
+    wide: Vec<(usize, &'static WideValue)>,
 }
 
 pub fn recognise(sheets: &[Sheet]) -> Book {
@@ -264,6 +365,8 @@ pub fn recognise(sheets: &[Sheet]) -> Book {
             label_col: 0,
             recognised: false,
             first_failure: None,
+            forms: Vec::new(),
+            wide: Vec::new(),
         };
         let before = w.book.diags.len();
         for r in 0..sheet.rows.len() {
@@ -388,6 +491,7 @@ impl Walker<'_> {
                     let name = t.split([':', '：']).nth(1).unwrap_or("");
                     let name = name.replace("（盖章）", "").replace("(盖章)", "");
                     self.filler = Some(name.trim().to_string());
+                    self.book.filler = self.filler.clone();
                     self.recognised = true;
                     continue;
                 }
@@ -399,6 +503,9 @@ impl Walker<'_> {
                     continue;
                 }
             }
+            if self.form_line(r, *c, t) {
+                continue;
+            }
             rest.push((*c, t.clone()));
         }
         if rest.is_empty() {
@@ -407,6 +514,29 @@ impl Walker<'_> {
         let cells = rest;
         let heads: Vec<String> = cells.iter().map(|(_, t)| squeeze(t)).collect();
 
+        // A table with a row per project: its header rows, then its rows.
+        if self.list_row(r, &cells) {
+            return;
+        }
+        // An indicator grid printed without column headers, its label
+        // left of its first row (部门整体支出年度绩效指标 | 产出指标 | …).
+        if let Some(g) = self.headless_grid(&cells) {
+            self.recognised = true;
+            if self.grid_row(r, &cells[1..], g.clone()) {
+                return;
+            }
+            // Not a row of the grid after all: its cells are named.
+            for (c, _) in &cells[1..] {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+            self.mode = Mode::Grid(g);
+            return;
+        }
+        // The header rows above an indicator grid that has columns left
+        // of it (单位编码 | 单位名称 | 年度预算申请 | 整体绩效目标).
+        if !heads.iter().any(|h| h == "三级指标") && self.wide_head_row(&cells) {
+            return;
+        }
         // An indicator grid's header row.
         if heads.iter().any(|h| h == "三级指标" || h == "指标名称")
             && heads
@@ -517,16 +647,65 @@ impl Walker<'_> {
                 }
                 self.mode = Mode::Head;
             }
-            Mode::Detail => {
-                // The spending detail is not imported: each of its cells is
-                // named, up to and with the 合计 row.
-                for (c, _) in &cells {
-                    self.not_placed(r, *c, "i001-spending-detail");
-                }
-                if is_total(&cells[0].1) {
+            Mode::Detail {
+                content,
+                item,
+                amount,
+                basis,
+            } => {
+                if self.detail_row(r, &cells, [content, item, amount, basis]) {
                     self.mode = Mode::Head;
                 }
                 return;
+            }
+            Mode::Funds {
+                name,
+                prior,
+                amount,
+                basis,
+                label,
+                detail,
+            } => {
+                if cells[0].0 > label {
+                    self.funds_row(r, &cells, [Some(name), prior, Some(amount), basis], detail);
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Across { what, total, names } => {
+                match names {
+                    None => {
+                        self.mode = Mode::Across {
+                            what,
+                            total,
+                            names: Some(cells.clone()),
+                        };
+                    }
+                    Some(names) => {
+                        self.across_row(r, &cells, what, total, &names);
+                        self.mode = Mode::Head;
+                    }
+                }
+                return;
+            }
+            Mode::BudgetList { tree, label } => {
+                if cells[0].0 > label {
+                    self.budget_list_row(r, &cells, tree);
+                    return;
+                }
+                self.mode = Mode::Head;
+            }
+            Mode::Dated {
+                content,
+                start,
+                end,
+                label,
+            } => {
+                if cells[0].0 > label {
+                    self.dated_row(r, &cells, content, start, end);
+                    return;
+                }
+                self.mode = Mode::Head;
             }
             Mode::Plans { cols, label } => {
                 if cells[0].0 > label {
@@ -547,7 +726,7 @@ impl Walker<'_> {
                 }
                 self.mode = Mode::Head;
             }
-            Mode::Head => {}
+            Mode::Head | Mode::List { .. } => {}
         }
         self.head_row(r, &cells, &heads);
     }
@@ -561,10 +740,22 @@ impl Walker<'_> {
                 self.book.year = Some(digits);
             }
         }
-        if s.ends_with("申报表") {
+        self.forms = catalogue::forms_of_title(title);
+        // A form of the older local framework (by the catalogue's defaults
+        // of 地方旧式); a title of no known form, by its `…申报表` ending.
+        let old = crate::forms::defaults(Some("地方旧式"));
+        let old_form = if self.forms.is_empty() {
+            s.ends_with("申报表")
+        } else {
+            self.forms
+                .iter()
+                .any(|f| old.iter().any(|o| std::ptr::eq(*o, *f)))
+        };
+        if old_form {
             self.book.old_form_title = true;
         }
         self.title = Some(title.trim().to_string());
+        self.wide.clear();
         self.mode = Mode::Head;
         self.after_grid = false;
         if s.contains("整体支出绩效目标") || s.contains("整体绩效目标") {
@@ -589,15 +780,22 @@ impl Walker<'_> {
             }
             match GRID_HEADERS.iter().find(|(k, _)| *k == h) {
                 Some((_, role)) => cols.push((*c, *role)),
-                None => self.not_placed(r, *c, "i001-unknown-column"),
+                None => match self.wide_header(t) {
+                    Some(Some(w)) => self.wide.push((*c, w)),
+                    Some(None) => {}
+                    None => self.not_placed(r, *c, "i001-unknown-column"),
+                },
             }
         }
+        let wide = std::mem::take(&mut self.wide);
         let t1 = cols
             .iter()
             .find(|(_, k)| *k == "t1")
             .map(|(c, _)| *c)
             .unwrap_or(cells[0].0);
-        if self.target == Target::None {
+        // A grid with the unit's columns left of it names its unit in
+        // its first row.
+        if self.target == Target::None && wide.is_empty() {
             match self.current_unit() {
                 Some(u) => self.target = Target::Unit(u),
                 None => {
@@ -608,6 +806,9 @@ impl Walker<'_> {
         }
         self.recognised = true;
         self.mode = Mode::Grid(Grid {
+            wide,
+            wide_lines: Vec::new(),
+            read: 0,
             cols,
             t1,
             last_t1: String::new(),
@@ -617,9 +818,32 @@ impl Walker<'_> {
 
     /// An indicator row, or false when the row is not one (the grid ends).
     fn grid_row(&mut self, r: usize, cells: &[(usize, String)], mut g: Grid) -> bool {
+        let mut cells = cells;
+        let rest;
+        if cells[0].0 < g.t1 && !g.wide.is_empty() {
+            // The names of the budget lines, on the header's last row.
+            if g.read == 0 && cells.iter().all(|(c, _)| *c < g.t1) && self.wide_names(cells, &mut g)
+            {
+                self.mode = Mode::Grid(g);
+                return true;
+            }
+            // The unit's columns on the grid's first row.
+            self.wide_values(r, cells, &g);
+            rest = cells
+                .iter()
+                .filter(|(c, _)| *c >= g.t1)
+                .cloned()
+                .collect::<Vec<_>>();
+            if rest.is_empty() {
+                self.mode = Mode::Grid(g);
+                return true;
+            }
+            cells = &rest;
+        }
         if cells[0].0 < g.t1 {
             return false;
         }
+        g.read += 1;
         let role = |c: usize| g.cols.iter().find(|(k, _)| *k == c).map(|(_, x)| *x);
         if cells.iter().any(|(c, _)| role(*c).is_none()) {
             return false;
@@ -684,15 +908,24 @@ impl Walker<'_> {
     fn summary_header(&mut self, cells: &[(usize, String)]) -> Option<Mode> {
         let find =
             |f: &dyn Fn(&str) -> bool| cells.iter().find(|(_, t)| f(&squeeze(t))).map(|(c, _)| *c);
-        let serial = find(&|h| h == "序号")?;
-        let name = find(&|h| h == "名称" || h.ends_with("名称") || h == "项目" || h == "单位")?;
+        // The summary columns of the catalogue first, then the headers
+        // seen in published tables.
+        let is = |h: &str, col: SumCol| {
+            SUMMARY_HEADERS
+                .iter()
+                .any(|(n, c)| *c == col && catalogue::squeeze(n) == h)
+        };
+        let serial = find(&|h| is(h, SumCol::Serial))?;
+        let name =
+            find(&|h| is(h, SumCol::Name) || h.ends_with("名称") || h == "项目" || h == "单位")?;
         let amount = find(&|h| {
-            h.starts_with("金额")
+            is(h, SumCol::Amount)
+                || h.starts_with("金额")
                 || h.starts_with("资金总额")
                 || h.starts_with("预算数")
                 || h.starts_with("合计")
         })?;
-        let code = find(&|h| h.ends_with("编码"));
+        let code = find(&|h| is(h, SumCol::Code) || h.ends_with("编码"));
         let mut texts = Vec::new();
         for (c, t) in cells {
             if [Some(serial), Some(name), Some(amount), code].contains(&Some(*c)) {
@@ -706,6 +939,22 @@ impl Walker<'_> {
                 _ => None,
             };
             texts.push((*c, t.trim().to_string(), kind));
+        }
+        // The summary forms whose columns the header shows: their lines
+        // under the table are known then.
+        let shown: Vec<String> = cells.iter().map(|(_, t)| squeeze(t)).collect();
+        let summaries: Vec<&'static Form> = crate::forms::CATALOGUE
+            .iter()
+            .copied()
+            .filter(|f| {
+                f.body.iter().any(|b| {
+                    matches!(b, Block::Summary { columns, .. }
+                        if columns.iter().all(|(h, _)| shown.iter().any(|s| s.starts_with(&squeeze(h)))))
+                })
+            })
+            .collect();
+        if !summaries.is_empty() {
+            self.forms = summaries;
         }
         let name_text = self
             .title
@@ -796,6 +1045,20 @@ impl Walker<'_> {
             .title
             .clone()
             .unwrap_or_else(|| self.sheet.name.clone());
+        // The form's tables side by side, when the catalogue says what
+        // each pair of columns prints: a breakdown of the budget.
+        let dims: Vec<Option<&'static str>> = self
+            .forms
+            .iter()
+            .flat_map(|f| f.body.iter())
+            .find_map(|b| match b {
+                Block::Parallel(tables) if tables.len() == pairs.len() => {
+                    Some(tables.iter().map(budget_dim).collect())
+                }
+                Block::Lines(t) if pairs.len() == 1 => Some(vec![budget_dim(t)]),
+                _ => None,
+            })
+            .unwrap_or_default();
         let mut out = Vec::new();
         for (k, (n, a)) in pairs.iter().enumerate() {
             let name = if pairs.len() > 1 {
@@ -807,6 +1070,8 @@ impl Walker<'_> {
                 name,
                 total: "-".to_string(),
                 lines: Vec::new(),
+                by: None,
+                of_budget: dims.get(k).copied().flatten(),
             });
             out.push((*n, *a, self.book.units[unit].amounts.len() - 1));
         }
@@ -883,6 +1148,9 @@ impl Walker<'_> {
         // | …): the row is read from its own label.
         if cells.len() >= 3 && heads[0].ends_with("情况") && heads[1] == "项目名称" {
             return self.head_row(r, &cells[1..], &heads[1..]);
+        }
+        if self.form_row(r, cells) {
+            return;
         }
         let label = heads[0].as_str();
         let value = |k: usize| cells.get(k).map(|(_, t)| t.trim().to_string());
@@ -964,7 +1232,9 @@ impl Walker<'_> {
             || label.starts_with("支出明细"))
             && matches!(target, Target::Project(..))
         {
-            self.mode = Mode::Detail;
+            if self.detail_header(cells) {
+                return;
+            }
             for (c, _) in cells {
                 self.not_placed(r, *c, "i001-spending-detail");
             }
@@ -1198,35 +1468,62 @@ impl Walker<'_> {
 /// 满意度 under 效益 (no 满意度 一级), or 成本 under 产出 in an older
 /// `…申报表`, the older local form. `None` when the tables do not tell (no
 /// tiers, or the shapes of two forms at once).
-pub fn infer_scheme(book: &Book) -> Option<&'static str> {
+pub fn infer_scheme(book: &Book) -> Option<Inferred> {
     use crate::check::frameworks::norm;
     let rows = book.units.iter().flat_map(|u| {
         u.indicators
             .iter()
             .chain(u.projects.iter().flat_map(|p| p.indicators.iter()))
     });
-    let (mut cost1, mut cost2, mut sat1, mut sat_under_benefit) = (false, false, false, false);
+    // The first row that shows each shape: its cell.
+    let (mut cost1, mut cost2, mut sat1, mut sat_under_benefit) = (None, None, None, None);
     for r in rows {
         let t1 = norm(&r.t1);
         let t2 = norm(&r.t2);
+        let at = || Some(r.at.clone());
         match t1.as_str() {
-            "成本" => cost1 = true,
-            "产出" if t2 == "成本" => cost2 = true,
-            "满意度" => sat1 = true,
-            "效益" | "效果" if t2.contains("满意度") => sat_under_benefit = true,
+            "成本" => cost1 = cost1.or_else(at),
+            "产出" if t2 == "成本" => cost2 = cost2.or_else(at),
+            "满意度" => sat1 = sat1.or_else(at),
+            "效益" | "效果" if t2.contains("满意度") => {
+                sat_under_benefit = sat_under_benefit.or_else(at)
+            }
             _ => {}
         }
     }
-    if cost1 {
-        return (!cost2).then_some("财预2021");
+    let found = |scheme, at: Option<String>, why| at.map(|cell| Inferred { scheme, cell, why });
+    if cost1.is_some() {
+        if cost2.is_some() {
+            return None;
+        }
+        return found("财预2021", cost1, "i005-cost-first-tier");
     }
-    if sat1 {
-        return (!sat_under_benefit).then_some("财预2020");
+    if sat1.is_some() {
+        if sat_under_benefit.is_some() {
+            return None;
+        }
+        return found("财预2020", sat1, "i005-satisfaction-first-tier");
     }
-    if sat_under_benefit || (book.old_form_title && cost2) {
-        return Some("地方旧式");
+    if sat_under_benefit.is_some() {
+        return found(
+            "地方旧式",
+            sat_under_benefit,
+            "i005-satisfaction-under-benefit",
+        );
     }
-    cost2.then_some("财预2020")
+    if book.old_form_title && cost2.is_some() {
+        return found("地方旧式", cost2, "i005-cost-under-output-old-form");
+    }
+    found("财预2020", cost2, "i005-cost-under-output")
+}
+
+/// The framework the tables' tiers show, the cell that first shows it
+/// and the message that says how.
+#[derive(Debug)]
+pub struct Inferred {
+    pub scheme: &'static str,
+    pub cell: String,
+    pub why: &'static str,
 }
 
 /// `填报单位：X` → `X` when the text starts with one of the labels and a
@@ -1250,4 +1547,1081 @@ fn is_title(s: &str) -> bool {
         || s.ends_with("明细表")
         || s.ends_with("情况表")
         || (s.ends_with('表') && s.chars().count() >= 6)
+}
+
+/// Whether a source shows `what`, alone or as the fallback of an `Or`.
+fn shows(src: &Source, what: fn(&Source) -> bool) -> bool {
+    match src {
+        Source::Or(list) => list.iter().any(|s| shows(s, what)),
+        s => what(s),
+    }
+}
+
+fn is_project_name(s: &Source) -> bool {
+    matches!(s, Source::ProjectName)
+}
+
+fn is_unit_name(s: &Source) -> bool {
+    matches!(s, Source::UnitName)
+}
+
+fn same_figure(a: &str, b: &str) -> bool {
+    match (
+        a.parse::<rust_decimal::Decimal>(),
+        b.parse::<rust_decimal::Decimal>(),
+    ) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// The budget breakdown a table of budget lines prints, when it prints
+/// the budget's own lines one step down (`by income`).
+fn budget_dim(t: &crate::forms::LineTable) -> Option<&'static str> {
+    use crate::forms::Step;
+    if !t.lines.budget {
+        return None;
+    }
+    match t.lines.path {
+        [Step::By(Dim::Income)] => Some("income"),
+        [Step::By(Dim::Expense)] => Some("expense"),
+        [Step::By(Dim::Functional)] => Some("functional"),
+        _ => None,
+    }
+}
+
+/// The columns of the forms' tables with a row per project.
+fn list_cols<'a>(forms: &'a [&'static Form]) -> impl Iterator<Item = &'static ListCol> + 'a {
+    forms.iter().flat_map(|f| {
+        f.body.iter().flat_map(|b| match b {
+            Block::ProjectList { columns } => columns.iter(),
+            _ => [].iter(),
+        })
+    })
+}
+
+/// One indicator of a 二级 cell of the list, as printed: its name, then
+/// its value when the rest of the line holds a figure (`短信 10000条`,
+/// `满意度 达到 100%`); a line without one is a name alone.
+fn list_indicator(line: &str) -> (String, String) {
+    let line = line.trim();
+    let mut from = 0;
+    while let Some(k) = line[from..].find(' ') {
+        let at = from + k;
+        let rest = line[at..].trim();
+        if rest.chars().any(|c| c.is_ascii_digit()) {
+            return (line[..at].trim().to_string(), rest.to_string());
+        }
+        from = at + 1;
+    }
+    (line.to_string(), String::new())
+}
+
+/// The wide columns of the forms' indicator grids.
+fn wides<'a>(forms: &'a [&'static Form]) -> impl Iterator<Item = &'static Wide> + 'a {
+    forms.iter().flat_map(|f| {
+        f.body.iter().flat_map(|b| match b {
+            Block::Indicators { left, .. } => left.iter(),
+            _ => [].iter(),
+        })
+    })
+}
+
+/// The breakdown across a heading of the form starts (单位年度收入预算
+/// （万元）).
+fn across_headed(form: &'static Form, text: &str) -> Option<Mode> {
+    use crate::forms::{Dim, Step};
+    form.head.iter().find_map(|p| match &p.block {
+        Block::Across {
+            heading: Some(h),
+            lines,
+            total,
+        } if catalogue::matches(h, text) => {
+            let what = match (lines.trees.first(), lines.budget, lines.path) {
+                (_, true, [Step::By(Dim::Income)]) => Across::Income,
+                (_, true, [Step::By(Dim::Expense)]) => Across::Expense,
+                (Some(t), false, _) => Across::Tree(t),
+                _ => return None,
+            };
+            Some(Mode::Across {
+                what,
+                total,
+                names: None,
+            })
+        }
+        _ => None,
+    })
+}
+
+/// A value cell read by the catalogue: its source, text and column.
+type Valued = (&'static Source, String, usize);
+
+impl Walker<'_> {
+    /// A row of the header block of the form the title names, read by the
+    /// catalogue: the part its label names says what its value cells
+    /// hold. False when the row is not one (no form, another label, a
+    /// block the generic reading handles: budget sides, plans, grids).
+    fn form_row(&mut self, r: usize, cells: &[(usize, String)]) -> bool {
+        let mut cells = cells;
+        let forms = self.forms.clone();
+        // The group's label left of the part's own (项目基本情况 | 项目名称).
+        if cells.len() >= 2
+            && forms.iter().any(|f| {
+                catalogue::is_group(f, &cells[0].1)
+                    && catalogue::part_labelled(f, &cells[1].1).is_some()
+            })
+        {
+            cells = &cells[1..];
+        }
+        if cells.len() == 1 && matches!(self.target, Target::Unit(_)) {
+            if let Some(mode) = forms.iter().find_map(|f| across_headed(f, &cells[0].1)) {
+                self.mode = mode;
+                return true;
+            }
+        }
+        let Some(part) = forms
+            .iter()
+            .find_map(|f| catalogue::part_labelled(f, &cells[0].1))
+        else {
+            return false;
+        };
+        let label_col = cells[0].0;
+        match &part.block {
+            Block::Value(src) => {
+                if cells.len() > 2 {
+                    return false;
+                }
+                let vals: Vec<Valued> = cells
+                    .get(1)
+                    .map(|(c, t)| (src, t.trim().to_string(), *c))
+                    .into_iter()
+                    .collect();
+                if vals.is_empty() && self.target == Target::None {
+                    return false;
+                }
+                self.assign(r, &vals, label_col)
+            }
+            Block::Pairs(pairs) => {
+                let mut vals: Vec<Valued> = Vec::new();
+                let mut current = Some(0usize);
+                for (c, t) in &cells[1..] {
+                    if let Some(j) = pairs
+                        .iter()
+                        .position(|(l, _)| catalogue::pair_label_is(l, t))
+                    {
+                        current = Some(j);
+                        continue;
+                    }
+                    match current.take() {
+                        Some(j) => vals.push((&pairs[j].1, t.trim().to_string(), *c)),
+                        None => self.not_placed(r, *c, "i001-no-column"),
+                    }
+                }
+                self.assign(r, &vals, label_col)
+            }
+            Block::BudgetList {
+                trees, total, dim, ..
+            } if matches!(self.target, Target::Unit(_)) => {
+                let Target::Unit(u) = self.target else {
+                    return false;
+                };
+                let Some(k) = cells.iter().position(|(_, t)| squeeze(t) == squeeze(total)) else {
+                    return false;
+                };
+                let figure = match cells.get(k + 1) {
+                    Some((c, _)) => self.amount(r, *c),
+                    None => "-".to_string(),
+                };
+                for (c, t) in cells.iter().skip(k + 2) {
+                    if !self.is_money(t) {
+                        self.not_placed(r, *c, "i001-no-column");
+                    }
+                }
+                let by = match dim {
+                    Dim::Expense => Some("expense"),
+                    Dim::Income => Some("income"),
+                    _ => None,
+                };
+                self.book.units[u].amounts.push(AmountT {
+                    name: trees.first().copied().unwrap_or(total).to_string(),
+                    total: figure,
+                    lines: Vec::new(),
+                    by,
+                    of_budget: None,
+                });
+                self.mode = Mode::BudgetList {
+                    tree: self.book.units[u].amounts.len() - 1,
+                    label: label_col,
+                };
+                true
+            }
+            Block::Schedule if matches!(self.target, Target::Project(..)) => {
+                let find = |h: &str| {
+                    cells
+                        .iter()
+                        .find(|(_, t)| catalogue::squeeze(t) == h)
+                        .map(|(c, _)| *c)
+                };
+                match (find("项目实施内容"), find("开始时间"), find("结束时间")) {
+                    (Some(content), Some(start), Some(end)) => {
+                        self.mode = Mode::Dated {
+                            content,
+                            start,
+                            end,
+                            label: label_col,
+                        };
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            Block::Funds { dim, .. } if matches!(self.target, Target::Project(..)) => {
+                let find = |h: &str| {
+                    cells
+                        .iter()
+                        .find(|(_, t)| catalogue::squeeze(t) == h)
+                        .map(|(c, _)| *c)
+                };
+                match (find("项目"), find("本年度申请资金")) {
+                    (Some(name), Some(amount)) => {
+                        self.mode = Mode::Funds {
+                            name,
+                            prior: find("上年度安排资金"),
+                            amount,
+                            basis: find("测算依据及说明"),
+                            label: label_col,
+                            detail: *dim == crate::forms::Dim::Detail,
+                        };
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// A row of a table with a row per project (the 支出方向 list): a
+    /// header row (each cell a label of the form's columns, the last of
+    /// each column's path placing it), or a project's row. False when the
+    /// row is neither.
+    fn list_row(&mut self, r: usize, cells: &[(usize, String)]) -> bool {
+        let all: Vec<&'static ListCol> = list_cols(&self.forms).collect();
+        if all.is_empty() {
+            return false;
+        }
+        let labels = |t: &str| {
+            let h = squeeze(t);
+            all.iter().any(|c| c.path.iter().any(|p| squeeze(p) == h))
+        };
+        let header = cells.iter().all(|(_, t)| labels(t));
+        let (mut cols, rows) = match &self.mode {
+            Mode::List { cols, rows } => (cols.clone(), *rows),
+            _ => (Vec::new(), false),
+        };
+        let starts = !matches!(self.mode, Mode::List { .. })
+            && header
+            && cells.len() >= 3
+            && cells
+                .iter()
+                .all(|(_, t)| all.iter().any(|c| squeeze(c.path[0]) == squeeze(t)));
+        if !starts && !matches!(self.mode, Mode::List { .. }) {
+            return false;
+        }
+        if header && !rows {
+            // Each label places the first column not yet placed whose
+            // path ends in it, under the labels placed left of it.
+            for (c, t) in cells {
+                let h = squeeze(t);
+                if let Some(col) = all.iter().find(|x| {
+                    x.path.last().is_some_and(|l| squeeze(l) == h)
+                        && !cols.iter().any(|(_, y)| std::ptr::eq(*y, **x))
+                }) {
+                    cols.push((*c, col));
+                }
+            }
+            self.recognised = true;
+            self.mode = Mode::List { cols, rows: false };
+            return true;
+        }
+        self.list_project(r, cells, &cols);
+        self.mode = Mode::List { cols, rows: true };
+        true
+    }
+
+    /// A project's row of the list.
+    fn list_project(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        cols: &[(usize, &'static ListCol)],
+    ) {
+        for (c, _) in cells {
+            if !cols.iter().any(|(k, _)| k == c) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        let name = cols.iter().find_map(|(c, col)| match &col.what {
+            ListValue::Source(s) if shows(s, is_project_name) => {
+                Some(self.sheet.get(r, *c).trim().to_string())
+            }
+            _ => None,
+        });
+        let Some(name) = name.filter(|n| !n.is_empty()) else {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-row-without-name");
+            }
+            return;
+        };
+        let Some(u) = self.current_unit_for_project() else {
+            self.not_placed(r, cells[0].0, "i001-no-unit");
+            return;
+        };
+        self.book.units[u].projects.push(ProjectT {
+            name,
+            amount: "-".to_string(),
+            ..ProjectT::default()
+        });
+        let p = self.book.units[u].projects.len() - 1;
+        self.target = Target::Project(u, p);
+        for (c, col) in cols {
+            let text = self.sheet.get(r, *c).trim().to_string();
+            match &col.what {
+                ListValue::Source(src) => {
+                    // The list's amount column is the project's amount.
+                    if text.is_empty() && !matches!(src, Source::ProjectAmount) {
+                        continue;
+                    }
+                    self.put(r, *c, src, &text);
+                }
+                ListValue::Tier(t2) => {
+                    let t1 = col
+                        .path
+                        .get(col.path.len().saturating_sub(2))
+                        .copied()
+                        .unwrap_or("");
+                    let at = self.at(r, *c);
+                    let mut rows: Vec<IndRow> = text
+                        .lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(|l| {
+                            let (name, value) = list_indicator(l);
+                            IndRow {
+                                t1: t1.to_string(),
+                                t2: t2.to_string(),
+                                name,
+                                value,
+                                at: at.clone(),
+                                combined: true,
+                                ..IndRow::default()
+                            }
+                        })
+                        .collect();
+                    if rows.is_empty() {
+                        // A blank cell: the group, with nothing in it.
+                        rows.push(IndRow {
+                            t1: t1.to_string(),
+                            t2: t2.to_string(),
+                            at,
+                            ..IndRow::default()
+                        });
+                    }
+                    self.book.units[u].projects[p].indicators.extend(rows);
+                }
+            }
+        }
+    }
+
+    /// The grid a label starts whose form prints no column headers: its
+    /// columns are the form's, in order, from the cell after the label.
+    fn headless_grid(&mut self, cells: &[(usize, String)]) -> Option<Grid> {
+        use crate::forms::Col;
+        if cells.len() < 2 || !matches!(self.target, Target::Unit(_) | Target::Project(..)) {
+            return None;
+        }
+        let label = squeeze(&cells[0].1);
+        let columns = self.forms.iter().flat_map(|f| f.body.iter()).find_map(|b| match b {
+            Block::Indicators {
+                left,
+                columns,
+                header: false,
+                ..
+            } if left.iter().any(|w| {
+                matches!(&w.what, WideValue::Source(Source::Text(t)) if !t.is_empty() && squeeze(t) == label)
+            }) =>
+            {
+                Some(columns)
+            }
+            _ => None,
+        })?;
+        let role = |c: Col| match c {
+            Col::Tier1 => "t1",
+            Col::Tier2 => "t2",
+            Col::Tier3 => "name",
+            Col::Type => "cmp",
+            Col::Value => "value",
+            Col::Unit => "uom",
+            Col::Explain => "explain",
+            Col::Scoring => "scoring",
+            Col::Standard => "standard",
+            Col::Weight => "weight",
+            Col::Note => "note",
+        };
+        let first = cells[1].0;
+        let cols: Vec<(usize, &'static str)> = columns
+            .iter()
+            .enumerate()
+            .map(|(k, gc)| (first + k, role(gc.col)))
+            .collect();
+        Some(Grid {
+            wide: Vec::new(),
+            wide_lines: Vec::new(),
+            read: 0,
+            t1: first,
+            cols,
+            last_t1: String::new(),
+            last_t2: String::new(),
+        })
+    }
+
+    /// What a header cell above or in an indicator grid's header row is
+    /// for a grid with columns left of it: `Some(Some(column))` the last
+    /// label of a wide column, `Some(None)` a label above others (年度预算
+    /// 申请) or over the grid (部门整体支出年度绩效目标), `None` neither.
+    fn wide_header(&self, text: &str) -> Option<Option<&'static WideValue>> {
+        let h = squeeze(text);
+        for w in wides(&self.forms) {
+            if w.path.last().is_some_and(|l| squeeze(l) == h) {
+                return Some(Some(&w.what));
+            }
+            if w.path.iter().any(|l| squeeze(l) == h) {
+                return Some(None);
+            }
+        }
+        let group = self
+            .forms
+            .iter()
+            .flat_map(|f| f.body.iter())
+            .any(|b| matches!(b, Block::Indicators { group: Some(g), .. } if squeeze(g) == h));
+        group.then_some(None)
+    }
+
+    /// A header row above an indicator grid whose form prints columns
+    /// left of it: every cell one of their labels.
+    fn wide_head_row(&mut self, cells: &[(usize, String)]) -> bool {
+        if self.forms.is_empty() || wides(&self.forms).next().is_none() {
+            return false;
+        }
+        let found: Vec<_> = cells
+            .iter()
+            .map(|(c, t)| (*c, self.wide_header(t)))
+            .collect();
+        if found.iter().any(|(_, f)| f.is_none())
+            || !found.iter().any(|(_, f)| matches!(f, Some(Some(_))))
+        {
+            return false;
+        }
+        for (c, f) in found {
+            if let Some(Some(w)) = f {
+                self.wide.push((c, w));
+            }
+        }
+        self.recognised = true;
+        true
+    }
+
+    /// The names of the budget lines under 按收入性质分 and 按支出性质分:
+    /// each under the nearest such header to its left.
+    fn wide_names(&mut self, cells: &[(usize, String)], g: &mut Grid) -> bool {
+        let sides: Vec<(usize, bool)> = g
+            .wide
+            .iter()
+            .filter_map(|(c, w)| match w {
+                WideValue::Lines(Dim::Income) => Some((*c, false)),
+                WideValue::Lines(Dim::Expense) => Some((*c, true)),
+                _ => None,
+            })
+            .collect();
+        let mut names = Vec::new();
+        for (c, t) in cells {
+            let Some((_, exp)) = sides.iter().filter(|(k, _)| k <= c).max_by_key(|(k, _)| *k)
+            else {
+                return false;
+            };
+            names.push((*c, t.trim().to_string(), *exp));
+        }
+        g.wide_lines = names;
+        true
+    }
+
+    /// The unit's columns on the first row of its grid: its code, name,
+    /// budget and goal; the unit is named here.
+    fn wide_values(&mut self, r: usize, cells: &[(usize, String)], g: &Grid) {
+        let get = |c: usize| self.sheet.get(r, c).trim().to_string();
+        let name = g
+            .wide
+            .iter()
+            .find_map(|(c, w)| matches!(w, WideValue::Source(Source::UnitName)).then(|| get(*c)));
+        if let Some(n) = name.filter(|n| !n.is_empty()) {
+            let u = self.unit_named(&n);
+            self.target = Target::Unit(u);
+            self.pending_unit = false;
+        }
+        let Target::Unit(u) = self.target else {
+            for (c, _) in cells.iter().filter(|(c, _)| *c < g.t1) {
+                self.not_placed(r, *c, "i001-no-unit");
+            }
+            return;
+        };
+        for (c, _) in cells.iter().filter(|(c, _)| *c < g.t1) {
+            let known =
+                g.wide.iter().any(|(k, _)| k == c) || g.wide_lines.iter().any(|(k, _, _)| k == c);
+            if !known {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        for (c, w) in &g.wide {
+            if let WideValue::Source(src) = w {
+                let v = get(*c);
+                self.put(r, *c, src, &v);
+            }
+        }
+        for (c, name, exp) in &g.wide_lines {
+            let figure = if get(*c).is_empty() {
+                "-".to_string()
+            } else {
+                self.amount(r, *c)
+            };
+            let b = self.book.units[u]
+                .budget
+                .get_or_insert_with(BudgetT::default);
+            let side = if *exp { &mut b.expense } else { &mut b.income };
+            side.push((name.clone(), figure));
+        }
+    }
+
+    /// Values read by the catalogue, into the table they belong to: a
+    /// row that shows a project's name starts the project (the last such
+    /// cell names it: on the 支出方向 form, 所属专项名称, by which the 汇总表
+    /// lists the projects), one that shows a unit's name a unit.
+    fn assign(&mut self, r: usize, vals: &[Valued], label_col: usize) -> bool {
+        if vals.iter().any(|(s, _, _)| shows(s, is_project_name)) {
+            let name = vals
+                .iter()
+                .rev()
+                .find(|(s, _, _)| shows(s, is_project_name))
+                .map(|v| v.1.clone())
+                .unwrap_or_default();
+            let Some(u) = self.current_unit_for_project() else {
+                self.not_placed(r, label_col, "i001-no-unit");
+                return true;
+            };
+            self.book.units[u].projects.push(ProjectT {
+                name,
+                amount: "-".to_string(),
+                ..ProjectT::default()
+            });
+            let p = self.book.units[u].projects.len() - 1;
+            self.target = Target::Project(u, p);
+            self.recognised = true;
+            self.label_col = label_col;
+            self.after_grid = false;
+        } else if vals.iter().any(|(s, _, _)| shows(s, is_unit_name))
+            && (self.pending_unit || self.target == Target::None)
+        {
+            // A cell that shows the unit's name only when no property is
+            // stated (预算单位) names it when the 填报单位 line does not.
+            // The unit named on an earlier sheet of the workbook is this
+            // one when the cell shows its name shortened (石峰区人民政府办公室
+            // for 株洲市石峰区人民政府办公室).
+            let earlier = self.book.filler.clone();
+            let name = vals
+                .iter()
+                .find(|(s, _, _)| shows(s, is_unit_name))
+                .map(|(s, v, _)| match (s, &self.filler, &earlier) {
+                    (Source::Or(_), Some(f), _) if !f.is_empty() => f.clone(),
+                    (Source::Or(_), None, Some(f)) if !v.is_empty() && f.ends_with(v.as_str()) => {
+                        f.clone()
+                    }
+                    _ => v.clone(),
+                })
+                .unwrap_or_default();
+            let u = self.unit_named(&name);
+            self.target = Target::Unit(u);
+            self.pending_unit = false;
+            self.recognised = true;
+            self.label_col = label_col;
+            self.after_grid = false;
+        }
+        if self.target == Target::None {
+            return false;
+        }
+        for (src, v, c) in vals {
+            self.put(r, *c, src, v);
+        }
+        true
+    }
+
+    /// One value into the field its source names.
+    fn put(&mut self, r: usize, c: usize, src: &Source, v: &str) {
+        let target = self.target;
+        let at = self.at(r, c);
+        let (u, p) = match target {
+            Target::Unit(u) => (u, None),
+            Target::Project(u, p) => (u, Some(p)),
+            Target::None => return,
+        };
+        match src {
+            Source::UnitName | Source::ProjectName | Source::Text(_) => {}
+            Source::Or(list) => {
+                // The cell shows the property when there is one, else the
+                // fallback: a value that is the fallback's is not a
+                // property; a fallback not read yet is read from it.
+                let key = list.iter().find_map(|s| match s {
+                    Source::Property(keys) => keys.first().copied(),
+                    _ => None,
+                });
+                let fallback = list.iter().find(|s| !matches!(s, Source::Property(_)));
+                let known = match (fallback, p) {
+                    (Some(Source::ProjectName), Some(p)) => {
+                        Some(self.book.units[u].projects[p].name.clone())
+                    }
+                    (Some(Source::UnitName), _) => Some(self.book.units[u].name.clone()),
+                    (Some(Source::ProjectAmount), Some(p)) => {
+                        Some(self.book.units[u].projects[p].amount.clone())
+                    }
+                    (Some(Source::Period), Some(p)) => self.book.units[u].projects[p]
+                        .period
+                        .as_ref()
+                        .map(|x| x.0.clone()),
+                    (Some(Source::Duties), None) => self.book.units[u].duties.clone(),
+                    _ => None,
+                };
+                match (known, fallback) {
+                    (Some(k), _) if same_figure(&k, v) || k == v => {}
+                    (None, Some(f))
+                        if matches!(f, Source::Period | Source::Duties | Source::Goals(_)) =>
+                    {
+                        self.put(r, c, f, v)
+                    }
+                    _ => {
+                        if let Some(k) = key {
+                            self.property(u, p, k, v, at);
+                        }
+                    }
+                }
+            }
+            Source::Property(keys) => {
+                if let Some(k) = keys.first() {
+                    self.property(u, p, k, v, at);
+                }
+            }
+            Source::Duties if !v.is_empty() => self.book.units[u].duties = Some(v.to_string()),
+            Source::Goals(kind) if !v.is_empty() => match p {
+                Some(p) => self.book.units[u].projects[p]
+                    .goals
+                    .push((*kind, v.to_string())),
+                None => self.book.units[u].goals.push((*kind, v.to_string())),
+            },
+            Source::Period if !v.is_empty() => {
+                if let Some(p) = p {
+                    self.book.units[u].projects[p].period = Some((v.to_string(), at));
+                }
+            }
+            Source::Staff(name) if !v.is_empty() => {
+                let line = format!("{name} {v}");
+                let staff = &mut self.book.units[u].staff;
+                match staff {
+                    Some((s, _)) => {
+                        s.push('；');
+                        s.push_str(&line);
+                    }
+                    None => *staff = Some((line, at)),
+                }
+            }
+            Source::UnitCode if !v.is_empty() => self.book.units[u].code = Some(v.to_string()),
+            Source::ProjectCode if !v.is_empty() => {
+                if let Some(p) = p {
+                    self.book.units[u].projects[p].code = Some(v.to_string());
+                }
+            }
+            Source::ProjectAmount => {
+                if let Some(p) = p {
+                    let a = self.amount(r, c);
+                    self.book.units[u].projects[p].amount = a;
+                }
+            }
+            Source::BudgetTotal => {
+                let a = self.amount(r, c);
+                self.book.units[u]
+                    .budget
+                    .get_or_insert_with(BudgetT::default)
+                    .total = a;
+            }
+            Source::Tree(_) => self.not_placed(r, c, "i001-no-column"),
+            _ => {}
+        }
+    }
+
+    /// A property of the unit or the project; a blank cell states none.
+    fn property(&mut self, u: usize, p: Option<usize>, key: &str, v: &str, at: String) {
+        if v.is_empty() || key.is_empty() {
+            return;
+        }
+        let prop = (key.to_string(), v.to_string(), at);
+        match p {
+            Some(p) => self.book.units[u].projects[p].properties.push(prop),
+            None => self.book.units[u].properties.push(prop),
+        }
+    }
+
+    /// The header row of a 支出明细及测算说明 grid (a heading alone on its
+    /// row is its section label). False when the columns are not those of
+    /// the form.
+    fn detail_header(&mut self, cells: &[(usize, String)]) -> bool {
+        if cells.len() == 1 {
+            return true;
+        }
+        let find = |h: &str| {
+            cells
+                .iter()
+                .find(|(_, t)| catalogue::squeeze(t) == h)
+                .map(|(c, _)| *c)
+        };
+        let (Some(content), Some(item), Some(amount), Some(basis)) = (
+            find("支出内容简介"),
+            find("支出明细"),
+            find("金额"),
+            find("支出测算依据及过程说明"),
+        ) else {
+            return false;
+        };
+        if let Target::Project(u, p) = self.target {
+            self.book.units[u].projects[p]
+                .detail
+                .get_or_insert_with(DetailT::default);
+        }
+        self.mode = Mode::Detail {
+            content,
+            item,
+            amount,
+            basis,
+        };
+        true
+    }
+
+    /// A row of the spending detail; true at its 合计 row, which ends it.
+    /// A 支出内容简介 cell starts a line (alone when its 支出明细 cell is
+    /// blank: the cell spans both); the 支出明细 rows under it are its
+    /// lines, `小计` its own figure.
+    fn detail_row(&mut self, r: usize, cells: &[(usize, String)], cols: [usize; 4]) -> bool {
+        let [content, item, amount, basis] = cols;
+        let Target::Project(u, p) = self.target else {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-no-unit");
+            }
+            return true;
+        };
+        for (c, _) in cells {
+            if !cols.contains(c) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        let get = |c: usize| self.sheet.get(r, c).trim().to_string();
+        let (top, sub, b) = (get(content), get(item), get(basis));
+        let figure = if get(amount).is_empty() {
+            "-".to_string()
+        } else {
+            self.amount(r, amount)
+        };
+        let detail = self.book.units[u].projects[p]
+            .detail
+            .get_or_insert_with(DetailT::default);
+        if is_total(&top) || (top.is_empty() && is_total(&sub)) {
+            detail.total = Some(figure);
+            return true;
+        }
+        let line = |name: String| DetailLine {
+            name,
+            amount: figure.clone(),
+            basis: b.clone(),
+            lines: Vec::new(),
+        };
+        if !top.is_empty() {
+            if sub.is_empty() {
+                detail.lines.push(line(top));
+                return false;
+            }
+            detail.lines.push(DetailLine {
+                name: top,
+                amount: "-".to_string(),
+                ..DetailLine::default()
+            });
+        }
+        match detail.lines.last_mut() {
+            Some(last) if squeeze(&sub) == "小计" => {
+                last.amount = figure;
+                last.basis = b;
+            }
+            Some(last) => last.lines.push(line(sub)),
+            None => {
+                for (c, _) in cells {
+                    self.not_placed(r, *c, "i001-row-without-name");
+                }
+            }
+        }
+        false
+    }
+
+    /// A row of a project's funds: a funding line (资金来源) or a line of
+    /// the spending detail with its basis; the 合计 row is the project's
+    /// amount. A prior year's figure (上年度安排资金) is not imported.
+    fn funds_row(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        cols: [Option<usize>; 4],
+        detail: bool,
+    ) {
+        let [name, prior, amount, basis] = cols;
+        let Target::Project(u, p) = self.target else {
+            return;
+        };
+        for (c, _) in cells {
+            if !cols.contains(&Some(*c)) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        if let Some(k) = prior {
+            if !self.sheet.get(r, k).is_empty() {
+                self.not_placed(r, k, "i001-prior-year");
+            }
+        }
+        let get = |c: Option<usize>| c.map(|c| self.sheet.get(r, c).trim().to_string());
+        let n = get(name).unwrap_or_default();
+        let figure = match amount {
+            Some(a) if !self.sheet.get(r, a).is_empty() => self.amount(r, a),
+            _ => "-".to_string(),
+        };
+        if is_total(&n) {
+            // The 合计 of the funds is the project's amount (the
+            // application form has no other cell for it).
+            let pr = &mut self.book.units[u].projects[p];
+            if pr.amount == "-" {
+                pr.amount = figure;
+            }
+            return;
+        }
+        if n.is_empty() {
+            if let Some(a) = amount.filter(|a| !self.sheet.get(r, *a).is_empty()) {
+                self.not_placed(r, a, "i001-row-without-name");
+            }
+            return;
+        }
+        let pr = &mut self.book.units[u].projects[p];
+        if detail {
+            pr.detail
+                .get_or_insert_with(DetailT::default)
+                .lines
+                .push(DetailLine {
+                    name: n,
+                    amount: figure,
+                    basis: get(basis).unwrap_or_default(),
+                    lines: Vec::new(),
+                });
+        } else {
+            pr.sources.push((n, figure));
+            if let Some(b) = basis.filter(|b| !self.sheet.get(r, *b).is_empty()) {
+                self.not_placed(r, b, "i001-no-column");
+            }
+        }
+    }
+
+    /// A line above or under a table of the forms the title names, by its
+    /// pattern (`单位负责人：{属性:单位负责人}`, `金额：{金额单位}`): what its
+    /// placeholders hold goes to the table's subject, the unit when the
+    /// table has not named its own yet. A property is written once: the
+    /// same line on the sheets of a unit's projects states it again.
+    fn form_line(&mut self, r: usize, c: usize, text: &str) -> bool {
+        let forms = self.forms.clone();
+        // A line of any form that holds no placeholder (填报单位：（盖章）)
+        // is known by itself, before a table says which form it is.
+        let Some(found) = forms
+            .iter()
+            .flat_map(|f| catalogue::line_patterns(f))
+            .find_map(|p| catalogue::capture(p, text))
+            .or_else(|| {
+                crate::forms::CATALOGUE
+                    .iter()
+                    .flat_map(|f| catalogue::line_patterns(f))
+                    .filter(|p| !p.contains('{'))
+                    .find_map(|p| catalogue::capture(p, text))
+            })
+        else {
+            return false;
+        };
+        self.recognised = true;
+        for (hole, value) in found {
+            let value = value.trim().to_string();
+            if value.is_empty() {
+                continue;
+            }
+            match hole.as_str() {
+                "金额单位" | "money" => {
+                    self.book.money.get_or_insert(value);
+                }
+                "年" | "year" if value.len() == 4 && value.chars().all(|c| c.is_ascii_digit()) => {
+                    self.book.year.get_or_insert(value);
+                }
+                "单位" | "unit" if self.filler.is_none() => {
+                    self.filler = Some(value.clone());
+                    self.book.filler = Some(value);
+                }
+                k if k.starts_with("属性:") || k.starts_with("property:") => {
+                    let keys: Vec<&str> =
+                        k.split_once(':').map_or("", |x| x.1).split('|').collect();
+                    let Some(u) = self.current_unit() else {
+                        continue;
+                    };
+                    // `{属性:填报单位|单位}` shows the unit's name when no
+                    // property is stated.
+                    if keys.contains(&"单位") && self.book.units[u].name == value {
+                        continue;
+                    }
+                    let p = match self.target {
+                        Target::Project(_, p) => Some(p),
+                        _ => None,
+                    };
+                    let props = match p {
+                        Some(p) => &self.book.units[u].projects[p].properties,
+                        None => &self.book.units[u].properties,
+                    };
+                    if props.iter().any(|(k, _, _)| k == keys[0]) {
+                        continue;
+                    }
+                    let at = self.at(r, c);
+                    self.property(u, p, keys[0], &value, at);
+                }
+                _ => {}
+            }
+        }
+        true
+    }
+
+    /// The money unit written beside a figure (`万元`).
+    fn is_money(&self, text: &str) -> bool {
+        self.book
+            .money
+            .as_deref()
+            .is_some_and(|m| squeeze(m) == squeeze(text))
+    }
+
+    /// A line of a `资金总额` block: its name and figure (and the money
+    /// unit); its heading (按支出性质分) alone on its row.
+    fn budget_list_row(&mut self, r: usize, cells: &[(usize, String)], tree: usize) {
+        let Target::Unit(u) = self.target else {
+            return;
+        };
+        let named = self
+            .forms
+            .iter()
+            .flat_map(|f| f.head.iter())
+            .any(|p| matches!(&p.block, Block::BudgetList { heading, .. } if squeeze(heading) == squeeze(&cells[0].1)));
+        if cells.len() == 1 && named {
+            return;
+        }
+        let name = cells[0].1.trim().to_string();
+        let figure = match cells.get(1) {
+            Some((c, _)) => self.amount(r, *c),
+            None => "-".to_string(),
+        };
+        for (c, t) in cells.iter().skip(2) {
+            if !self.is_money(t) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        self.book.units[u].amounts[tree].lines.push((name, figure));
+    }
+
+    /// The figures under a breakdown's names: its total, its lines.
+    fn across_row(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        what: Across,
+        total: &str,
+        names: &[(usize, String)],
+    ) {
+        let Target::Unit(u) = self.target else {
+            return;
+        };
+        for (c, _) in cells {
+            if !names.iter().any(|(k, _)| k == c) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        let mut sum = "-".to_string();
+        let mut lines = Vec::new();
+        for (c, name) in names {
+            let figure = if self.sheet.get(r, *c).is_empty() {
+                "-".to_string()
+            } else {
+                self.amount(r, *c)
+            };
+            if squeeze(name) == squeeze(total) {
+                sum = figure;
+            } else {
+                lines.push((name.trim().to_string(), figure));
+            }
+        }
+        let unit = &mut self.book.units[u];
+        match what {
+            Across::Income | Across::Expense => {
+                let b = unit.budget.get_or_insert_with(BudgetT::default);
+                if b.total.is_empty() || b.total == "-" {
+                    b.total = sum;
+                }
+                if matches!(what, Across::Income) {
+                    b.income = lines;
+                } else {
+                    b.expense = lines;
+                }
+            }
+            Across::Tree(name) => unit.amounts.push(AmountT {
+                name: name.to_string(),
+                total: sum,
+                lines,
+                by: None,
+                of_budget: None,
+            }),
+        }
+    }
+
+    /// A row of 实施进度 as a grid: content, start, end.
+    fn dated_row(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        content: usize,
+        start: usize,
+        end: usize,
+    ) {
+        let Target::Project(u, p) = self.target else {
+            return;
+        };
+        for (c, _) in cells {
+            if ![content, start, end].contains(c) {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        let get = |c: usize| self.sheet.get(r, c).trim().to_string();
+        let (s, e) = (get(start), get(end));
+        if s.is_empty() && e.is_empty() {
+            return;
+        }
+        let at = self.at(r, start);
+        self.book.units[u].projects[p]
+            .schedule
+            .push((get(content), format!("{s} 至 {e}"), at));
+    }
 }

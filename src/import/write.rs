@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::recognise::{AmountT, Book, IndRow, ProjectT, UnitT};
+use super::recognise::{AmountT, Book, DetailLine, IndRow, ProjectT, UnitT};
 use crate::ast::{GoalKind, IndicatorNode};
 use crate::diag::{Code, Diagnostic};
 use crate::emit::text::{prop_text, type_cell, value_cells};
@@ -94,14 +94,33 @@ fn unit(u: &UnitT, parent: Option<&str>, out: &mut String, diags: &mut Vec<Diagn
     if let Some(p) = parent {
         out.push_str(&format!("  parent {}\n", q(p)));
     }
-    if let Some(b) = &u.budget {
-        out.push_str(&format!("  budget {} {{\n", b.total));
-        for (dim, lines) in [("income", &b.income), ("expense", &b.expense)] {
-            if lines.is_empty() {
-                continue;
+    // The budget's breakdowns that budget tables print (部门收支总表).
+    let of_budget: Vec<&AmountT> = u.amounts.iter().filter(|a| a.of_budget.is_some()).collect();
+    let total = u
+        .budget
+        .as_ref()
+        .map(|b| b.total.clone())
+        .filter(|t| !t.is_empty() && t != "-")
+        .or_else(|| of_budget.iter().map(|a| a.total.clone()).find(|t| t != "-"));
+    if u.budget.is_some() || !of_budget.is_empty() {
+        let total = total.unwrap_or_else(|| "-".to_string());
+        out.push_str(&format!("  budget {total} {{\n"));
+        if let Some(b) = &u.budget {
+            for (dim, lines) in [("income", &b.income), ("expense", &b.expense)] {
+                if lines.is_empty() {
+                    continue;
+                }
+                out.push_str(&format!("    by {dim} {{\n"));
+                lines_nested(lines, Some(&total), 3, out);
+                out.push_str("    }\n");
             }
-            out.push_str(&format!("    by {dim} {{\n"));
-            lines_nested(lines, Some(&b.total), 3, out);
+        }
+        for a in &of_budget {
+            out.push_str(&format!("    by {} {{\n", a.of_budget.unwrap_or("income")));
+            lines_nested(&a.lines, Some(&a.total), 3, out);
+            if a.total != "-" {
+                out.push_str(&format!("      total {}\n", a.total));
+            }
             out.push_str("    }\n");
         }
         out.push_str("  }\n");
@@ -127,7 +146,7 @@ fn unit(u: &UnitT, parent: Option<&str>, out: &mut String, diags: &mut Vec<Diagn
     for (k, v, at) in &u.properties {
         property(k, v, at, "  ", out, diags);
     }
-    for a in &u.amounts {
+    for a in u.amounts.iter().filter(|a| a.of_budget.is_none()) {
         amount_tree(a, out);
     }
     for p in &u.projects {
@@ -206,15 +225,66 @@ fn project(p: &ProjectT, out: &mut String, diags: &mut Vec<Diagnostic>) {
     }
     goals(&p.goals, "    ", out);
     indicators(&p.indicators, "    ", out, diags);
+    if !p.sources.is_empty() {
+        out.push_str("    by source {\n");
+        for (n, a) in &p.sources {
+            out.push_str(&format!("      {}{}\n", q(n), figure(a)));
+        }
+        out.push_str("    }\n");
+    }
+    if let Some(d) = &p.detail {
+        out.push_str("    by detail {\n");
+        for l in &d.lines {
+            detail_line(l, "      ", out);
+        }
+        if let Some(t) = d.total.as_ref().filter(|t| *t != "-") {
+            out.push_str(&format!("      total {t}\n"));
+        }
+        out.push_str("    }\n");
+    }
     for (k, v, at) in &p.properties {
         property(k, v, at, "    ", out, diags);
     }
     out.push_str("  }\n");
 }
 
+/// ` 12.5`, or nothing for no figure.
+fn figure(a: &str) -> String {
+    if a == "-" {
+        String::new()
+    } else {
+        format!(" {a}")
+    }
+}
+
+/// A line of the spending detail: its figure, the basis of its
+/// calculation, the lines under it.
+fn detail_line(l: &DetailLine, ind: &str, out: &mut String) {
+    out.push_str(&format!("{ind}{}{}", q(&l.name), figure(&l.amount)));
+    if l.basis.is_empty() && l.lines.is_empty() {
+        out.push('\n');
+        return;
+    }
+    out.push_str(" {\n");
+    if !l.basis.is_empty() {
+        out.push_str(&format!("{ind}  basis {}\n", q(&l.basis)));
+    }
+    for sub in &l.lines {
+        detail_line(sub, &format!("{ind}  "), out);
+    }
+    out.push_str(&format!("{ind}}}\n"));
+}
+
 fn amount_tree(a: &AmountT, out: &mut String) {
     out.push_str(&format!("  amount {} {} {{\n", q(&a.name), a.total));
-    lines_nested(&a.lines, Some(&a.total), 2, out);
+    match a.by {
+        Some(dim) => {
+            out.push_str(&format!("    by {dim} {{\n"));
+            lines_nested(&a.lines, Some(&a.total), 3, out);
+            out.push_str("    }\n");
+        }
+        None => lines_nested(&a.lines, Some(&a.total), 2, out),
+    }
     out.push_str("  }\n");
 }
 
@@ -223,9 +293,12 @@ fn dec(s: &str) -> Option<Decimal> {
 }
 
 /// The lines of one side, nested where a line's figure is the sum of the
-/// lines right after it (工资福利支出 … under 基本支出) and the top lines
-/// then come to the total; flat otherwise (a table that does not add up
-/// is printed as stated, for the checker to report).
+/// lines right after it (工资福利支出 … under 基本支出; 经费拨款 alone under
+/// 一般公共预算拨款 of the same figure) and the top lines then come to the
+/// total; flat otherwise (a table that does not add up is printed as
+/// stated, for the checker to report). The tables show the nesting only by
+/// indenting the names, which is a format, not a value: the figures are
+/// what tell it.
 fn lines_nested(
     lines: &[(String, String)],
     total: Option<&String>,
@@ -241,7 +314,7 @@ fn lines_nested(
             for (k, l) in lines[i + 1..].iter().enumerate() {
                 let Some(v) = dec(&l.1) else { break };
                 sum += v;
-                if sum == a && k >= 1 {
+                if sum == a {
                     kids = k + 1;
                     break;
                 }

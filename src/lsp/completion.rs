@@ -19,6 +19,7 @@ use crate::check::tiers;
 use crate::i18n::{Arg, Lang, Message};
 use crate::msg;
 use crate::project::{Group, Project};
+use crate::syntax::keywords::{Class, Keyword};
 use crate::syntax::Rule;
 
 use super::position::LineIndex;
@@ -37,76 +38,62 @@ enum Place {
     Plan,
 }
 
-/// The keywords, each with its English and Chinese spellings and where it
-/// may stand.
-///
-/// The spellings offered are the keyword table's
-/// ([`crate::syntax::keywords::KEYWORDS`]); this list says where each
-/// keyword may stand, and a test holds its spellings to the table.
-const KEYWORDS: &[(&str, &[&str], &[Place])] = &[
-    ("year", &["年度"], &[Place::Top]),
-    ("money", &["金额单位"], &[Place::Top]),
-    ("precision", &["精度"], &[Place::Top]),
-    ("scheme", &["框架"], &[Place::Top]),
-    ("title", &["标题"], &[Place::Top]),
-    ("include", &["包含"], &[Place::Top]),
-    ("allow", &["允许"], &[Place::Top]),
-    ("warn", &["警告"], &[Place::Top]),
-    ("deny", &["禁止"], &[Place::Top]),
-    ("unit", &["单位"], &[Place::Top, Place::Unit]),
-    ("rollup", &["系统"], &[Place::Top, Place::Unit]),
-    ("summary", &["汇总表"], &[Place::Top]),
-    ("parent", &["上级"], &[Place::Unit]),
-    ("duties", &["职责"], &[Place::Unit]),
-    (
-        "goal",
-        &["目标"],
-        &[Place::Unit, Place::Project, Place::Plan],
-    ),
-    ("plan", &["重点工作"], &[Place::Unit]),
-    ("staff", &["人员"], &[Place::Unit]),
-    ("budget", &["预算"], &[Place::Unit, Place::Project]),
-    ("amount", &["金额"], &[Place::Unit, Place::Project]),
-    (
-        "indicators",
-        &["绩效指标", "年度绩效指标"],
-        &[Place::Unit, Place::Project],
-    ),
-    ("project", &["项目"], &[Place::Unit]),
-    ("period", &["实施期"], &[Place::Project]),
-    ("schedule", &["进度"], &[Place::Project]),
-    ("by", &["按"], &[Place::Project, Place::Breakdown]),
-    ("owner", &["责任单位"], &[Place::Plan]),
-    ("explain", &["指标解释", "解释"], &[Place::Attrs]),
-    (
-        "scoring",
-        &["评分标准", "评(扣)分标准", "评分"],
-        &[Place::Attrs],
-    ),
-    ("standard", &["绩效标准", "标准"], &[Place::Attrs]),
-    ("weight", &["分值", "权重"], &[Place::Attrs]),
-    ("note", &["备注"], &[Place::Attrs]),
-    ("qualitative", &["定性"], &[Place::Spec]),
-    ("quantitative", &["定量"], &[Place::Spec]),
-    (
-        "total",
-        &["合计", "总计", "小计"],
-        &[Place::Summary, Place::Breakdown],
-    ),
-    ("basis", &["测算依据", "依据"], &[Place::Breakdown]),
-    ("required", &["必填"], &[Place::Scheme]),
+/// Where each keyword may stand, by its English spelling. The spellings
+/// offered are all of the keyword table's
+/// ([`crate::syntax::keywords::KEYWORDS`]), so a spelling added there is
+/// offered here too; a test holds every name here to the table.
+const PLACES: &[(&str, &[Place])] = &[
+    ("year", &[Place::Top]),
+    ("money", &[Place::Top]),
+    ("precision", &[Place::Top]),
+    ("scheme", &[Place::Top]),
+    ("title", &[Place::Top]),
+    ("include", &[Place::Top]),
+    ("allow", &[Place::Top]),
+    ("warn", &[Place::Top]),
+    ("deny", &[Place::Top]),
+    ("unit", &[Place::Top, Place::Unit]),
+    ("rollup", &[Place::Top, Place::Unit]),
+    ("summary", &[Place::Top]),
+    ("parent", &[Place::Unit]),
+    ("duties", &[Place::Unit]),
+    ("goal", &[Place::Unit, Place::Project, Place::Plan]),
+    ("plan", &[Place::Unit]),
+    ("staff", &[Place::Unit]),
+    ("budget", &[Place::Unit, Place::Project]),
+    ("amount", &[Place::Unit, Place::Project]),
+    ("indicators", &[Place::Unit, Place::Project]),
+    ("project", &[Place::Unit]),
+    ("period", &[Place::Project]),
+    ("schedule", &[Place::Project]),
+    ("by", &[Place::Project, Place::Breakdown]),
+    ("owner", &[Place::Plan]),
+    ("explain", &[Place::Attrs]),
+    ("scoring", &[Place::Attrs]),
+    ("standard", &[Place::Attrs]),
+    ("weight", &[Place::Attrs]),
+    ("note", &[Place::Attrs]),
+    ("qualitative", &[Place::Spec]),
+    ("quantitative", &[Place::Spec]),
+    ("total", &[Place::Summary, Place::Breakdown]),
+    ("basis", &[Place::Breakdown]),
+    ("required", &[Place::Scheme]),
 ];
 
-const DIMENSIONS: &[(&str, &str)] = &[
-    ("income", "收入"),
-    ("expense", "支出"),
-    ("economic", "经济分类"),
-    ("functional", "功能分类"),
-    ("source", "来源"),
-    ("detail", "明细"),
-];
+/// The keywords of one class of the keyword table: the dimensions offered
+/// after `by`, the goal kinds after `goal`.
+fn of_class(class: Class) -> impl Iterator<Item = &'static Keyword> {
+    crate::syntax::keywords::KEYWORDS
+        .iter()
+        .filter(move |k| k.class == class)
+}
 
-const GOAL_KINDS: &[(&str, &str)] = &[("term", "实施期"), ("annual", "年度")];
+/// Whether `word` is a spelling of the keyword spelled `english` in English.
+fn spells(word: &str, english: &str) -> bool {
+    crate::syntax::keywords::KEYWORDS
+        .iter()
+        .any(|k| k.english == english && k.spellings().any(|w| w == word))
+}
 
 /// Units of measure offered everywhere, before those the project uses.
 const COMMON_UNITS: &[&str] = &[
@@ -294,33 +281,24 @@ pub fn complete(
         }
         return out.items;
     }
-    if before == "by" || before == "按" {
-        for (en, zh) in DIMENSIONS {
-            out.push(
-                en,
-                CompletionItemKind::ENUM_MEMBER,
-                msg!("complete-dimension", other = *zh),
-            );
-            out.push(
-                zh,
-                CompletionItemKind::ENUM_MEMBER,
-                msg!("complete-dimension", other = *en),
-            );
+    let classes = [
+        ("by", Class::Dimension, CompletionItemKind::ENUM_MEMBER),
+        ("goal", Class::GoalKind, CompletionItemKind::KEYWORD),
+    ];
+    for (keyword, class, kind) in classes {
+        if !spells(before, keyword) {
+            continue;
         }
-        return out.items;
-    }
-    if before == "goal" || before == "目标" {
-        for (en, zh) in GOAL_KINDS {
-            out.push(
-                en,
-                CompletionItemKind::KEYWORD,
-                msg!("complete-goal-kind", other = *zh),
-            );
-            out.push(
-                zh,
-                CompletionItemKind::KEYWORD,
-                msg!("complete-goal-kind", other = *en),
-            );
+        for k in of_class(class) {
+            let all: Vec<&str> = k.spellings().collect();
+            for w in &all {
+                let others = Arg::comma(all.iter().filter(|x| *x != w).copied());
+                let detail = match class {
+                    Class::Dimension => msg!("complete-dimension", other = others),
+                    _ => msg!("complete-goal-kind", other = others),
+                };
+                out.push(w, kind, detail);
+            }
         }
         return out.items;
     }
@@ -398,15 +376,17 @@ pub fn complete(
     // Keywords start an item; only 定性/定量 follow a name.
     if before.is_empty() || place == Some(Place::Spec) {
         if let Some(place) = place {
-            for (en, zh, places) in KEYWORDS {
+            for (en, places) in PLACES {
                 if !places.contains(&place) {
                     continue;
                 }
-                let zh = crate::syntax::keywords::KEYWORDS
+                let Some(k) = crate::syntax::keywords::KEYWORDS
                     .iter()
                     .find(|k| k.english == *en)
-                    .map_or(*zh, |k| k.chinese);
-                let all: Vec<&str> = std::iter::once(*en).chain(zh.iter().copied()).collect();
+                else {
+                    continue;
+                };
+                let all: Vec<&str> = k.spellings().collect();
                 for w in &all {
                     let others: Vec<&str> = all.iter().filter(|x| *x != w).copied().collect();
                     out.push(
@@ -560,13 +540,14 @@ impl Items {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn keyword_spellings_are_the_tables() {
-        for (en, zh, _) in super::KEYWORDS {
-            let k = crate::syntax::keywords::KEYWORDS
-                .iter()
-                .find(|k| k.english == *en)
-                .unwrap_or_else(|| panic!("`{en}` is not in the keyword table"));
-            assert_eq!(k.chinese, *zh, "the spellings of `{en}`");
+    fn keywords_offered_are_the_tables() {
+        for (en, _) in super::PLACES {
+            assert!(
+                crate::syntax::keywords::KEYWORDS
+                    .iter()
+                    .any(|k| k.english == *en),
+                "`{en}` is not in the keyword table"
+            );
         }
     }
 
