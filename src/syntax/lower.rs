@@ -54,6 +54,12 @@ pub fn lower(file: FileId, text: &str, parse: &cst::Parse) -> (Document, Vec<Dia
         }
     }
     lw.diags.extend(super::invisible::scan(file, parse));
+    doc.units.shrink_to_fit();
+    doc.continuations.shrink_to_fit();
+    for s in &mut doc.summaries {
+        s.rows.shrink_to_fit();
+    }
+    doc.summaries.shrink_to_fit();
     (doc, lw.diags)
 }
 
@@ -1091,6 +1097,15 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        u.duties.shrink_to_fit();
+        u.goals.shrink_to_fit();
+        u.plans.shrink_to_fit();
+        u.staff.shrink_to_fit();
+        u.amounts.shrink_to_fit();
+        u.indicators.shrink_to_fit();
+        u.projects.shrink_to_fit();
+        u.children.shrink_to_fit();
+        u.properties.shrink_to_fit();
         u
     }
 
@@ -1635,9 +1650,9 @@ impl Lowerer<'_> {
             }
         }
         let mut l = line.unwrap_or_else(|| empty_line(span));
-        l.breakdowns = block.breakdowns;
-        l.basis = block.basis;
-        l.formulas = block.formulas;
+        l.breakdowns = tight(block.breakdowns);
+        l.basis = tight(block.basis);
+        l.formulas = tight(block.formulas);
         l.span = span;
         l
     }
@@ -1932,6 +1947,12 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        pr.goals.shrink_to_fit();
+        pr.schedule.shrink_to_fit();
+        pr.breakdowns.shrink_to_fit();
+        pr.amounts.shrink_to_fit();
+        pr.indicators.shrink_to_fit();
+        pr.properties.shrink_to_fit();
         pr
     }
 
@@ -2050,6 +2071,8 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        ind.qualifiers = tight(ind.qualifiers);
+        ind.attrs = tight(ind.attrs);
         ind
     }
 
