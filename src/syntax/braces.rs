@@ -38,7 +38,7 @@ pub(crate) fn braces(text: &str) -> impl Iterator<Item = Brace> + '_ {
                 }
                 '/' if matches!(chars.peek(), Some((_, '/'))) => {
                     for (_, c2) in chars.by_ref() {
-                        if c2 == '\n' {
+                        if c2 == '\n' || c2 == '\r' {
                             break;
                         }
                     }
@@ -79,5 +79,14 @@ mod tests {
             found,
             vec![(2, true), (text.len() - '｝'.len_utf8(), false)]
         );
+    }
+
+    #[test]
+    fn a_line_comment_ends_at_any_line_break() {
+        // A lone CR ends a line (and a comment) for the grammar too.
+        for text in ["// x\r}", "// x\n}", "// x\r\n}"] {
+            let found: Vec<usize> = braces(text).map(|b| b.at).collect();
+            assert_eq!(found, vec![text.len() - 1], "{text:?}");
+        }
     }
 }

@@ -702,10 +702,7 @@ impl Lowerer<'_> {
         let apart = format!("{kw} {}", &body[kw.len()..]);
         JxParser::parse(ctx.probe(), &apart).ok()?;
         // The statement's head, without the block it opens.
-        let first_line = apart
-            .lines()
-            .next()
-            .unwrap_or("")
+        let first_line = first_line(&apart)
             .split(['{', '｛'])
             .next()
             .unwrap_or("")
@@ -727,7 +724,7 @@ impl Lowerer<'_> {
         if !matches!(ctx, Ctx::Indicator) {
             return None;
         }
-        let line = text.lines().next().unwrap_or("");
+        let line = first_line(text);
         let first = JxParser::parse(Rule::probe_ind_line, line).ok()?.next()?;
         let first_end = first.as_span().end();
         let rest = &line[first_end..];
@@ -769,7 +766,10 @@ impl Lowerer<'_> {
     /// S001 with the figure meant, for a junk item that is, or ends, a
     /// figure with a letter in place of a digit (`budget 1O56.40`, `≥ 9O%`).
     fn letter_in_figure(&self, text: &str, span: Span) -> Option<Diagnostic> {
-        let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        // A lone CR ends a line too.
+        let line_start = self.text[..span.start]
+            .rfind(['\n', '\r'])
+            .map_or(0, |i| i + 1);
         let first_end = span.start + text.find(['\n', '\r']).unwrap_or(text.len());
         let line = &self.text[line_start..first_end];
         let (a, b) = misnumber_in(line)?;

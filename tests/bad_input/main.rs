@@ -467,6 +467,7 @@ fn small_files() {
         case(Input::File("fmt-glued-by-name.jx"), 0, &[]),
         case(Input::File("fmt-quoted-brace-in-junk.jx"), 1, &["S001"]),
         case(Input::File("fmt-quoted-brace-after-block.jx"), 1, &["S001"]),
+        case(Input::File("fmt-cr-look-alike-digit.jx"), 1, &["S001"]),
         case(
             Input::File("fmt-mixed-line-breaks.jx"),
             1,
@@ -492,6 +493,7 @@ fn formatter_keeps_meaning() {
         "fmt-glued-by-name.jx",
         "fmt-quoted-brace-in-junk.jx",
         "fmt-quoted-brace-after-block.jx",
+        "fmt-cr-look-alike-digit.jx",
     ] {
         let fmt = |input: &[u8]| {
             let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
@@ -659,6 +661,25 @@ fn closed_stderr() {
             status.code() == Some(2) || status.signal() == Some(13),
             "{status:?}"
         );
+    }
+}
+
+/// A line after a lone CR is diagnosed as the same line after LF: both
+/// lines of `1o⏎1o` are a letter in a figure (the second was taken for an
+/// unknown statement, so formatting the file, which writes LF, changed its
+/// findings).
+#[test]
+fn a_lone_cr_starts_a_line_for_the_diagnosis() {
+    for text in ["1o\r1o\n", "1o\n1o\n", "1o\r\n1o\r\n"] {
+        let path = scratch("lone-cr-digit.jx");
+        std::fs::write(&path, text).unwrap();
+        let (status, out, _, _) = jixiao(
+            &["check", "--message-format", "json", path.to_str().unwrap()],
+            root(),
+        );
+        assert_eq!(status.code(), Some(1), "{text:?}: {out}");
+        let letters = out.matches("a letter stands where a digit should").count();
+        assert_eq!(letters, 2, "{text:?}: {out}");
     }
 }
 
