@@ -19,7 +19,6 @@ i003-help = save the table from Excel or WPS as .xlsx and import that file; noth
 i004-kept-as-text = the value in cell { $cell } (“{ $text }”) could not be read as a figure or a time as written: it was kept as a text
 import-written = imported { $count } file(s) into { $dir }
 import-failed = nothing was written: { $count } workbook(s) could not be imported
-i001-prior-year = it is the prior year's figure (上年度安排资金) of one of the project's funding lines, which is not imported: write it as an `amount` tree named 上年度安排资金
 i005-scheme-inferred = the document states `scheme { $scheme }`, inferred from the tables: { $why } (cell { $cell })
 i005-cost-first-tier = 成本指标 is a 一级 indicator, as on the 2021 forms
 i005-satisfaction-first-tier = 满意度指标 is a 一级 indicator, as on the 2020 forms

@@ -19,7 +19,6 @@ i003-help = 请在 Excel 或 WPS 中把表格另存为 .xlsx 再导入；没有�
 i004-kept-as-text = 单元格 { $cell } 的值（“{ $text }”）无法按原样读成数字或时间，已作为文字保留
 import-written = 已导入 { $count } 个文件到 { $dir }
 import-failed = 没有写出任何文件：{ $count } 个工作簿无法导入
-i001-prior-year = 它是项目某一资金行的上年度安排资金，这部分不导入：请写成名为“上年度安排资金”的 `金额` 树
 i005-scheme-inferred = 文档写明了 `scheme { $scheme }`，这是根据表格推断的：{ $why }（单元格 { $cell }）
 i005-cost-first-tier = 成本指标是一级指标，与 2021 年的表样相同
 i005-satisfaction-first-tier = 满意度指标是一级指标，与 2020 年的表样相同

@@ -1070,10 +1070,14 @@ impl<'a> Ctx<'a> {
             v
         };
         let basis_of = |l: Option<&Line>| l.map(basis_text).unwrap_or_default();
+        // The prior year's figures: the 上年…资金 tree's, else those the
+        // project and its lines state (`prior`).
         let mut total = vec![
             Cell::center("合计"),
             prior
-                .map(|t| Cell::amount(&t.amount))
+                .map(|t| &t.amount)
+                .or(pr.prior.as_ref())
+                .map(Cell::amount)
                 .unwrap_or_else(Cell::blank_amount),
             Cell::amount(&pr.amount),
         ];
@@ -1098,7 +1102,9 @@ impl<'a> Ctx<'a> {
             let before = prior_lines
                 .iter()
                 .find(|(_, x)| x.name.node == l.name.node)
-                .map(|(_, x)| Cell::amount(&x.amount))
+                .map(|(_, x)| &x.amount)
+                .or(l.prior.as_ref())
+                .map(Cell::amount)
                 .unwrap_or_else(Cell::blank_amount);
             let mut cells = vec![
                 Cell::text(l.name.node.clone()).indent(d),

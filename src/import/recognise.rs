@@ -3,7 +3,8 @@
 use super::catalogue;
 use super::read::{address, Sheet};
 use crate::forms::{
-    Block, Dim, Form, ListCol, ListValue, Source, SumCol, Wide, WideValue, SUMMARY_HEADERS,
+    Block, CodeCols, Dim, Form, LineTable, ListCol, ListValue, Source, SumCol, ValueCol, Wide,
+    WideValue, SUMMARY_HEADERS,
 };
 
 use crate::ast::GoalKind;
@@ -41,6 +42,8 @@ pub struct UnitT {
     pub projects: Vec<ProjectT>,
     pub properties: Vec<(String, String, String)>,
     pub amounts: Vec<AmountT>,
+    /// The coded budget tables (部门支出总表, 基本支出 …), in order.
+    pub coded: Vec<CodedT>,
 }
 
 #[derive(Debug, Default)]
@@ -56,6 +59,9 @@ pub struct ProjectT {
     pub code: Option<String>,
     pub amount: String,
     pub period: Option<(String, String)>,
+    /// The property the period's cell stands for when it does not read
+    /// as a period (`1 年` under 专项实施期): the form's, else 项目实施期.
+    pub period_key: Option<&'static str>,
     /// 实施进度 rows: content, period as shown, and the period's cell.
     pub schedule: Vec<(String, String, String)>,
     pub goals: Vec<(GoalKind, String)>,
@@ -64,6 +70,11 @@ pub struct ProjectT {
     pub properties: Vec<(String, String, String)>,
     /// The funding lines (资金来源, 项目资金申请): name and amount.
     pub sources: Vec<(String, String)>,
+    /// The prior year's figure of each funding line (上年度安排资金),
+    /// `None` where the column is blank or absent.
+    pub source_priors: Vec<Option<String>>,
+    /// The project's prior-year figure: the 合计 row's 上年度安排资金.
+    pub prior: Option<String>,
     /// The spending detail (支出明细及测算说明, 支出明细预算).
     pub detail: Option<DetailT>,
 }
@@ -81,6 +92,8 @@ pub struct DetailLine {
     pub name: String,
     /// `-` for no figure.
     pub amount: String,
+    /// The prior year's figure (上年度安排资金), when the table gives it.
+    pub prior: Option<String>,
     pub basis: String,
     pub lines: Vec<DetailLine>,
 }
@@ -136,6 +149,24 @@ pub struct AmountT {
     /// (the form prints the budget there: 部门收支总表's 收入 side is its
     /// `by income`), not an amount tree of their own.
     pub of_budget: Option<&'static str>,
+    /// The indent of each line's name, when the workbook indents them
+    /// (a line indented under the line above it is one of its lines).
+    pub indents: Vec<u8>,
+    /// The tree stands for the budget (the form prints its figures, else
+    /// the budget's): it restates the budget.
+    pub restates_budget: bool,
+    /// The figures of each line in the columns by another dimension
+    /// (财政拨款收支总表: 一般公共预算, 政府性基金预算 beside 合计), and of
+    /// the total row; the dimension.
+    pub subs: Vec<Vec<(String, String)>>,
+    pub total_subs: Vec<(String, String)>,
+    pub sub_dim: Option<&'static str>,
+    /// The form whose table gave the lines of a breakdown of the budget,
+    /// and whether it prints only the breakdown's top lines: a later
+    /// table whose lines the budget's first breakdown there does not
+    /// give is written as a tree named after it, restating the budget.
+    pub table: Option<&'static str>,
+    pub top_only: bool,
 }
 
 /// The columns of a summary table.
@@ -242,6 +273,17 @@ enum Mode {
     Pairs {
         unit: usize,
         pairs: Vec<(usize, usize, usize)>,
+        /// The columns right of each pair's figure that give the line's
+        /// figures by another dimension: column and name.
+        subs: Vec<Vec<(usize, String)>>,
+    },
+    /// A coded budget table: its header rows, then (once the first line
+    /// is met) its columns.
+    Coded {
+        idx: usize,
+        unit: usize,
+        header: Vec<Vec<(usize, String)>>,
+        cols: Option<CodedCols>,
     },
 }
 
@@ -252,6 +294,9 @@ enum Across {
     Expense,
     /// The unit's amount tree of this name (三公经费).
     Tree(&'static str),
+    /// A breakdown of the budget of its own, with its total (部门收入总表):
+    /// its dimension and form.
+    Budget(&'static str, &'static str),
 }
 
 #[derive(Clone, Debug)]
@@ -301,6 +346,11 @@ fn squeeze(s: &str) -> String {
         .collect()
 }
 
+/// Whether a cell reads as a total (合计, 总计, 小计).
+pub fn is_total_text(s: &str) -> bool {
+    is_total(s)
+}
+
 fn is_total(s: &str) -> bool {
     let s = squeeze(s);
     matches!(s.as_str(), "合计" | "总计" | "小计") || s.ends_with("总计") || s.ends_with("合计")
@@ -348,6 +398,10 @@ struct Walker<'s> {
     /// The columns printed left of an indicator grid, read from the
     /// header rows above its column headers.
     wide: Vec<(usize, &'static WideValue)>,
+    /// The title of a unit's table and its cell, until the table names
+    /// its unit: a title other than the form's for that unit is the
+    /// unit's `表题`.
+    title_pending: Option<(String, String)>,
 }
 
 pub fn recognise(sheets: &[Sheet]) -> Book {
@@ -367,11 +421,14 @@ pub fn recognise(sheets: &[Sheet]) -> Book {
             first_failure: None,
             forms: Vec::new(),
             wide: Vec::new(),
+            title_pending: None,
         };
         let before = w.book.diags.len();
         for r in 0..sheet.rows.len() {
+            w.settle_title();
             w.row(r);
         }
+        w.settle_title();
         let has_cells = sheet
             .rows
             .iter()
@@ -518,6 +575,15 @@ impl Walker<'_> {
         if self.list_row(r, &cells) {
             return;
         }
+        // A budget table of coded lines (类/款/项, 经济科目).
+        if self.coded_row(r, &cells) {
+            return;
+        }
+        // The headings over the tables of a form side by side (收 入 | 支 出
+        // over their 项 目 | 本年预算 columns).
+        if self.parallel_headings(&heads) {
+            return;
+        }
         // An indicator grid printed without column headers, its label
         // left of its first row (部门整体支出年度绩效指标 | 产出指标 | …).
         if let Some(g) = self.headless_grid(&cells) {
@@ -577,6 +643,13 @@ impl Walker<'_> {
         // A title.
         if cells.len() == 1 && is_title(&heads[0]) {
             self.title_row(&cells[0].1);
+            if self
+                .forms
+                .iter()
+                .any(|f| f.subject == crate::forms::Subject::Unit)
+            {
+                self.title_pending = Some((cells[0].1.trim().to_string(), self.at(r, cells[0].0)));
+            }
             return;
         }
 
@@ -606,8 +679,8 @@ impl Walker<'_> {
                 self.summary_row(r, &cells, idx, &cols);
                 return;
             }
-            Mode::Pairs { unit, pairs } => {
-                self.pairs_row(r, &cells, unit, &pairs);
+            Mode::Pairs { unit, pairs, subs } => {
+                self.pairs_row(r, &cells, unit, &pairs, &subs);
                 return;
             }
             Mode::Sides { inc, exp, label } => {
@@ -726,9 +799,49 @@ impl Walker<'_> {
                 }
                 self.mode = Mode::Head;
             }
-            Mode::Head | Mode::List { .. } => {}
+            Mode::Head | Mode::List { .. } | Mode::Coded { .. } => {}
         }
         self.head_row(r, &cells, &heads);
+    }
+
+    /// Once a unit's table names its unit: its title, when it is not the
+    /// one the form prints for the unit (`{单位}整体支出绩效目标表`), is the
+    /// unit's `表题` (岳阳's 中共岳阳市委政策研究室本级整体支出绩效目标表).
+    fn settle_title(&mut self) {
+        let u = match self.target {
+            Target::Unit(u) => u,
+            Target::Project(..) => {
+                self.title_pending = None;
+                return;
+            }
+            Target::None => return,
+        };
+        let Some((title, at)) = self.title_pending.take() else {
+            return;
+        };
+        let name = self.book.units[u].name.clone();
+        let year = self.book.year.clone();
+        let printed = self
+            .forms
+            .iter()
+            .filter(|f| f.subject == crate::forms::Subject::Unit)
+            // Without the year the form's title is not known.
+            .filter(|f| year.is_some() || !f.title.contains("{年}"))
+            .map(|f| {
+                f.title
+                    .replace("{单位}", &name)
+                    .replace("{名称}", &name)
+                    .replace("{年}", year.as_deref().unwrap_or_default())
+            })
+            .collect::<Vec<_>>();
+        let printed = printed.is_empty() || printed.iter().any(|t| squeeze(t) == squeeze(&title));
+        let stated = self.book.units[u]
+            .properties
+            .iter()
+            .any(|(k, _, _)| k == "表题");
+        if !printed && !stated {
+            self.property(u, None, "表题", &title, at);
+        }
     }
 
     fn title_row(&mut self, title: &str) {
@@ -758,6 +871,11 @@ impl Walker<'_> {
         self.wide.clear();
         self.mode = Mode::Head;
         self.after_grid = false;
+        // A form that is a breakdown across and nothing else (部门收入总表):
+        // its row of names follows the title.
+        if let Some(m) = self.forms.iter().find_map(|f| across_body(f)) {
+            self.mode = m;
+        }
         if s.contains("整体支出绩效目标") || s.contains("整体绩效目标") {
             self.pending_unit = true;
             self.target = Target::None;
@@ -1029,11 +1147,36 @@ impl Walker<'_> {
             matches!(h, "项目" | "科目名称" | "科目" | "收入项目" | "支出项目")
                 || h.ends_with("科目名称")
         };
-        let is_amount =
-            |h: &str| h.starts_with("金额") || h.starts_with("本年预算") || h.starts_with("预算数");
+        let is_amount = |h: &str| {
+            h.starts_with("金额")
+                || h.starts_with("本年预算")
+                || h.starts_with("预算数")
+                || h == "预算金额"
+        };
+        // The tables of the form side by side whose figure column is
+        // headed 合计, with columns by another dimension after it.
+        let parallel: Vec<&'static LineTable> = self
+            .forms
+            .iter()
+            .flat_map(|f| f.body.iter())
+            .find_map(|b| match b {
+                Block::Parallel(tables) => Some(tables.iter().collect()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let own_total = |k: usize| {
+            parallel.get(k).is_some_and(|t| {
+                t.values.iter().any(
+                    |v| matches!(v, ValueCol::Own(p) if p.last().is_some_and(|h| squeeze(h) == "合计")),
+                )
+            })
+        };
         let mut pairs = Vec::new();
         for w in cells.windows(2) {
-            if is_name(&squeeze(&w[0].1)) && is_amount(&squeeze(&w[1].1)) {
+            let h = squeeze(&w[1].1);
+            if is_name(&squeeze(&w[0].1))
+                && (is_amount(&h) || h == "合计" && own_total(pairs.len()))
+            {
                 pairs.push((w[0].0, w[1].0));
             }
         }
@@ -1047,18 +1190,47 @@ impl Walker<'_> {
             .unwrap_or_else(|| self.sheet.name.clone());
         // The form's tables side by side, when the catalogue says what
         // each pair of columns prints: a breakdown of the budget.
-        let dims: Vec<Option<&'static str>> = self
+        let sides: Vec<(Option<&'static str>, bool)> = self
             .forms
             .iter()
             .flat_map(|f| f.body.iter())
             .find_map(|b| match b {
                 Block::Parallel(tables) if tables.len() == pairs.len() => {
-                    Some(tables.iter().map(budget_dim).collect())
+                    Some(tables.iter().map(|t| (budget_dim(t), t.top_only)).collect())
                 }
-                Block::Lines(t) if pairs.len() == 1 => Some(vec![budget_dim(t)]),
+                Block::Lines(t) if pairs.len() == 1 => Some(vec![(budget_dim(t), t.top_only)]),
                 _ => None,
             })
             .unwrap_or_default();
+        let dims: Vec<Option<&'static str>> = sides.iter().map(|s| s.0).collect();
+        let form_name = self.forms.first().map(|f| f.name);
+        // Columns after a pair's figure, before the next pair: the line's
+        // figures by the dimension the form's table gives them.
+        let mut subs: Vec<Vec<(usize, String)>> = Vec::new();
+        let mut sub_dims: Vec<Option<&'static str>> = Vec::new();
+        for (k, (_, a)) in pairs.iter().enumerate() {
+            let next = pairs.get(k + 1).map_or(usize::MAX, |p| p.0);
+            let dim = parallel.get(k).and_then(|t| {
+                t.values.iter().find_map(|v| match v {
+                    ValueCol::Sub { dim, .. } => Some(*dim),
+                    ValueCol::Own(_) => None,
+                })
+            });
+            let cols: Vec<(usize, String)> = match dim {
+                Some(_) => cells
+                    .iter()
+                    .filter(|(c, _)| c > a && *c < next)
+                    .map(|(c, t)| (*c, t.trim().to_string()))
+                    .collect(),
+                None => Vec::new(),
+            };
+            sub_dims.push(match dim {
+                Some(Dim::Income) => Some("income"),
+                Some(Dim::Expense) => Some("expense"),
+                _ => None,
+            });
+            subs.push(cols);
+        }
         let mut out = Vec::new();
         for (k, (n, a)) in pairs.iter().enumerate() {
             let name = if pairs.len() > 1 {
@@ -1072,10 +1244,20 @@ impl Walker<'_> {
                 lines: Vec::new(),
                 by: None,
                 of_budget: dims.get(k).copied().flatten(),
+                sub_dim: sub_dims.get(k).copied().flatten(),
+                table: form_name,
+                top_only: sides.get(k).is_some_and(|s| s.1),
+                indents: Vec::new(),
+                restates_budget: false,
+                ..AmountT::default()
             });
             out.push((*n, *a, self.book.units[unit].amounts.len() - 1));
         }
-        Some(Mode::Pairs { unit, pairs: out })
+        Some(Mode::Pairs {
+            unit,
+            pairs: out,
+            subs,
+        })
     }
 
     fn pairs_row(
@@ -1084,13 +1266,16 @@ impl Walker<'_> {
         cells: &[(usize, String)],
         unit: usize,
         pairs: &[(usize, usize, usize)],
+        subs: &[Vec<(usize, String)>],
     ) {
         for (c, _) in cells {
-            if !pairs.iter().any(|(n, a, _)| c == n || c == a) {
+            if !pairs.iter().any(|(n, a, _)| c == n || c == a)
+                && !subs.iter().flatten().any(|(k, _)| k == c)
+            {
                 self.not_placed(r, *c, "i001-no-column");
             }
         }
-        for (n, a, t) in pairs {
+        for (k, (n, a, t)) in pairs.iter().enumerate() {
             let name = self.sheet.get(r, *n).trim().to_string();
             let amt = self.sheet.get(r, *a).to_string();
             if name.is_empty() && amt.is_empty() {
@@ -1101,11 +1286,19 @@ impl Walker<'_> {
                 continue;
             }
             let value = self.amount(r, *a);
+            let mut by = Vec::new();
+            for (c, h) in subs.get(k).into_iter().flatten() {
+                by.push((h.clone(), self.amount(r, *c)));
+            }
+            let indent = self.sheet.indent(r, *n);
             let tree = &mut self.book.units[unit].amounts[*t];
             if is_total(&name) {
                 tree.total = value;
+                tree.total_subs = by;
             } else {
                 tree.lines.push((name, value));
+                tree.indents.push(indent);
+                tree.subs.push(by);
             }
         }
     }
@@ -1540,7 +1733,8 @@ fn strip_label(s: &str, labels: &[&str]) -> Option<String> {
 }
 
 fn is_title(s: &str) -> bool {
-    s.ends_with("绩效目标表")
+    crate::forms::find(s).is_some()
+        || s.ends_with("绩效目标表")
         || s.ends_with("汇总表")
         || s.ends_with("申报表")
         || s.ends_with("总表")
@@ -1653,6 +1847,31 @@ fn across_headed(form: &'static Form, text: &str) -> Option<Mode> {
     })
 }
 
+/// The breakdown across that is a form's whole body (部门收入总表: 总计
+/// and each income across).
+fn across_body(form: &'static Form) -> Option<Mode> {
+    use crate::forms::Step;
+    match form.body {
+        [Block::Across {
+            heading: None,
+            lines,
+            total,
+        }] => {
+            let what = match (lines.budget, lines.path) {
+                (true, [Step::By(Dim::Income)]) => Across::Budget("income", form.name),
+                (true, [Step::By(Dim::Expense)]) => Across::Budget("expense", form.name),
+                _ => return None,
+            };
+            Some(Mode::Across {
+                what,
+                total,
+                names: None,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// A value cell read by the catalogue: its source, text and column.
 type Valued = (&'static Source, String, usize);
 
@@ -1748,6 +1967,11 @@ impl Walker<'_> {
                     lines: Vec::new(),
                     by,
                     of_budget: None,
+                    indents: Vec::new(),
+                    // The form prints this tree, else the budget: it
+                    // restates the budget.
+                    restates_budget: !trees.is_empty(),
+                    ..AmountT::default()
                 });
                 self.mode = Mode::BudgetList {
                     tree: self.book.units[u].amounts.len() - 1,
@@ -2202,6 +2426,9 @@ impl Walker<'_> {
                     (None, Some(f))
                         if matches!(f, Source::Period | Source::Duties | Source::Goals(_)) =>
                     {
+                        if let (Source::Period, Some(p)) = (f, p) {
+                            self.book.units[u].projects[p].period_key = key;
+                        }
                         self.put(r, c, f, v)
                     }
                     _ => {
@@ -2344,6 +2571,7 @@ impl Walker<'_> {
         let line = |name: String| DetailLine {
             name,
             amount: figure.clone(),
+            prior: None,
             basis: b.clone(),
             lines: Vec::new(),
         };
@@ -2375,7 +2603,8 @@ impl Walker<'_> {
 
     /// A row of a project's funds: a funding line (资金来源) or a line of
     /// the spending detail with its basis; the 合计 row is the project's
-    /// amount. A prior year's figure (上年度安排资金) is not imported.
+    /// amount. The prior year's figure (上年度安排资金) is the line's
+    /// `prior`, the 合计 row's the project's.
     fn funds_row(
         &mut self,
         r: usize,
@@ -2392,11 +2621,10 @@ impl Walker<'_> {
                 self.not_placed(r, *c, "i001-no-column");
             }
         }
-        if let Some(k) = prior {
-            if !self.sheet.get(r, k).is_empty() {
-                self.not_placed(r, k, "i001-prior-year");
-            }
-        }
+        let before = match prior {
+            Some(k) if !self.sheet.get(r, k).is_empty() => Some(self.amount(r, k)),
+            _ => None,
+        };
         let get = |c: Option<usize>| c.map(|c| self.sheet.get(r, c).trim().to_string());
         let n = get(name).unwrap_or_default();
         let figure = match amount {
@@ -2410,11 +2638,17 @@ impl Walker<'_> {
             if pr.amount == "-" {
                 pr.amount = figure;
             }
+            if pr.prior.is_none() {
+                pr.prior = before;
+            }
             return;
         }
         if n.is_empty() {
             if let Some(a) = amount.filter(|a| !self.sheet.get(r, *a).is_empty()) {
                 self.not_placed(r, a, "i001-row-without-name");
+            }
+            if let Some(k) = prior.filter(|k| !self.sheet.get(r, *k).is_empty()) {
+                self.not_placed(r, k, "i001-row-without-name");
             }
             return;
         }
@@ -2426,11 +2660,13 @@ impl Walker<'_> {
                 .push(DetailLine {
                     name: n,
                     amount: figure,
+                    prior: before,
                     basis: get(basis).unwrap_or_default(),
                     lines: Vec::new(),
                 });
         } else {
             pr.sources.push((n, figure));
+            pr.source_priors.push(before);
             if let Some(b) = basis.filter(|b| !self.sheet.get(r, *b).is_empty()) {
                 self.not_placed(r, b, "i001-no-column");
             }
@@ -2552,8 +2788,13 @@ impl Walker<'_> {
         total: &str,
         names: &[(usize, String)],
     ) {
-        let Target::Unit(u) = self.target else {
-            return;
+        let u = match (self.target, what) {
+            (Target::Unit(u), _) => u,
+            (_, Across::Budget(..)) => match self.current_unit() {
+                Some(u) => u,
+                None => return,
+            },
+            _ => return,
         };
         for (c, _) in cells {
             if !names.iter().any(|(k, _)| k == c) {
@@ -2593,6 +2834,21 @@ impl Walker<'_> {
                 lines,
                 by: None,
                 of_budget: None,
+                indents: Vec::new(),
+                restates_budget: false,
+                ..AmountT::default()
+            }),
+            Across::Budget(dim, form) => unit.amounts.push(AmountT {
+                name: self.title.clone().unwrap_or_default(),
+                total: sum,
+                lines,
+                by: None,
+                of_budget: Some(dim),
+                table: Some(form),
+                top_only: true,
+                indents: Vec::new(),
+                restates_budget: false,
+                ..AmountT::default()
             }),
         }
     }
@@ -2623,5 +2879,321 @@ impl Walker<'_> {
         self.book.units[u].projects[p]
             .schedule
             .push((get(content), format!("{s} 至 {e}"), at));
+    }
+}
+
+/// A line of a table of coded budget lines (类/款/项, 经济科目): its code,
+/// name, figure, the figures of its columns by another dimension, and
+/// the lines under it (by the codes: `20103` under `201`).
+#[derive(Debug, Default, Clone)]
+pub struct CodedLine {
+    pub code: Option<String>,
+    pub name: String,
+    pub amount: String,
+    /// The figures of the line's columns by another dimension: the path
+    /// of each column's headers (under the form's group) and its figure.
+    pub subs: Vec<(Vec<String>, String)>,
+    pub lines: Vec<CodedLine>,
+}
+
+/// A table of budget lines with codes or with columns by another
+/// dimension (部门支出总表, 基本支出－工资福利支出 …), as the catalogue's
+/// form prints it.
+#[derive(Debug)]
+pub struct CodedT {
+    pub form: &'static Form,
+    pub table: &'static LineTable,
+    /// The table's 合计 row: its figure and column figures.
+    pub total: Option<CodedLine>,
+    /// The rows in order; nested by code when written.
+    pub rows: Vec<CodedLine>,
+}
+
+/// The columns of a coded table, once its header rows are read.
+#[derive(Clone, Debug)]
+struct CodedCols {
+    codes: Vec<usize>,
+    name: usize,
+    own: Option<usize>,
+    subs: Vec<(usize, Vec<String>)>,
+}
+
+/// A table of the catalogue that reads lines by their codes or with
+/// columns by another dimension: the forms whose lines this reader takes.
+fn coded_table(form: &'static Form) -> Option<&'static LineTable> {
+    form.body.iter().find_map(|b| match b {
+        Block::Lines(t)
+            if !matches!(t.code, CodeCols::None)
+                || t.values.iter().any(|v| matches!(v, ValueCol::Sub { .. })) =>
+        {
+            Some(t)
+        }
+        _ => None,
+    })
+}
+
+/// Whether a squeezed code cell is a code: digits only.
+fn is_code(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+}
+
+impl Walker<'_> {
+    /// Whether a row holds only the headings the form's tables side by
+    /// side stand under.
+    fn parallel_headings(&mut self, heads: &[String]) -> bool {
+        let tops: Vec<String> = self
+            .forms
+            .iter()
+            .flat_map(|f| f.body.iter())
+            .filter_map(|b| match b {
+                Block::Parallel(tables) => Some(tables.iter()),
+                _ => None,
+            })
+            .flatten()
+            .filter(|t| t.name.len() > 1)
+            .map(|t| squeeze(t.name[0]))
+            .collect();
+        let all = !heads.is_empty() && heads.iter().all(|h| tops.contains(h));
+        if all {
+            self.recognised = true;
+        }
+        all
+    }
+
+    /// The rows of a coded budget table: its header rows (the first holds
+    /// the name column's first header), then a row per line. Returns
+    /// whether the row was taken.
+    fn coded_row(&mut self, r: usize, cells: &[(usize, String)]) -> bool {
+        if let Mode::Coded {
+            idx,
+            unit,
+            header,
+            cols,
+        } = self.mode.clone()
+        {
+            let heads: Vec<String> = cells.iter().map(|(_, t)| squeeze(t)).collect();
+            if cells.len() == 1 && is_title(&heads[0]) && cols.is_none() {
+                self.mode = Mode::Head;
+                return false;
+            }
+            let t = self.book.units[unit].coded[idx].table;
+            // A row of lines: a figure or a code in a cell, or a 合计 in
+            // the table's first column (a heading row holds no figure, and
+            // its 合计 stands under a heading, right of that column).
+            let left = header.first().and_then(|h| h.first()).map_or(0, |c| c.0);
+            let data = cells
+                .iter()
+                .any(|(_, t)| amount_text(t).is_some_and(|a| a != "-"))
+                || cells[0].0 <= left && is_total(&cells[0].1);
+            if !data && cols.is_none() {
+                let mut header = header;
+                header.push(cells.to_vec());
+                self.mode = Mode::Coded {
+                    idx,
+                    unit,
+                    header,
+                    cols: None,
+                };
+                return true;
+            }
+            if !data {
+                self.mode = Mode::Head;
+                return false;
+            }
+            let cols = match cols {
+                Some(c) => c,
+                None => match self.coded_columns(t, &header) {
+                    Some(c) => c,
+                    None => {
+                        for row in &header {
+                            for (c, _) in row {
+                                self.not_placed(r, *c, "i001-no-column");
+                            }
+                        }
+                        self.mode = Mode::Head;
+                        return false;
+                    }
+                },
+            };
+            self.coded_data(r, cells, unit, idx, &cols);
+            self.mode = Mode::Coded {
+                idx,
+                unit,
+                header,
+                cols: Some(cols),
+            };
+            return true;
+        }
+        let forms = self.forms.clone();
+        for f in forms {
+            let Some(t) = coded_table(f) else { continue };
+            let first = match &t.code {
+                CodeCols::Whole(p) => p.first(),
+                CodeCols::Split(p) => p[0].first(),
+                CodeCols::None => t.name.first(),
+            };
+            let Some(first) = first.map(|h| squeeze(h)) else {
+                continue;
+            };
+            if !cells.iter().any(|(_, x)| squeeze(x) == first) {
+                continue;
+            }
+            let Some(unit) = self.current_unit() else {
+                return false;
+            };
+            self.recognised = true;
+            let coded = &mut self.book.units[unit].coded;
+            coded.push(CodedT {
+                form: f,
+                table: t,
+                total: None,
+                rows: Vec::new(),
+            });
+            self.mode = Mode::Coded {
+                idx: coded.len() - 1,
+                unit,
+                header: vec![cells.to_vec()],
+                cols: None,
+            };
+            return true;
+        }
+        false
+    }
+
+    /// The columns of a coded table from its header rows: each column's
+    /// headers from the top, a merged header (its top-left cell) heading
+    /// the columns right of it that have headers below it.
+    fn coded_columns(&self, t: &LineTable, header: &[Vec<(usize, String)>]) -> Option<CodedCols> {
+        let width = header
+            .iter()
+            .flat_map(|r| r.iter().map(|(c, _)| *c + 1))
+            .max()
+            .unwrap_or(0);
+        let mut paths: Vec<Vec<String>> = vec![Vec::new(); width];
+        for (level, row) in header.iter().enumerate() {
+            let mut carry: Option<String> = None;
+            for (c, path) in paths.iter_mut().enumerate() {
+                match row.iter().find(|(k, _)| *k == c) {
+                    Some((_, x)) => {
+                        carry = Some(squeeze(x));
+                        path.push(squeeze(x));
+                    }
+                    None => {
+                        // A merged header spans the columns to its right
+                        // that are headed further down.
+                        let below = header[level + 1..]
+                            .iter()
+                            .any(|r| r.iter().any(|(k, _)| *k == c));
+                        if let (Some(h), true) = (&carry, below) {
+                            if path.len() == level {
+                                path.push(h.clone());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let sq = |p: &[&str]| p.iter().map(|h| squeeze(h)).collect::<Vec<_>>();
+        let ends = |path: &Vec<String>, want: &[&str]| {
+            let want = sq(want);
+            !want.is_empty() && path.ends_with(&want[want.len() - 1..])
+        };
+        let codes: Vec<usize> = match &t.code {
+            CodeCols::None => Vec::new(),
+            CodeCols::Whole(p) => (0..width).filter(|c| ends(&paths[*c], p)).take(1).collect(),
+            CodeCols::Split(ps) => ps
+                .iter()
+                .filter_map(|p| (0..width).find(|c| ends(&paths[*c], p)))
+                .collect(),
+        };
+        let name = (0..width).find(|c| ends(&paths[*c], t.name))?;
+        let mut own = None;
+        let mut subs = Vec::new();
+        for (c, path) in paths.iter().enumerate() {
+            if path.is_empty() || codes.contains(&c) || c == name {
+                continue;
+            }
+            for v in t.values {
+                match v {
+                    ValueCol::Own(p) if own.is_none() && *path == sq(p) => own = Some(c),
+                    ValueCol::Sub { group, .. } => {
+                        let g = sq(group);
+                        if path.starts_with(&g) && path.len() > g.len() && own != Some(c) {
+                            subs.push((c, path[g.len()..].to_vec()));
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        subs.retain(|(c, _)| Some(*c) != own);
+        Some(CodedCols {
+            codes,
+            name,
+            own,
+            subs,
+        })
+    }
+
+    fn coded_data(
+        &mut self,
+        r: usize,
+        cells: &[(usize, String)],
+        unit: usize,
+        idx: usize,
+        cols: &CodedCols,
+    ) {
+        let code: String = cols
+            .codes
+            .iter()
+            .map(|c| squeeze(self.sheet.get(r, *c)))
+            .collect();
+        let name = self.sheet.get(r, cols.name).trim().to_string();
+        let total = code.is_empty() && is_total(&name) || !is_code(&code) && is_total(&code);
+        for (c, _) in cells {
+            let placed = cols.codes.contains(c)
+                || *c == cols.name
+                || Some(*c) == cols.own
+                || cols.subs.iter().any(|(k, _)| k == c);
+            if !placed {
+                self.not_placed(r, *c, "i001-no-column");
+            }
+        }
+        if !total && name.is_empty() {
+            for (c, _) in cells {
+                self.not_placed(r, *c, "i001-row-without-name");
+            }
+            return;
+        }
+        if !total && !code.is_empty() && !is_code(&code) {
+            for c in &cols.codes {
+                if !self.sheet.get(r, *c).is_empty() {
+                    self.not_placed(r, *c, "i001-not-an-amount");
+                }
+            }
+        }
+        let amount = match cols.own {
+            Some(c) => self.amount(r, c),
+            None => "-".to_string(),
+        };
+        let mut subs = Vec::new();
+        for (c, path) in &cols.subs {
+            let a = self.amount(r, *c);
+            subs.push((path.clone(), a));
+        }
+        let line = CodedLine {
+            code: is_code(&code).then_some(code),
+            name: if total { String::new() } else { name },
+            amount,
+            subs,
+            lines: Vec::new(),
+        };
+        let t = &mut self.book.units[unit].coded[idx];
+        if total {
+            t.total = Some(line);
+        } else {
+            t.rows.push(line);
+        }
     }
 }
