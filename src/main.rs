@@ -731,7 +731,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .iter()
                 .map(|g| output_name(&project, g))
                 .collect();
-            let outputs = emit::build(
+            let outputs = emit::plan(
                 &checked.model,
                 diags,
                 format.backend(),
@@ -1009,19 +1009,24 @@ fn output_name(project: &Project, g: &jixiao::project::Group) -> String {
 }
 
 /// Write every output: to standard output, or into a directory as one set
-/// (see [`world::write_set`]): a reader of the directory sees the old set
+/// (see [`world::write_set_with`]): a reader of the directory sees the old set
 /// or the new one, never a mix nor a part of a file, and a failed run
 /// leaves it as it was.
-fn write_outputs(dir: Option<&Path>, outputs: &[emit::Output]) -> Result<(), String> {
+fn write_outputs(dir: Option<&Path>, outputs: &[emit::Planned]) -> Result<(), String> {
     match dir {
         None => write_stdout(outputs),
         Some(d) if d.as_os_str() == "-" => write_stdout(outputs),
         Some(d) => {
-            let files: Vec<(&str, &[u8])> = outputs
+            let writers: Vec<_> = outputs
                 .iter()
-                .map(|o| (o.name.as_str(), o.bytes.as_slice()))
+                .map(|o| move |out: &mut dyn Write| o.write_to(out))
                 .collect();
-            world::write_set(d, &files).map(|_| ()).map_err(|e| {
+            let files: Vec<(&str, world::Content)> = outputs
+                .iter()
+                .zip(&writers)
+                .map(|(o, w)| (o.name.as_str(), w as world::Content))
+                .collect();
+            world::write_set_with(d, &files).map(|_| ()).map_err(|e| {
                 tr(msg!(
                     "cli-cannot-write-into",
                     dir = d.display().to_string(),
@@ -1032,7 +1037,7 @@ fn write_outputs(dir: Option<&Path>, outputs: &[emit::Output]) -> Result<(), Str
     }
 }
 
-fn write_stdout(outputs: &[emit::Output]) -> Result<(), String> {
+fn write_stdout(outputs: &[emit::Planned]) -> Result<(), String> {
     if outputs.len() > 1 {
         let names: Vec<&str> = outputs.iter().map(|o| o.name.as_str()).collect();
         return Err(tr(msg!(
@@ -1041,8 +1046,14 @@ fn write_stdout(outputs: &[emit::Output]) -> Result<(), String> {
             names = Arg::comma(names)
         )));
     }
-    let bytes: Vec<u8> = outputs.iter().flat_map(|o| o.bytes.clone()).collect();
-    to_stdout(&bytes).map_err(stdout_error)
+    let write = || {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for o in outputs {
+            o.write_to(&mut out)?;
+        }
+        out.flush()
+    };
+    write().map_err(stdout_error)
 }
 
 #[cfg(test)]

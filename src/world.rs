@@ -13,8 +13,8 @@ use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
-pub use atomic::{write_atomic, StagedFile};
-pub use outputs::{write_set, SetWritten};
+pub use atomic::{write_atomic, Content, StagedFile};
+pub use outputs::{write_set, write_set_with, SetWritten};
 pub use overlay::Overlay;
 
 /// Where loading reads files from.
@@ -214,7 +214,11 @@ pub struct Disk;
 impl World for Disk {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         let file = open_regular(path)?;
-        let mut bytes = Vec::new();
+        // Room for the whole file at once: the text is held for the whole
+        // run, and growing by doubling would leave up to half of it spare.
+        let size = file.metadata().map_or(0, |m| m.len());
+        let mut bytes =
+            Vec::with_capacity(size.min(crate::syntax::limits::MAX_FILE_BYTES as u64 + 1) as usize);
         // One byte past the limit is enough to know a file is too large
         // (S011): a huge file is never read whole.
         file.take(crate::syntax::limits::MAX_FILE_BYTES as u64 + 1)

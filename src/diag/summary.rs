@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Code, Diagnostic, Severity};
-use crate::ast::{Breakdown, IndicatorNode, IndicatorTree, Line, Span, Summary, Unit};
+use crate::ast::{Breakdown, FileId, IndicatorNode, IndicatorTree, Line, Span, Summary, Unit};
 use crate::i18n::{Lang, Message};
 use crate::model::Model;
 use crate::msg;
@@ -227,6 +227,88 @@ pub struct Tally<'p> {
     pub units: usize,
 }
 
+/// The owner of a place ([`locate`]'s), found through indexes made once:
+/// counting asks for every place of every finding, and a scan of every
+/// file and unit for each would grow with the square of the input.
+struct Owners<'m, 'p> {
+    model: &'m Model<'p>,
+    /// Each file's document: the first that holds it.
+    document_of: HashMap<FileId, usize>,
+    /// Each file's units in that document, by where they start, each with
+    /// the position of the innermost unit around it.
+    units: HashMap<FileId, Vec<(&'p Unit, Option<usize>)>>,
+}
+
+impl<'m, 'p> Owners<'m, 'p> {
+    fn new(model: &'m Model<'p>) -> Self {
+        let mut document_of = HashMap::new();
+        for (i, doc) in model.documents.iter().enumerate() {
+            for f in &doc.group.files {
+                document_of.entry(*f).or_insert(i);
+            }
+        }
+        let mut by_file: HashMap<FileId, Vec<&'p Unit>> = HashMap::new();
+        for (i, doc) in model.documents.iter().enumerate() {
+            for u in &doc.units {
+                if document_of.get(&u.span.file) == Some(&i) {
+                    by_file.entry(u.span.file).or_default().push(u);
+                }
+            }
+        }
+        let units = by_file
+            .into_iter()
+            .map(|(file, mut list)| {
+                // Stable: units that start together keep the model's order.
+                list.sort_by_key(|u| u.span.start);
+                let mut around: Vec<usize> = Vec::new();
+                let mut out: Vec<(&Unit, Option<usize>)> = Vec::with_capacity(list.len());
+                for (k, u) in list.into_iter().enumerate() {
+                    while around
+                        .last()
+                        .is_some_and(|&a: &usize| !contains(out[a].0.span, u.span))
+                    {
+                        around.pop();
+                    }
+                    out.push((u, around.last().copied()));
+                    around.push(k);
+                }
+                (file, out)
+            })
+            .collect();
+        Owners {
+            model,
+            document_of,
+            units,
+        }
+    }
+
+    /// What [`locate`] gives as the owner of `span`. Units' spans nest or
+    /// are apart, so a unit that holds `span` holds the last unit that
+    /// starts before it, and the innermost is found by going out from there.
+    fn owner(&self, span: Span) -> Owner<'p> {
+        let Some(&i) = self.document_of.get(&span.file) else {
+            return Owner::Document;
+        };
+        if let Some(list) = self.units.get(&span.file) {
+            let mut at = list
+                .partition_point(|(u, _)| u.span.start <= span.start)
+                .checked_sub(1);
+            while let Some(k) = at {
+                let (u, around) = list[k];
+                if contains(u.span, span) {
+                    return Owner::Unit(u);
+                }
+                at = around;
+            }
+        }
+        let doc = &self.model.documents[i];
+        match doc.summaries.iter().find(|s| contains(s.span, span)) {
+            Some(s) => Owner::Summary(s),
+            None => Owner::Document,
+        }
+    }
+}
+
 /// Count the findings of a run.
 pub fn tally<'p>(model: &Model<'p>, diags: &[Diagnostic]) -> Tally<'p> {
     let mut by_code: HashMap<Code, Count> = HashMap::new();
@@ -246,6 +328,7 @@ pub fn tally<'p>(model: &Model<'p>, diags: &[Diagnostic]) -> Tally<'p> {
     }
     let document_slot = owners.len();
     owners.push((Owner::Document, Count::default()));
+    let located = Owners::new(model);
     for d in diags {
         let spans: Vec<Span> = d
             .labels
@@ -259,7 +342,7 @@ pub fn tally<'p>(model: &Model<'p>, diags: &[Diagnostic]) -> Tally<'p> {
         // Each owner once per finding, with the finding's places there.
         let mut here: Vec<(usize, usize)> = Vec::new();
         for s in &spans {
-            let owner = locate(model, *s).owner;
+            let owner = located.owner(*s);
             let slot = index.get(&owner.key()).copied().unwrap_or(document_slot);
             match here.iter_mut().find(|(o, _)| *o == slot) {
                 Some((_, n)) => *n += 1,

@@ -65,10 +65,9 @@ impl serde::Serialize for Streamed<'_, '_> {
             .iter()
             .map(|f| project.sources.get(*f).name.as_str())
             .collect();
-        let in_group = |d: &&Diagnostic| {
-            d.primary_span()
-                .is_some_and(|s| group.files.contains(&s.file))
-        };
+        // A set: a document of many files has many findings.
+        let own: std::collections::HashSet<_> = group.files.iter().collect();
+        let in_group = |d: &&Diagnostic| d.primary_span().is_some_and(|s| own.contains(&s.file));
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("jixiao_model", MODEL_VERSION)?;
         m.serialize_entry("files", &files)?;

@@ -130,61 +130,124 @@ pub fn build(
     options: &Options,
     names: &[String],
 ) -> Result<Vec<Output>, Error> {
+    plan(model, diags, format, options, names)?
+        .into_iter()
+        .map(|p| {
+            let bytes = match p.content {
+                Content::Bytes(bytes) => bytes,
+                Content::Json { doc, diags, lang } => {
+                    let mut bytes = Vec::new();
+                    json::write_document(&mut bytes, doc, diags, lang)?;
+                    bytes.push(b'\n');
+                    bytes
+                }
+            };
+            Ok(Output {
+                name: p.name,
+                bytes,
+            })
+        })
+        .collect()
+}
+
+/// One output of a run, its content made as it is written
+/// ([`Planned::write_to`]): a document's JSON model goes straight into its
+/// file, one unit at a time, so that a model several times the size of the
+/// sources is never held whole; other formats are made before.
+pub struct Planned<'a, 'p> {
+    /// The file's name (no directory).
+    pub name: String,
+    content: Content<'a, 'p>,
+}
+
+enum Content<'a, 'p> {
+    Bytes(Vec<u8>),
+    Json {
+        doc: &'a Document<'p>,
+        diags: &'a [Diagnostic],
+        lang: Lang,
+    },
+}
+
+impl Planned<'_, '_> {
+    fn bytes(name: String, bytes: Vec<u8>) -> Self {
+        Planned {
+            name,
+            content: Content::Bytes(bytes),
+        }
+    }
+
+    /// Write the output's content into `out`.
+    pub fn write_to(&self, mut out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match &self.content {
+            Content::Bytes(bytes) => out.write_all(bytes),
+            Content::Json { doc, diags, lang } => {
+                json::write_document(&mut out, doc, diags, *lang)?;
+                out.write_all(b"\n")
+            }
+        }
+    }
+}
+
+/// The outputs [`build`] makes, each to be written where it goes.
+pub fn plan<'a, 'p>(
+    model: &'a Model<'p>,
+    diags: &'a [Diagnostic],
+    format: Format,
+    options: &Options,
+    names: &[String],
+) -> Result<Vec<Planned<'a, 'p>>, Error> {
     let names = unique(names);
     let mut out = Vec::new();
     let mut index = Vec::new();
     for (i, (doc, name)) in model.documents.iter().zip(&names).enumerate() {
         match format {
             Format::Report => {
-                out.push(Output {
-                    name: format!("{name}.report.html"),
-                    bytes: report::html(model, i, diags, name, options.lang).into_bytes(),
-                });
-                out.push(Output {
-                    name: format!("{name}.report.xlsx"),
-                    bytes: report::xlsx(model, i, diags, name, options.lang)?,
-                });
+                out.push(Planned::bytes(
+                    format!("{name}.report.html"),
+                    report::html(model, i, diags, name, options.lang).into_bytes(),
+                ));
+                out.push(Planned::bytes(
+                    format!("{name}.report.xlsx"),
+                    report::xlsx(model, i, diags, name, options.lang)?,
+                ));
             }
-            Format::Json => {
-                let mut bytes = Vec::new();
-                json::write_document(&mut bytes, doc, diags, options.lang)?;
-                bytes.push(b'\n');
-                out.push(Output {
-                    name: format!("{name}.json"),
-                    bytes,
-                });
-            }
+            Format::Json => out.push(Planned {
+                name: format!("{name}.json"),
+                content: Content::Json {
+                    doc,
+                    diags,
+                    lang: options.lang,
+                },
+            }),
             Format::Csv => {
                 for (suffix, bytes) in csv::document(doc, options.bom, options.lang)? {
-                    out.push(Output {
-                        name: format!("{name}.{suffix}.csv"),
-                        bytes,
-                    });
+                    out.push(Planned::bytes(format!("{name}.{suffix}.csv"), bytes));
                 }
             }
             Format::Html => {
                 let file = format!("{name}.html");
                 let layout = layout::layout(doc, diags, name);
                 index.push(html::IndexEntry::new(&layout, &file));
-                out.push(Output {
-                    name: file,
-                    bytes: html::render(&layout, doc.project, options.lang).into_bytes(),
-                });
+                out.push(Planned::bytes(
+                    file,
+                    html::render(&layout, doc.project, options.lang).into_bytes(),
+                ));
             }
             Format::Xlsx => {
                 let layout = layout::layout(doc, diags, name);
-                out.push(Output {
-                    name: format!("{name}.xlsx"),
-                    bytes: xlsx::render(&layout)?,
-                });
+                out.push(Planned::bytes(
+                    format!("{name}.xlsx"),
+                    xlsx::render(&layout)?,
+                ));
             }
         }
     }
     if format == Format::Html && index.len() > 1 {
-        out.push(Output {
-            name: "index.html".into(),
-            bytes: html::index(&index).into_bytes(),
-        });
+        out.push(Planned::bytes(
+            "index.html".into(),
+            html::index(&index).into_bytes(),
+        ));
     }
     Ok(out)
 }

@@ -54,7 +54,21 @@ pub fn lower(file: FileId, text: &str, parse: &cst::Parse) -> (Document, Vec<Dia
         }
     }
     lw.diags.extend(super::invisible::scan(file, parse));
+    doc.units.shrink_to_fit();
+    doc.continuations.shrink_to_fit();
+    for s in &mut doc.summaries {
+        s.rows.shrink_to_fit();
+    }
+    doc.summaries.shrink_to_fit();
     (doc, lw.diags)
+}
+
+/// `v` without the room it grew for: a vector pushed to holds four
+/// elements at least, and most blocks have one or two, so the document's
+/// tree (held for the whole run) would be mostly spare room.
+fn tight<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
 }
 
 /// S010: the file nests deeper than the parser may go.
@@ -1083,6 +1097,15 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        u.duties.shrink_to_fit();
+        u.goals.shrink_to_fit();
+        u.plans.shrink_to_fit();
+        u.staff.shrink_to_fit();
+        u.amounts.shrink_to_fit();
+        u.indicators.shrink_to_fit();
+        u.projects.shrink_to_fit();
+        u.children.shrink_to_fit();
+        u.properties.shrink_to_fit();
         u
     }
 
@@ -1401,7 +1424,7 @@ impl Lowerer<'_> {
                 0,
                 Breakdown {
                     dimension: Spanned::new(Dimension::Default, span),
-                    lines: default_lines,
+                    lines: tight(default_lines),
                     total,
                     span,
                 },
@@ -1609,7 +1632,7 @@ impl Lowerer<'_> {
         }
         Breakdown {
             dimension,
-            lines,
+            lines: tight(lines),
             total,
             span,
         }
@@ -1627,9 +1650,9 @@ impl Lowerer<'_> {
             }
         }
         let mut l = line.unwrap_or_else(|| empty_line(span));
-        l.breakdowns = block.breakdowns;
-        l.basis = block.basis;
-        l.formulas = block.formulas;
+        l.breakdowns = tight(block.breakdowns);
+        l.basis = tight(block.basis);
+        l.formulas = tight(block.formulas);
         l.span = span;
         l
     }
@@ -1924,6 +1947,12 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        pr.goals.shrink_to_fit();
+        pr.schedule.shrink_to_fit();
+        pr.breakdowns.shrink_to_fit();
+        pr.amounts.shrink_to_fit();
+        pr.indicators.shrink_to_fit();
+        pr.properties.shrink_to_fit();
         pr
     }
 
@@ -1932,7 +1961,10 @@ impl Lowerer<'_> {
     fn indicators(&mut self, p: P) -> IndicatorTree {
         let span = self.span(&p);
         let nodes = self.ind_items(p);
-        IndicatorTree { nodes, span }
+        IndicatorTree {
+            nodes: tight(nodes),
+            span,
+        }
     }
 
     fn ind_items(&mut self, p: P) -> Vec<IndicatorNode> {
@@ -1957,11 +1989,11 @@ impl Lowerer<'_> {
                     }
                     out.push(IndicatorNode::Group(IndicatorGroup {
                         name,
-                        children,
+                        children: tight(children),
                         span,
                     }));
                 }
-                Rule::ind_leaf => out.push(IndicatorNode::Leaf(self.ind_leaf(i))),
+                Rule::ind_leaf => out.push(IndicatorNode::Leaf(Box::new(self.ind_leaf(i)))),
                 Rule::junk => self.junk(i, Ctx::Indicator),
                 _ => {}
             }
@@ -1972,7 +2004,7 @@ impl Lowerer<'_> {
     /// Lower one item of a group (a group, a leaf or junk).
     fn ind_one(&mut self, p: P) -> Option<IndicatorNode> {
         match p.as_rule() {
-            Rule::ind_leaf => Some(IndicatorNode::Leaf(self.ind_leaf(p))),
+            Rule::ind_leaf => Some(IndicatorNode::Leaf(Box::new(self.ind_leaf(p)))),
             Rule::junk => {
                 self.junk(p, Ctx::Indicator);
                 None
@@ -1994,7 +2026,7 @@ impl Lowerer<'_> {
                     .collect();
                 Some(IndicatorNode::Group(IndicatorGroup {
                     name,
-                    children,
+                    children: tight(children),
                     span,
                 }))
             }
@@ -2039,6 +2071,8 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        ind.qualifiers = tight(ind.qualifiers);
+        ind.attrs = tight(ind.attrs);
         ind
     }
 

@@ -2,7 +2,7 @@
 //! a part of it, and a failed write leaves nothing behind.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -13,6 +13,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     StagedFile::new(path, bytes)?.persist()
 }
+
+/// What writes a file's content: into its file as it is made, so that a
+/// large output (a document's JSON model) is never held whole. Called again
+/// when a file has to be made again.
+pub type Content<'a> = &'a dyn Fn(&mut dyn Write) -> io::Result<()>;
 
 /// A file's new content, written and flushed to disk under a temporary name
 /// in the destination directory, waiting to be renamed into place.
@@ -41,17 +46,22 @@ impl StagedFile {
             }
             _ => path.to_path_buf(),
         };
-        Self::at(target, path, bytes)
+        Self::at(target, path, &|out| out.write_all(bytes))
     }
 
     /// Write `bytes` to a new temporary file beside `path`, to replace
     /// whatever `path` is, a symbolic link included (its target is left
     /// alone).
     pub fn replacing(path: &Path, bytes: &[u8]) -> io::Result<StagedFile> {
-        Self::at(path.to_path_buf(), path, bytes)
+        Self::replacing_with(path, &|out| out.write_all(bytes))
     }
 
-    fn at(target: PathBuf, path: &Path, bytes: &[u8]) -> io::Result<StagedFile> {
+    /// [`StagedFile::replacing`], the content written by `content`.
+    pub fn replacing_with(path: &Path, content: Content) -> io::Result<StagedFile> {
+        Self::at(path.to_path_buf(), path, content)
+    }
+
+    fn at(target: PathBuf, path: &Path, content: Content) -> io::Result<StagedFile> {
         let name = target.file_name().ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -69,12 +79,15 @@ impl StagedFile {
             target,
             persisted: false,
         };
-        staged.fill(file, bytes)?;
+        staged.fill(file, content)?;
         Ok(staged)
     }
 
-    fn fill(&self, mut file: File, bytes: &[u8]) -> io::Result<()> {
-        file.write_all(bytes)?;
+    fn fill(&self, mut file: File, content: Content) -> io::Result<()> {
+        let mut out = BufWriter::new(&mut file);
+        content(&mut out)?;
+        out.flush()?;
+        drop(out);
         if let Ok(meta) = fs::symlink_metadata(&self.target) {
             if meta.is_file() {
                 file.set_permissions(meta.permissions())?;

@@ -20,11 +20,11 @@
 use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::atomic::{is_leftover_name, leftover_pid, process_is_gone, StagedFile};
+use super::atomic::{is_leftover_name, leftover_pid, process_is_gone, Content, StagedFile};
 
 /// How [`write_set`] wrote a set.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +52,17 @@ static NEXT: AtomicU64 = AtomicU64::new(0);
 /// regular file (a link there is replaced, not written through), and a
 /// directory there is an error.
 pub fn write_set(dir: &Path, files: &[(&str, &[u8])]) -> io::Result<SetWritten> {
+    let writers: Vec<_> = files
+        .iter()
+        .map(|&(name, bytes)| (name, move |out: &mut dyn Write| out.write_all(bytes)))
+        .collect();
+    let contents: Vec<(&str, Content)> = writers.iter().map(|(n, w)| (*n, w as Content)).collect();
+    write_set_with(dir, &contents)
+}
+
+/// [`write_set`], each file's content written into it by its [`Content`]
+/// (again if the set has to be made again).
+pub fn write_set_with(dir: &Path, files: &[(&str, Content)]) -> io::Result<SetWritten> {
     for (name, _) in files {
         let plain = Path::new(name).file_name() == Some(OsStr::new(name));
         if !plain || is_leftover_name(name) || name.starts_with(".jixiao") {
@@ -127,10 +138,10 @@ pub fn write_set(dir: &Path, files: &[(&str, &[u8])]) -> io::Result<SetWritten> 
 }
 
 /// Replace each file on its own (each atomically).
-fn file_by_file(dir: &Path, files: &[(&str, &[u8])], why: &str) -> io::Result<SetWritten> {
+fn file_by_file(dir: &Path, files: &[(&str, Content)], why: &str) -> io::Result<SetWritten> {
     let mut staged = Vec::new();
-    for (name, bytes) in files {
-        staged.push(StagedFile::replacing(&dir.join(name), bytes)?);
+    for (name, content) in files {
+        staged.push(StagedFile::replacing_with(&dir.join(name), *content)?);
     }
     for s in staged {
         s.persist()?;
@@ -185,12 +196,15 @@ impl From<io::Error> for Fill {
 fn fill(
     stage: &Path,
     old: &Path,
-    files: &[(&str, &[u8])],
+    files: &[(&str, Content)],
     outputs: &HashSet<&OsStr>,
 ) -> Result<(), Fill> {
-    for (name, bytes) in files {
+    for (name, content) in files {
         let mut f = create_exclusive(&stage.join(name))?;
-        f.write_all(bytes)?;
+        let mut out = BufWriter::new(&mut f);
+        content(&mut out)?;
+        out.flush()?;
+        drop(out);
         // A file replaced keeps its permissions.
         if let Ok(meta) = fs::symlink_metadata(old.join(name)) {
             if meta.is_file() {
