@@ -199,7 +199,9 @@ pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
         } else {
             format!("({k})")
         };
-        let name = format!("{}{suffix}", fit(&base, 31 - suffix.len()));
+        // The cut may end on an apostrophe, which Excel refuses there.
+        let cut = fit(&base, 31 - suffix.len());
+        let name = format!("{}{suffix}", cut.trim_end_matches('\''));
         if !taken
             .iter()
             .any(|t| t.to_lowercase() == name.to_lowercase())
@@ -467,6 +469,10 @@ mod tests {
         assert!(c.ends_with("(2)") && c.chars().count() == 31, "{c}");
         assert_eq!(sheet_name("History", &[]), "History_");
         assert_eq!(sheet_name("'[]'", &[]), "__");
+        // Cut to 31 characters, the name would end on an apostrophe.
+        let quotes = format!("+ 1 +{}", "'".repeat(40));
+        assert_eq!(sheet_name(&quotes, &[]), "+ 1 +");
+        assert_eq!(sheet_name(&quotes, &["+ 1 +".into()]), "+ 1 +(2)");
         // Noncharacters and invisible characters would make invalid XML or
         // an invisible difference between two sheets.
         assert_eq!(

@@ -338,15 +338,16 @@ impl<'s> Printer<'s> {
             }
             return false;
         }
-        // After the previous token, on its line.
-        for c in std::mem::take(&mut segs[0]) {
-            if let Some(l) = self.cur.as_mut() {
-                l.trailing.push(c);
-            } else if let Some(l) = self.lines.last_mut() {
-                l.trailing.push(c);
-            } else {
-                self.own_line(c, comment_indent, false);
-            }
+        // After the previous token, on its line; at the start of the file,
+        // a line of its own, its comments one space apart as on any line of
+        // comments alone (and as when no line break follows them).
+        let first = std::mem::take(&mut segs[0]);
+        if let Some(l) = self.cur.as_mut() {
+            l.trailing.extend(first);
+        } else if let Some(l) = self.lines.last_mut() {
+            l.trailing.extend(first);
+        } else if !first.is_empty() {
+            self.own_line(first.join(" "), comment_indent, false);
         }
         // Lines of their own.
         let mut blank = false;

@@ -468,6 +468,10 @@ fn small_files() {
         case(Input::File("fmt-quoted-brace-in-junk.jx"), 1, &["S001"]),
         case(Input::File("fmt-quoted-brace-after-block.jx"), 1, &["S001"]),
         case(Input::File("fmt-cr-look-alike-digit.jx"), 1, &["S001"]),
+        case(Input::File("fmt-comments-at-start.jx"), 0, &[]),
+        // A project whose name, cut to a sheet name's 31 characters, ends
+        // on an apostrophe (Excel refuses it there): the XLSX build failed.
+        case(Input::File("xlsx-sheet-name-apostrophe.jx"), 0, &["S013"]),
         case(
             Input::File("fmt-mixed-line-breaks.jx"),
             1,
@@ -494,6 +498,7 @@ fn formatter_keeps_meaning() {
         "fmt-quoted-brace-in-junk.jx",
         "fmt-quoted-brace-after-block.jx",
         "fmt-cr-look-alike-digit.jx",
+        "fmt-comments-at-start.jx",
     ] {
         let fmt = |input: &[u8]| {
             let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
