@@ -28,9 +28,8 @@ use super::layout::Line;
 use super::tokens::{comment_text, Tok, Tokens};
 use super::Error;
 use crate::syntax::cst::{Kind, Pair};
-use crate::syntax::grammar::{JxParser, Rule};
+use crate::syntax::grammar::Rule;
 use crate::syntax::normalize;
-use pest::Parser;
 
 type P<'a> = Pair<'a>;
 
@@ -1528,7 +1527,7 @@ fn can_be_bare(text: &str, ctx: NameCtx) -> bool {
     if reads_as_glued_by(text) {
         return false;
     }
-    match JxParser::parse(Rule::bare_name, text) {
+    match crate::syntax::grammar::parse(Rule::bare_name, text) {
         Ok(mut pairs) => pairs.next().is_some_and(|p| p.as_str().len() == text.len()),
         Err(_) => false,
     }

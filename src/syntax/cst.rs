@@ -23,10 +23,9 @@
 //! typed views of [`super::views`]. An editor server uses [`SyntaxNode`]
 //! directly (positions, ancestors, tokens at an offset).
 
-use pest::Parser;
 use rowan::{GreenNode, GreenNodeBuilder, Language, NodeOrToken};
 
-use super::grammar::{JxParser, Rule};
+use super::grammar::Rule;
 use super::limits::{self, TooDeep};
 
 /// What a node or token of the tree is.
@@ -134,7 +133,7 @@ impl Parse {
 /// (`cargo bench --bench scale`).
 #[doc(hidden)]
 pub fn grammar_only(text: &str) -> bool {
-    JxParser::parse(Rule::file, text).is_ok()
+    super::grammar::parse(Rule::file, text).is_ok()
 }
 
 /// Parse a file's text (without its BOM) into the lossless tree.
@@ -147,7 +146,7 @@ pub fn parse(text: &str) -> Parse {
             too_deep: Some(too_deep),
         };
     }
-    match JxParser::parse(Rule::file, text) {
+    match super::grammar::parse(Rule::file, text) {
         Ok(mut pairs) => {
             match pairs.next() {
                 Some(file) => build(&mut b, text, file),
@@ -188,7 +187,7 @@ pub fn parse_block(rule: Rule, text: &str) -> Option<(GreenNode, usize)> {
     if limits::nesting(text).is_some() {
         return None;
     }
-    let pair = JxParser::parse(rule, text).ok()?.next()?;
+    let pair = super::grammar::parse(rule, text).ok()?.next()?;
     let end = pair.as_span().end();
     let mut b = GreenNodeBuilder::new();
     build(&mut b, &text[..end], pair);

@@ -6,11 +6,10 @@
 //! a junk line, the line is parsed again with a probe rule for the block it
 //! stands in; pest's error position and expected tokens then name the spot.
 
-use pest::Parser;
 use rust_decimal::Decimal;
 
 use super::cst::{self, Pair};
-use super::grammar::{JxParser, Rule};
+use super::grammar::Rule;
 use super::invisible::visible;
 use super::keywords;
 use super::limits;
@@ -593,7 +592,7 @@ impl Lowerer<'_> {
         } else {
             ""
         };
-        match JxParser::parse(ctx.probe(), text) {
+        match super::grammar::parse(ctx.probe(), text) {
             Err(e) => {
                 let (pos, positives) = match (&e.location, &e.variant) {
                     (
@@ -700,7 +699,7 @@ impl Lowerer<'_> {
                 .is_some_and(|c| !c.is_whitespace() && !"{}｛｝\"“「:：".contains(c))
         })?;
         let apart = format!("{kw} {}", &body[kw.len()..]);
-        JxParser::parse(ctx.probe(), &apart).ok()?;
+        super::grammar::parse(ctx.probe(), &apart).ok()?;
         // The statement's head, without the block it opens.
         let first_line = first_line(&apart)
             .split(['{', '｛'])
@@ -725,18 +724,20 @@ impl Lowerer<'_> {
             return None;
         }
         let line = first_line(text);
-        let first = JxParser::parse(Rule::probe_ind_line, line).ok()?.next()?;
+        let first = super::grammar::parse(Rule::probe_ind_line, line)
+            .ok()?
+            .next()?;
         let first_end = first.as_span().end();
         let rest = &line[first_end..];
         let gap = rest.len() - rest.trim_start().len();
         let second = rest.trim();
         // Another indicator: a name with its value (a bare word after a
         // value is a word, reported as such by the probe).
-        let has_value = JxParser::parse(Rule::probe_ind_line, second)
+        let has_value = super::grammar::parse(Rule::probe_ind_line, second)
             .ok()
             .and_then(|mut p| p.next())
             .is_some_and(|p| p.into_inner().any(|i| i.as_rule() == Rule::spec));
-        if gap == 0 || !has_value || JxParser::parse(Rule::probe_indicator, second).is_err() {
+        if gap == 0 || !has_value || super::grammar::parse(Rule::probe_indicator, second).is_err() {
             return None;
         }
         let start = span.start + first_end + gap;
