@@ -246,6 +246,41 @@ fn header_text(s: &str) -> String {
     s.replace('&', "&&")
 }
 
+/// Excel's limit on a page header, in characters, its codes included.
+const MAX_PAGE_HEADER: usize = 255;
+
+/// The printed page header: the unit on the left, the table's title on the
+/// right. Excel refuses a header over 255 characters (rust_xlsxwriter then
+/// drops it and prints a line on standard error), so a longer one has each
+/// side cut to half the room, with an ellipsis; the sheet's own title row
+/// keeps the whole title.
+fn page_header(unit: &str, title: &str) -> String {
+    let whole = format!("&L{}&R{}", header_text(unit), header_text(title));
+    if whole.chars().count() <= MAX_PAGE_HEADER {
+        return whole;
+    }
+    let room = (MAX_PAGE_HEADER - "&L&R".len()) / 2;
+    let cut = |s: &str| -> String {
+        let escaped = header_text(s);
+        if escaped.chars().count() <= room {
+            return escaped;
+        }
+        // Cut the text, not its escapes: a lone `&` would start a code.
+        let mut out = String::new();
+        let mut used = 0;
+        for c in s.chars() {
+            let width = if c == '&' { 2 } else { 1 };
+            if used + width > room - 1 {
+                break;
+            }
+            used += width;
+            out.push(c);
+        }
+        format!("{}…", header_text(&out))
+    };
+    format!("&L{}&R{}", cut(unit), cut(title))
+}
+
 fn write_table(
     ws: &mut Worksheet,
     t: &Table,
@@ -254,11 +289,7 @@ fn write_table(
     ws.set_landscape();
     ws.set_paper_size(9); // A4
     ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
-    ws.set_header(format!(
-        "&L{}&R{}",
-        header_text(&t.unit),
-        header_text(&t.title)
-    ));
+    ws.set_header(page_header(&t.unit, &t.title));
     ws.set_footer("&C第 &P 页，共 &N 页");
 
     // Column widths: the design widths, widened to fit single-column
@@ -453,6 +484,24 @@ mod tests {
         assert_eq!(text_width("群众满意度"), 10);
         assert_eq!(text_width("≥ 95%"), 5);
         assert_eq!(text_width("ab\n中文字"), 6);
+    }
+
+    #[test]
+    fn page_headers_fit_excels_limit() {
+        assert_eq!(page_header("云田镇", "表1 A&B"), "&L云田镇&R表1 A&&B");
+        let title = format!("{}&", "目".repeat(300));
+        let h = page_header("云田镇", &title);
+        assert!(h.chars().count() <= MAX_PAGE_HEADER, "{h}");
+        assert!(h.starts_with("&L云田镇&R目目") && h.ends_with("目…"), "{h}");
+        let amps = "&".repeat(300);
+        let h = page_header(&amps, &amps);
+        assert!(h.chars().count() <= MAX_PAGE_HEADER, "{h}");
+        // Every `&` of the text stays escaped.
+        let sides: Vec<&str> = h["&L".len()..].split("&R").collect();
+        for side in sides {
+            let text = side.trim_end_matches('…');
+            assert!(text.len() % 2 == 0 && text.chars().all(|c| c == '&'), "{h}");
+        }
     }
 
     #[test]
