@@ -130,6 +130,14 @@ pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
     if !comments_kept(&comments, &comments2) {
         return Err(Error::Internal("a comment would be lost".into()));
     }
+    // A U+FEFF the layout brought to the start (after blank lines that are
+    // gone) would be read as a byte-order mark and dropped: a mark before
+    // it keeps it a character of the text.
+    let bom = if out.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        bom
+    };
     Ok(format!("{bom}{out}"))
 }
 
