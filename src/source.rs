@@ -210,6 +210,13 @@ impl SourceMap {
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
+
+    /// The file `id`, as codespan's renderer asks for it.
+    fn lookup(&self, id: FileId) -> Result<&SourceFile, codespan_reporting::files::Error> {
+        self.files
+            .get(id.0 as usize)
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
 }
 
 impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
@@ -218,17 +225,11 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.files
-            .get(id.0 as usize)
-            .map(|f| f.name.as_str())
-            .ok_or(codespan_reporting::files::Error::FileMissing)
+        self.lookup(id).map(|f| f.name.as_str())
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.files
-            .get(id.0 as usize)
-            .map(|f| f.text.as_str())
-            .ok_or(codespan_reporting::files::Error::FileMissing)
+        self.lookup(id).map(|f| f.text.as_str())
     }
 
     fn line_index(
@@ -236,10 +237,7 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
         id: FileId,
         byte: usize,
     ) -> Result<usize, codespan_reporting::files::Error> {
-        let f = self
-            .files
-            .get(id.0 as usize)
-            .ok_or(codespan_reporting::files::Error::FileMissing)?;
+        let f = self.lookup(id)?;
         Ok(f.line_index(byte))
     }
 
@@ -249,10 +247,7 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
         _line: usize,
         byte: usize,
     ) -> Result<usize, codespan_reporting::files::Error> {
-        let f = self
-            .files
-            .get(id.0 as usize)
-            .ok_or(codespan_reporting::files::Error::FileMissing)?;
+        let f = self.lookup(id)?;
         Ok(f.line_col(byte).1)
     }
 
@@ -261,10 +256,7 @@ impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
         id: FileId,
         line: usize,
     ) -> Result<Range<usize>, codespan_reporting::files::Error> {
-        let f = self
-            .files
-            .get(id.0 as usize)
-            .ok_or(codespan_reporting::files::Error::FileMissing)?;
+        let f = self.lookup(id)?;
         f.line_range(line)
             .ok_or(codespan_reporting::files::Error::LineTooLarge {
                 given: line,

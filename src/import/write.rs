@@ -364,27 +364,20 @@ fn amount_tree(a: &AmountT, out: &mut String) {
         q(&a.name),
         a.total
     ));
-    match a.by {
-        Some(dim) => {
-            out.push_str(&format!("    by {dim} {{\n"));
-            lines_nested_with(
-                &a.lines,
-                &a.indents,
-                Some(&a.total),
-                3,
-                &mut Vec::new(),
-                out,
-            );
-            out.push_str("    }\n");
-        }
-        None => lines_nested_with(
-            &a.lines,
-            &a.indents,
-            Some(&a.total),
-            2,
-            &mut Vec::new(),
-            out,
-        ),
+    if let Some(dim) = &a.by {
+        out.push_str(&format!("    by {dim} {{\n"));
+    }
+    let depth = if a.by.is_some() { 3 } else { 2 };
+    lines_nested_with(
+        &a.lines,
+        &a.indents,
+        Some(&a.total),
+        depth,
+        &mut Vec::new(),
+        out,
+    );
+    if a.by.is_some() {
+        out.push_str("    }\n");
     }
     out.push_str("  }\n");
 }
