@@ -261,6 +261,13 @@ fn class(c: char) -> Class {
 /// scan counts, line by line, the depth of parentheses from any point
 /// where a formula could start, reading each comment both as a comment and
 /// as text.
+///
+/// A formula cannot hold a quote mark, `=`, a brace or `//` (outside a
+/// `/* … */` of its own, whose reading `comment` keeps), so the count
+/// starts again from nought after one: the parentheses of a line comment
+/// are not added to those of a formula before it, nor those of two
+/// comments to each other (the formatter may bring a statement's comments
+/// onto one line).
 fn parens(text: &str, limit: usize) -> Option<TooDeep> {
     // Only an opening parenthesis makes a formula deeper (a search of the
     // whole text is far cheaper than the scan).
@@ -297,6 +304,11 @@ fn parens(text: &str, limit: usize) -> Option<TooDeep> {
                 plain = 0;
                 comment = NONE;
             }
+            '"' | '“' | '”' | '「' | '」' | '=' | '＝' | '{' | '}' | '｛' | '｝' => {
+                plain = 0
+            }
+            // `//*` may be a division before a `/* … */` inside a formula.
+            '/' if next == Some('/') && text[i + 2..].chars().next() != Some('*') => plain = 0,
             '(' | '（' => plain += 1,
             ')' | '）' => plain = (plain - 1).max(0),
             '/' if next == Some('*') && closes_after(i + 1) => {
@@ -424,5 +436,24 @@ mod tests {
         // A comment's `)` may be a comment's: it does not close.
         let commented = format!("a 1 = {}\n", "(/*)*/".repeat(n));
         assert!(nesting(&commented).is_some());
+        // A formula ends before a quote, `=`, a brace or a line comment: the
+        // parentheses after one are counted afresh.
+        let half = MAX_PAREN_DEPTH / 2 + 1;
+        for sep in ["//", "\"", "“", "」", "=", "{"] {
+            let split = format!("a 1 = {}{sep} {}\n", "(".repeat(half), "(".repeat(half));
+            assert!(depth_ok(&split), "{split}");
+        }
+        let comments = format!("money x // {} // {}\n", "(".repeat(half), "(".repeat(half));
+        assert!(depth_ok(&comments));
+        // …but not before a division by a number after a `/* … */`, and not
+        // inside a comment that may be part of the formula.
+        let division = format!("a 1 = {}5 //**/ {}1\n", "(".repeat(half), "(".repeat(half));
+        assert!(nesting(&division).is_some());
+        let in_comment = format!(
+            "a 1 = {}1 /* \" */ {}1\n",
+            "(".repeat(half),
+            "(".repeat(half)
+        );
+        assert!(nesting(&in_comment).is_some());
     }
 }
