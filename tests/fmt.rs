@@ -788,3 +788,17 @@ fn table_constructs() {
     assert!(en.contains("basis \"合同\""), "{en}");
     assert_eq!(fmt::meaning(text), fmt::meaning(&en));
 }
+
+/// A statement written over several lines gathers the comments of each
+/// line after it; a comment that follows a line comment goes on a line of
+/// its own, or it would become part of the line comment (and a block
+/// comment holding a line break would end the line comment early, its
+/// rest read as an error line).
+#[test]
+fn comments_after_a_line_comment_keep_their_own_line() {
+    let out = fmt_default("money // a\n万元 // b\n").unwrap();
+    assert_eq!(out, "money 万元  // a\n// b\n");
+    let out = fmt_default("money // a\n万元 /* b\rc */\nyear 2024  // d\n").unwrap();
+    assert_eq!(out, "money 万元  // a\n/* b\rc */\nyear 2024  // d\n");
+    assert_eq!(fmt_default(&out).unwrap(), out);
+}

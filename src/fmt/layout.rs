@@ -114,9 +114,20 @@ pub fn render(lines: &[Line], newline: &str) -> String {
             continue;
         }
         let single = |k: usize| !texts[k].contains(['\n', '\r']);
+        // Comments after a line comment are printed on lines of their own
+        // (below), which end the run as a comment line would.
+        let breaks = |k: usize| {
+            let t = &lines[k].trailing;
+            t[..t.len() - 1].iter().any(|c| c.starts_with("//"))
+        };
         let mut j = i + 1;
         if single(i) {
-            while j < lines.len() && !lines[j].trailing.is_empty() && !blank[j] && single(j) {
+            while j < lines.len()
+                && !breaks(j - 1)
+                && !lines[j].trailing.is_empty()
+                && !blank[j]
+                && single(j)
+            {
                 j += 1;
             }
         }
@@ -146,7 +157,23 @@ pub fn render(lines: &[Line], newline: &str) -> String {
             } else {
                 out.push_str(&" ".repeat(column[k].saturating_sub(width(last)).max(1)));
             }
-            out.push_str(&l.trailing.join(" "));
+            // A line comment runs to the end of its line: a comment that
+            // follows it (a statement written over several lines gathers
+            // the comments of each) goes on a line of its own, or it would
+            // be read as part of the line comment (two comments made one),
+            // or, holding a line break, end it early.
+            for (n, c) in l.trailing.iter().enumerate() {
+                if n > 0 {
+                    if l.trailing[n - 1].starts_with("//") {
+                        // Inside the block the line opens, if it opens one.
+                        out.push_str(newline);
+                        out.push_str(&" ".repeat((l.indent + usize::from(l.opens)) * INDENT));
+                    } else {
+                        out.push(' ');
+                    }
+                }
+                out.push_str(c);
+            }
         }
         out.push_str(newline);
     }

@@ -489,6 +489,14 @@ fn small_files() {
         // parentheses were counted as one formula's, too deep (S010), so
         // the formatted text could not be read.
         case(Input::File("fmt-comments-joined-parens.jx"), 0, &["S013"]),
+        // A block comment holding a lone CR, gathered after a line comment
+        // onto one line: the line comment ended at the CR, the rest of the
+        // block comment became an error line.
+        case(
+            Input::File("fmt-comment-after-line-comment.jx"),
+            1,
+            &["S001", "S005", "S013"],
+        ),
         case(Input::File("utf16-bom-default.jx"), 1, &["S008"]).says(&["UTF-16"]),
         case(Input::File("surrogate-bytes.jx"), 1, &["S008"]),
     ]);
@@ -513,6 +521,7 @@ fn formatter_keeps_meaning() {
         "fmt-comments-at-start.jx",
         "fmt-bom-after-blank-line.jx",
         "fmt-comments-joined-parens.jx",
+        "fmt-comment-after-line-comment.jx",
     ] {
         let fmt = |input: &[u8]| {
             let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
