@@ -308,7 +308,7 @@ fn parens(text: &str, limit: usize) -> Option<TooDeep> {
                 plain = 0
             }
             // `//*` may be a division before a `/* … */` inside a formula.
-            '/' if next == Some('/') && text[i + 2..].chars().next() != Some('*') => plain = 0,
+            '/' if next == Some('/') && !text[i + 2..].starts_with('*') => plain = 0,
             '(' | '（' => plain += 1,
             ')' | '）' => plain = (plain - 1).max(0),
             '/' if next == Some('*') && closes_after(i + 1) => {
