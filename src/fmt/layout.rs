@@ -118,7 +118,7 @@ pub fn render(lines: &[Line], newline: &str) -> String {
         // (below), which end the run as a comment line would.
         let breaks = |k: usize| {
             let t = &lines[k].trailing;
-            t[..t.len() - 1].iter().any(|c| c.starts_with("//"))
+            t[..t.len() - 1].iter().any(|c| is_line_comment(c))
         };
         let mut j = i + 1;
         if single(i) {
@@ -164,7 +164,7 @@ pub fn render(lines: &[Line], newline: &str) -> String {
             // or, holding a line break, end it early.
             for (n, c) in l.trailing.iter().enumerate() {
                 if n > 0 {
-                    if l.trailing[n - 1].starts_with("//") {
+                    if is_line_comment(&l.trailing[n - 1]) {
                         // Inside the block the line opens, if it opens one.
                         out.push_str(newline);
                         out.push_str(&" ".repeat((l.indent + usize::from(l.opens)) * INDENT));
@@ -178,4 +178,9 @@ pub fn render(lines: &[Line], newline: &str) -> String {
         out.push_str(newline);
     }
     out
+}
+
+/// A `// …` comment, which runs to the end of its line.
+fn is_line_comment(comment: &str) -> bool {
+    comment.starts_with("//")
 }
