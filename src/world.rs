@@ -23,7 +23,10 @@ pub use overlay::Overlay;
 /// absolute); implementations return paths in that same form, so that
 /// messages show what the user wrote and never an absolute path of this
 /// machine. Only [`World::resolve`] gives a file's identity.
-pub trait World {
+///
+/// `Sync`: loading reads and decodes the files an `include` pattern or a
+/// directory names in parallel.
+pub trait World: Sync {
     /// The bytes of the file at `path`. Only a regular file is read: for
     /// anything else (a directory, a FIFO, a device, a file of `/proc`) the
     /// error carries a [`NotAFile`] (see [`not_a_file`]), and nothing is

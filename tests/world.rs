@@ -104,3 +104,63 @@ fn a_buffer_overrides_the_file_on_disk() {
     assert_eq!(unit_names(&project), ["丁", "乙"]);
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// Files are read and decoded in parallel, in batches (of 256); what is
+/// loaded, and the order of units and findings, is still that of the
+/// paths, across batches, through an include pattern and through a
+/// directory.
+#[test]
+fn many_files_load_in_path_order_across_read_batches() {
+    let d = scratch("many-files");
+    let parts = d.join("parts");
+    std::fs::create_dir_all(&parts).unwrap();
+    std::fs::write(
+        d.join("main.jx"),
+        format!("{HEADER}include \"parts/*.jx\"\n"),
+    )
+    .unwrap();
+    let names: Vec<String> = (0..600).map(|i| format!("单位{i:04}")).collect();
+    for (i, name) in names.iter().enumerate() {
+        let path = parts.join(format!("p{i:04}.jx"));
+        if i == 300 {
+            // Not UTF-8 (GBK): refused with S008, in its place.
+            std::fs::write(&path, [0xb5u8, 0xa5, 0xce, 0xbb, b'\n']).unwrap();
+        } else {
+            std::fs::write(&path, unit(name)).unwrap();
+        }
+    }
+    let expected: Vec<&str> = names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 300)
+        .map(|(_, n)| n.as_str())
+        .collect();
+    for input in [d.join("main.jx"), d.clone()] {
+        let project = jixiao::load(&[Input::Path(input.clone())]).expect("loads");
+        assert_eq!(project.groups.len(), 1, "{input:?}");
+        assert_eq!(unit_names(&project), expected, "{input:?}");
+        let files: Vec<&str> = project.groups[0]
+            .files
+            .iter()
+            .map(|f| project.sources.get(*f).name.as_str())
+            .collect();
+        let mut sorted = files[1..].to_vec();
+        sorted.sort();
+        assert_eq!(files[1..], sorted[..], "{input:?}: files in path order");
+        let refused: Vec<&str> = project
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.as_str() == "S008")
+            .map(|d| {
+                project
+                    .sources
+                    .get(d.primary_span().unwrap().file)
+                    .name
+                    .as_str()
+            })
+            .collect();
+        assert_eq!(refused.len(), 1, "{input:?}");
+        assert!(refused[0].ends_with("p0300.jx"), "{refused:?}");
+    }
+    let _ = std::fs::remove_dir_all(&d);
+}

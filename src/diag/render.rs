@@ -18,8 +18,9 @@ use std::ops::Range;
 
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{Error as FilesError, Files};
-use codespan_reporting::term::termcolor::{ColorSpec, WriteColor};
+use codespan_reporting::term::termcolor::{Buffer, ColorSpec, WriteColor};
 use codespan_reporting::term::{self};
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use super::{Diagnostic, Label, Severity};
@@ -152,6 +153,11 @@ impl WriteColor for Localized<'_> {
 }
 
 /// Render in the human form to a terminal (colour decided by the writer).
+///
+/// The findings are rendered in parallel, each into a buffer of its own,
+/// and written in their order: rendering was a serial seventh of a
+/// `check` of a large corpus. The output is the same for any thread
+/// count.
 pub fn emit_human(
     out: &mut dyn WriteColor,
     sources: &SourceMap,
@@ -159,14 +165,11 @@ pub fn emit_human(
     lang: Lang,
 ) -> std::io::Result<()> {
     let config = term::Config::default();
-    let io = |e: FilesError| match e {
-        FilesError::Io(io) => io,
-        other => std::io::Error::other(other.to_string()),
-    };
     // Diagnostics per line, by their primary label; those past the limit
-    // are only counted.
+    // are only counted. Decided in order, before the parallel part.
     let mut per_line: HashMap<(FileId, usize), usize> = HashMap::new();
     let mut hidden: BTreeMap<(FileId, usize), usize> = BTreeMap::new();
+    let mut shown: Vec<&Diagnostic> = Vec::with_capacity(diags.len());
     for d in diags {
         if let Some(span) = d.primary_span() {
             let line = sources.get(span.file).line_index(span.start);
@@ -177,20 +180,23 @@ pub fn emit_human(
                 continue;
             }
         }
-        let mut w = Localized {
-            inner: &mut *out,
-            word: (lang != Lang::En).then(|| (d.severity.as_str(), d.severity.word().render(lang))),
-        };
-        if touches_long_line(d, sources) {
-            let excerpt = Excerpt::new(d, sources);
-            let cd = to_codespan(d, sources, lang, |l, start, end| {
-                excerpt.place(l, start, end)
-            });
-            term::emit(&mut w, &config, &excerpt, &cd).map_err(io)?;
-        } else {
-            let cd = to_codespan(d, sources, lang, |l, start, end| (l.span.file, start..end));
-            term::emit(&mut w, &config, sources, &cd).map_err(io)?;
-        }
+        shown.push(d);
+    }
+    let color = out.supports_color();
+    let rendered: Vec<std::io::Result<Vec<u8>>> = shown
+        .par_iter()
+        .map(|d| {
+            let mut buf = if color {
+                Buffer::ansi()
+            } else {
+                Buffer::no_color()
+            };
+            render_one(&mut buf, &config, sources, d, lang)?;
+            Ok(buf.into_inner())
+        })
+        .collect();
+    for bytes in rendered {
+        out.write_all(&bytes?)?;
     }
     for ((file, line), n) in hidden {
         let note = cs::Diagnostic::<FileId>::note().with_message(
@@ -206,9 +212,40 @@ pub fn emit_human(
             inner: &mut *out,
             word: (lang != Lang::En).then(|| ("note", msg!("severity-note").render(lang))),
         };
-        term::emit(&mut w, &config, sources, &note).map_err(io)?;
+        term::emit(&mut w, &config, sources, &note).map_err(files_error)?;
     }
     Ok(())
+}
+
+/// Render one finding in the human form.
+fn render_one(
+    out: &mut dyn WriteColor,
+    config: &term::Config,
+    sources: &SourceMap,
+    d: &Diagnostic,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let mut w = Localized {
+        inner: out,
+        word: (lang != Lang::En).then(|| (d.severity.as_str(), d.severity.word().render(lang))),
+    };
+    if touches_long_line(d, sources) {
+        let excerpt = Excerpt::new(d, sources);
+        let cd = to_codespan(d, sources, lang, |l, start, end| {
+            excerpt.place(l, start, end)
+        });
+        term::emit(&mut w, config, &excerpt, &cd).map_err(files_error)
+    } else {
+        let cd = to_codespan(d, sources, lang, |l, start, end| (l.span.file, start..end));
+        term::emit(&mut w, config, sources, &cd).map_err(files_error)
+    }
+}
+
+fn files_error(e: FilesError) -> std::io::Error {
+    match e {
+        FilesError::Io(io) => io,
+        other => std::io::Error::other(other.to_string()),
+    }
 }
 
 /// Whether a label of `d` lies on a line too long to print whole.
