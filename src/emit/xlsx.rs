@@ -175,7 +175,11 @@ pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
             }
         })
         .collect();
-    base = base.trim_matches('\'').trim().to_string();
+    // Excel refuses an apostrophe at either end; trimmed with the spaces
+    // around it, whichever comes first (` 'a' ` is `a`).
+    base = base
+        .trim_matches(|c: char| c == '\'' || c.is_whitespace())
+        .to_string();
     if base.is_empty() {
         base = "Sheet".into();
     }
@@ -522,6 +526,10 @@ mod tests {
         let quotes = format!("+ 1 +{}", "'".repeat(40));
         assert_eq!(sheet_name(&quotes, &[]), "+ 1 +");
         assert_eq!(sheet_name(&quotes, &["+ 1 +".into()]), "+ 1 +(2)");
+        // An apostrophe behind a space (found by fuzzing: the space was
+        // trimmed after the apostrophes, and the name began with one).
+        assert_eq!(sheet_name(" '+'1;' ", &[]), "+'1;");
+        assert_eq!(sheet_name("' ' a ' '", &[]), "a");
         // Noncharacters and invisible characters would make invalid XML or
         // an invisible difference between two sheets.
         assert_eq!(
