@@ -347,10 +347,12 @@ pub struct Line {
     pub prior: Option<Amount>,
     /// The change against the prior year the table states (增减).
     pub change: Option<Number>,
-    /// The figure elsewhere that this line repeats.
-    pub restates: Option<Restatement>,
+    /// The figure elsewhere that this line repeats. Boxed, as `formula`:
+    /// few lines have one, and every line of every file is held to the end
+    /// of the run.
+    pub restates: Option<Box<Restatement>>,
     /// The formula written on the line itself.
-    pub formula: Option<Formula>,
+    pub formula: Option<Box<Formula>>,
     /// Further formulas of the basis, written in the line's block, each
     /// with the result the basis states for it.
     pub formulas: Vec<Formula>,
@@ -364,7 +366,10 @@ impl Line {
     /// Every formula of the line: the one on its head, then those of its
     /// block.
     pub fn all_formulas(&self) -> impl Iterator<Item = &Formula> {
-        self.formula.iter().chain(self.formulas.iter())
+        self.formula
+            .as_deref()
+            .into_iter()
+            .chain(self.formulas.iter())
     }
 }
 
@@ -760,7 +765,8 @@ pub struct Indicator {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Quantity(Quantity),
-    Range(Quantity, Quantity),
+    /// Boxed: a quantity is as large as the rest of a leaf.
+    Range(Box<Quantity>, Box<Quantity>),
     Date(When),
     Text(String),
     /// A value cell that reads 无 or 不适用.

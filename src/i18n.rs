@@ -368,6 +368,10 @@ impl Message {
     }
 
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        // Room for this one only: a message has one to three arguments,
+        // and a vector grown by a push holds four; the findings of a large
+        // corpus are held to the end of the run.
+        self.args.reserve_exact(1);
         self.args.push((name, value.into()));
         self
     }

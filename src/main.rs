@@ -655,10 +655,45 @@ fn print_diagnostics(
     print: &PrintArgs,
     color: ColorWhen,
 ) -> Result<(), String> {
-    let project = checked.model.project;
+    let summary = closing_summary(checked, print);
+    print_findings(
+        &checked.model.project.sources,
+        &checked.diagnostics,
+        print,
+        color,
+        summary.as_deref(),
+    )
+}
+
+/// The summary printed after the findings (none in JSON, with `--quiet`,
+/// or when nothing was found and no summary was asked for). It counts
+/// findings by the unit they are in, so it needs the model; the findings
+/// themselves need only the sources.
+fn closing_summary(checked: &check::Checked, print: &PrintArgs) -> Option<String> {
     let diags = &checked.diagnostics;
+    if print.message_format == MessageFormat::Json
+        || print.quiet
+        || (diags.is_empty() && !print.summary)
+    {
+        return None;
+    }
+    let counts = summary::tally(&checked.model, diags);
+    Some(if print.short {
+        format!("{}\n", summary::total_line(&counts.total, lang()))
+    } else {
+        summary::render(&counts, lang(), SUMMARY_LINES)
+    })
+}
+
+fn print_findings(
+    sources: &jixiao::source::SourceMap,
+    diags: &[Diagnostic],
+    print: &PrintArgs,
+    color: ColorWhen,
+    summary: Option<&str>,
+) -> Result<(), String> {
     if print.message_format == MessageFormat::Json {
-        return to_stdout(render::json_lines(&project.sources, diags, lang()).as_bytes())
+        return to_stdout(render::json_lines(sources, diags, lang()).as_bytes())
             .map_err(stdout_error);
     }
     // Rendered into one buffer and written at once: standard error is
@@ -668,20 +703,13 @@ fn print_diagnostics(
     let mut err = writer.buffer();
     if !print.summary {
         if print.short {
-            let lines = render::short_lines(&project.sources, diags, lang());
+            let lines = render::short_lines(sources, diags, lang());
             err.write_all(lines.as_bytes()).map_err(|e| e.to_string())?;
         } else {
-            render::emit_human(&mut err, &project.sources, diags, lang())
-                .map_err(|e| e.to_string())?;
+            render::emit_human(&mut err, sources, diags, lang()).map_err(|e| e.to_string())?;
         }
     }
-    if !print.quiet && (!diags.is_empty() || print.summary) {
-        let counts = summary::tally(&checked.model, diags);
-        let text = if print.short {
-            format!("{}\n", summary::total_line(&counts.total, lang()))
-        } else {
-            summary::render(&counts, lang(), SUMMARY_LINES)
-        };
+    if let Some(text) = summary {
         err.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
     }
     writer.print(&err).map_err(|e| e.to_string())
@@ -703,10 +731,23 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             root,
             levels,
         } => {
-            let (project, options) = load(&paths, root.as_deref(), &levels)?;
+            let (mut project, options) = load(&paths, root.as_deref(), &levels)?;
             let checked = check::run(&project, &options);
-            print_diagnostics(&checked, &print, cli.color)?;
-            Ok(status(&checked.diagnostics))
+            let summary = closing_summary(&checked, &print);
+            let check::Checked { diagnostics, model } = checked;
+            // Printing the findings needs only the sources: the document
+            // tree (four times the input) is freed first, so that it and
+            // the rendered findings are never held together.
+            drop(model);
+            project.documents = Vec::new();
+            print_findings(
+                &project.sources,
+                &diagnostics,
+                &print,
+                cli.color,
+                summary.as_deref(),
+            )?;
+            Ok(status(&diagnostics))
         }
         Command::Build {
             paths,

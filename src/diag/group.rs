@@ -9,6 +9,7 @@
 //! says what they share and how many places there are, and labels every
 //! place.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use super::{Code, Diagnostic, Severity};
@@ -25,50 +26,64 @@ pub fn grouped_message(key: &Message, places: usize) -> Message {
 /// is in source order; a merged finding stands at its first place, keeps
 /// that finding's labels, notes and help, and adds the primary label of
 /// every other place as a primary label of its own.
+///
+/// In place, with the keys borrowed: the findings of a large corpus weigh
+/// megabytes, and a second vector of them (with a copy of every key) was
+/// part of the peak.
 pub fn group(
-    diags: Vec<Diagnostic>,
+    mut diags: Vec<Diagnostic>,
     document: impl Fn(&Diagnostic) -> Option<usize>,
 ) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
-    // Per finding of `out`: its key when it may absorb others, and how many
-    // places it stands for.
-    let mut keys: Vec<Option<Message>> = Vec::with_capacity(diags.len());
-    let mut places: Vec<usize> = Vec::with_capacity(diags.len());
-    let mut first: HashMap<(usize, Code, Severity, Message), usize> = HashMap::new();
-    for d in diags {
-        let doc = if d.code.info().groups {
-            document(&d)
-        } else {
-            None
-        };
-        let Some(doc) = doc else {
-            out.push(d);
-            keys.push(None);
-            places.push(1);
-            continue;
-        };
-        let key = d.group.clone().unwrap_or_else(|| d.message.clone());
-        match first.get(&(doc, d.code, d.severity, key.clone())) {
-            Some(&i) => {
-                out[i]
-                    .labels
-                    .extend(d.labels.into_iter().filter(|l| l.primary));
-                places[i] += 1;
+    // Per finding: the earlier finding it merges into, if any; and how
+    // many places a finding that others merge into stands for.
+    let mut into: Vec<Option<usize>> = vec![None; diags.len()];
+    let mut places: HashMap<usize, usize> = HashMap::new();
+    {
+        let mut first: HashMap<(usize, Code, Severity, &Message), usize> = HashMap::new();
+        for (i, d) in diags.iter().enumerate() {
+            if !d.code.info().groups {
+                continue;
             }
-            None => {
-                first.insert((doc, d.code, d.severity, key.clone()), out.len());
-                out.push(d);
-                keys.push(Some(key));
-                places.push(1);
+            let Some(doc) = document(d) else {
+                continue;
+            };
+            let key = d.group.as_ref().unwrap_or(&d.message);
+            match first.entry((doc, d.code, d.severity, key)) {
+                Entry::Occupied(e) => {
+                    into[i] = Some(*e.get());
+                    *places.entry(*e.get()).or_insert(1) += 1;
+                }
+                Entry::Vacant(e) => {
+                    e.insert(i);
+                }
             }
         }
     }
-    for ((d, key), n) in out.iter_mut().zip(keys).zip(places) {
-        if let (Some(key), true) = (key, n > 1) {
-            d.message = grouped_message(&key, n);
+    if places.is_empty() {
+        return diags;
+    }
+    for (i, target) in into.iter().enumerate() {
+        if let Some(j) = *target {
+            // j < i: a finding merges into an earlier one.
+            let (before, rest) = diags.split_at_mut(i);
+            let labels = std::mem::take(&mut rest[0].labels);
+            before[j]
+                .labels
+                .extend(labels.into_iter().filter(|l| l.primary));
         }
     }
-    out
+    for (&i, &n) in &places {
+        let d = &mut diags[i];
+        let message = grouped_message(d.group.as_ref().unwrap_or(&d.message), n);
+        d.message = message;
+    }
+    let mut i = 0;
+    diags.retain(|_| {
+        let keep = into[i].is_none();
+        i += 1;
+        keep
+    });
+    diags
 }
 
 #[cfg(test)]

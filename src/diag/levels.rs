@@ -43,13 +43,16 @@ pub fn resolve(code: &str, settings: &[LevelSetting]) -> Level {
 pub fn apply(diags: Vec<Diagnostic>, settings: &[LevelSetting]) -> Vec<Diagnostic> {
     diags
         .into_iter()
-        .filter_map(|mut d| {
-            d.severity = match resolve(d.code.as_str(), settings) {
-                Level::Allow => return None,
-                Level::Warn => Severity::Warning,
-                Level::Deny => Severity::Error,
-            };
-            Some(d)
-        })
+        .filter_map(|d| apply_one(d, settings))
         .collect()
+}
+
+/// Give one diagnostic its severity; `None` when it is allowed.
+pub fn apply_one(mut d: Diagnostic, settings: &[LevelSetting]) -> Option<Diagnostic> {
+    d.severity = match resolve(d.code.as_str(), settings) {
+        Level::Allow => return None,
+        Level::Warn => Severity::Warning,
+        Level::Deny => Severity::Error,
+    };
+    Some(d)
 }

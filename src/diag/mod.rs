@@ -105,6 +105,9 @@ impl Diagnostic {
     }
 
     pub fn primary(mut self, span: Span, message: impl Into<Message>) -> Self {
+        // Room for this one only (as for a message's arguments): most
+        // findings have one or two of each part.
+        self.labels.reserve_exact(1);
         self.labels.push(Label {
             span,
             message: message.into(),
@@ -114,6 +117,7 @@ impl Diagnostic {
     }
 
     pub fn secondary(mut self, span: Span, message: impl Into<Message>) -> Self {
+        self.labels.reserve_exact(1);
         self.labels.push(Label {
             span,
             message: message.into(),
@@ -123,11 +127,13 @@ impl Diagnostic {
     }
 
     pub fn note(mut self, note: impl Into<Message>) -> Self {
+        self.notes.reserve_exact(1);
         self.notes.push(note.into());
         self
     }
 
     pub fn help(mut self, help: impl Into<Message>) -> Self {
+        self.help.reserve_exact(1);
         self.help.push(help.into());
         self
     }

@@ -460,14 +460,16 @@ fn used_units(project: &Project, group: &Group) -> BTreeSet<String> {
         for n in nodes {
             match n {
                 IndicatorNode::Group(g) => walk(&g.children, out),
-                IndicatorNode::Leaf(i) => match i.value.as_ref().map(|v| &v.node) {
-                    Some(Value::Quantity(q)) | Some(Value::Range(_, q)) => {
-                        if let Some(u) = &q.unit {
-                            out.insert(u.node.clone());
-                        }
+                IndicatorNode::Leaf(i) => {
+                    let q = match i.value.as_ref().map(|v| &v.node) {
+                        Some(Value::Quantity(q)) => q,
+                        Some(Value::Range(_, q)) => &**q,
+                        _ => continue,
+                    };
+                    if let Some(u) = &q.unit {
+                        out.insert(u.node.clone());
                     }
-                    _ => {}
-                },
+                }
             }
         }
     }

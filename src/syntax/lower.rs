@@ -1674,7 +1674,7 @@ impl Lowerer<'_> {
                 Rule::amount => l.amount = self.amount(i),
                 Rule::prior => l.prior = self.prior(i),
                 Rule::change => l.change = self.change(i),
-                Rule::restates => l.restates = self.restates(i),
+                Rule::restates => l.restates = self.restates(i).map(Box::new),
                 Rule::formula_approx => approximate = true,
                 Rule::formula => {
                     let fs = self.span(&i);
@@ -1697,12 +1697,12 @@ impl Lowerer<'_> {
                         continue;
                     }
                     let expr = self.formula(i);
-                    l.formula = Some(Formula {
+                    l.formula = Some(Box::new(Formula {
                         expr,
                         approximate,
                         result: None,
                         span: fs,
-                    });
+                    }));
                 }
                 _ => {}
             }
@@ -2125,7 +2125,7 @@ impl Lowerer<'_> {
                         let value = match v.as_rule() {
                             Rule::range => {
                                 let (a, b) = self.range(v);
-                                Some(Value::Range(a, b))
+                                Some(Value::Range(Box::new(a), Box::new(b)))
                             }
                             Rule::when => self.when(v).map(Value::Date),
                             Rule::date => self.date(v).map(|d| {
