@@ -43,7 +43,9 @@ pub struct SourceFile {
     pub path: Option<PathBuf>,
     /// The text, with a leading BOM removed. CRLF is kept: spans stay exact.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, as 32-bit offsets (a file is at most
+    /// 16 MiB, S011): held for every file to the end of the run.
+    line_starts: Vec<u32>,
     /// Columns known in advance on long lines (built at the first column
     /// asked for on one): a column is then counted from the last mark
     /// before it, not from its line's start, so that many positions on one
@@ -72,6 +74,7 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, byte: usize) -> usize {
+        let byte = u32::try_from(byte).unwrap_or(u32::MAX);
         match self.line_starts.binary_search(&byte) {
             Ok(i) => i,
             Err(i) => i - 1,
@@ -79,20 +82,20 @@ impl SourceFile {
     }
 
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let start = self.line_start(line)?;
+        let end = self.line_start(line + 1).unwrap_or(self.text.len());
         Some(start..end)
+    }
+
+    fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line).map(|&s| s as usize)
     }
 
     /// 1-based line and 1-based column in characters.
     pub fn line_col(&self, byte: usize) -> (usize, usize) {
         let byte = self.floor_char_boundary(byte.min(self.text.len()));
         let line = self.line_index(byte);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         if byte - start < MARK_EVERY {
             return (line + 1, self.text[start..byte].chars().count() + 1);
         }
@@ -111,11 +114,8 @@ impl SourceFile {
     fn marks(&self) -> Vec<(usize, usize)> {
         let mut marks = Vec::new();
         for (i, &start) in self.line_starts.iter().enumerate() {
-            let end = self
-                .line_starts
-                .get(i + 1)
-                .copied()
-                .unwrap_or(self.text.len());
+            let start = start as usize;
+            let end = self.line_start(i + 1).unwrap_or(self.text.len());
             let (mut at, mut col) = (start, 0);
             while end - at > MARK_EVERY {
                 let next = self.floor_char_boundary(at + MARK_EVERY);
@@ -144,14 +144,18 @@ impl SourceFile {
 /// Where each line starts. A line ends with LF, CRLF or a lone CR (old Mac
 /// files, and some exports from spreadsheets), as the grammar's line
 /// breaks do.
-fn line_starts(text: &str) -> Vec<usize> {
+///
+/// Offsets past 4 GiB (never loaded: a file is at most 16 MiB) saturate
+/// rather than wrap.
+fn line_starts(text: &str) -> Vec<u32> {
     let b = text.as_bytes();
     let mut starts = vec![0];
     for (i, &c) in b.iter().enumerate() {
         if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
-            starts.push(i + 1);
+            starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
         }
     }
+    starts.shrink_to_fit();
     starts
 }
 
