@@ -802,3 +802,18 @@ fn comments_after_a_line_comment_keep_their_own_line() {
     assert_eq!(out, "money 万元  // a\n/* b\rc */\nyear 2024  // d\n");
     assert_eq!(fmt_default(&out).unwrap(), out);
 }
+
+/// A block comment on the line that continues a statement after a line
+/// comment comes after that comment: the statement's line breaks there,
+/// and goes on one level deeper (the block comment was printed before the
+/// line comment, and the formatter refused its own output).
+#[test]
+fn a_comment_inside_a_continued_statement_keeps_its_order() {
+    let out = fmt_default("money // a\n/* b */ 万元\n").unwrap();
+    assert_eq!(out, "money  // a\n  /* b */ 万元\n");
+    assert_eq!(fmt_default(&out).unwrap(), out);
+    // As fuzzing found it: a lone CR ends the line comment.
+    let out = fmt_default("money//\r/**/!").unwrap();
+    assert_eq!(out, "money  //\r  /**/ !\r");
+    assert_eq!(fmt_default(&out).unwrap(), out);
+}

@@ -379,6 +379,13 @@ impl<'s> Printer<'s> {
     }
 
     fn inline_comment(&mut self, c: String) {
+        // The line already ends with a comment (a line comment, after which
+        // the item went on on the next line): printed here, this comment
+        // would come before that one. The line breaks here instead, as at a
+        // comment on a line of its own.
+        if self.cur.as_ref().is_some_and(|l| !l.trailing.is_empty()) {
+            self.break_item_line();
+        }
         let cell = self.cell();
         if !cell.is_empty() && !cell.ends_with(' ') {
             cell.push(' ');
@@ -388,14 +395,10 @@ impl<'s> Printer<'s> {
     }
 
     fn own_line(&mut self, text: String, indent: usize, blank: bool) {
-        let indent = if let Some(mut l) = self.cur.take() {
+        let indent = if self.cur.is_some() {
             // The comment stands inside an item's line: break the line there
             // and go on with the rest of the item one level deeper.
-            l.group = None;
-            let i = l.indent + 1;
-            self.lines.push(l);
-            self.cont_indent = Some(i);
-            i
+            self.break_item_line()
         } else {
             self.cont_indent.unwrap_or(indent)
         };
@@ -405,6 +408,19 @@ impl<'s> Printer<'s> {
             blank_before: blank,
             ..Default::default()
         });
+    }
+
+    /// End the current line inside an item; the rest of the item goes on
+    /// one level deeper. Returns that level.
+    fn break_item_line(&mut self) -> usize {
+        let Some(mut l) = self.cur.take() else {
+            return self.cont_indent.unwrap_or(self.indent);
+        };
+        l.group = None;
+        let i = l.indent + 1;
+        self.lines.push(l);
+        self.cont_indent = Some(i);
+        i
     }
 
     // ------------------------------------------------------------ tokens
