@@ -135,6 +135,9 @@ s009-not-a-year = `{ $value }` is not a budget year
 s009-year-range = expected a year between 1900 and 2200
 s009-not-a-precision = `{ $value }` is out of range for a precision
 s009-precision-range = expected a number of decimals from 0 to 10
+s009-not-money = `{ $value }` is not a unit of money
+s009-money-units = expected 元, 千元, 万元, 十万元, 百万元, 千万元 or 亿元
+s009-money-read-as-yuan = the figures cannot be read in it: bases of calculation would be worked out as if they were in 元
 
 ## Lines read wrongly on purpose: glued keywords, two indicators, letters in figures.
 s001-line-was-skipped = this line was skipped

@@ -69,8 +69,8 @@ code-S008-summary = 不是 UTF-8 编码的文件
 code-S008-explanation = jixiao 只读取 UTF-8（允许带 BOM）。旧编辑器保存的 GBK 文件需要先转换。
 code-S008-fix = 转换文件编码：`iconv -f GBK -t UTF-8 in.jx > out.jx`。
 
-code-S009-summary = 文件头的值超出范围（年度、精度、未知的框架）
-code-S009-explanation = 预算年度必须是合理的年份，精度最多 10 位小数，框架必须是内置的指标框架或由 `scheme` 块定义的框架。
+code-S009-summary = 文件头的值超出范围（年度、精度、未知的框架或金额单位）
+code-S009-explanation = 预算年度必须是合理的年份，精度最多 10 位小数，框架必须是内置的指标框架或由 `scheme` 块定义的框架，金额单位必须是能读取金额的单位（元、千元、万元、十万元、百万元、千万元或亿元）：测算依据按它计算。
 code-S009-fix = 改正该值。
 
 code-S010-summary = 花括号块嵌套超过 64 层，或测算公式的括号嵌套超过 32 层
