@@ -335,6 +335,22 @@ pub struct Message {
     pub args: Vec<(&'static str, Arg)>,
 }
 
+/// Push onto one of the small vectors of a finding (a message's
+/// arguments; a finding's labels, notes and help), with room for exactly
+/// the first few: most have one to three, a vector grown by a push holds
+/// four, and the findings of a large corpus are held to the end of the
+/// run. Past [`TIGHT`] it grows by doubling, so that a finding with a label
+/// per part of a long breakdown is still built in linear time.
+pub(crate) fn push_tight<T>(v: &mut Vec<T>, item: T) {
+    if v.len() < TIGHT {
+        v.reserve_exact(1);
+    }
+    v.push(item);
+}
+
+/// How many items [`push_tight`] makes room for one at a time.
+const TIGHT: usize = 4;
+
 /// A message: `msg!("b001-does-not-add-up", subject = name, stated = figure, …)`.
 #[macro_export]
 macro_rules! msg {
@@ -368,11 +384,7 @@ impl Message {
     }
 
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
-        // Room for this one only: a message has one to three arguments,
-        // and a vector grown by a push holds four; the findings of a large
-        // corpus are held to the end of the run.
-        self.args.reserve_exact(1);
-        self.args.push((name, value.into()));
+        push_tight(&mut self.args, (name, value.into()));
         self
     }
 
@@ -491,6 +503,21 @@ fn bundles() -> &'static HashMap<Lang, Bundle> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_vectors_are_tight_and_long_ones_still_double() {
+        let mut v = Vec::new();
+        for i in 0..3 {
+            push_tight(&mut v, i);
+        }
+        assert_eq!(v.capacity(), 3, "room for exactly what was pushed");
+        // A label per part of a breakdown of 10,000 lines: grown one at a
+        // time, its building would be quadratic.
+        for i in 3..10_000 {
+            push_tight(&mut v, i);
+        }
+        assert_eq!(v.capacity(), 16_384, "doubling past the first four");
+    }
 
     #[test]
     fn the_language_comes_from_the_environment() {

@@ -14,7 +14,7 @@ pub mod summary;
 pub use codes::Code;
 
 use crate::ast::Span;
-use crate::i18n::Message;
+use crate::i18n::{push_tight, Message};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -105,36 +105,36 @@ impl Diagnostic {
     }
 
     pub fn primary(mut self, span: Span, message: impl Into<Message>) -> Self {
-        // Room for this one only (as for a message's arguments): most
-        // findings have one or two of each part.
-        self.labels.reserve_exact(1);
-        self.labels.push(Label {
-            span,
-            message: message.into(),
-            primary: true,
-        });
+        push_tight(
+            &mut self.labels,
+            Label {
+                span,
+                message: message.into(),
+                primary: true,
+            },
+        );
         self
     }
 
     pub fn secondary(mut self, span: Span, message: impl Into<Message>) -> Self {
-        self.labels.reserve_exact(1);
-        self.labels.push(Label {
-            span,
-            message: message.into(),
-            primary: false,
-        });
+        push_tight(
+            &mut self.labels,
+            Label {
+                span,
+                message: message.into(),
+                primary: false,
+            },
+        );
         self
     }
 
     pub fn note(mut self, note: impl Into<Message>) -> Self {
-        self.notes.reserve_exact(1);
-        self.notes.push(note.into());
+        push_tight(&mut self.notes, note.into());
         self
     }
 
     pub fn help(mut self, help: impl Into<Message>) -> Self {
-        self.help.reserve_exact(1);
-        self.help.push(help.into());
+        push_tight(&mut self.help, help.into());
         self
     }
 
