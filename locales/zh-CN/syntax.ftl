@@ -135,7 +135,7 @@ s009-year-range = 应为 1900 到 2200 之间的年份
 s009-not-a-precision = `{ $value }` 超出精度的范围
 s009-precision-range = 应为 0 到 10 之间的小数位数
 s009-not-money = `{ $value }` 不是金额单位
-s009-money-units = 应为 元、千元、万元、十万元、百万元、千万元 或 亿元
+s009-money-units = 应为元、千元、万元、十万元、百万元、千万元或亿元
 s009-money-read-as-yuan = 金额无法按此单位读取：测算依据将按“元”计算
 
 ## 特意报告的误读：粘连的关键字、一行两个指标、数字中的字母。
