@@ -817,3 +817,16 @@ fn a_comment_inside_a_continued_statement_keeps_its_order() {
     assert_eq!(out, "money  //\r  /**/ !\r");
     assert_eq!(fmt_default(&out).unwrap(), out);
 }
+
+/// An end-of-line block comment that holds a line break ends a run of
+/// aligned comments: the line after it is not the line it was aligned
+/// with once the output is read again (found by fuzzing: formatting the
+/// output padded the next comment differently).
+#[test]
+fn a_block_comment_holding_a_line_break_ends_the_comment_run() {
+    let out = fmt_default("year 2023 /* a\nb */\nmoney 万元 // c\n").unwrap();
+    assert_eq!(out, "year 2023  /* a\nb */\nmoney 万元  // c\n");
+    assert_eq!(fmt_default(&out).unwrap(), out);
+    let out = fmt_default("\u{fffd}\u{fffd}\0/**/}/*\r*/money \u{fffd}//").unwrap();
+    assert_eq!(fmt_default(&out).unwrap(), out);
+}

@@ -115,10 +115,14 @@ pub fn render(lines: &[Line], newline: &str) -> String {
         }
         let single = |k: usize| !texts[k].contains(['\n', '\r']);
         // Comments after a line comment are printed on lines of their own
-        // (below), which end the run as a comment line would.
+        // (below), which end the run as a comment line would; so does a
+        // block comment that holds a line break (the next line starts
+        // after it, and is not the line it was aligned with when the
+        // output is formatted again).
         let breaks = |k: usize| {
             let t = &lines[k].trailing;
             t[..t.len() - 1].iter().any(|c| is_line_comment(c))
+                || t.iter().any(|c| c.contains(['\n', '\r']))
         };
         let mut j = i + 1;
         if single(i) {

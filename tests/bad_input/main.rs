@@ -512,6 +512,14 @@ fn small_files() {
         // A block comment on the line that continues a statement after a
         // line comment: printed before that comment, the formatter refused.
         case(Input::File("fmt-comment-in-continued-statement.jx"), 0, &[]),
+        // An end-of-line block comment holding a CR, aligned with the
+        // comment of the next line: formatted again, the two were no longer
+        // one run, and the padding changed (not its own formatting).
+        case(
+            Input::File("fmt-block-comment-with-cr-aligned.jx"),
+            1,
+            &["S001", "S002", "S009", "S013"],
+        ),
         case(Input::File("utf16-bom-default.jx"), 1, &["S008"]).says(&["UTF-16"]),
         case(Input::File("surrogate-bytes.jx"), 1, &["S008"]),
     ]);
@@ -538,6 +546,7 @@ fn formatter_keeps_meaning() {
         "fmt-comments-joined-parens.jx",
         "fmt-comment-after-line-comment.jx",
         "fmt-comment-in-continued-statement.jx",
+        "fmt-block-comment-with-cr-aligned.jx",
     ] {
         let fmt = |input: &[u8]| {
             let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
