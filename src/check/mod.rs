@@ -113,7 +113,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
             let settings = file_levels
                 .get(&file)
                 .map_or(&options.levels[..], |v| &v[..]);
-            levels::apply_one(d, settings)
+            levels::apply(d, settings)
         })
         .collect();
     out.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start, s.end)));

@@ -39,16 +39,8 @@ pub fn resolve(code: &str, settings: &[LevelSetting]) -> Level {
     level
 }
 
-/// Give each diagnostic its severity; drop the allowed ones.
-pub fn apply(diags: Vec<Diagnostic>, settings: &[LevelSetting]) -> Vec<Diagnostic> {
-    diags
-        .into_iter()
-        .filter_map(|d| apply_one(d, settings))
-        .collect()
-}
-
 /// Give one diagnostic its severity; `None` when it is allowed.
-pub fn apply_one(mut d: Diagnostic, settings: &[LevelSetting]) -> Option<Diagnostic> {
+pub fn apply(mut d: Diagnostic, settings: &[LevelSetting]) -> Option<Diagnostic> {
     d.severity = match resolve(d.code.as_str(), settings) {
         Level::Allow => return None,
         Level::Warn => Severity::Warning,

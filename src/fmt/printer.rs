@@ -383,8 +383,8 @@ impl<'s> Printer<'s> {
         // the item went on on the next line): printed here, this comment
         // would come before that one. The line breaks here instead, as at a
         // comment on a line of its own.
-        if self.cur.as_ref().is_some_and(|l| !l.trailing.is_empty()) {
-            self.break_item_line();
+        if let Some(l) = self.cur.take_if(|l| !l.trailing.is_empty()) {
+            self.break_item_line(l);
         }
         let cell = self.cell();
         if !cell.is_empty() && !cell.ends_with(' ') {
@@ -395,10 +395,10 @@ impl<'s> Printer<'s> {
     }
 
     fn own_line(&mut self, text: String, indent: usize, blank: bool) {
-        let indent = if self.cur.is_some() {
+        let indent = if let Some(l) = self.cur.take() {
             // The comment stands inside an item's line: break the line there
             // and go on with the rest of the item one level deeper.
-            self.break_item_line()
+            self.break_item_line(l)
         } else {
             self.cont_indent.unwrap_or(indent)
         };
@@ -410,12 +410,9 @@ impl<'s> Printer<'s> {
         });
     }
 
-    /// End the current line inside an item; the rest of the item goes on
-    /// one level deeper. Returns that level.
-    fn break_item_line(&mut self) -> usize {
-        let Some(mut l) = self.cur.take() else {
-            return self.cont_indent.unwrap_or(self.indent);
-        };
+    /// End `l`, the current line, inside an item; the rest of the item goes
+    /// on one level deeper. Returns that level.
+    fn break_item_line(&mut self, mut l: Line) -> usize {
         l.group = None;
         let i = l.indent + 1;
         self.lines.push(l);
