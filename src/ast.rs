@@ -1052,6 +1052,24 @@ impl VisitSpans for Value {
     }
 }
 
+/// How many yuan one of a money unit is; None for a non-money unit. Here,
+/// below the lowering and the checks: the lowering refuses a `money`
+/// statement that names none (S009), the checks work figures out in it.
+pub fn money_factor(unit: &str) -> Option<Decimal> {
+    Some(match unit {
+        "元" => Decimal::ONE,
+        // Tables write 5万 for 5万元.
+        "万" => Decimal::from(10_000),
+        "千元" => Decimal::from(1_000),
+        "万元" => Decimal::from(10_000),
+        "十万元" => Decimal::from(100_000),
+        "百万元" => Decimal::from(1_000_000),
+        "千万元" => Decimal::from(10_000_000),
+        "亿元" => Decimal::from(100_000_000),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

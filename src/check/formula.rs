@@ -31,21 +31,7 @@ pub enum EvalError {
     },
 }
 
-/// How many yuan one of a money unit is; None for a non-money unit.
-pub fn money_factor(unit: &str) -> Option<Decimal> {
-    Some(match unit {
-        "元" => Decimal::ONE,
-        // Tables write 5万 for 5万元.
-        "万" => Decimal::from(10_000),
-        "千元" => Decimal::from(1_000),
-        "万元" => Decimal::from(10_000),
-        "十万元" => Decimal::from(100_000),
-        "百万元" => Decimal::from(1_000_000),
-        "千万元" => Decimal::from(10_000_000),
-        "亿元" => Decimal::from(100_000_000),
-        _ => return None,
-    })
-}
+pub use crate::ast::money_factor;
 
 /// Evaluate `expr`; money is expressed in `money` (the document's unit).
 pub fn eval(expr: &Expr, money: &str) -> Result<Quantity, EvalError> {

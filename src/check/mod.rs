@@ -61,7 +61,6 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         .map(|group| {
             let mut doc = model::Document::new(project, group);
             let mut raw = check_levels(project, group);
-            raw.extend(check_money(group));
             raw.extend(forms::check(&doc));
             let (((budget, bounds), stated), (framework, found, placed)) = rayon::join(
                 || {
@@ -132,24 +131,6 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         diagnostics: out,
         model: Model { project, documents },
     }
-}
-
-/// The money unit must be one the figures can be read in: the bases of
-/// calculation are worked out in it, and an unknown one was silently taken
-/// for 元.
-fn check_money(group: &crate::project::Group) -> Option<Diagnostic> {
-    let money = group.header.money.as_ref()?;
-    if formula::money_factor(&money.node).is_some() {
-        return None;
-    }
-    Some(
-        Diagnostic::new(
-            Code::S009,
-            msg!("s009-not-money", value = money.node.as_str()),
-        )
-        .primary(money.span, msg!("s009-money-units"))
-        .note(msg!("s009-money-read-as-yuan")),
-    )
 }
 
 /// Level statements must name codes that exist and can be changed.

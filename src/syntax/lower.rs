@@ -835,6 +835,19 @@ impl Lowerer<'_> {
                         continue;
                     };
                     let v = self.spanned_text(n);
+                    // Kept as written (a default would change what the
+                    // figures mean), and refused: bases of calculation are
+                    // worked out in it.
+                    if rule == Rule::money_stmt && crate::ast::money_factor(&v.node).is_none() {
+                        self.diags.push(
+                            Diagnostic::new(
+                                Code::S009,
+                                msg!("s009-not-money", value = v.node.as_str()),
+                            )
+                            .primary(v.span, msg!("s009-money-units"))
+                            .note(msg!("s009-money-read-as-yuan")),
+                        );
+                    }
                     let (slot, what) = match rule {
                         Rule::money_stmt => (&mut doc.header.money, "money"),
                         Rule::scheme_stmt => (&mut doc.header.scheme, "scheme"),
