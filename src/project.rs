@@ -379,36 +379,50 @@ fn load_inner<'w>(
                 // is; one found in a directory (through a link) only inside
                 // the root.
                 let inside = is_dir.then_some(root.real.as_path());
-                for (f, fetched) in fetch_all(world, files, inside) {
-                    let Some(text) = fetched.text else {
-                        let id = loader.add_unread(&f);
-                        loader.project.diagnostics.push(outside_root(
-                            start_of(id),
-                            msg!("s021-leads-outside", path = f.display().to_string()),
-                            msg!("s021-link-not-read"),
-                            &root,
-                        ));
-                        continue;
-                    };
-                    match text {
-                        Ok(text) => {
-                            if let Some(id) = loader.load_decoded(&f, fetched.real, text) {
-                                loader.roots.entry(id).or_insert_with(|| root.clone());
-                                candidates.push(id);
-                            }
-                        }
-                        Err(error) => match not_a_file(&error) {
-                            Some(what) => {
-                                let id = loader.add_unread(&f);
-                                loader.project.diagnostics.push(refused(
+                for batch in files.chunks(FETCH_BATCH) {
+                    let fetched = fetch_batch(world, batch, inside, &loader.project.sources);
+                    for (f, (real, fetched)) in batch.iter().zip(fetched) {
+                        let id = match fetched {
+                            Fetched::Loaded(id) => id,
+                            Fetched::Outside => {
+                                let id = loader.add_unread(f);
+                                loader.project.diagnostics.push(outside_root(
                                     start_of(id),
-                                    &f,
-                                    what,
-                                    None,
+                                    msg!("s021-leads-outside", path = f.display().to_string()),
+                                    msg!("s021-link-not-read"),
+                                    &root,
                                 ));
+                                continue;
                             }
-                            None => return Err(LoadError { path: f, error }),
-                        },
+                            Fetched::Text(text) => match loader.load_decoded(f, real, Ok(text)) {
+                                Some(id) => id,
+                                None => continue,
+                            },
+                            Fetched::NotUtf8(e) => match loader.load_decoded(f, real, Err(e)) {
+                                Some(id) => id,
+                                None => continue,
+                            },
+                            Fetched::Unreadable(error) => match not_a_file(&error) {
+                                Some(what) => {
+                                    let id = loader.add_unread(f);
+                                    loader.project.diagnostics.push(refused(
+                                        start_of(id),
+                                        f,
+                                        what,
+                                        None,
+                                    ));
+                                    continue;
+                                }
+                                None => {
+                                    return Err(LoadError {
+                                        path: f.clone(),
+                                        error,
+                                    })
+                                }
+                            },
+                        };
+                        loader.roots.entry(id).or_insert_with(|| root.clone());
+                        candidates.push(id);
                     }
                 }
             }
@@ -503,43 +517,51 @@ fn literal_prefix(path: &Path) -> PathBuf {
         .collect()
 }
 
-/// A file as [`fetch_all`] found it: its identity, and its text or why it
-/// could not be read or decoded (`None`: outside the root, not read).
-struct Fetched {
-    real: PathBuf,
-    text: Option<std::io::Result<Result<String, NotUtf8>>>,
+/// A file as [`fetch_batch`] found it.
+enum Fetched {
+    /// Already loaded (through another path or pattern): not read again.
+    Loaded(FileId),
+    /// Resolves outside the root: not read.
+    Outside,
+    Text(String),
+    NotUtf8(NotUtf8),
+    Unreadable(std::io::Error),
 }
 
 /// Files fetched together, at most this many at a time, so that a pattern
 /// matching thousands of files does not hold them all in memory at once.
 const FETCH_BATCH: usize = 256;
 
-/// Resolve, read and decode `paths` in parallel, in batches, each path
-/// with what was found, in their order; a path that resolves outside
-/// `inside` (when given) is not read. Reading and decoding was a serial
-/// tenth of a `check` of many files.
-fn fetch_all<'a>(
-    world: &'a dyn World,
-    paths: Vec<PathBuf>,
-    inside: Option<&'a Path>,
-) -> impl Iterator<Item = (PathBuf, Fetched)> + 'a {
-    let mut paths = paths.into_iter().peekable();
-    std::iter::from_fn(move || {
-        paths.peek()?;
-        let batch: Vec<PathBuf> = paths.by_ref().take(FETCH_BATCH).collect();
-        let fetched: Vec<Fetched> = batch
-            .par_iter()
-            .map(|p| {
-                let real = world.resolve(p);
-                let text = inside
-                    .is_none_or(|root| real.starts_with(root))
-                    .then(|| world.read(p).map(crate::encoding::decode));
-                Fetched { real, text }
-            })
-            .collect();
-        Some(batch.into_iter().zip(fetched))
-    })
-    .flatten()
+/// Resolve, read and decode `paths` (one batch) in parallel, each path's
+/// identity with what was found, in their order. A path that resolves
+/// outside `inside` (when given) is not read, nor is a file already loaded:
+/// a project whose every file includes `*.jx` would otherwise read each
+/// file once per file. Reading and decoding was a serial tenth of a
+/// `check` of many files.
+fn fetch_batch(
+    world: &dyn World,
+    paths: &[PathBuf],
+    inside: Option<&Path>,
+    loaded: &SourceMap,
+) -> Vec<(PathBuf, Fetched)> {
+    paths
+        .par_iter()
+        .map(|p| {
+            let real = world.resolve(p);
+            let fetched = if !inside.is_none_or(|root| real.starts_with(root)) {
+                Fetched::Outside
+            } else if let Some(id) = loaded.find_path(&real) {
+                Fetched::Loaded(id)
+            } else {
+                match world.read(p).map(crate::encoding::decode) {
+                    Ok(Ok(text)) => Fetched::Text(text),
+                    Ok(Err(e)) => Fetched::NotUtf8(e),
+                    Err(e) => Fetched::Unreadable(e),
+                }
+            };
+            (real, fetched)
+        })
+        .collect()
 }
 
 impl Loader<'_> {
@@ -629,8 +651,8 @@ impl Loader<'_> {
         ))
     }
 
-    /// Load a file read and decoded by [`fetch_all`], unless already
-    /// loaded (as `canonical`). Text that is not UTF-8 gives an S008
+    /// Load a file read and decoded by [`fetch_batch`], unless already
+    /// loaded (as `canonical`: two paths of one batch may name one file). Text that is not UTF-8 gives an S008
     /// diagnostic and an empty document.
     fn load_decoded(
         &mut self,
@@ -750,36 +772,44 @@ impl Loader<'_> {
                 );
                 continue;
             }
-            for (p, fetched) in fetch_all(self.world, paths, Some(&root.real)) {
-                // A pattern matches the file it is written in; that file
-                // is not meant.
-                if pattern && fetched.real == from_real {
-                    continue;
-                }
-                let Some(text) = fetched.text else {
-                    self.project.diagnostics.push(outside_root(
-                        inc.span,
-                        msg!("s021-leads-outside", path = p.display().to_string()),
-                        msg!("s021-link-not-read"),
-                        &root,
-                    ));
-                    continue;
-                };
-                match text {
-                    Ok(text) => {
-                        if let Some(t) = self.load_decoded(&p, fetched.real, text) {
-                            self.roots.entry(t).or_insert_with(|| root.clone());
-                            targets.push((t, inc.span));
-                        }
+            for batch in paths.chunks(FETCH_BATCH) {
+                let fetched =
+                    fetch_batch(self.world, batch, Some(&root.real), &self.project.sources);
+                for (p, (real, fetched)) in batch.iter().zip(fetched) {
+                    // A pattern matches the file it is written in; that
+                    // file is not meant.
+                    if pattern && real == from_real {
+                        continue;
                     }
-                    Err(e) => self.project.diagnostics.push(match not_a_file(&e) {
-                        Some(what) => refused(inc.span, &p, what, Some(&inc.node)),
-                        None => Diagnostic::new(
-                            Code::S007,
-                            msg!("s007-cannot-read", path = p.display().to_string()),
-                        )
-                        .primary(inc.span, Message::text(e.to_string())),
-                    }),
+                    let decoded = match fetched {
+                        Fetched::Loaded(t) => Some(t),
+                        Fetched::Outside => {
+                            self.project.diagnostics.push(outside_root(
+                                inc.span,
+                                msg!("s021-leads-outside", path = p.display().to_string()),
+                                msg!("s021-link-not-read"),
+                                &root,
+                            ));
+                            continue;
+                        }
+                        Fetched::Text(text) => self.load_decoded(p, real, Ok(text)),
+                        Fetched::NotUtf8(e) => self.load_decoded(p, real, Err(e)),
+                        Fetched::Unreadable(e) => {
+                            self.project.diagnostics.push(match not_a_file(&e) {
+                                Some(what) => refused(inc.span, p, what, Some(&inc.node)),
+                                None => Diagnostic::new(
+                                    Code::S007,
+                                    msg!("s007-cannot-read", path = p.display().to_string()),
+                                )
+                                .primary(inc.span, Message::text(e.to_string())),
+                            });
+                            continue;
+                        }
+                    };
+                    if let Some(t) = decoded {
+                        self.roots.entry(t).or_insert_with(|| root.clone());
+                        targets.push((t, inc.span));
+                    }
                 }
             }
         }

@@ -164,3 +164,57 @@ fn many_files_load_in_path_order_across_read_batches() {
     }
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// A world that counts the files read through it.
+struct CountingReads {
+    reads: std::sync::atomic::AtomicUsize,
+}
+
+impl jixiao::world::World for CountingReads {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        self.reads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Disk.read(path)
+    }
+    fn is_dir(&self, path: &Path) -> std::io::Result<bool> {
+        Disk.is_dir(path)
+    }
+    fn resolve(&self, path: &Path) -> PathBuf {
+        Disk.resolve(path)
+    }
+    fn jx_files(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        Disk.jx_files(dir)
+    }
+    fn glob(&self, pattern: &Path) -> Result<Vec<PathBuf>, jixiao::world::PatternError> {
+        Disk.glob(pattern)
+    }
+}
+
+/// Each file is read once, however many patterns name it: when every file
+/// of a project includes `*.jx`, a file already loaded is not read again
+/// (it was, once per file that named it: n² reads for n files).
+#[test]
+fn a_file_named_by_many_patterns_is_read_once() {
+    let d = scratch("read-once");
+    let n = 40;
+    for i in 0..n {
+        std::fs::write(
+            d.join(format!("p{i:02}.jx")),
+            format!("{HEADER}include \"*.jx\"\n{}", unit(&format!("单位{i:02}"))),
+        )
+        .unwrap();
+    }
+    for input in [d.join("p00.jx"), d.clone()] {
+        let world = CountingReads {
+            reads: Default::default(),
+        };
+        let project = jixiao::load_with(&world, &[Input::Path(input.clone())]).expect("loads");
+        assert_eq!(project.sources.len(), n, "{input:?}");
+        assert_eq!(
+            world.reads.load(std::sync::atomic::Ordering::Relaxed),
+            n,
+            "{input:?}: each file read once"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&d);
+}
