@@ -391,7 +391,24 @@ fn command() -> clap::Command {
     localize(Cli::command(), "")
 }
 
+/// glibc serves a block of 128 KiB or more from a mapping of its own and
+/// unmaps it when it is freed, but after the first such block is freed it
+/// raises that threshold (up to 32 MiB), and the large vectors of a run
+/// (sources, a file's pairs, the findings as they grow) then land in the
+/// heap, whose freed room is not given back. A fixed threshold keeps them
+/// mapped: `check` of the 10 MB corpus peaked at 83 MB instead of 92, for
+/// the same CPU time within noise (4 interleaved runs each).
+fn return_large_blocks_to_the_system() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a tuning parameter of the allocator, before
+    // any thread is started.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
+}
+
 fn main() -> ExitCode {
+    return_large_blocks_to_the_system();
     let args: Vec<OsString> = std::env::args_os().collect();
     let _ = LANG.set(lang_in_args(&args).unwrap_or_else(Lang::from_env));
     // Rust ignores SIGPIPE: a closed standard output is a write error
