@@ -394,11 +394,7 @@ fn load_inner<'w>(
                                 ));
                                 continue;
                             }
-                            Fetched::Text(text) => match loader.load_decoded(f, real, Ok(text)) {
-                                Some(id) => id,
-                                None => continue,
-                            },
-                            Fetched::NotUtf8(e) => match loader.load_decoded(f, real, Err(e)) {
+                            Fetched::Read(text) => match loader.load_decoded(f, real, text) {
                                 Some(id) => id,
                                 None => continue,
                             },
@@ -443,9 +439,12 @@ fn load_inner<'w>(
         .flatten()
         .map(|(f, _)| *f)
         .collect();
+    // A set beside the list: checking a directory of thousands of files
+    // gives thousands of roots.
+    let mut chosen: HashSet<FileId> = HashSet::new();
     let mut roots: Vec<FileId> = Vec::new();
     for id in &candidates {
-        if !included.contains(id) && !roots.contains(id) {
+        if !included.contains(id) && chosen.insert(*id) {
             roots.push(*id);
         }
     }
@@ -523,8 +522,8 @@ enum Fetched {
     Loaded(FileId),
     /// Resolves outside the root: not read.
     Outside,
-    Text(String),
-    NotUtf8(NotUtf8),
+    /// Read: the text, or why it is not UTF-8.
+    Read(Result<String, NotUtf8>),
     Unreadable(std::io::Error),
 }
 
@@ -553,9 +552,8 @@ fn fetch_batch(
             } else if let Some(id) = loaded.find_path(&real) {
                 Fetched::Loaded(id)
             } else {
-                match world.read(p).map(crate::encoding::decode) {
-                    Ok(Ok(text)) => Fetched::Text(text),
-                    Ok(Err(e)) => Fetched::NotUtf8(e),
+                match world.read(p) {
+                    Ok(bytes) => Fetched::Read(crate::encoding::decode(bytes)),
                     Err(e) => Fetched::Unreadable(e),
                 }
             };
@@ -652,8 +650,9 @@ impl Loader<'_> {
     }
 
     /// Load a file read and decoded by [`fetch_batch`], unless already
-    /// loaded (as `canonical`: two paths of one batch may name one file). Text that is not UTF-8 gives an S008
-    /// diagnostic and an empty document.
+    /// loaded (as `canonical`: two paths of one batch may name one file).
+    /// Text that is not UTF-8 gives an S008 diagnostic and an empty
+    /// document.
     fn load_decoded(
         &mut self,
         path: &Path,
@@ -792,8 +791,7 @@ impl Loader<'_> {
                             ));
                             continue;
                         }
-                        Fetched::Text(text) => self.load_decoded(p, real, Ok(text)),
-                        Fetched::NotUtf8(e) => self.load_decoded(p, real, Err(e)),
+                        Fetched::Read(text) => self.load_decoded(p, real, text),
                         Fetched::Unreadable(e) => {
                             self.project.diagnostics.push(match not_a_file(&e) {
                                 Some(what) => refused(inc.span, p, what, Some(&inc.node)),

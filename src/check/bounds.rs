@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 
 use super::arith::{self, Figure};
 use super::budget::{line_value, Ctx};
-use super::formula::{money_factor, MONEY};
+use super::formula::MONEY;
+use crate::ast::money_factor;
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Document;

@@ -31,7 +31,7 @@ pub enum EvalError {
     },
 }
 
-pub use crate::ast::money_factor;
+use crate::ast::money_factor;
 
 /// Evaluate `expr`; money is expressed in `money` (the document's unit).
 pub fn eval(expr: &Expr, money: &str) -> Result<Quantity, EvalError> {

@@ -9,7 +9,7 @@ use crate::msg;
 use crate::syntax::keywords;
 use rust_decimal::Decimal;
 
-use super::formula::money_factor;
+use crate::ast::money_factor;
 use crate::ast::*;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Document;
