@@ -833,3 +833,29 @@ fn a_block_comment_holding_a_line_break_ends_the_comment_run() {
     assert_eq!(out, "year 2023  /* a\nb */\nmoney 万元  // c\n");
     formatted_stably("\u{fffd}\u{fffd}\0/**/}/*\r*/money \u{fffd}//");
 }
+
+/// An error line ending in a block comment that runs on to the next line
+/// keeps the comment where it starts: the line as written is what S001
+/// quotes. What follows the comment on its last line goes on a line of its
+/// own. (The comment was moved to a line of its own; where a `}` followed
+/// it directly, the quoted line changed and the formatter refused.)
+#[test]
+fn an_error_line_keeps_its_block_comment() {
+    for (input, expected) in [
+        (
+            "year 2024\n\"岳阳市\"/* 待核：\n  资金来源未定 */}\n",
+            "year 2024\n\"岳阳市\"/* 待核：\n  资金来源未定 */\n}\n",
+        ),
+        (
+            "year 2024\n\"岳阳市\" 文字 /* 待核：\n  资金来源未定 */ }\n",
+            "year 2024\n\"岳阳市\" 文字 /* 待核：\n  资金来源未定 */\n}\n",
+        ),
+        (
+            "year 2024\n一行写错的文字 /* 待核：\n  资金来源未定 */ }\n",
+            "year 2024\n一行写错的文字 /* 待核：\n  资金来源未定 */ }\n",
+        ),
+    ] {
+        assert_eq!(formatted_stably(input), expected, "{input}");
+        assert_eq!(fmt::meaning(input), fmt::meaning(expected), "{input}");
+    }
+}

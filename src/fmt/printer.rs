@@ -799,11 +799,33 @@ impl<'s> Printer<'s> {
         let to = match toks.get(j) {
             None => self.src.len(),
             Some(t) if t.kind == Kind::Newline || t.start == self.src.len() => t.start,
-            Some(_) => end,
+            // A block comment that opens on the last line and closes on a
+            // later one, before more of the file: the stretch ends with it,
+            // since the line as written (which S001 quotes) holds its start.
+            Some(_) => {
+                let line_end = self.junk.line_end(end);
+                toks[self.tokens.at(end)..j]
+                    .iter()
+                    .rev()
+                    .find(|t| t.kind == Kind::Comment && t.start < line_end)
+                    .map_or(end, |t| t.end)
+            }
         };
         // Never from before what was printed already.
         let printed = self.ti.checked_sub(1).map_or(0, |i| toks[i].end);
-        let from = from.max(printed).min(to);
+        let from = if from < printed {
+            // What stood before on its line is printed (a comment that
+            // ended an earlier stretch): this one starts on a line of its
+            // own, without the white space that separated them.
+            let mut k = self.ti;
+            while k < toks.len() && toks[k].kind == Kind::Whitespace && toks[k].end <= start {
+                k += 1;
+            }
+            toks.get(k).map_or(printed, |t| t.start).min(start)
+        } else {
+            from
+        }
+        .min(to);
 
         let blank = self.gap(from, self.indent);
         while let Some(t) = self.toks.get(self.ti).filter(|t| t.start < to) {
