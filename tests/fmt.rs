@@ -834,28 +834,32 @@ fn a_block_comment_holding_a_line_break_ends_the_comment_run() {
     formatted_stably("\u{fffd}\u{fffd}\0/**/}/*\r*/money \u{fffd}//");
 }
 
-/// An error line ending in a block comment that runs on to the next line
-/// keeps the comment where it starts: the line as written is what S001
-/// quotes. What follows the comment on its last line goes on a line of its
-/// own. (The comment was moved to a line of its own; where a `}` followed
-/// it directly, the quoted line changed and the formatter refused.)
+/// A block comment that starts on an error line and ends on a later one
+/// joins the two lines: they are printed as written, with what follows the
+/// comment. The error line's text runs up to the comment (S001 quotes it),
+/// and a message for junk after the comment names the comment
+/// (``unexpected `/` after `*/` ``). (The comment was moved to a line of
+/// its own: where a `}` or a `/` followed it, the messages changed and the
+/// formatter refused its output; elsewhere the comment silently left the
+/// error line.)
 #[test]
 fn an_error_line_keeps_its_block_comment() {
-    for (input, expected) in [
-        (
-            "year 2024\n\"岳阳市\"/* 待核：\n  资金来源未定 */}\n",
-            "year 2024\n\"岳阳市\"/* 待核：\n  资金来源未定 */\n}\n",
-        ),
-        (
-            "year 2024\n\"岳阳市\" 文字 /* 待核：\n  资金来源未定 */ }\n",
-            "year 2024\n\"岳阳市\" 文字 /* 待核：\n  资金来源未定 */\n}\n",
-        ),
-        (
-            "year 2024\n一行写错的文字 /* 待核：\n  资金来源未定 */ }\n",
-            "year 2024\n一行写错的文字 /* 待核：\n  资金来源未定 */ }\n",
-        ),
+    for input in [
+        "year 2024\n\"岳阳市\"/* 待核：\n  资金来源未定 */}\n",
+        "year 2024\n\"岳阳市\" 文字 /* 待核：\n  资金来源未定 */ }\n",
+        "year 2024\n一行写错的文字 /* 待核：\n  资金来源未定 */ }\n",
+        "}/*\n*//\n",
+        "}/*\r*//\n",
+        "year 2024\nunit 1 x {\n  这行写错 /* 待核：\n  资金来源未定 */ budget  1\n}\n",
     ] {
-        assert_eq!(formatted_stably(input), expected, "{input}");
-        assert_eq!(fmt::meaning(input), fmt::meaning(expected), "{input}");
+        assert_eq!(formatted_stably(input), input, "{input}");
     }
+    // The unit around such a line is formatted; the error line and the
+    // comment's lines stay as written.
+    let input =
+        "year 2024\nunit  1 x {\n    这行写错 /* 待核：\n  资金来源未定 */\n  budget   1\n}\n";
+    let expected =
+        "year 2024\nunit 1 x {\n    这行写错 /* 待核：\n  资金来源未定 */\n  budget 1\n}\n";
+    assert_eq!(formatted_stably(input), expected);
+    assert_eq!(fmt::meaning(input), fmt::meaning(expected));
 }

@@ -718,14 +718,40 @@ impl<'s> Printer<'s> {
                 item(self, i);
                 continue;
             }
-            // The items that share a line with this one go with it.
+            // The items that share a line with this one go with it, and a
+            // block comment that starts on the stretch's last line and ends
+            // on a later one joins that line to the stretch: an error
+            // line's text runs up to the comment's start (which S001
+            // quotes), and a message for what follows the comment names it
+            // (``unexpected `/` after `*/` ``).
             let start = i.start();
             let mut end = self.content_end(&i);
-            while let Some(next) = items.next_if(|n| n.start() < self.junk.line_end(end)) {
-                end = end.max(self.content_end(&next));
+            loop {
+                while let Some(next) = items.next_if(|n| n.start() < self.junk.line_end(end)) {
+                    end = end.max(self.content_end(&next));
+                }
+                match self.comment_running_on(end) {
+                    Some(comment_end) => end = comment_end,
+                    None => break,
+                }
             }
             self.verbatim(start, end);
         }
+    }
+
+    /// Where the last comment ends that starts on the line of `end`, after
+    /// it, and ends on a later line (only white space and comments between).
+    fn comment_running_on(&self, end: usize) -> Option<usize> {
+        let line_end = self.junk.line_end(end);
+        self.toks[self.tokens.at(end)..]
+            .iter()
+            .take_while(|t| {
+                matches!(t.kind, Kind::Whitespace | Kind::Comment) && t.start < line_end
+            })
+            .filter(|t| t.kind == Kind::Comment)
+            .last()
+            .filter(|t| t.end > line_end)
+            .map(|t| t.end)
     }
 
     /// Where the last token of `p` that is not trivia ends (a rule may
@@ -799,17 +825,7 @@ impl<'s> Printer<'s> {
         let to = match toks.get(j) {
             None => self.src.len(),
             Some(t) if t.kind == Kind::Newline || t.start == self.src.len() => t.start,
-            // A block comment that opens on the last line and closes on a
-            // later one, before more of the file: the stretch ends with it,
-            // since the line as written (which S001 quotes) holds its start.
-            Some(_) => {
-                let line_end = self.junk.line_end(end);
-                toks[self.tokens.at(end)..j]
-                    .iter()
-                    .rev()
-                    .find(|t| t.kind == Kind::Comment && t.start < line_end)
-                    .map_or(end, |t| t.end)
-            }
+            Some(_) => end,
         };
         // Never from before what was printed already.
         let printed = self.ti.checked_sub(1).map_or(0, |i| toks[i].end);

@@ -529,6 +529,15 @@ fn small_files() {
             1,
             &["S001", "S002"],
         ),
+        // The same comment with junk after it on its last line: a first fix
+        // kept the comment on the error line but moved the junk to a line
+        // of its own, which changed its message ("unexpected `/` after
+        // `…*/`"): the comment joins the lines, printed as written.
+        case(
+            Input::File("fmt-junk-after-block-comment.jx"),
+            1,
+            &["S002", "S001"],
+        ),
         case(Input::File("utf16-bom-default.jx"), 1, &["S008"]).says(&["UTF-16"]),
         case(Input::File("surrogate-bytes.jx"), 1, &["S008"]),
     ]);
@@ -557,6 +566,7 @@ fn formatter_keeps_meaning() {
         "fmt-comment-in-continued-statement.jx",
         "fmt-block-comment-with-cr-aligned.jx",
         "fmt-block-comment-after-error-line.jx",
+        "fmt-junk-after-block-comment.jx",
     ] {
         let fmt = |input: &[u8]| {
             let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
