@@ -914,12 +914,24 @@ fn fmt_command(
         }
     };
     let stdin_name = "<stdin>";
+    // A file is read up to one byte past the limit (S011): formatting what
+    // was read of a larger one and writing it back would cut it short.
+    let limit = jixiao::syntax::limits::MAX_FILE_BYTES;
+    let too_large = |name: &str| {
+        report_error(msg!("cli-fmt-too-large", name = name, limit = limit >> 20));
+    };
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
             std::io::stdin()
+                .take(limit as u64 + 1)
                 .read_to_end(&mut bytes)
                 .map_err(read_stdin_error)?;
+            if bytes.len() > limit {
+                too_large(stdin_name);
+                not_formatted = true;
+                continue;
+            }
             let text = match jixiao::encoding::decode(bytes) {
                 Ok(text) => text,
                 Err(e) => {
@@ -1001,6 +1013,11 @@ fn fmt_command(
                     continue;
                 }
             };
+            if bytes.len() > limit {
+                too_large(&name);
+                not_formatted = true;
+                continue;
+            }
             let text = match jixiao::encoding::decode(bytes) {
                 Ok(text) => text,
                 Err(e) => {

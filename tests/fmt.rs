@@ -863,3 +863,51 @@ fn an_error_line_keeps_its_block_comment() {
     assert_eq!(formatted_stably(input), expected);
     assert_eq!(fmt::meaning(input), fmt::meaning(expected));
 }
+
+/// A file larger than a file may be (16 MiB, S011) is read only up to one
+/// byte past the limit: `fmt` refuses it, by name, and leaves it whole
+/// (it formatted what it had read and wrote that back, cutting the file
+/// at 16 MiB). Standard input likewise.
+#[test]
+fn a_file_over_the_size_limit_is_refused_not_cut() {
+    let dir = scratch("fmt-too-large");
+    std::fs::create_dir_all(&dir).unwrap();
+    let limit = jixiao::syntax::limits::MAX_FILE_BYTES;
+    // Unformatted at its start (two spaces) and past the limit at its end.
+    let mut text = String::from("money  万元\n");
+    let comment = format!("// {}\n", "注".repeat(40));
+    while text.len() <= limit {
+        text.push_str(&comment);
+    }
+    text.push_str("year  2024\n");
+    let file = dir.join("large.jx");
+    std::fs::write(&file, &text).unwrap();
+    let (code, _, err) = jixiao(&["fmt", file.to_str().unwrap()], None);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("large.jx") && err.contains("16 MiB"), "{err}");
+    assert!(
+        std::fs::read_to_string(&file).unwrap() == text,
+        "the file changed"
+    );
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["fmt", "-"])
+        .env("JIXIAO_LANG", "en")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    // The command stops reading past the limit: the rest may not be taken.
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = input.write_all(text.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty(), "formatted text was printed");
+    assert!(err.contains("<stdin>") && err.contains("16 MiB"), "{err}");
+}

@@ -151,6 +151,7 @@ cli-fmt-internal = `{ $name }` not formatted: { $why } (please report this)
 cli-fmt-in-encoding = { $message }: not formatted; { $help }
 cli-fmt-link-outside = `{ $name }` is a link to a file outside `{ $dir }`: not formatted
 cli-fmt-not-a-file = `{ $name }` is { $what }: not formatted
+cli-fmt-too-large = `{ $name }` is larger than a file may be ({ $limit } MiB): not formatted
 
 ## Possible values and defaults, where clap cannot say them in the language.
 cli-possible-values = {" "}[possible values: { $values }]

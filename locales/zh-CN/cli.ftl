@@ -137,6 +137,7 @@ cli-fmt-internal = `{ $name }` 未格式化：{ $why }（请报告这个问题�
 cli-fmt-in-encoding = { $message }：未格式化。{ $help }
 cli-fmt-link-outside = `{ $name }` 是指向 `{ $dir }` 之外文件的链接：未格式化
 cli-fmt-not-a-file = `{ $name }` 是{ $what }：未格式化
+cli-fmt-too-large = `{ $name }` 超过了单个文件的大小上限（{ $limit } MiB）：未格式化
 
 ## 可选值和默认值（clap 只会用英文说）。
 cli-possible-values = ［可选值：{ $values }］
