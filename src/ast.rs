@@ -1076,11 +1076,7 @@ mod tests {
 
     #[test]
     fn erased_trees_compare_by_what_they_say() {
-        let at = |start| Span {
-            file: FileId(0),
-            start,
-            end: start + 1,
-        };
+        let at = |start| Span::new(FileId(0), start, start + 1);
         let tree = |o: usize| {
             let mut u = Unit {
                 code: None,

@@ -39,7 +39,7 @@ pub fn parse(data: &[u8]) {
     for d in &diags {
         for l in &d.labels {
             assert!(
-                l.span.start <= l.span.end && l.span.end <= body.len(),
+                l.span.start() <= l.span.end() && l.span.end() <= body.len(),
                 "{}: label {:?} outside the text ({} bytes)",
                 d.code,
                 l.span,

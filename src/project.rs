@@ -470,11 +470,7 @@ fn load_inner<'w>(
 /// The start of a file (where a diagnostic about the file as a whole
 /// points).
 fn start_of(file: FileId) -> Span {
-    Span {
-        file,
-        start: 0,
-        end: 0,
-    }
+    Span::at(file, 0)
 }
 
 /// S021 at `span`.
@@ -581,14 +577,7 @@ impl Loader<'_> {
                         limit = limits::MAX_FILE_BYTES >> 20
                     ),
                 )
-                .primary(
-                    Span {
-                        file: id,
-                        start: 0,
-                        end: 0,
-                    },
-                    msg!("s011-this-file"),
-                ),
+                .primary(Span::at(id, 0), msg!("s011-this-file")),
             );
             return id;
         }
@@ -690,14 +679,7 @@ impl Loader<'_> {
                 ));
                 self.project.diagnostics.push(
                     Diagnostic::new(Code::S008, e.message(&name))
-                        .primary(
-                            Span {
-                                file: id,
-                                start: 0,
-                                end: 0,
-                            },
-                            e.label(),
-                        )
+                        .primary(Span::at(id, 0), e.label())
                         .help(e.help(&name)),
                 );
                 Some(id)

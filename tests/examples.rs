@@ -54,7 +54,7 @@ fn findings(name: &str) -> Vec<String> {
                 .unwrap()
                 .to_string_lossy()
                 .into_owned();
-            format!("{} {}:{}", d.code, short, file.line_col(span.start).0)
+            format!("{} {}:{}", d.code, short, file.line_col(span.start()).0)
         })
         .collect()
 }

@@ -189,7 +189,7 @@ fn load(case: &Case, n: usize) -> (Project, usize) {
 fn diagnostic(project: &Project, d: &Diagnostic, offset: usize) -> String {
     let at = d.primary_span().map_or(String::new(), |s| {
         let file = project.sources.get(s.file);
-        let (line, col) = file.line_col(s.start);
+        let (line, col) = file.line_col(s.start());
         let name = Path::new(&file.name)
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -406,7 +406,7 @@ fn findings_are_pinned() {
                     .primary_span()
                     .map(|s| {
                         let file = project.sources.get(s.file);
-                        format!("{}:{}", file.name, file.line_col(s.start).0)
+                        format!("{}:{}", file.name, file.line_col(s.start()).0)
                     })
                     .unwrap_or_default();
                 report.push(format!("+ [{place}] {}", found[j]));

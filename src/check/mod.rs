@@ -115,7 +115,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
             levels::apply(d, settings)
         })
         .collect();
-    out.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start, s.end)));
+    out.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start(), s.end())));
     // One systematic choice, one finding per document.
     let mut document_of: HashMap<FileId, usize> = HashMap::new();
     for (i, g) in project.groups.iter().enumerate() {

@@ -487,11 +487,7 @@ fn required_list(fw: &Framework) -> Arg {
 
 /// Where to point at a tree as a whole: its `indicators` keyword line.
 fn tree_head(tree: &IndicatorTree) -> Span {
-    Span {
-        file: tree.span.file,
-        start: tree.span.start,
-        end: tree.span.start,
-    }
+    Span::at(tree.span.file, tree.span.start())
 }
 
 fn count_leaves(nodes: &[IndicatorNode]) -> usize {

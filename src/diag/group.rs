@@ -93,11 +93,7 @@ mod tests {
     use crate::source::{FileId, Span};
 
     fn at(start: usize) -> Span {
-        Span {
-            file: FileId::default(),
-            start,
-            end: start + 1,
-        }
+        Span::new(FileId::default(), start, start + 1)
     }
 
     #[test]
@@ -132,7 +128,7 @@ mod tests {
             .primary(at(start), Message::text("here"))
             .grouped(Message::text("key"))
         };
-        let out = group(vec![d(1), d(9)], |d| d.primary_span().map(|s| s.start));
+        let out = group(vec![d(1), d(9)], |d| d.primary_span().map(|s| s.start()));
         assert_eq!(out.len(), 2);
         assert_eq!(
             out[0].message.render(Lang::En),

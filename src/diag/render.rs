@@ -82,8 +82,8 @@ fn to_codespan<F>(
         .map(|l| {
             let f = sources.get(l.span.file);
             // Clamp to char boundaries: codespan panics inside a Han character.
-            let start = f.floor_char_boundary(l.span.start);
-            let end = f.floor_char_boundary(l.span.end.max(start));
+            let start = f.floor_char_boundary(l.span.start());
+            let end = f.floor_char_boundary(l.span.end().max(start));
             let style = if l.primary {
                 cs::LabelStyle::Primary
             } else {
@@ -172,7 +172,7 @@ pub fn emit_human(
     let mut shown: Vec<&Diagnostic> = Vec::with_capacity(diags.len());
     for d in diags {
         if let Some(span) = d.primary_span() {
-            let line = sources.get(span.file).line_index(span.start);
+            let line = sources.get(span.file).line_index(span.start());
             let n = per_line.entry((span.file, line)).or_insert(0);
             *n += 1;
             if *n > MAX_PER_LINE {
@@ -253,7 +253,7 @@ fn touches_long_line(d: &Diagnostic, sources: &SourceMap) -> bool {
     let (shown, _) = shown_labels(d);
     shown.iter().any(|l| {
         let f = sources.get(l.span.file);
-        [l.span.start, l.span.end].iter().any(|&b| {
+        [l.span.start(), l.span.end()].iter().any(|&b| {
             f.line_range(f.line_index(b.min(f.text.len())))
                 .is_some_and(|r| r.len() > LONG_LINE && f.text[r].chars().nth(LONG_LINE).is_some())
         })
@@ -292,8 +292,8 @@ impl<'a> Excerpt<'a> {
         let mut wanted: BTreeMap<FileId, BTreeMap<usize, Vec<(usize, bool)>>> = BTreeMap::new();
         for l in &shown {
             let f = sources.get(l.span.file);
-            let start = f.floor_char_boundary(l.span.start);
-            let end = f.floor_char_boundary(l.span.end.max(start));
+            let start = f.floor_char_boundary(l.span.start());
+            let end = f.floor_char_boundary(l.span.end().max(start));
             let (first, last) = (f.line_index(start), f.line_index(end));
             let lines = wanted.entry(l.span.file).or_default();
             for line in first..=last {
@@ -454,7 +454,11 @@ fn position(
     span: crate::ast::Span,
 ) -> (String, (usize, usize), (usize, usize)) {
     let f = sources.get(span.file);
-    (f.name.clone(), f.line_col(span.start), f.line_col(span.end))
+    (
+        f.name.clone(),
+        f.line_col(span.start()),
+        f.line_col(span.end()),
+    )
 }
 
 /// One line per finding, `file:line:col: severity[CODE] message`, as
@@ -545,11 +549,7 @@ mod tests {
     }
 
     fn span(start: usize, end: usize) -> Span {
-        Span {
-            file: FileId(0),
-            start,
-            end,
-        }
+        Span::new(FileId(0), start, end)
     }
 
     #[test]

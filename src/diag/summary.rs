@@ -57,7 +57,7 @@ pub struct Place<'p> {
 }
 
 fn contains(outer: Span, inner: Span) -> bool {
-    outer.file == inner.file && outer.start <= inner.start && inner.end <= outer.end
+    outer.file == inner.file && outer.start() <= inner.start() && inner.end() <= outer.end()
 }
 
 /// Locate a span in the model.
@@ -259,7 +259,7 @@ impl<'m, 'p> Owners<'m, 'p> {
             .into_iter()
             .map(|(file, mut list)| {
                 // Stable: units that start together keep the model's order.
-                list.sort_by_key(|u| u.span.start);
+                list.sort_by_key(|u| u.span.start());
                 let mut around: Vec<usize> = Vec::new();
                 let mut out: Vec<(&Unit, Option<usize>)> = Vec::with_capacity(list.len());
                 for (k, u) in list.into_iter().enumerate() {
@@ -291,7 +291,7 @@ impl<'m, 'p> Owners<'m, 'p> {
         };
         if let Some(list) = self.units.get(&span.file) {
             let mut at = list
-                .partition_point(|(u, _)| u.span.start <= span.start)
+                .partition_point(|(u, _)| u.span.start() <= span.start())
                 .checked_sub(1);
             while let Some(k) = at {
                 let (u, around) = list[k];

@@ -71,7 +71,7 @@ fn entries<'p, 'd>(
                 .position(|(o, _)| key(o) == key(&place.owner))
                 .unwrap_or(out.len().saturating_sub(1));
             let f = sources.get(s.file);
-            let at = format!("{}:{}", f.name, f.line_col(s.start).0);
+            let at = format!("{}:{}", f.name, f.line_col(s.start()).0);
             let cell = place
                 .cell
                 .iter()

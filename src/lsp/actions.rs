@@ -42,7 +42,7 @@ fn text_arg<'a>(m: &'a Message, name: &str) -> Option<&'a str> {
 /// of the file of its primary label.
 pub fn fix(d: &Diagnostic, text: &str) -> Option<Fix> {
     let span = d.primary_span()?;
-    let written = text.get(span.start..span.end)?;
+    let written = text.get(span.start()..span.end())?;
     let replace = |title: Message, with: &str| Fix {
         title,
         span,
@@ -92,11 +92,7 @@ pub fn fix(d: &Diagnostic, text: &str) -> Option<Fix> {
             };
             Some(Fix {
                 title: msg!("fix-close-block"),
-                span: Span {
-                    file: span.file,
-                    start: end,
-                    end,
-                },
+                span: Span::at(span.file, end),
                 text: format!("{newline}}}\n"),
             })
         }
@@ -124,7 +120,7 @@ mod tests {
             .filter_map(|d| {
                 let f = fix(d, src)?;
                 let mut out = src.clone();
-                out.replace_range(f.span.start..f.span.end, &f.text);
+                out.replace_range(f.span.start()..f.span.end(), &f.text);
                 Some((d.code, out))
             })
             .collect()

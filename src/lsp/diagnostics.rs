@@ -76,7 +76,7 @@ pub fn to_lsp(
         let message = if l.message.is_empty() {
             // A bare secondary label marks what the finding compares with.
             let text = &project.sources.get(l.span.file).text;
-            let quoted = text.get(l.span.start..l.span.end).unwrap_or("");
+            let quoted = text.get(l.span.start()..l.span.end()).unwrap_or("");
             format!("`{quoted}`")
         } else {
             l.message.render(lang)

@@ -29,7 +29,7 @@ pub fn hover(
         let Some(span) = d.primary_span() else {
             continue;
         };
-        if span.file == file && span.start <= offset && offset <= span.end {
+        if span.file == file && span.start() <= offset && offset <= span.end() {
             parts.push(finding(d, lang));
         }
     }
@@ -96,7 +96,7 @@ impl Ctx<'_> {
     /// A stated figure as written (`3,394.31`).
     fn show(&self, n: &Number) -> String {
         let text = &self.project.sources.get(n.span.file).text;
-        match text.get(n.span.start..n.span.end) {
+        match text.get(n.span.start()..n.span.end()) {
             Some(written) if !written.is_empty() => written.to_string(),
             _ => match n.value {
                 Some(v) => arith::show(v, arith::decimals(n, self.precision())),

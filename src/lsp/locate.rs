@@ -79,7 +79,7 @@ pub enum FigureOf<'a> {
 }
 
 fn within(span: Span, offset: usize) -> bool {
-    span.start <= offset && offset <= span.end && span.end > span.start
+    span.start() <= offset && offset <= span.end() && span.end() > span.start()
 }
 
 fn on<T>(s: &Spanned<T>, offset: usize) -> bool {

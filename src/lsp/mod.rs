@@ -501,7 +501,7 @@ fn code_actions(
         let Some(span) = d.primary_span() else {
             continue;
         };
-        if span.file != file || span.end < from || span.start > to {
+        if span.file != file || span.end() < from || span.start() > to {
             continue;
         }
         let Some(fix) = actions::fix(d, text) else {

@@ -85,11 +85,7 @@ pub fn definition(project: &Project, file: FileId, offset: usize) -> Vec<Place> 
                     pattern.as_ref().is_some_and(|p| p.matches(name))
                         || std::path::Path::new(name) == base.join(&inc.node)
                 })
-                .map(|f| Span {
-                    file: *f,
-                    start: 0,
-                    end: 0,
-                })
+                .map(|f| Span::at(*f, 0))
                 .collect()
         }
         Found::Parent(_, name) => parent_unit(project, group, &name.node)

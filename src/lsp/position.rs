@@ -134,7 +134,7 @@ impl LineIndex {
 
     /// The range of a span of this file.
     pub fn range(&self, span: Span) -> Range {
-        self.range_of(span.start, span.end)
+        self.range_of(span.start(), span.end())
     }
 
     /// The range between two compiler offsets.

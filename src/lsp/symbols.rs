@@ -64,7 +64,7 @@ fn indicators(index: &LineIndex, nodes: &[IndicatorNode]) -> Vec<DocumentSymbol>
                     .map(|q| q.span)
                     .chain(i.value.as_ref().map(|v| v.span))
                     .reduce(|a, b| a.to(b))
-                    .and_then(|s| text.get(s.start..s.end))
+                    .and_then(|s| text.get(s.start()..s.end()))
                     .map(str::to_string);
                 symbol(
                     index,
@@ -82,7 +82,7 @@ fn indicators(index: &LineIndex, nodes: &[IndicatorNode]) -> Vec<DocumentSymbol>
 
 fn unit(index: &LineIndex, u: &Unit) -> DocumentSymbol {
     let text = index.source();
-    let shown = |s: Span| text.get(s.start..s.end).map(str::to_string);
+    let shown = |s: Span| text.get(s.start()..s.end()).map(str::to_string);
     let mut children = Vec::new();
     if let Some(b) = &u.budget {
         let amount = shown(b.total.span()).unwrap_or_default();
@@ -177,7 +177,7 @@ pub fn outline(index: &LineIndex, doc: &Document) -> Vec<DocumentSymbol> {
             .iter()
             .map(|r| {
                 let amount = text
-                    .get(r.amount.span().start..r.amount.span().end)
+                    .get(r.amount.span().start()..r.amount.span().end())
                     .map(str::to_string);
                 let name = match &r.serial {
                     Some(serial) => format!("{} {}", serial.node, r.name.node),

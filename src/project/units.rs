@@ -294,7 +294,7 @@ fn rules_not_run(docs: &[&ast::Document], header: &Header, diags: &mut Vec<Diagn
             *d,
         ));
     }
-    let Some(at) = missing.iter().map(|m| m.2).min_by_key(|s| s.start) else {
+    let Some(at) = missing.iter().map(|m| m.2).min_by_key(|s| s.start()) else {
         return;
     };
     let names = Arg::and(
@@ -302,13 +302,8 @@ fn rules_not_run(docs: &[&ast::Document], header: &Header, diags: &mut Vec<Diagn
             .iter()
             .map(|m| msg!("expect-keyword", keyword = keywords::arg_named(m.0, None))),
     );
-    let mut d = Diagnostic::new(Code::S031, msg!("s031-no-header", names = names)).primary(
-        Span {
-            end: at.start,
-            ..at
-        },
-        msg!("s031-label"),
-    );
+    let mut d = Diagnostic::new(Code::S031, msg!("s031-no-header", names = names))
+        .primary(Span::at(at.file, at.start()), msg!("s031-label"));
     for m in &missing {
         d = d.note(m.1.clone());
     }

@@ -111,11 +111,7 @@ fn too_long_for_a_cell(file: FileId, start: usize, kind: Kind, text: &str) -> Op
     if length <= MAX_CELL_TEXT {
         return None;
     }
-    let span = Span {
-        file,
-        start,
-        end: start + text.len(),
-    };
+    let span = Span::new(file, start, start + text.len());
     Some(
         Diagnostic::new(
             Code::S014,
@@ -155,14 +151,7 @@ pub fn scan(file: FileId, parse: &Parse) -> Vec<Diagnostic> {
             let at = start + i;
             out.push(
                 Diagnostic::new(Code::S013, msg!("s013-invisible", what = describe(c)))
-                    .primary(
-                        Span {
-                            file,
-                            start: at,
-                            end: at + c.len_utf8(),
-                        },
-                        describe(c),
-                    )
+                    .primary(Span::new(file, at, at + c.len_utf8()), describe(c))
                     .help(help(c)),
             );
         }

@@ -73,11 +73,7 @@ fn tight<T>(mut v: Vec<T>) -> Vec<T> {
 /// S010: the file nests deeper than the parser may go.
 fn too_deep(file: FileId, text: &str, deep: limits::TooDeep) -> Diagnostic {
     let len = text[deep.at..].chars().next().map_or(0, char::len_utf8);
-    let at = Span {
-        file,
-        start: deep.at,
-        end: deep.at + len,
-    };
+    let at = Span::new(file, deep.at, deep.at + len);
     let (message, label) = match deep.what {
         limits::Nesting::Blocks => ("s010-blocks-too-deep", "s010-this-brace-opens"),
         limits::Nesting::Parens => ("s010-parens-too-deep", "s010-this-paren-opens"),
@@ -98,11 +94,7 @@ fn unbalanced(file: FileId, text: &str, fail_pos: usize) -> Diagnostic {
             stray_close = Some(b.at);
         }
     }
-    let span_at = |i: usize, len: usize| Span {
-        file,
-        start: i,
-        end: i + len,
-    };
+    let span_at = |i: usize, len: usize| Span::new(file, i, i + len);
     if let Some(open) = stack.last() {
         let len = text[*open..].chars().next().map_or(1, char::len_utf8);
         Diagnostic::new(Code::S002, msg!("s002-never-closed"))
@@ -440,13 +432,13 @@ impl Lowerer<'_> {
     fn stray_close(&mut self, span: Span) {
         if let Some((i, count)) = self.stray_run {
             let last = self.diags.len().checked_sub(1);
-            let label_end = self.diags[i].labels[0].span.end;
+            let label_end = self.diags[i].labels[0].span.end();
             let only_space =
-                label_end <= span.start && self.text[label_end..span.start].trim().is_empty();
+                label_end <= span.start() && self.text[label_end..span.start()].trim().is_empty();
             if last == Some(i) && only_space {
                 let d = &mut self.diags[i];
                 d.message = msg!("s002-run-closes-no-block", count = count + 1);
-                d.labels[0].span.end = span.end;
+                d.labels[0].span = d.labels[0].span.to(span);
                 d.labels[0].message = msg!("s002-run-unmatched", count = count + 1);
                 if count == 1 {
                     d.notes.push(msg!("s002-run-reported-once"));
@@ -488,11 +480,7 @@ impl Lowerer<'_> {
     }
 
     fn span(&self, p: &P) -> Span {
-        Span {
-            file: self.file,
-            start: p.start(),
-            end: p.end(),
-        }
+        Span::new(self.file, p.start(), p.end())
     }
 
     fn spanned_text(&self, p: P) -> Spanned<String> {
@@ -547,16 +535,12 @@ impl Lowerer<'_> {
         let spelling = self.spelling();
         // Junk that starts mid-line follows an item that read the start of
         // the line and stopped: say so, and show the whole line.
-        let (line_start, line_end) = self.line_around(span.start);
-        let before = self.text[line_start..span.start].trim();
+        let (line_start, line_end) = self.line_around(span.start());
+        let before = self.text[line_start..span.start()].trim();
         if !before.is_empty() {
             let found = found_at(text);
             let before = visible(&tail(before, 24));
-            let at = Span {
-                file: self.file,
-                start: span.start,
-                end: span.start + found.len(),
-            };
+            let at = Span::new(self.file, span.start(), span.start() + found.len());
             self.diags.push(
                 Diagnostic::new(
                     Code::S001,
@@ -568,13 +552,13 @@ impl Lowerer<'_> {
                 )
                 .primary(at, msg!("s001-not-expected-here"))
                 .secondary(
-                    Span {
-                        file: self.file,
-                        start: line_start
+                    Span::new(
+                        self.file,
+                        line_start
                             + (self.text[line_start..].len()
                                 - self.text[line_start..].trim_start().len()),
-                        end: line_end,
-                    },
+                        line_end,
+                    ),
                     msg!("s001-in-this-line"),
                 )
                 .note(msg!("s001-expected", what = ctx.what(spelling)))
@@ -626,11 +610,7 @@ impl Lowerer<'_> {
                             found.len().max(c.len_utf8())
                         }
                     });
-                    Span {
-                        file: self.file,
-                        start: span.start + pos,
-                        end: span.start + pos + len,
-                    }
+                    Span::new(self.file, span.start() + pos, span.start() + pos + len)
                 };
                 let (expected, short) = if words.is_empty() || pos == 0 {
                     (
@@ -651,11 +631,7 @@ impl Lowerer<'_> {
                 .primary(at, msg!("s001-expected", what = short));
                 if pos > 0 {
                     d = d.secondary(
-                        Span {
-                            file: self.file,
-                            start: span.start,
-                            end: span.start + first_line.len(),
-                        },
+                        Span::new(self.file, span.start(), span.start() + first_line.len()),
                         msg!("s001-in-this-line"),
                     );
                 }
@@ -708,11 +684,7 @@ impl Lowerer<'_> {
             .trim_end();
         let glued =
             body[..kw.len()].len() + body[kw.len()..].chars().next().map_or(0, char::len_utf8);
-        let at = Span {
-            file: self.file,
-            start: span.start + lead,
-            end: span.start + lead + glued,
-        };
+        let at = Span::new(self.file, span.start() + lead, span.start() + lead + glued);
         Some(glued_diagnostic(Code::S001, kw, at, first_line).note(msg!("s001-line-was-skipped")))
     }
 
@@ -740,23 +712,15 @@ impl Lowerer<'_> {
         if gap == 0 || !has_value || super::grammar::parse(Rule::probe_indicator, second).is_err() {
             return None;
         }
-        let start = span.start + first_end + gap;
+        let start = span.start() + first_end + gap;
         Some(
             Diagnostic::new(Code::S001, msg!("s001-two-indicators", second = second))
                 .primary(
-                    Span {
-                        file: self.file,
-                        start,
-                        end: start + second.len(),
-                    },
+                    Span::new(self.file, start, start + second.len()),
                     msg!("s001-a-second-indicator"),
                 )
                 .secondary(
-                    Span {
-                        file: self.file,
-                        start: span.start,
-                        end: span.start + first_end,
-                    },
+                    Span::new(self.file, span.start(), span.start() + first_end),
                     msg!("s001-the-first"),
                 )
                 .note(msg!("s001-two-indicators-note"))
@@ -768,13 +732,13 @@ impl Lowerer<'_> {
     /// figure with a letter in place of a digit (`budget 1O56.40`, `≥ 9O%`).
     fn letter_in_figure(&self, text: &str, span: Span) -> Option<Diagnostic> {
         // A lone CR ends a line too.
-        let line_start = self.text[..span.start]
+        let line_start = self.text[..span.start()]
             .rfind(['\n', '\r'])
             .map_or(0, |i| i + 1);
-        let first_end = span.start + text.find(['\n', '\r']).unwrap_or(text.len());
+        let first_end = span.start() + text.find(['\n', '\r']).unwrap_or(text.len());
         let line = &self.text[line_start..first_end];
         let (a, b) = misnumber_in(line)?;
-        if line_start + b <= span.start {
+        if line_start + b <= span.start() {
             return None;
         }
         let figure = &line[a..b];
@@ -789,11 +753,7 @@ impl Lowerer<'_> {
         Some(
             Diagnostic::new(Code::S001, msg!("s001-letter-in-figure", figure = figure))
                 .primary(
-                    Span {
-                        file: self.file,
-                        start: line_start + a,
-                        end: line_start + b,
-                    },
+                    Span::new(self.file, line_start + a, line_start + b),
                     msg!("s001-letter-label"),
                 )
                 .note(msg!("s001-letter-note"))
@@ -1675,11 +1635,7 @@ impl Lowerer<'_> {
         let span = self.span(&p);
         let mut l = empty_line(span);
         let mut approximate = false;
-        l.amount = Amount::Blank(Span {
-            file: self.file,
-            start: span.end,
-            end: span.end,
-        });
+        l.amount = Amount::Blank(Span::at(self.file, span.end()));
         for i in p.into_inner() {
             match i.as_rule() {
                 Rule::code => l.code = Some(self.spanned_text(i)),
@@ -1752,7 +1708,7 @@ impl Lowerer<'_> {
     /// only starts with the dimension (`按收入性质分`) counts when the line
     /// breaks down without an amount of its own.
     fn glued_dimension(&self, l: &Line, has_block: bool) -> Option<(Diagnostic, Dimension)> {
-        let written = &self.text[l.name.span.start..l.name.span.end];
+        let written = &self.text[l.name.span.start()..l.name.span.end()];
         if written != l.name.node || l.code.is_some() {
             return None; // quoted, or a coded line: a name as meant
         }
@@ -2166,7 +2122,7 @@ impl Lowerer<'_> {
             }
         }
         ind.written = target;
-        ind.qualifiers.sort_by_key(|q| q.span.start);
+        ind.qualifiers.sort_by_key(|q| q.span.start());
         ind.comparison = effective_comparison(&ind.qualifiers);
     }
 
