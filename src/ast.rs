@@ -1052,22 +1052,29 @@ impl VisitSpans for Value {
     }
 }
 
+/// The money units a document may be written in (`money`), with how many
+/// yuan one of each is. The S009 messages, its explanation and the
+/// language reference list them too (`tests/docs.rs` keeps them alike).
+pub const MONEY_UNITS: [(&str, u32); 8] = [
+    ("元", 1),
+    // Tables write 5万 for 5万元.
+    ("万", 10_000),
+    ("千元", 1_000),
+    ("万元", 10_000),
+    ("十万元", 100_000),
+    ("百万元", 1_000_000),
+    ("千万元", 10_000_000),
+    ("亿元", 100_000_000),
+];
+
 /// How many yuan one of a money unit is; None for a non-money unit. Here,
 /// below the lowering and the checks: the lowering refuses a `money`
 /// statement that names none (S009), the checks work figures out in it.
 pub fn money_factor(unit: &str) -> Option<Decimal> {
-    Some(match unit {
-        "元" => Decimal::ONE,
-        // Tables write 5万 for 5万元.
-        "万" => Decimal::from(10_000),
-        "千元" => Decimal::from(1_000),
-        "万元" => Decimal::from(10_000),
-        "十万元" => Decimal::from(100_000),
-        "百万元" => Decimal::from(1_000_000),
-        "千万元" => Decimal::from(10_000_000),
-        "亿元" => Decimal::from(100_000_000),
-        _ => return None,
-    })
+    MONEY_UNITS
+        .iter()
+        .find(|(name, _)| *name == unit)
+        .map(|&(_, yuan)| Decimal::from(yuan))
 }
 
 #[cfg(test)]
