@@ -10,7 +10,9 @@ use std::sync::OnceLock;
 
 use clap::builder::PossibleValue;
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{
+    BufferWriter, ColorChoice, ColorSpec, StandardStream, WriteColor,
+};
 use unicode_width::UnicodeWidthStr;
 
 use jixiao::ast::Level;
@@ -710,18 +712,19 @@ fn print_findings(
     summary: Option<&str>,
 ) -> Result<(), String> {
     if print.message_format == MessageFormat::Json {
-        return to_stdout(render::json_lines(sources, diags, lang()).as_bytes())
+        let mut out = std::io::BufWriter::with_capacity(OUTPUT_CHUNK, std::io::stdout().lock());
+        return render::write_json_lines(&mut out, sources, diags, lang())
+            .and_then(|()| out.flush())
             .map_err(stdout_error);
     }
-    // Rendered into one buffer and written at once: standard error is
+    // Rendered into a buffer written a chunk at a time: standard error is
     // unbuffered, and a write per piece of a finding cost more than the
-    // checks.
-    let writer = BufferWriter::stderr(color_choice(color));
-    let mut err = writer.buffer();
+    // checks; the whole text at once weighed megabytes.
+    let mut err = ChunkedStderr::new(color_choice(color));
     if !print.summary {
         if print.short {
-            let lines = render::short_lines(sources, diags, lang());
-            err.write_all(lines.as_bytes()).map_err(|e| e.to_string())?;
+            render::write_short_lines(&mut err, sources, diags, lang())
+                .map_err(|e| e.to_string())?;
         } else {
             render::emit_human(&mut err, sources, diags, lang()).map_err(|e| e.to_string())?;
         }
@@ -729,7 +732,55 @@ fn print_findings(
     if let Some(text) = summary {
         err.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
     }
-    writer.print(&err).map_err(|e| e.to_string())
+    err.flush().map_err(|e| e.to_string())
+}
+
+/// Bytes of output gathered before they are written.
+const OUTPUT_CHUNK: usize = 64 * 1024;
+
+/// Standard error, in colour or not, written [`OUTPUT_CHUNK`] bytes at a
+/// time (and at `flush`).
+struct ChunkedStderr {
+    writer: BufferWriter,
+    buf: codespan_reporting::term::termcolor::Buffer,
+}
+
+impl ChunkedStderr {
+    fn new(color: ColorChoice) -> ChunkedStderr {
+        let writer = BufferWriter::stderr(color);
+        let buf = writer.buffer();
+        ChunkedStderr { writer, buf }
+    }
+}
+
+impl Write for ChunkedStderr {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buf.write_all(bytes)?;
+        if self.buf.len() >= OUTPUT_CHUNK {
+            self.flush()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.buf.is_empty() {
+            self.writer.print(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+}
+
+impl WriteColor for ChunkedStderr {
+    fn supports_color(&self) -> bool {
+        self.buf.supports_color()
+    }
+    fn set_color(&mut self, spec: &ColorSpec) -> std::io::Result<()> {
+        self.buf.set_color(spec)
+    }
+    fn reset(&mut self) -> std::io::Result<()> {
+        self.buf.reset()
+    }
 }
 
 fn status(diags: &[Diagnostic]) -> ExitCode {

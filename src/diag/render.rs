@@ -158,6 +158,10 @@ impl WriteColor for Localized<'_> {
 /// and written in their order: rendering was a serial seventh of a
 /// `check` of a large corpus. The output is the same for any thread
 /// count.
+/// Findings rendered together by [`emit_human`]: enough for both cores,
+/// few enough that their text is small.
+const RENDER_CHUNK: usize = 256;
+
 pub fn emit_human(
     out: &mut dyn WriteColor,
     sources: &SourceMap,
@@ -183,20 +187,25 @@ pub fn emit_human(
         shown.push(d);
     }
     let color = out.supports_color();
-    let rendered: Vec<std::io::Result<Vec<u8>>> = shown
-        .par_iter()
-        .map(|d| {
-            let mut buf = if color {
-                Buffer::ansi()
-            } else {
-                Buffer::no_color()
-            };
-            render_one(&mut buf, &config, sources, d, lang)?;
-            Ok(buf.into_inner())
-        })
-        .collect();
-    for bytes in rendered {
-        out.write_all(&bytes?)?;
+    // Rendered in parallel a chunk at a time and written in order: all of
+    // a large corpus's findings rendered at once weighed megabytes, held
+    // beside the document tree when `build` prints them.
+    for chunk in shown.chunks(RENDER_CHUNK) {
+        let rendered: Vec<std::io::Result<Vec<u8>>> = chunk
+            .par_iter()
+            .map(|d| {
+                let mut buf = if color {
+                    Buffer::ansi()
+                } else {
+                    Buffer::no_color()
+                };
+                render_one(&mut buf, &config, sources, d, lang)?;
+                Ok(buf.into_inner())
+            })
+            .collect();
+        for bytes in rendered {
+            out.write_all(&bytes?)?;
+        }
     }
     for ((file, line), n) in hidden {
         let note = cs::Diagnostic::<FileId>::note().with_message(
@@ -466,7 +475,18 @@ fn position(
 /// stays `error` or `warning` in every language, the message is in `lang`.
 /// A grouped finding names its first place.
 pub fn short_lines(sources: &SourceMap, diags: &[Diagnostic], lang: Lang) -> String {
-    let mut s = String::new();
+    let mut out = Vec::new();
+    write_short_lines(&mut out, sources, diags, lang).expect("a vector takes every write");
+    String::from_utf8(out).expect("the lines are UTF-8")
+}
+
+/// [`short_lines`], written as each line is made.
+pub fn write_short_lines(
+    out: &mut dyn std::io::Write,
+    sources: &SourceMap,
+    diags: &[Diagnostic],
+    lang: Lang,
+) -> std::io::Result<()> {
     for d in diags {
         let (file, (line, column), _) = d
             .primary_span()
@@ -474,16 +494,17 @@ pub fn short_lines(sources: &SourceMap, diags: &[Diagnostic], lang: Lang) -> Str
             .unwrap_or_else(|| (String::new(), (0, 0), (0, 0)));
         let message = one_line(&d.message, lang);
         if file.is_empty() {
-            s.push_str(&format!("{}[{}] {message}\n", d.severity.as_str(), d.code));
+            writeln!(out, "{}[{}] {message}", d.severity.as_str(), d.code)?;
         } else {
-            s.push_str(&format!(
-                "{file}:{line}:{column}: {}[{}] {message}\n",
+            writeln!(
+                out,
+                "{file}:{line}:{column}: {}[{}] {message}",
                 d.severity.as_str(),
                 d.code
-            ));
+            )?;
         }
     }
-    s
+    Ok(())
 }
 
 /// A message on one line: line breaks in quoted names become spaces.
@@ -528,12 +549,24 @@ pub fn to_json(d: &Diagnostic, sources: &SourceMap, lang: Lang) -> Value {
 
 /// JSON lines: one object per diagnostic.
 pub fn json_lines(sources: &SourceMap, diags: &[Diagnostic], lang: Lang) -> String {
-    let mut s = String::new();
+    let mut out = Vec::new();
+    write_json_lines(&mut out, sources, diags, lang).expect("a vector takes every write");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// [`json_lines`], written as each line is made (a buffered writer's
+/// caller then never holds them all).
+pub fn write_json_lines(
+    out: &mut dyn std::io::Write,
+    sources: &SourceMap,
+    diags: &[Diagnostic],
+    lang: Lang,
+) -> std::io::Result<()> {
     for d in diags {
-        s.push_str(&to_json(d, sources, lang).to_string());
-        s.push('\n');
+        serde_json::to_writer(&mut *out, &to_json(d, sources, lang))?;
+        out.write_all(b"\n")?;
     }
-    s
+    Ok(())
 }
 
 #[cfg(test)]
