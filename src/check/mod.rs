@@ -115,7 +115,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
             levels::apply(d, settings)
         })
         .collect();
-    out.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start(), s.end())));
+    sort_by_primary_span(&mut out);
     // One systematic choice, one finding per document.
     let mut document_of: HashMap<FileId, usize> = HashMap::new();
     for (i, g) in project.groups.iter().enumerate() {
@@ -130,6 +130,46 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
     Checked {
         diagnostics: out,
         model: Model { project, documents },
+    }
+}
+
+/// Findings in the order of their primary spans (file, start, end), those
+/// without one first; findings with equal spans keep their order. A stable
+/// sort of the findings themselves borrows a buffer as large as they are
+/// (megabytes for a large corpus, at the peak of a run): their keys are
+/// sorted instead, and the findings moved into place along the cycles of
+/// the permutation.
+fn sort_by_primary_span(findings: &mut [Diagnostic]) {
+    /// `from` of a place already filled.
+    const DONE: u32 = u32::MAX;
+    let Ok(n) = u32::try_from(findings.len()) else {
+        findings.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start(), s.end())));
+        return;
+    };
+    // (has a span, file, start, end, index): the index makes every key
+    // distinct, so that an unstable sort keeps equal spans in order.
+    let mut keys: Vec<(bool, FileId, u32, u32, u32)> = findings
+        .iter()
+        .zip(0..n)
+        .map(|(d, i)| match d.primary_span() {
+            Some(s) => (true, s.file, s.start() as u32, s.end() as u32, i),
+            None => (false, FileId(0), 0, 0, i),
+        })
+        .collect();
+    keys.sort_unstable();
+    // from[i]: where the finding that belongs at i stands now.
+    let mut from: Vec<u32> = keys.into_iter().map(|k| k.4).collect();
+    for start in 0..findings.len() {
+        let mut at = start;
+        while from[at] != DONE {
+            let src = from[at] as usize;
+            from[at] = DONE;
+            if src == start {
+                break;
+            }
+            findings.swap(at, src);
+            at = src;
+        }
     }
 }
 
@@ -161,4 +201,45 @@ fn check_levels(project: &Project, group: &crate::project::Group) -> Vec<Diagnos
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Message;
+    use crate::source::Span;
+
+    /// The same order as a stable sort by span, on findings with equal
+    /// spans, findings without one and cycles of every length.
+    #[test]
+    fn findings_sort_as_a_stable_sort_would() {
+        for n in [0usize, 1, 2, 7, 100, 1000] {
+            let findings: Vec<Diagnostic> = (0..n)
+                .map(|i| {
+                    let d = Diagnostic::new(Code::S001, Message::text(i.to_string()));
+                    // A spread of files and offsets, with repeats; every
+                    // seventh without a span.
+                    let x = (i * 7919) % 13;
+                    if i % 7 == 3 {
+                        d
+                    } else {
+                        d.primary(
+                            Span::new(FileId((x % 3) as u32), x, x + i % 2),
+                            Message::text("here"),
+                        )
+                    }
+                })
+                .collect();
+            let mut stable = findings.clone();
+            stable.sort_by_key(|d| d.primary_span().map(|s| (s.file, s.start(), s.end())));
+            let mut ours = findings;
+            sort_by_primary_span(&mut ours);
+            let order = |v: &[Diagnostic]| -> Vec<String> {
+                v.iter()
+                    .map(|d| d.message.render(crate::i18n::Lang::En))
+                    .collect()
+            };
+            assert_eq!(order(&ours), order(&stable), "{n} findings");
+        }
+    }
 }
