@@ -152,16 +152,16 @@ impl WriteColor for Localized<'_> {
     }
 }
 
-/// Render in the human form to a terminal (colour decided by the writer).
-///
-/// The findings are rendered in parallel, each into a buffer of its own,
-/// and written in their order: rendering was a serial seventh of a
-/// `check` of a large corpus. The output is the same for any thread
-/// count.
 /// Findings rendered together by [`emit_human`]: enough for both cores,
 /// few enough that their text is small.
 const RENDER_CHUNK: usize = 256;
 
+/// Render in the human form to a terminal (colour decided by the writer).
+///
+/// The findings are rendered in parallel, [`RENDER_CHUNK`] at a time, each
+/// into a buffer of its own, and written in their order: rendering was a
+/// serial seventh of a `check` of a large corpus. The output is the same
+/// for any thread count.
 pub fn emit_human(
     out: &mut dyn WriteColor,
     sources: &SourceMap,
@@ -475,9 +475,14 @@ fn position(
 /// stays `error` or `warning` in every language, the message is in `lang`.
 /// A grouped finding names its first place.
 pub fn short_lines(sources: &SourceMap, diags: &[Diagnostic], lang: Lang) -> String {
+    written_to_string(|out| write_short_lines(out, sources, diags, lang))
+}
+
+/// What a `write_*` function of this module writes, as a string.
+fn written_to_string(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
     let mut out = Vec::new();
-    write_short_lines(&mut out, sources, diags, lang).expect("a vector takes every write");
-    String::from_utf8(out).expect("the lines are UTF-8")
+    write(&mut out).expect("a vector takes every write");
+    String::from_utf8(out).expect("the findings are rendered as UTF-8")
 }
 
 /// [`short_lines`], written as each line is made.
@@ -549,9 +554,7 @@ pub fn to_json(d: &Diagnostic, sources: &SourceMap, lang: Lang) -> Value {
 
 /// JSON lines: one object per diagnostic.
 pub fn json_lines(sources: &SourceMap, diags: &[Diagnostic], lang: Lang) -> String {
-    let mut out = Vec::new();
-    write_json_lines(&mut out, sources, diags, lang).expect("a vector takes every write");
-    String::from_utf8(out).expect("JSON is UTF-8")
+    written_to_string(|out| write_json_lines(out, sources, diags, lang))
 }
 
 /// [`json_lines`], written as each line is made (a buffered writer's
