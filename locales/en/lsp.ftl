@@ -93,3 +93,4 @@ format-syntax-errors = not formatted: the file has { $count ->
         [one] a syntax error
        *[other] { $count } syntax errors
     } (see the diagnostics)
+format-too-large = not formatted: the buffer is larger than a file may be ({ $limit } MiB)

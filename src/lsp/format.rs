@@ -28,6 +28,16 @@ pub fn range(index: &LineIndex, range: Range, lang: Lang) -> Result<Vec<TextEdit
 }
 
 fn formatted(index: &LineIndex, lang: Lang) -> Result<String, String> {
+    formatted_within(index, lang, crate::syntax::limits::MAX_FILE_BYTES)
+}
+
+/// The formatted text of a buffer of at most `limit` bytes. A larger
+/// buffer is refused as `jixiao fmt` refuses a larger file: spans hold
+/// 32-bit offsets, and the project never loads such a file (S011).
+fn formatted_within(index: &LineIndex, lang: Lang, limit: usize) -> Result<String, String> {
+    if index.text().len() > limit {
+        return Err(msg!("format-too-large", limit = limit >> 20).render(lang));
+    }
     fmt::format_source(index.text(), &Options::default()).map_err(|e| match e {
         fmt::Error::Syntax(d) => msg!("format-syntax-errors", count = d.len()).render(lang),
         e => e.to_string(),
@@ -114,5 +124,17 @@ mod tests {
         .expect("formats");
         assert_eq!(first.len(), 1);
         assert!(apply(text, &first).starts_with("year 2023\nunit \"甲\" {\n budget 10"));
+    }
+
+    #[test]
+    fn a_buffer_over_the_limit_is_refused() {
+        let text = "year   2023\n";
+        let index = LineIndex::new(text);
+        let lang = crate::i18n::Lang::Zh;
+        let refused = formatted_within(&index, lang, text.len() - 1).expect_err("refused");
+        assert!(refused.contains("大小上限"), "{refused}");
+        // At the limit the buffer is formatted.
+        let formatted = formatted_within(&index, lang, text.len()).expect("formats");
+        assert_eq!(formatted, "year 2023\n");
     }
 }
