@@ -963,10 +963,16 @@ fn fmt_command(
         fmt::Error::Internal(why) => {
             report_error(msg!("cli-fmt-internal", name = name, why = why));
         }
+        fmt::Error::TooLarge { limit } => {
+            report_error(msg!("cli-fmt-too-large", name = name, limit = limit >> 20));
+        }
     };
     let stdin_name = "<stdin>";
-    // A file is read up to one byte past the limit (S011): formatting what
-    // was read of a larger one and writing it back would cut it short.
+    // A file is read up to one byte past the limit (S011), and one that
+    // reaches past it is refused before its bytes are decoded: formatting
+    // what was read of it and writing that back would cut it short, and
+    // its last character may be cut in two (the formatter refuses such a
+    // text too, `fmt::Error::TooLarge`, but only once it is decoded).
     let limit = jixiao::syntax::limits::MAX_FILE_BYTES;
     let too_large = |name: &str| {
         report_error(msg!("cli-fmt-too-large", name = name, limit = limit >> 20));

@@ -37,6 +37,7 @@ fn formatted(path: &Path) -> Result<String, String> {
                 .join(", ")
         ),
         fmt::Error::Internal(why) => panic!("{}: internal error: {why}", path.display()),
+        fmt::Error::TooLarge { .. } => panic!("{}: refused as too large", path.display()),
     })
 }
 

@@ -94,3 +94,4 @@ format-syntax-errors = not formatted: the file has { $count ->
        *[other] { $count } syntax errors
     } (see the diagnostics)
 format-too-large = not formatted: the buffer is larger than a file may be ({ $limit } MiB)
+format-internal = not formatted: { $why } (please report this)

@@ -85,3 +85,4 @@ complete-tier2 = { $parent } 下的二级指标（{ $framework }）
 ## 编辑器中的格式化。
 format-syntax-errors = 未格式化：文件有 { $count } 处语法错误（见诊断信息）
 format-too-large = 未格式化：内容超过了单个文件的大小上限（{ $limit } MiB）
+format-internal = 未格式化：{ $why }（请报告这个问题）

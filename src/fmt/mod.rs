@@ -57,6 +57,14 @@ pub struct Options {
 /// Why a file was not formatted.
 #[derive(Debug)]
 pub enum Error {
+    /// The text is larger than a file may be
+    /// ([`crate::syntax::limits::MAX_FILE_BYTES`]): spans hold 32-bit
+    /// offsets, and a project never loads such a file (S011), so the
+    /// formatter never reads one either, whoever asks.
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
     /// The file's blocks cannot be read (S002: its braces do not balance;
     /// S010: they nest too deeply), so nothing is known of its structure.
     /// The diagnostics are those of the lowering with `FileId(0)`. (A file
@@ -72,6 +80,13 @@ pub enum Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Error::TooLarge { limit } => {
+                write!(
+                    f,
+                    "larger than a file may be ({} MiB): not formatted",
+                    limit >> 20
+                )
+            }
             Error::Syntax(d) => write!(f, "{} syntax error(s): not formatted", d.len()),
             Error::Internal(why) => write!(f, "internal formatter error: {why}"),
         }
@@ -82,6 +97,10 @@ impl std::error::Error for Error {}
 
 /// Format one file's text. A leading BOM and CRLF line endings are kept.
 pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
+    let limit = syntax::limits::MAX_FILE_BYTES;
+    if text.len() > limit {
+        return Err(Error::TooLarge { limit });
+    }
     let (bom, body) = match text.strip_prefix('\u{feff}') {
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),

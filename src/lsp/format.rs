@@ -27,20 +27,16 @@ pub fn range(index: &LineIndex, range: Range, lang: Lang) -> Result<Vec<TextEdit
     ))
 }
 
+/// The formatted text, or why the formatter left it as it is, in the
+/// editor's language.
 fn formatted(index: &LineIndex, lang: Lang) -> Result<String, String> {
-    formatted_within(index, lang, crate::syntax::limits::MAX_FILE_BYTES)
-}
-
-/// The formatted text of a buffer of at most `limit` bytes. A larger
-/// buffer is refused as `jixiao fmt` refuses a larger file: spans hold
-/// 32-bit offsets, and the project never loads such a file (S011).
-fn formatted_within(index: &LineIndex, lang: Lang, limit: usize) -> Result<String, String> {
-    if index.text().len() > limit {
-        return Err(msg!("format-too-large", limit = limit >> 20).render(lang));
-    }
-    fmt::format_source(index.text(), &Options::default()).map_err(|e| match e {
-        fmt::Error::Syntax(d) => msg!("format-syntax-errors", count = d.len()).render(lang),
-        e => e.to_string(),
+    fmt::format_source(index.text(), &Options::default()).map_err(|e| {
+        match e {
+            fmt::Error::TooLarge { limit } => msg!("format-too-large", limit = limit >> 20),
+            fmt::Error::Syntax(d) => msg!("format-syntax-errors", count = d.len()),
+            fmt::Error::Internal(why) => msg!("format-internal", why = why),
+        }
+        .render(lang)
     })
 }
 
@@ -126,15 +122,22 @@ mod tests {
         assert!(apply(text, &first).starts_with("year 2023\nunit \"甲\" {\n budget 10"));
     }
 
+    /// A buffer over the file limit is refused, in the editor's language;
+    /// one at the limit is read (here it nests too deeply, which the
+    /// formatter finds without parsing, so the test stays fast).
     #[test]
     fn a_buffer_over_the_limit_is_refused() {
-        let text = "year   2023\n";
-        let index = LineIndex::new(text);
+        let limit = crate::syntax::limits::MAX_FILE_BYTES;
+        let mut text = "{".repeat(crate::syntax::limits::MAX_BLOCK_DEPTH + 1);
+        text.push_str(&" ".repeat(limit - text.len()));
         let lang = crate::i18n::Lang::Zh;
-        let refused = formatted_within(&index, lang, text.len() - 1).expect_err("refused");
-        assert!(refused.contains("大小上限"), "{refused}");
-        // At the limit the buffer is formatted.
-        let formatted = formatted_within(&index, lang, text.len()).expect("formats");
-        assert_eq!(formatted, "year 2023\n");
+        let at_limit = formatted(&LineIndex::new(&text), lang).expect_err("too deep");
+        assert!(at_limit.contains("语法错误"), "{at_limit}");
+        text.push(' ');
+        let over = formatted(&LineIndex::new(&text), lang).expect_err("too large");
+        assert!(
+            over.contains("大小上限") && over.contains("16 MiB"),
+            "{over}"
+        );
     }
 }
