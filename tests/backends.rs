@@ -1324,3 +1324,76 @@ fn fiscal_table_prints_the_seeds_columns_and_rows() {
         .expect("the XLSX's header");
     assert_eq!(&texts[from..], expected, "the XLSX's columns and rows");
 }
+
+/// A file two documents include is in both: each document's JSON lists
+/// its findings, and each document's report counts its own units only
+/// (the findings are put in their documents in one pass, and a report
+/// locates places in its own document).
+#[test]
+fn a_file_in_two_documents_has_its_findings_in_both() {
+    let dir = scratch("shared-include");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = "year 2023\nmoney 万元\nprecision 2\n";
+    std::fs::write(
+        dir.join("shared.part"),
+        "unit \"共用\" {\n  amount 经费 10.00 { 甲 5.00  乙 6.00 }\n}\n",
+    )
+    .unwrap();
+    for (name, unit) in [("a", "甲单位"), ("b", "乙单位")] {
+        std::fs::write(
+            dir.join(format!("{name}.jx")),
+            format!("{header}include \"shared.part\"\nunit \"{unit}\" {{\n  amount 经费 3.00 {{ 甲 1.00  乙 1.00 }}\n}}\n"),
+        )
+        .unwrap();
+    }
+    let project = jixiao::load(&[Input::Path(dir.clone())]).unwrap();
+    let checked = model(&project);
+    assert_eq!(checked.model.documents.len(), 2);
+    // The shared unit is checked in both documents and found wrong alike:
+    // one finding, not two.
+    let places: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            project
+                .sources
+                .get(d.primary_span().unwrap().file)
+                .name
+                .clone()
+        })
+        .collect();
+    assert_eq!(places.len(), 3, "{places:?}");
+    let names = ["a".to_string(), "b".to_string()];
+    let json = emit::build(
+        &checked.model,
+        &checked.diagnostics,
+        Format::Json,
+        &Options::default(),
+        &names,
+    )
+    .unwrap();
+    for o in &json {
+        let v: serde_json::Value = serde_json::from_slice(&o.bytes).unwrap();
+        let codes: Vec<&str> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        // The document's own unit and the shared one: each adds up wrong.
+        assert_eq!(codes, ["B001", "B001"], "{}", o.name);
+    }
+    let report = emit::build(
+        &checked.model,
+        &checked.diagnostics,
+        Format::Report,
+        &Options::default(),
+        &names,
+    )
+    .unwrap();
+    let a = text(&report[0]);
+    assert!(a.contains("甲单位") && a.contains("共用"), "{a}");
+    assert!(!a.contains("乙单位"), "a's report names b's unit");
+    let b = text(&report[2]);
+    assert!(b.contains("乙单位") && b.contains("共用") && !b.contains("甲单位"));
+}

@@ -10,6 +10,10 @@
 //! kept: what is compared is ratios within one run, never times across
 //! runs.
 //!
+//! Beside `check` it measures `build` into a directory in every other
+//! format (CSV, HTML, XLSX, the reviewer's report) and `fmt --check`, with
+//! the exponent of each one's time in size.
+//!
 //! `JIXIAO_BENCH_SIZES` (MB, default `1,3,10,30,100`) and
 //! `JIXIAO_BENCH_RUNS` (default 3) choose the work; `JIXIAO_BENCH_SMOKE=1`
 //! runs 1 MB once (for CI); `JIXIAO_BENCH_BIN` measures another build of
@@ -103,9 +107,16 @@ fn jixiao() -> Command {
     }
 }
 
+/// The backends measured beside `check`, each `build --format F -o DIR`.
+const BACKENDS: [&str; 4] = ["csv", "html", "xlsx", "report"];
+
 struct Figures {
     corpus: Corpus,
     check: Run,
+    /// `build --format F -o DIR` for each of [`BACKENDS`], in that order.
+    backends: [Run; BACKENDS.len()],
+    /// `fmt --check DIR`.
+    fmt: Run,
     check_single: Run,
     check_json_messages: Run,
     build_json: Run,
@@ -233,6 +244,8 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
         check_single: Run::worst(),
         check_json_messages: Run::worst(),
         build_json: Run::worst(),
+        backends: [Run::worst(); BACKENDS.len()],
+        fmt: Run::worst(),
         serde: Run::worst(),
         corpus: multi,
         model_bytes,
@@ -267,6 +280,25 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
             &scratch,
         );
         f.build_json = best(f.build_json, r);
+        let out_dir = root.join("out");
+        for (k, format) in BACKENDS.iter().enumerate() {
+            let _ = std::fs::remove_dir_all(&out_dir);
+            let r = measure(
+                jixiao()
+                    .arg("build")
+                    .arg(&f.corpus.input)
+                    .args(["--format", format, "--message-format", "json", "-o"])
+                    .arg(&out_dir),
+                &scratch,
+            );
+            f.backends[k] = best(f.backends[k], r);
+        }
+        let _ = std::fs::remove_dir_all(&out_dir);
+        let r = measure(
+            jixiao().args(["fmt", "--check"]).arg(&f.corpus.input),
+            &scratch,
+        );
+        f.fmt = best(f.fmt, r);
         let t = time_each(&sources, |t| {
             std::hint::black_box(jixiao::syntax::cst::grammar_only(t));
         });
@@ -388,6 +420,46 @@ fn main() {
         );
         all.push(f);
     }
+    println!();
+    println!(
+        "{:>7} | {}{:>8} {:>7} {:>6} {:>8}",
+        "MB",
+        BACKENDS
+            .iter()
+            .map(|b| format!(
+                "{:>8} {:>7} {:>6} {:>8} | ",
+                format!("{b} s"),
+                "MB/s",
+                "peak×",
+                "µs/unit"
+            ))
+            .collect::<String>(),
+        "fmt s",
+        "MB/s",
+        "peak×",
+        "µs/unit",
+    );
+    for f in &all {
+        let bytes = f.corpus.bytes as f64;
+        let cell = |r: &Run| {
+            format!(
+                "{:>8.3} {:>7.2} {:>6.2} {:>8.1}",
+                r.wall,
+                bytes / 1e6 / r.wall,
+                r.peak as f64 / bytes,
+                r.wall * 1e6 / f.corpus.units as f64
+            )
+        };
+        println!(
+            "{:>7.2} | {}{}",
+            bytes / 1e6,
+            f.backends
+                .iter()
+                .map(|r| format!("{} | ", cell(r)))
+                .collect::<String>(),
+            cell(&f.fmt)
+        );
+    }
     if all.len() > 1 {
         let multi: Vec<(f64, f64)> = all
             .iter()
@@ -408,6 +480,23 @@ fn main() {
             exponent(&single),
             exponent(&files),
         );
+        let of = |run: &dyn Fn(&Figures) -> Run| {
+            let points: Vec<(f64, f64)> = all
+                .iter()
+                .map(|f| (f.corpus.bytes as f64, run(f).wall))
+                .collect();
+            exponent(&points)
+        };
+        println!(
+            "exponent of time in size: {}, fmt {:.3}",
+            BACKENDS
+                .iter()
+                .enumerate()
+                .map(|(k, b)| format!("build {b} {:.3}", of(&|f: &Figures| f.backends[k])))
+                .collect::<Vec<_>>()
+                .join(", "),
+            of(&|f: &Figures| f.fmt),
+        );
     }
     if let Some(f) = all.last() {
         println!(
@@ -424,5 +513,5 @@ fn main() {
         "load average at end {}",
         load.split(' ').take(3).collect::<Vec<_>>().join(" ")
     );
-    println!("columns: check = `jixiao check DIR` (human findings), MB/cpus = MB per second of its CPU time (all threads); ratio = check / serde_json reading the model JSON (wall clock), cpu r = the same in CPU time; 1file = the same text in one file; hum/js = check with human findings / with --message-format json; build = `build --format json`; peak× = peak resident memory / input bytes; pest/s = MB per CPU second of the grammar alone (pest, no tree) on one thread, tree/s = of pest and the lossless tree, lex/s = of a plain tokenizer (what reading the characters once costs)");
+    println!("columns: check = `jixiao check DIR` (human findings), MB/cpus = MB per second of its CPU time (all threads); ratio = check / serde_json reading the model JSON (wall clock), cpu r = the same in CPU time; 1file = the same text in one file; hum/js = check with human findings / with --message-format json; build = `build --format json`; peak× = peak resident memory / input bytes; µs/unit = wall time per unit; the second table: `build --format csv|html|xlsx|report -o DIR` and `fmt --check DIR`; pest/s = MB per CPU second of the grammar alone (pest, no tree) on one thread, tree/s = of pest and the lossless tree, lex/s = of a plain tokenizer (what reading the characters once costs)");
 }

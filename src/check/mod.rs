@@ -116,6 +116,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         })
         .collect();
     sort_by_primary_span(&mut out);
+    drop_repeats(project, &mut out);
     // One systematic choice, one finding per document.
     let mut document_of: HashMap<FileId, usize> = HashMap::new();
     for (i, g) in project.groups.iter().enumerate() {
@@ -131,6 +132,45 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         diagnostics: out,
         model: Model { project, documents },
     }
+}
+
+/// A file that several documents include is checked in each of them: a
+/// finding there that two documents make alike (same code, place, message,
+/// notes) is one finding, reported once. (Documents whose headers differ
+/// may find differently in the same file; each finding is kept then.)
+/// `findings` are in the order of their primary spans, so that copies of
+/// one finding stand in the run of findings at its place.
+fn drop_repeats(project: &Project, findings: &mut Vec<Diagnostic>) {
+    let mut groups_of: HashMap<FileId, usize> = HashMap::new();
+    for g in &project.groups {
+        for f in &g.files {
+            *groups_of.entry(*f).or_default() += 1;
+        }
+    }
+    if groups_of.values().all(|&n| n < 2) {
+        return;
+    }
+    let shared = |d: &Diagnostic| {
+        d.primary_span()
+            .is_some_and(|s| groups_of.get(&s.file).is_some_and(|&n| n > 1))
+    };
+    let mut keep = vec![true; findings.len()];
+    let mut start = 0;
+    while start < findings.len() {
+        let at = findings[start].primary_span();
+        let mut end = start + 1;
+        while end < findings.len() && findings[end].primary_span() == at {
+            end += 1;
+        }
+        if shared(&findings[start]) {
+            for i in start + 1..end {
+                keep[i] = !(start..i).any(|j| keep[j] && findings[j] == findings[i]);
+            }
+        }
+        start = end;
+    }
+    let mut keep = keep.into_iter();
+    findings.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Findings in the order of their primary spans (file, start, end), those

@@ -60,49 +60,10 @@ fn contains(outer: Span, inner: Span) -> bool {
     outer.file == inner.file && outer.start() <= inner.start() && inner.end() <= outer.end()
 }
 
-/// Locate a span in the model.
+/// Locate a span in the model. (Locating many spans: [`Owners`], whose
+/// indexes are made once.)
 pub fn locate<'p>(model: &Model<'p>, span: Span) -> Place<'p> {
-    for (i, doc) in model.documents.iter().enumerate() {
-        if !doc.group.files.contains(&span.file) {
-            continue;
-        }
-        // The innermost unit: units are listed depth first, so the last
-        // that holds the span is the innermost.
-        if let Some(u) = doc.units.iter().rev().find(|u| contains(u.span, span)) {
-            return Place {
-                document: Some(i),
-                owner: Owner::Unit(u),
-                cell: unit_cell(u, span),
-            };
-        }
-        if let Some(s) = doc.summaries.iter().find(|s| contains(s.span, span)) {
-            let row = s
-                .rows
-                .iter()
-                .find(|r| contains(r.span, span))
-                .map(|r| Message::text(r.name.node.clone()));
-            let total = s
-                .total
-                .as_ref()
-                .filter(|t| contains(t.span(), span))
-                .map(|_| msg!("place-total"));
-            return Place {
-                document: Some(i),
-                owner: Owner::Summary(s),
-                cell: row.or(total).into_iter().collect(),
-            };
-        }
-        return Place {
-            document: Some(i),
-            owner: Owner::Document,
-            cell: Vec::new(),
-        };
-    }
-    Place {
-        document: None,
-        owner: Owner::Document,
-        cell: Vec::new(),
-    }
+    Owners::new(model).place(span)
 }
 
 /// The steps to a span inside a unit's tables.
@@ -230,7 +191,7 @@ pub struct Tally<'p> {
 /// The owner of a place ([`locate`]'s), found through indexes made once:
 /// counting asks for every place of every finding, and a scan of every
 /// file and unit for each would grow with the square of the input.
-struct Owners<'m, 'p> {
+pub(crate) struct Owners<'m, 'p> {
     model: &'m Model<'p>,
     /// Each file's document: the first that holds it.
     document_of: HashMap<FileId, usize>,
@@ -240,16 +201,29 @@ struct Owners<'m, 'p> {
 }
 
 impl<'m, 'p> Owners<'m, 'p> {
-    fn new(model: &'m Model<'p>) -> Self {
+    /// The owners of the whole model: a file belongs to the first document
+    /// that holds it.
+    pub(crate) fn new(model: &'m Model<'p>) -> Self {
+        Self::of(model, 0..model.documents.len())
+    }
+
+    /// The owners of document `i` alone (a report of one document, made
+    /// once per document: indexing the whole model for each would grow
+    /// with the number of documents times the size of the model).
+    pub(crate) fn of_document(model: &'m Model<'p>, i: usize) -> Self {
+        Self::of(model, i..i + 1)
+    }
+
+    fn of(model: &'m Model<'p>, documents: std::ops::Range<usize>) -> Self {
         let mut document_of = HashMap::new();
-        for (i, doc) in model.documents.iter().enumerate() {
-            for f in &doc.group.files {
+        for i in documents.clone() {
+            for f in &model.documents[i].group.files {
                 document_of.entry(*f).or_insert(i);
             }
         }
         let mut by_file: HashMap<FileId, Vec<&'p Unit>> = HashMap::new();
-        for (i, doc) in model.documents.iter().enumerate() {
-            for u in &doc.units {
+        for i in documents {
+            for u in &model.documents[i].units {
                 if document_of.get(&u.span.file) == Some(&i) {
                     by_file.entry(u.span.file).or_default().push(u);
                 }
@@ -282,7 +256,39 @@ impl<'m, 'p> Owners<'m, 'p> {
         }
     }
 
-    /// What [`locate`] gives as the owner of `span`. Units' spans nest or
+    /// Where `span` stands: its document, owner and cell.
+    pub(crate) fn place(&self, span: Span) -> Place<'p> {
+        let document = self.document_of.get(&span.file).copied();
+        let owner = self.owner(span);
+        let cell = match owner {
+            Owner::Unit(u) => unit_cell(u, span),
+            Owner::Summary(s) => {
+                // Rows stand in the order written, apart: the one that
+                // holds `span` is the last that starts at or before it.
+                let row = s
+                    .rows
+                    .partition_point(|r| r.span.start() <= span.start())
+                    .checked_sub(1)
+                    .map(|k| &s.rows[k])
+                    .filter(|r| contains(r.span, span))
+                    .map(|r| Message::text(r.name.node.clone()));
+                let total = s
+                    .total
+                    .as_ref()
+                    .filter(|t| contains(t.span(), span))
+                    .map(|_| msg!("place-total"));
+                row.or(total).into_iter().collect()
+            }
+            Owner::Document => Vec::new(),
+        };
+        Place {
+            document,
+            owner,
+            cell,
+        }
+    }
+
+    /// The owner of `span`. Units' spans nest or
     /// are apart, so a unit that holds `span` holds the last unit that
     /// starts before it, and the innermost is found by going out from there.
     fn owner(&self, span: Span) -> Owner<'p> {
@@ -311,12 +317,25 @@ impl<'m, 'p> Owners<'m, 'p> {
 
 /// Count the findings of a run.
 pub fn tally<'p>(model: &Model<'p>, diags: &[Diagnostic]) -> Tally<'p> {
+    count(model, 0..model.documents.len(), diags.iter())
+}
+
+/// Count the findings of document `i` (`findings`: those placed in it).
+pub fn tally_document<'p>(model: &Model<'p>, i: usize, findings: &[&Diagnostic]) -> Tally<'p> {
+    count(model, i..i + 1, findings.iter().copied())
+}
+
+fn count<'d, 'p>(
+    model: &Model<'p>,
+    documents: std::ops::Range<usize>,
+    diags: impl Iterator<Item = &'d Diagnostic>,
+) -> Tally<'p> {
     let mut by_code: HashMap<Code, Count> = HashMap::new();
     let mut total = Count::default();
     // Owners in model order, with their counts.
     let mut owners: Vec<(Owner<'p>, Count)> = Vec::new();
     let mut index: HashMap<Option<Span>, usize> = HashMap::new();
-    for doc in &model.documents {
+    for doc in &model.documents[documents.clone()] {
         for u in &doc.units {
             index.insert(Some(u.span), owners.len());
             owners.push((Owner::Unit(u), Count::default()));
@@ -328,7 +347,7 @@ pub fn tally<'p>(model: &Model<'p>, diags: &[Diagnostic]) -> Tally<'p> {
     }
     let document_slot = owners.len();
     owners.push((Owner::Document, Count::default()));
-    let located = Owners::new(model);
+    let located = Owners::of(model, documents.clone());
     for d in diags {
         let spans: Vec<Span> = d
             .labels
@@ -358,6 +377,7 @@ pub fn tally<'p>(model: &Model<'p>, diags: &[Diagnostic]) -> Tally<'p> {
     }
     let mut by_code: Vec<(Code, Count)> = by_code.into_iter().collect();
     by_code.sort_by_key(|(c, _)| *c);
+    let documents = &model.documents[documents];
     Tally {
         by_code,
         by_owner: owners
@@ -365,8 +385,8 @@ pub fn tally<'p>(model: &Model<'p>, diags: &[Diagnostic]) -> Tally<'p> {
             .filter(|(_, c)| c.findings() > 0)
             .collect(),
         total,
-        documents: model.documents.len(),
-        units: model.documents.iter().map(|d| d.units.len()).sum(),
+        documents: documents.len(),
+        units: documents.iter().map(|d| d.units.len()).sum(),
     }
 }
 

@@ -704,8 +704,15 @@ fn head(out: &mut String, title: &str, pages: &str) {
     let _ = writeln!(out, "<style>{CSS}{pages}</style>\n</head>\n<body>");
 }
 
-/// One document as a self-contained HTML page.
-pub fn render(layout: &Layout, project: &Project, lang: Lang) -> String {
+/// One document as a self-contained HTML page, written into `w` a table at
+/// a time: the page of a large corpus is several times its sources, and
+/// was held whole beside the document tree before it was written.
+pub fn write(
+    w: &mut dyn std::io::Write,
+    layout: &Layout,
+    project: &Project,
+    lang: Lang,
+) -> std::io::Result<()> {
     let mut out = String::new();
     head(&mut out, &layout.title, &page_rules(layout));
     let units = units(layout);
@@ -736,32 +743,50 @@ pub fn render(layout: &Layout, project: &Project, lang: Lang) -> String {
             escape(&t.id),
             escape(&label)
         );
+        flush(w, &mut out)?;
     }
     out.push_str("</ol></nav>\n</header>\n");
     for (k, t) in layout.tables.iter().enumerate() {
         table_html(&mut out, k, t);
+        flush(w, &mut out)?;
     }
-    findings_html(&mut out, &layout.findings, project, lang);
+    findings_html(w, &mut out, &layout.findings, project, lang)?;
     out.push_str("</body>\n</html>\n");
-    out
+    w.write_all(out.as_bytes())
+}
+
+/// Write what `out` holds once it is worth a write, and empty it.
+fn flush(w: &mut dyn std::io::Write, out: &mut String) -> std::io::Result<()> {
+    if out.len() >= 1 << 16 {
+        w.write_all(out.as_bytes())?;
+        out.clear();
+    }
+    Ok(())
 }
 
 /// How many units have a table.
 fn units(layout: &Layout) -> usize {
-    let mut seen: Vec<&str> = Vec::new();
-    for t in &layout.tables {
-        if !t.unit.is_empty() && !seen.contains(&t.unit.as_str()) {
-            seen.push(&t.unit);
-        }
-    }
+    // A set: a corpus has thousands of units.
+    let seen: std::collections::HashSet<&str> = layout
+        .tables
+        .iter()
+        .filter(|t| !t.unit.is_empty())
+        .map(|t| t.unit.as_str())
+        .collect();
     seen.len()
 }
 
-fn findings_html(out: &mut String, findings: &[&Diagnostic], project: &Project, lang: Lang) {
+fn findings_html(
+    w: &mut dyn std::io::Write,
+    out: &mut String,
+    findings: &[&Diagnostic],
+    project: &Project,
+    lang: Lang,
+) -> std::io::Result<()> {
     out.push_str("<section class=\"findings screen-only\" id=\"findings\">\n<h2>检查结果</h2>\n");
     if findings.is_empty() {
         out.push_str("<p>没有发现问题。</p>\n</section>\n");
-        return;
+        return Ok(());
     }
     out.push_str("<table><colgroup><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:28%\"><col style=\"width:56%\"></colgroup>\n");
     out.push_str(
@@ -797,8 +822,10 @@ fn findings_html(out: &mut String, findings: &[&Diagnostic], project: &Project, 
             escape(&at),
             escape(&text)
         );
+        flush(w, out)?;
     }
     out.push_str("</tbody></table>\n</section>\n");
+    Ok(())
 }
 
 /// A document as listed on the index page.

@@ -14,25 +14,40 @@ use crate::source::SourceMap;
 pub const MODEL_VERSION: &str = "1";
 
 pub fn document(doc: &Document, diags: &[Diagnostic], lang: Lang) -> Value {
+    let findings = crate::emit::layout::document_findings(doc.group, diags);
     // The streamed form is the one definition of the model's fields.
-    serde_json::to_value(Streamed { doc, diags, lang }).unwrap_or(Value::Null)
+    serde_json::to_value(Streamed {
+        doc,
+        findings: &findings,
+        lang,
+    })
+    .unwrap_or(Value::Null)
 }
 
 /// Write the model of `doc` as pretty JSON, one unit and one finding at a
 /// time: the model of a whole document is never held as a `Value`.
+/// `findings` are the document's ([`crate::emit::layout::document_findings`]).
 pub fn write_document(
     out: &mut impl std::io::Write,
     doc: &Document,
-    diags: &[Diagnostic],
+    findings: &[&Diagnostic],
     lang: Lang,
 ) -> serde_json::Result<()> {
     let mut ser = serde_json::Serializer::pretty(out);
-    serde::Serialize::serialize(&Streamed { doc, diags, lang }, &mut ser)
+    serde::Serialize::serialize(
+        &Streamed {
+            doc,
+            findings,
+            lang,
+        },
+        &mut ser,
+    )
 }
 
 struct Streamed<'a, 'p> {
     doc: &'a Document<'p>,
-    diags: &'a [Diagnostic],
+    /// The document's findings.
+    findings: &'a [&'a Diagnostic],
     lang: Lang,
 }
 
@@ -57,7 +72,11 @@ fn each<I: Iterator<Item = Value>>(items: I) -> Each<I> {
 impl serde::Serialize for Streamed<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let Streamed { doc, diags, lang } = *self;
+        let Streamed {
+            doc,
+            findings,
+            lang,
+        } = *self;
         let (project, group) = (doc.project, doc.group);
         let h = &doc.header;
         let files: Vec<&str> = group
@@ -65,9 +84,6 @@ impl serde::Serialize for Streamed<'_, '_> {
             .iter()
             .map(|f| project.sources.get(*f).name.as_str())
             .collect();
-        // A set: a document of many files has many findings.
-        let own: std::collections::HashSet<_> = group.files.iter().collect();
-        let in_group = |d: &&Diagnostic| d.primary_span().is_some_and(|s| own.contains(&s.file));
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("jixiao_model", MODEL_VERSION)?;
         m.serialize_entry("files", &files)?;
@@ -87,9 +103,8 @@ impl serde::Serialize for Streamed<'_, '_> {
         m.serialize_entry(
             "diagnostics",
             &each(
-                diags
+                findings
                     .iter()
-                    .filter(in_group)
                     .map(|d| render::to_json(d, &project.sources, lang)),
             ),
         )?;

@@ -232,13 +232,38 @@ pub struct Layout<'a> {
 /// The diagnostics of one document (those whose primary location is in one
 /// of its files), in the order given.
 pub fn document_findings<'a>(group: &Group, diags: &'a [Diagnostic]) -> Vec<&'a Diagnostic> {
+    // A set: a document of many files has many findings.
+    let own: std::collections::HashSet<_> = group.files.iter().collect();
     diags
         .iter()
-        .filter(|d| {
-            d.primary_span()
-                .is_some_and(|s| group.files.contains(&s.file))
-        })
+        .filter(|d| d.primary_span().is_some_and(|s| own.contains(&s.file)))
         .collect()
+}
+
+/// [`document_findings`] of every document of `model` at once, in one
+/// pass over the findings (a pass per document grew with the number of
+/// documents times the number of findings).
+pub fn findings_by_document<'a>(
+    model: &crate::model::Model,
+    diags: &'a [Diagnostic],
+) -> Vec<Vec<&'a Diagnostic>> {
+    let mut documents_of: std::collections::HashMap<crate::ast::FileId, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, doc) in model.documents.iter().enumerate() {
+        for f in &doc.group.files {
+            documents_of.entry(*f).or_default().push(i);
+        }
+    }
+    let mut out = vec![Vec::new(); model.documents.len()];
+    for d in diags {
+        let Some(span) = d.primary_span() else {
+            continue;
+        };
+        for &i in documents_of.get(&span.file).map_or(&[][..], Vec::as_slice) {
+            out[i].push(d);
+        }
+    }
+    out
 }
 
 // ================================================================ the document
@@ -319,7 +344,7 @@ impl<'a> Subj<'a> {
 /// summary.
 pub fn layout<'a>(
     doc: &'a Document<'a>,
-    diags: &'a [Diagnostic],
+    findings: Vec<&'a Diagnostic>,
     fallback_title: &str,
 ) -> Layout<'a> {
     let h = &doc.header;
@@ -394,7 +419,7 @@ pub fn layout<'a>(
         money: h.money.clone(),
         precision: h.precision,
         tables,
-        findings: document_findings(doc.group, diags),
+        findings,
     }
 }
 

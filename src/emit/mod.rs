@@ -133,15 +133,8 @@ pub fn build(
     plan(model, diags, format, options, names)?
         .into_iter()
         .map(|p| {
-            let bytes = match p.content {
-                Content::Bytes(bytes) => bytes,
-                Content::Json { doc, diags, lang } => {
-                    let mut bytes = Vec::new();
-                    json::write_document(&mut bytes, doc, diags, lang)?;
-                    bytes.push(b'\n');
-                    bytes
-                }
-            };
+            let mut bytes = Vec::new();
+            p.write_to(&mut bytes)?;
             Ok(Output {
                 name: p.name,
                 bytes,
@@ -152,8 +145,9 @@ pub fn build(
 
 /// One output of a run, its content made as it is written
 /// ([`Planned::write_to`]): a document's JSON model goes straight into its
-/// file, one unit at a time, so that a model several times the size of the
-/// sources is never held whole; other formats are made before.
+/// file, one unit at a time, and its HTML page a table at a time, so that
+/// an output several times the size of the sources is never held whole;
+/// other formats are made before.
 pub struct Planned<'a, 'p> {
     /// The file's name (no directory).
     pub name: String,
@@ -164,7 +158,13 @@ enum Content<'a, 'p> {
     Bytes(Vec<u8>),
     Json {
         doc: &'a Document<'p>,
-        diags: &'a [Diagnostic],
+        /// The document's findings.
+        findings: Vec<&'a Diagnostic>,
+        lang: Lang,
+    },
+    Html {
+        layout: layout::Layout<'a>,
+        project: &'p crate::project::Project,
         lang: Lang,
     },
 }
@@ -181,10 +181,19 @@ impl Planned<'_, '_> {
     pub fn write_to(&self, mut out: &mut dyn std::io::Write) -> std::io::Result<()> {
         match &self.content {
             Content::Bytes(bytes) => out.write_all(bytes),
-            Content::Json { doc, diags, lang } => {
-                json::write_document(&mut out, doc, diags, *lang)?;
+            Content::Json {
+                doc,
+                findings,
+                lang,
+            } => {
+                json::write_document(&mut out, doc, findings, *lang)?;
                 out.write_all(b"\n")
             }
+            Content::Html {
+                layout,
+                project,
+                lang,
+            } => html::write(out, layout, project, *lang),
         }
     }
 }
@@ -200,23 +209,30 @@ pub fn plan<'a, 'p>(
     let names = unique(names);
     let mut out = Vec::new();
     let mut index = Vec::new();
-    for (i, (doc, name)) in model.documents.iter().zip(&names).enumerate() {
+    let by_document = layout::findings_by_document(model, diags);
+    for (i, ((doc, name), findings)) in model
+        .documents
+        .iter()
+        .zip(&names)
+        .zip(by_document)
+        .enumerate()
+    {
         match format {
             Format::Report => {
                 out.push(Planned::bytes(
                     format!("{name}.report.html"),
-                    report::html(model, i, diags, name, options.lang).into_bytes(),
+                    report::html(model, i, &findings, name, options.lang).into_bytes(),
                 ));
                 out.push(Planned::bytes(
                     format!("{name}.report.xlsx"),
-                    report::xlsx(model, i, diags, name, options.lang)?,
+                    report::xlsx(model, i, &findings, name, options.lang)?,
                 ));
             }
             Format::Json => out.push(Planned {
                 name: format!("{name}.json"),
                 content: Content::Json {
                     doc,
-                    diags,
+                    findings,
                     lang: options.lang,
                 },
             }),
@@ -227,15 +243,19 @@ pub fn plan<'a, 'p>(
             }
             Format::Html => {
                 let file = format!("{name}.html");
-                let layout = layout::layout(doc, diags, name);
+                let layout = layout::layout(doc, findings, name);
                 index.push(html::IndexEntry::new(&layout, &file));
-                out.push(Planned::bytes(
-                    file,
-                    html::render(&layout, doc.project, options.lang).into_bytes(),
-                ));
+                out.push(Planned {
+                    name: file,
+                    content: Content::Html {
+                        layout,
+                        project: doc.project,
+                        lang: options.lang,
+                    },
+                });
             }
             Format::Xlsx => {
-                let layout = layout::layout(doc, diags, name);
+                let layout = layout::layout(doc, findings, name);
                 out.push(Planned::bytes(
                     format!("{name}.xlsx"),
                     xlsx::render(&layout)?,
@@ -254,13 +274,19 @@ pub fn plan<'a, 'p>(
 
 fn unique(names: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(names.len());
+    // Sets: checking a directory of thousands of documents gives thousands
+    // of names, many alike (`main`), and a search of the names taken for
+    // each try grew with the cube of their number.
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut next: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for n in names {
         let mut candidate = n.clone();
-        let mut k = 2;
-        while out.contains(&candidate) || (candidate == "index" && names.len() > 1) {
+        let k = next.entry(n.as_str()).or_insert(2);
+        while taken.contains(&candidate) || (candidate == "index" && names.len() > 1) {
             candidate = format!("{n}-{k}");
-            k += 1;
+            *k += 1;
         }
+        taken.insert(candidate.clone());
         out.push(candidate);
     }
     out

@@ -38,6 +38,7 @@ struct Entry<'d> {
 /// The rows of each owner, in the order of the tally (the model's).
 fn entries<'p, 'd>(
     model: &Model<'p>,
+    index: usize,
     diags: &[&'d Diagnostic],
     tally: &Tally<'p>,
     lang: Lang,
@@ -52,6 +53,14 @@ fn entries<'p, 'd>(
         .iter()
         .map(|(o, _)| (*o, Vec::new()))
         .collect();
+    // Owners and slots through indexes made once: a scan of the model and
+    // of the owners for every place grew with findings times units.
+    let mut slot_of: std::collections::HashMap<Option<crate::ast::Span>, usize> =
+        std::collections::HashMap::new();
+    for (k, (o, _)) in out.iter().enumerate() {
+        slot_of.entry(key(o)).or_insert(k);
+    }
+    let owners = summary::Owners::of_document(model, index);
     let sources = &model.project.sources;
     for (i, d) in diags.iter().enumerate() {
         let mut spans: Vec<_> = d
@@ -65,10 +74,10 @@ fn entries<'p, 'd>(
         }
         let mut here: Vec<(usize, Vec<(String, String)>)> = Vec::new();
         for s in &spans {
-            let place = summary::locate(model, *s);
-            let slot = out
-                .iter()
-                .position(|(o, _)| key(o) == key(&place.owner))
+            let place = owners.place(*s);
+            let slot = slot_of
+                .get(&key(&place.owner))
+                .copied()
                 .unwrap_or(out.len().saturating_sub(1));
             let f = sources.get(s.file);
             let at = format!("{}:{}", f.name, f.line_col(s.start()).0);
@@ -185,12 +194,12 @@ section.page + section.page { break-before: page; page-break-before: always; }
 "#;
 
 /// The report of one document as a printable HTML page.
-pub fn html(model: &Model, index: usize, diags: &[Diagnostic], name: &str, lang: Lang) -> String {
+/// `list`: the document's findings
+/// ([`crate::emit::layout::document_findings`]).
+pub fn html(model: &Model, index: usize, list: &[&Diagnostic], name: &str, lang: Lang) -> String {
     let doc = &model.documents[index];
-    let list = crate::emit::layout::document_findings(doc.group, diags);
-    let owned: Vec<Diagnostic> = list.iter().map(|d| (*d).clone()).collect();
-    let tally = summary::tally(model, &owned);
-    let groups = entries(model, &list, &tally, lang);
+    let tally = summary::tally_document(model, index, list);
+    let groups = entries(model, index, list, &tally, lang);
     let t = |m: Message| escape(&m.render(lang));
     let title = title(doc, name, lang);
     let mut out = String::new();
@@ -332,15 +341,13 @@ pub fn html(model: &Model, index: usize, diags: &[Diagnostic], name: &str, lang:
 pub fn xlsx(
     model: &Model,
     index: usize,
-    diags: &[Diagnostic],
+    list: &[&Diagnostic],
     name: &str,
     lang: Lang,
 ) -> Result<Vec<u8>, Error> {
     let doc = &model.documents[index];
-    let list = crate::emit::layout::document_findings(doc.group, diags);
-    let owned: Vec<Diagnostic> = list.iter().map(|d| (*d).clone()).collect();
-    let tally = summary::tally(model, &owned);
-    let groups = entries(model, &list, &tally, lang);
+    let tally = summary::tally_document(model, index, list);
+    let groups = entries(model, index, list, &tally, lang);
     let t = |m: Message| m.render(lang);
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
