@@ -1325,10 +1325,10 @@ fn fiscal_table_prints_the_seeds_columns_and_rows() {
     assert_eq!(&texts[from..], expected, "the XLSX's columns and rows");
 }
 
-/// A file two documents include is in both: each document's JSON lists
-/// its findings, and each document's report counts its own units only
-/// (the findings are put in their documents in one pass, and a report
-/// locates places in its own document).
+/// A file two documents include is in both: its finding, made alike by
+/// both documents, is reported once; each document's JSON lists it with
+/// the document's own, and each document's report names its own unit and
+/// the shared one, never the other document's.
 #[test]
 fn a_file_in_two_documents_has_its_findings_in_both() {
     let dir = scratch("shared-include");

@@ -291,6 +291,9 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
                     .arg(&out_dir),
                 &scratch,
             );
+            // A refusal would be timed as a build: the output must be there.
+            let wrote = std::fs::read_dir(&out_dir).map_or(0, |d| d.count());
+            assert!(wrote > 0, "build --format {format} wrote nothing");
             f.backends[k] = best(f.backends[k], r);
         }
         let _ = std::fs::remove_dir_all(&out_dir);

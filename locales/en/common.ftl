@@ -83,3 +83,15 @@ fix-catalog-name = Write the catalog's name `{ $name }`
 fix-mark-it = Mark it `{ $kind }`
 fix-remove-brace = Remove the unmatched `{"}"}`
 fix-close-block = Close the block at the end of the file
+
+## Why the formatter left a file as it was: its own checks failed (a bug to
+## report). `what` names the construct in the grammar's terms.
+fmt-internal-unreadable = the formatted text's blocks cannot be read
+fmt-internal-meaning = the formatted text would not mean the same
+fmt-internal-diagnostics = the formatted text would not give the same diagnostics
+fmt-internal-comment-lost = a comment would be lost
+fmt-internal-comments-not-printed = { $count ->
+        [one] a comment was not printed
+       *[other] { $count } comments were not printed
+    }
+fmt-internal-construct = the formatter cannot print this construct ({ $what })

@@ -63,3 +63,12 @@ fix-catalog-name = 写成目录中的名称 `{ $name }`
 fix-mark-it = 标为 `{ $kind }`
 fix-remove-brace = 删去多余的 `{"}"}`
 fix-close-block = 在文件末尾闭合这个块
+
+## 格式化程序的自检未通过（这是程序的问题，请报告），文件保持原样。
+## `what` 用语法规则的名称说明是哪一种结构。
+fmt-internal-unreadable = 格式化后的文本读不出块结构
+fmt-internal-meaning = 格式化后的文本含义会改变
+fmt-internal-diagnostics = 格式化后的文本检查结果会不同
+fmt-internal-comment-lost = 会丢失一条注释
+fmt-internal-comments-not-printed = 有 { $count } 条注释没有写出
+fmt-internal-construct = 格式化程序无法写出这一结构（{ $what }）

@@ -37,13 +37,13 @@ pub struct Options {
 #[derive(Debug)]
 pub struct Checked<'p> {
     /// Every finding, with its severity resolved and allowed ones removed,
-    /// findings that repeat one choice grouped, in source order.
+    /// findings that repeat one choice grouped, in source order; a finding
+    /// that documents sharing a file make alike is there once.
     pub diagnostics: Vec<Diagnostic>,
     pub model: Model<'p>,
 }
 
-/// Everything a run found, with each diagnostic's severity resolved and
-/// allowed ones removed, in source order.
+/// Everything a run found, as [`Checked::diagnostics`] holds it.
 pub fn check(project: &Project, options: &Options) -> Vec<Diagnostic> {
     run(project, options).diagnostics
 }

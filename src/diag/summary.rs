@@ -358,21 +358,21 @@ fn count<'d, 'p>(
         let places = spans.len().max(1);
         by_code.entry(d.code).or_default().add(d.severity, places);
         total.add(d.severity, places);
-        // Each owner once per finding, with the finding's places there.
-        let mut here: Vec<(usize, usize)> = Vec::new();
-        for s in &spans {
-            let owner = located.owner(*s);
-            let slot = index.get(&owner.key()).copied().unwrap_or(document_slot);
-            match here.iter_mut().find(|(o, _)| *o == slot) {
-                Some((_, n)) => *n += 1,
-                None => here.push((slot, 1)),
-            }
+        // Each owner once per finding, with the finding's places there. By
+        // sorting: a grouped finding may have a place in thousands of units.
+        let mut slots: Vec<usize> = spans
+            .iter()
+            .map(|s| {
+                let owner = located.owner(*s);
+                index.get(&owner.key()).copied().unwrap_or(document_slot)
+            })
+            .collect();
+        if slots.is_empty() {
+            slots.push(document_slot);
         }
-        if here.is_empty() {
-            here.push((document_slot, 1));
-        }
-        for (slot, n) in here {
-            owners[slot].1.add(d.severity, n);
+        slots.sort_unstable();
+        for run in slots.chunk_by(|a, b| a == b) {
+            owners[run[0]].1.add(d.severity, run.len());
         }
     }
     let mut by_code: Vec<(Code, Count)> = by_code.into_iter().collect();

@@ -72,7 +72,7 @@ fn entries<'p, 'd>(
         if spans.is_empty() {
             spans.extend(d.primary_span());
         }
-        let mut here: Vec<(usize, Vec<(String, String)>)> = Vec::new();
+        let mut placed: Vec<(usize, (String, String))> = Vec::with_capacity(spans.len());
         for s in &spans {
             let place = owners.place(*s);
             let slot = slot_of
@@ -87,9 +87,16 @@ fn entries<'p, 'd>(
                 .map(|m| m.render(lang))
                 .collect::<Vec<_>>()
                 .join(" › ");
-            match here.iter_mut().find(|(o, _)| *o == slot) {
-                Some((_, p)) => p.push((at, cell)),
-                None => here.push((slot, vec![(at, cell)])),
+            placed.push((slot, (at, cell)));
+        }
+        // The places by owner, each owner's in their order (a stable sort: a
+        // grouped finding may have a place in thousands of units).
+        placed.sort_by_key(|(slot, _)| *slot);
+        let mut here: Vec<(usize, Vec<(String, String)>)> = Vec::new();
+        for (slot, place) in placed {
+            match here.last_mut() {
+                Some((o, places)) if *o == slot => places.push(place),
+                _ => here.push((slot, vec![place])),
             }
         }
         if here.is_empty() && !out.is_empty() {

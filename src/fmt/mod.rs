@@ -32,6 +32,8 @@ mod tokens;
 
 use crate::ast::{Document, VisitSpans};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::FileId;
 use crate::syntax::{self, cst};
 use tokens::Tokens;
@@ -73,8 +75,8 @@ pub enum Error {
     Syntax(Vec<Diagnostic>),
     /// The formatter failed its own checks (a bug): the output would not
     /// mean what the input means, or a comment would be lost. The input must
-    /// be left as it is.
-    Internal(String),
+    /// be left as it is. Why, as a message of the catalogues (`fmt-internal-*`).
+    Internal(Message),
 }
 
 impl std::fmt::Display for Error {
@@ -88,7 +90,11 @@ impl std::fmt::Display for Error {
                 )
             }
             Error::Syntax(d) => write!(f, "{} syntax error(s): not formatted", d.len()),
-            Error::Internal(why) => write!(f, "internal formatter error: {why}"),
+            Error::Internal(why) => write!(
+                f,
+                "internal formatter error: {}",
+                why.render(crate::i18n::Lang::En)
+            ),
         }
     }
 }
@@ -128,26 +134,20 @@ pub fn format_source(text: &str, options: &Options) -> Result<String, Error> {
     let (doc, diags) = syntax::lower(FileId(0), body, &parse);
     let parse2 = cst::parse(&out);
     if parse2.failed_at.is_some() {
-        return Err(Error::Internal(
-            "the formatted text's blocks cannot be read".into(),
-        ));
+        return Err(Error::Internal(msg!("fmt-internal-unreadable")));
     }
     let (doc2, diags2) = syntax::lower(FileId(0), &out, &parse2);
     let (before, after) = (Meaning::new(doc, &diags), Meaning::new(doc2, &diags2));
     if before.document != after.document {
-        return Err(Error::Internal(
-            "the formatted text would not mean the same".into(),
-        ));
+        return Err(Error::Internal(msg!("fmt-internal-meaning")));
     }
     if before.diagnostics != after.diagnostics {
-        return Err(Error::Internal(
-            "the formatted text would not give the same diagnostics".into(),
-        ));
+        return Err(Error::Internal(msg!("fmt-internal-diagnostics")));
     }
     let comments = tokens.comment_texts(body);
     let comments2 = Tokens::new(&parse2.green).comment_texts(&out);
     if !comments_kept(&comments, &comments2) {
-        return Err(Error::Internal("a comment would be lost".into()));
+        return Err(Error::Internal(msg!("fmt-internal-comment-lost")));
     }
     // A U+FEFF the layout brought to the start (after blank lines that are
     // gone) would be read as a byte-order mark and dropped: a mark before

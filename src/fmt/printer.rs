@@ -27,6 +27,7 @@
 use super::layout::Line;
 use super::tokens::{comment_text, Tok, Tokens};
 use super::Error;
+use crate::msg;
 use crate::syntax::cst::{Kind, Pair};
 use crate::syntax::grammar::Rule;
 use crate::syntax::normalize;
@@ -94,14 +95,14 @@ pub fn print(src: &str, tokens: &Tokens, root: P, lang: Lang) -> Result<Vec<Line
         error: None,
     };
     p.file(root);
-    if let Some(e) = p.error {
-        return Err(Error::Internal(e));
+    if let Some(what) = p.error {
+        return Err(Error::Internal(msg!("fmt-internal-construct", what = what)));
     }
     let total = tokens.comment_count();
     if p.comments_printed != total {
-        return Err(Error::Internal(format!(
-            "{} comment(s) were not printed",
-            total - p.comments_printed
+        return Err(Error::Internal(msg!(
+            "fmt-internal-comments-not-printed",
+            count = total - p.comments_printed
         )));
     }
     Ok(p.lines)

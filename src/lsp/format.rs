@@ -30,14 +30,17 @@ pub fn range(index: &LineIndex, range: Range, lang: Lang) -> Result<Vec<TextEdit
 /// The formatted text, or why the formatter left it as it is, in the
 /// editor's language.
 fn formatted(index: &LineIndex, lang: Lang) -> Result<String, String> {
-    fmt::format_source(index.text(), &Options::default()).map_err(|e| {
-        match e {
-            fmt::Error::TooLarge { limit } => msg!("format-too-large", limit = limit >> 20),
-            fmt::Error::Syntax(d) => msg!("format-syntax-errors", count = d.len()),
-            fmt::Error::Internal(why) => msg!("format-internal", why = why),
-        }
-        .render(lang)
-    })
+    fmt::format_source(index.text(), &Options::default()).map_err(|e| refusal(e, lang))
+}
+
+/// Why the formatter left a text as it is, in `lang`.
+fn refusal(e: fmt::Error, lang: Lang) -> String {
+    match e {
+        fmt::Error::TooLarge { limit } => msg!("format-too-large", limit = limit >> 20),
+        fmt::Error::Syntax(d) => msg!("format-syntax-errors", count = d.len()),
+        fmt::Error::Internal(why) => msg!("format-internal", why = why),
+    }
+    .render(lang)
 }
 
 /// The line edits from `index`'s text to `new`; with `lines`, only those
@@ -139,5 +142,23 @@ mod tests {
             over.contains("大小上限") && over.contains("16 MiB"),
             "{over}"
         );
+    }
+
+    /// The formatter's own refusals read in the editor's language, the
+    /// reason included.
+    #[test]
+    fn a_refusal_is_in_the_editors_language() {
+        let lang = crate::i18n::Lang::Zh;
+        for why in [
+            msg!("fmt-internal-unreadable"),
+            msg!("fmt-internal-meaning"),
+            msg!("fmt-internal-diagnostics"),
+            msg!("fmt-internal-comment-lost"),
+            msg!("fmt-internal-comments-not-printed", count = 2),
+        ] {
+            let text = refusal(fmt::Error::Internal(why), lang);
+            assert!(text.starts_with("未格式化"), "{text}");
+            assert!(!text.chars().any(|c| c.is_ascii_alphabetic()), "{text}");
+        }
     }
 }
