@@ -41,6 +41,8 @@ s011-file-too-large = `{ $name }` is larger than a file may be ({ $limit } MiB):
 s011-this-file = this file
 s011-too-many-files = more than { $limit } files to read: `{ $name }` and the files after it were not read
 s011-too-many-files-help = check the paths and `include` patterns of this run
+s011-import-too-large = the tables of `{ $file }` would make a `.jx` file larger than a file may be ({ $limit } MiB): nothing was written
+s011-import-help = split the workbook and import its parts one at a time
 
 s020-includes-itself = `{ $file }` includes itself
 s020-cycle = include cycle: `{ $files }`

@@ -41,6 +41,8 @@ s011-file-too-large = `{ $name }` 超过了单个文件的大小上限（{ $limi
 s011-this-file = 这个文件
 s011-too-many-files = 要读取的文件超过 { $limit } 个：从 `{ $name }` 起的文件都未读取
 s011-too-many-files-help = 请检查这次运行给出的路径和 `include` 通配模式
+s011-import-too-large = `{ $file }` 的表格转成的 `.jx` 文件会超过单个文件的大小上限（{ $limit } MiB）：没有写出文件
+s011-import-help = 把工作簿拆开，分几次导入
 
 s020-includes-itself = `{ $file }` 包含了它自己
 s020-cycle = 循环包含：`{ $files }`

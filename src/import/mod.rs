@@ -60,6 +60,22 @@ pub struct Imported {
 /// one the tables' tiers show, if they show one. `Err` holds the error
 /// findings (I002, I003) and the warnings found before them: no `.jx`
 /// text is given then.
+/// The written text in the formatter's style. A text larger than a file may
+/// be is refused (S011): `check` would not read it, and the formatter does
+/// not format it. (Another refusal of the formatter leaves the text as
+/// written: it says the same.)
+fn formatted(text: String, file: &str) -> Result<String, Vec<Diagnostic>> {
+    match crate::fmt::format_source(&text, &crate::fmt::Options::default()) {
+        Ok(out) => Ok(out),
+        Err(crate::fmt::Error::TooLarge { limit }) => Err(vec![Diagnostic::new(
+            Code::S011,
+            msg!("s011-import-too-large", file = file, limit = limit >> 20),
+        )
+        .help(msg!("s011-import-help"))]),
+        Err(_) => Ok(text),
+    }
+}
+
 pub fn import(path: &Path, scheme: Option<&str>) -> Result<Imported, Vec<Diagnostic>> {
     let file = path.display().to_string();
     let sheets = match read::read(path) {
@@ -106,10 +122,32 @@ pub fn import(path: &Path, scheme: Option<&str>) -> Result<Imported, Vec<Diagnos
         }),
     };
     let text = write::document(&book, scheme, &mut diags);
-    let text = crate::fmt::format_source(&text, &crate::fmt::Options::default()).unwrap_or(text);
+    let text = formatted(text, &file)?;
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "import".to_string());
     Ok(Imported { name, text, diags })
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// Tables that would make a `.jx` file over the size limit are refused
+    /// with S011, not written unformatted for `check` to refuse later.
+    #[test]
+    fn a_text_over_the_limit_is_refused() {
+        let limit = crate::syntax::limits::MAX_FILE_BYTES;
+        let mut text = "// 注\n".repeat(limit / 6);
+        while text.len() <= limit {
+            text.push('\n');
+        }
+        let refused = super::formatted(text, "big.xlsx").expect_err("refused");
+        assert_eq!(refused[0].code, crate::diag::Code::S011);
+        let zh = refused[0].message.render(crate::i18n::Lang::Zh);
+        assert!(zh.contains("big.xlsx") && zh.contains("16 MiB"), "{zh}");
+        assert_eq!(
+            super::formatted("year  2024\n".into(), "t.csv").unwrap(),
+            "year 2024\n"
+        );
+    }
 }
