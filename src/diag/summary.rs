@@ -191,35 +191,48 @@ pub struct Tally<'p> {
 /// The owner of a place ([`locate`]'s), found through indexes made once:
 /// counting asks for every place of every finding, and a scan of every
 /// file and unit for each would grow with the square of the input.
-pub(crate) struct Owners<'m, 'p> {
-    model: &'m Model<'p>,
+pub(crate) struct Owners<'p> {
     /// Each file's document: the first that holds it.
     document_of: HashMap<FileId, usize>,
     /// Each file's units in that document, by where they start, each with
     /// the position of the innermost unit around it.
     units: HashMap<FileId, Vec<(&'p Unit, Option<usize>)>>,
+    /// Each file's summary tables in that document, by where they start
+    /// (they never nest).
+    summaries: HashMap<FileId, Vec<&'p Summary>>,
 }
 
-impl<'m, 'p> Owners<'m, 'p> {
+impl<'p> Owners<'p> {
     /// The owners of the whole model: a file belongs to the first document
     /// that holds it.
-    pub(crate) fn new(model: &'m Model<'p>) -> Self {
+    pub(crate) fn new(model: &Model<'p>) -> Self {
         Self::of(model, 0..model.documents.len())
     }
 
     /// The owners of document `i` alone (a report of one document, made
     /// once per document: indexing the whole model for each would grow
     /// with the number of documents times the size of the model).
-    pub(crate) fn of_document(model: &'m Model<'p>, i: usize) -> Self {
+    pub(crate) fn of_document(model: &Model<'p>, i: usize) -> Self {
         Self::of(model, i..i + 1)
     }
 
-    fn of(model: &'m Model<'p>, documents: std::ops::Range<usize>) -> Self {
+    fn of(model: &Model<'p>, documents: std::ops::Range<usize>) -> Self {
         let mut document_of = HashMap::new();
         for i in documents.clone() {
             for f in &model.documents[i].group.files {
                 document_of.entry(*f).or_insert(i);
             }
+        }
+        let mut summaries: HashMap<FileId, Vec<&'p Summary>> = HashMap::new();
+        for i in documents.clone() {
+            for t in &model.documents[i].summaries {
+                if document_of.get(&t.span.file) == Some(&i) {
+                    summaries.entry(t.span.file).or_default().push(t);
+                }
+            }
+        }
+        for list in summaries.values_mut() {
+            list.sort_by_key(|t| t.span.start());
         }
         let mut by_file: HashMap<FileId, Vec<&'p Unit>> = HashMap::new();
         for i in documents {
@@ -250,9 +263,9 @@ impl<'m, 'p> Owners<'m, 'p> {
             })
             .collect();
         Owners {
-            model,
             document_of,
             units,
+            summaries,
         }
     }
 
@@ -292,9 +305,9 @@ impl<'m, 'p> Owners<'m, 'p> {
     /// are apart, so a unit that holds `span` holds the last unit that
     /// starts before it, and the innermost is found by going out from there.
     fn owner(&self, span: Span) -> Owner<'p> {
-        let Some(&i) = self.document_of.get(&span.file) else {
+        if !self.document_of.contains_key(&span.file) {
             return Owner::Document;
-        };
+        }
         if let Some(list) = self.units.get(&span.file) {
             let mut at = list
                 .partition_point(|(u, _)| u.span.start() <= span.start())
@@ -307,9 +320,17 @@ impl<'m, 'p> Owners<'m, 'p> {
                 at = around;
             }
         }
-        let doc = &self.model.documents[i];
-        match doc.summaries.iter().find(|s| contains(s.span, span)) {
-            Some(s) => Owner::Summary(s),
+        let list = self
+            .summaries
+            .get(&span.file)
+            .map_or(&[][..], Vec::as_slice);
+        match list
+            .partition_point(|t| t.span.start() <= span.start())
+            .checked_sub(1)
+            .map(|k| list[k])
+            .filter(|t| contains(t.span, span))
+        {
+            Some(t) => Owner::Summary(t),
             None => Owner::Document,
         }
     }
