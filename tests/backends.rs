@@ -1325,28 +1325,33 @@ fn fiscal_table_prints_the_seeds_columns_and_rows() {
     assert_eq!(&texts[from..], expected, "the XLSX's columns and rows");
 }
 
+/// Documents `a.jx` and `b.jx` (the same header, then `tails`) that
+/// both include `shared.part`, loaded as `check DIR` loads them.
+fn two_documents_sharing(name: &str, shared: &str, tails: [&str; 2]) -> Project {
+    let dir = scratch(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("shared.part"), shared).unwrap();
+    for (file, tail) in ["a.jx", "b.jx"].into_iter().zip(tails) {
+        let text = format!("year 2023\nmoney 万元\nprecision 2\n{tail}");
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    jixiao::load(&[Input::Path(dir)]).unwrap()
+}
+
 /// A file two documents include is in both: its finding, made alike by
 /// both documents, is reported once; each document's JSON lists it with
 /// the document's own, and each document's report names its own unit and
 /// the shared one, never the other document's.
 #[test]
 fn a_file_in_two_documents_has_its_findings_in_both() {
-    let dir = scratch("shared-include");
-    std::fs::create_dir_all(&dir).unwrap();
-    let header = "year 2023\nmoney 万元\nprecision 2\n";
-    std::fs::write(
-        dir.join("shared.part"),
+    let project = two_documents_sharing(
+        "shared-include",
         "unit \"共用\" {\n  amount 经费 10.00 { 甲 5.00  乙 6.00 }\n}\n",
-    )
-    .unwrap();
-    for (name, unit) in [("a", "甲单位"), ("b", "乙单位")] {
-        std::fs::write(
-            dir.join(format!("{name}.jx")),
-            format!("{header}include \"shared.part\"\nunit \"{unit}\" {{\n  amount 经费 3.00 {{ 甲 1.00  乙 1.00 }}\n}}\n"),
-        )
-        .unwrap();
-    }
-    let project = jixiao::load(&[Input::Path(dir.clone())]).unwrap();
+        [
+            "include \"shared.part\"\nunit \"甲单位\" {\n  amount 经费 3.00 { 甲 1.00  乙 1.00 }\n}\n",
+            "include \"shared.part\"\nunit \"乙单位\" {\n  amount 经费 3.00 { 甲 1.00  乙 1.00 }\n}\n",
+        ],
+    );
     let checked = model(&project);
     assert_eq!(checked.model.documents.len(), 2);
     // The shared unit is checked in both documents and found wrong alike:
@@ -1381,4 +1386,52 @@ fn a_file_in_two_documents_has_its_findings_in_both() {
     assert!(!a.contains("乙单位"), "a's report names b's unit");
     let b = text(&report[2]);
     assert!(b.contains("乙单位") && b.contains("共用") && !b.contains("甲单位"));
+}
+
+/// Two documents with different frameworks include one file: the tier
+/// finding only the framework of one of them makes is that document's,
+/// and the other's outputs do not list it.
+#[test]
+fn a_shared_file_lists_in_each_document_what_its_checks_found() {
+    let project = two_documents_sharing(
+        "shared-header",
+        "unit \"共用\" {\n  indicators {\n    效果指标 { 社会效益指标 { 居民幸福指数 \"提升\" } }\n  }\n}\n",
+        ["scheme 财预2020\ninclude \"shared.part\"\n", "include \"shared.part\"\n"],
+    );
+    let checked = model(&project);
+    let shared = |d: &Diagnostic| {
+        project
+            .sources
+            .get(d.primary_span().unwrap().file)
+            .name
+            .ends_with("shared.part")
+    };
+    let tiers: Vec<&Diagnostic> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str().starts_with('T') && shared(d))
+        .collect();
+    assert!(!tiers.is_empty(), "{:?}", checked.diagnostics);
+    let names = ["a".to_string(), "b".to_string()];
+    let json = emit::build(
+        &checked.model,
+        &checked.diagnostics,
+        Format::Json,
+        &Options::default(),
+        &names,
+    )
+    .unwrap();
+    let codes = |o: &Output| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_slice(&o.bytes).unwrap();
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["file"].as_str().unwrap().ends_with("shared.part"))
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (a, b) = (codes(&json[0]), codes(&json[1]));
+    assert!(a.iter().any(|c| c.starts_with('T')), "{a:?}");
+    assert!(!b.iter().any(|c| c.starts_with('T')), "{b:?}");
 }

@@ -58,7 +58,8 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
     let checked: Vec<(model::Document, Vec<Diagnostic>)> = project
         .groups
         .par_iter()
-        .map(|group| {
+        .enumerate()
+        .map(|(index, group)| {
             let mut doc = model::Document::new(project, group);
             let mut raw = check_levels(project, group);
             raw.extend(forms::check(&doc));
@@ -82,6 +83,10 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
             raw.extend(found);
             doc.set_tiers(placed);
             raw.extend(values::check(&doc));
+            let made_in = u32::try_from(index).unwrap_or(u32::MAX);
+            for d in &mut raw {
+                d.made_in = vec![made_in];
+            }
             (doc, raw)
         })
         .collect();
@@ -117,16 +122,19 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         .collect();
     sort_by_primary_span(&mut out);
     drop_repeats(project, &mut out);
-    // One systematic choice, one finding per document.
+    // One systematic choice, one finding per document: the document that
+    // made it, or for what reading found, the first that holds the file.
     let mut document_of: HashMap<FileId, usize> = HashMap::new();
     for (i, g) in project.groups.iter().enumerate() {
         for f in &g.files {
             document_of.entry(*f).or_insert(i);
         }
     }
-    let out = group::group(out, |d| {
-        d.primary_span()
-            .and_then(|s| document_of.get(&s.file).copied())
+    let out = group::group(out, |d| match d.made_in.first() {
+        Some(&i) => Some(i as usize),
+        None => d
+            .primary_span()
+            .and_then(|s| document_of.get(&s.file).copied()),
     });
     Checked {
         diagnostics: out,
@@ -136,7 +144,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
 
 /// A file that several documents include is checked in each of them: a
 /// finding there that two documents make alike (same code, place, message,
-/// notes) is one finding, reported once. (Documents whose headers differ
+/// notes) is one finding, reported once, made in both. (Documents whose headers differ
 /// may find differently in the same file; each finding is kept then.)
 /// `findings` are in the order of their primary spans, so that copies of
 /// one finding stand in the run of findings at its place.
@@ -164,7 +172,12 @@ fn drop_repeats(project: &Project, findings: &mut Vec<Diagnostic>) {
         }
         if shared(&findings[start]) {
             for i in start + 1..end {
-                keep[i] = !(start..i).any(|j| keep[j] && findings[j] == findings[i]);
+                let first = (start..i).find(|&j| keep[j] && findings[j].same_finding(&findings[i]));
+                if let Some(j) = first {
+                    keep[i] = false;
+                    let made_in = std::mem::take(&mut findings[i].made_in);
+                    findings[j].also_made_in(made_in);
+                }
             }
         }
         start = end;

@@ -70,6 +70,8 @@ pub fn group(
             before[j]
                 .labels
                 .extend(labels.into_iter().filter(|l| l.primary));
+            let made_in = std::mem::take(&mut rest[0].made_in);
+            before[j].also_made_in(made_in);
         }
     }
     for (&i, &n) in &places {

@@ -70,6 +70,12 @@ pub struct Diagnostic {
     /// means its message. Read only when the code's registry entry says it
     /// groups.
     pub group: Option<Message>,
+    /// The documents whose checks made it (indexes of
+    /// [`crate::project::Project::groups`]), in order; empty for what
+    /// loading and parsing found, which belongs to every document that
+    /// holds the file. A file two documents include is checked by both,
+    /// and each document's outputs list what its own checks found.
+    pub made_in: Vec<u32>,
 }
 
 impl Diagnostic {
@@ -87,7 +93,27 @@ impl Diagnostic {
             notes: Vec::new(),
             help: Vec::new(),
             group: None,
+            made_in: Vec::new(),
         }
+    }
+
+    /// Whether `other` says the same as this finding, whichever documents
+    /// made each.
+    pub fn same_finding(&self, other: &Diagnostic) -> bool {
+        self.code == other.code
+            && self.severity == other.severity
+            && self.message == other.message
+            && self.labels == other.labels
+            && self.notes == other.notes
+            && self.help == other.help
+            && self.group == other.group
+    }
+
+    /// Add the documents that made `other` to those that made this one.
+    pub(crate) fn also_made_in(&mut self, other: Vec<u32>) {
+        self.made_in.extend(other);
+        self.made_in.sort_unstable();
+        self.made_in.dedup();
     }
 
     /// A finding that informs rather than warns.

@@ -14,7 +14,7 @@ use crate::source::SourceMap;
 pub const MODEL_VERSION: &str = "1";
 
 pub fn document(doc: &Document, diags: &[Diagnostic], lang: Lang) -> Value {
-    let findings = crate::emit::layout::document_findings(doc.group, diags);
+    let findings = crate::emit::layout::document_findings(doc, diags);
     // The streamed form is the one definition of the model's fields.
     serde_json::to_value(Streamed {
         doc,

@@ -31,7 +31,6 @@ use crate::forms::{
     Source, Step, Subject, SumCol, TotalAt, ValueCol, Wide, WideValue,
 };
 use crate::model::{Chosen, Document, TierRow};
-use crate::project::Group;
 use crate::source::SourceMap;
 
 /// How a cell is drawn.
@@ -229,14 +228,27 @@ pub struct Layout<'a> {
     pub findings: Vec<&'a Diagnostic>,
 }
 
-/// The diagnostics of one document (those whose primary location is in one
-/// of its files), in the order given.
-pub fn document_findings<'a>(group: &Group, diags: &'a [Diagnostic]) -> Vec<&'a Diagnostic> {
+/// The diagnostics of one document, in the order given: those its checks
+/// made ([`Diagnostic::made_in`]), and of what loading found, those whose
+/// primary location is in one of its files.
+pub fn document_findings<'a>(doc: &Document, diags: &'a [Diagnostic]) -> Vec<&'a Diagnostic> {
+    let index = doc
+        .project
+        .groups
+        .iter()
+        .position(|g| std::ptr::eq(g, doc.group))
+        .and_then(|i| u32::try_from(i).ok());
     // A set: a document of many files has many findings.
-    let own: std::collections::HashSet<_> = group.files.iter().collect();
+    let own: std::collections::HashSet<_> = doc.group.files.iter().collect();
     diags
         .iter()
-        .filter(|d| d.primary_span().is_some_and(|s| own.contains(&s.file)))
+        .filter(|d| {
+            if d.made_in.is_empty() {
+                d.primary_span().is_some_and(|s| own.contains(&s.file))
+            } else {
+                index.is_some_and(|i| d.made_in.contains(&i))
+            }
+        })
         .collect()
 }
 
@@ -256,6 +268,14 @@ pub fn findings_by_document<'a>(
     }
     let mut out = vec![Vec::new(); model.documents.len()];
     for d in diags {
+        if !d.made_in.is_empty() {
+            for &i in &d.made_in {
+                if let Some(list) = out.get_mut(i as usize) {
+                    list.push(d);
+                }
+            }
+            continue;
+        }
         let Some(span) = d.primary_span() else {
             continue;
         };
