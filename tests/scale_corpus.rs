@@ -41,6 +41,14 @@ fn copies_have_the_city_corpus_findings() {
     assert_eq!(scaled, expected);
     assert!(!scaled.keys().any(|c| c.starts_with('S')), "{scaled:?}");
     assert_eq!(findings(&single.input), expected);
+    // Each copy a document of its own: three documents, each with the
+    // city's findings.
+    let many = city.write(&root.join("many"), 3, Shape::ManyDocuments);
+    assert_eq!(many.files, 3 * one.files);
+    assert_eq!(many.units, three.units);
+    let project = jixiao::load(&[Input::Path(many.input.clone())]).unwrap();
+    assert_eq!(project.groups.len(), 3);
+    assert_eq!(findings(&many.input), expected);
     let _ = std::fs::remove_dir_all(&root);
 }
 

@@ -22,6 +22,9 @@ pub enum Shape {
     MultiFile,
     /// The same text in one file.
     SingleFile,
+    /// Each copy a document of its own: `cNNN/main.jx` including its own
+    /// `summary.jx` (its rows alone, its own total) and `departments/*.jx`.
+    ManyDocuments,
 }
 
 /// A generated corpus.
@@ -34,6 +37,8 @@ pub struct Corpus {
     pub files: usize,
     /// Units with a target table (23 per copy).
     pub units: usize,
+    /// Documents (root files).
+    pub documents: usize,
 }
 
 /// The city corpus as read from the repository.
@@ -105,6 +110,11 @@ impl City {
             })
             .collect();
         let mut bytes = 0u64;
+        let documents = if shape == Shape::ManyDocuments {
+            copies
+        } else {
+            1
+        };
         let (input, files) = match shape {
             Shape::MultiFile => {
                 let main = format!(
@@ -120,6 +130,26 @@ impl City {
                 std::fs::write(dir.join("summary.jx"), &summary).unwrap();
                 bytes += (main.len() + summary.len()) as u64;
                 (dir.to_path_buf(), departments.len() + 2)
+            }
+            Shape::ManyDocuments => {
+                let main = format!(
+                    "{}\ninclude \"summary.jx\"\ninclude \"departments/*.jx\"\n",
+                    self.header
+                );
+                let per_copy = self.departments.len();
+                for k in 0..copies {
+                    let copy = dir.join(format!("c{k:03}"));
+                    std::fs::create_dir_all(copy.join("departments")).unwrap();
+                    for (name, text) in &departments[k * per_copy..(k + 1) * per_copy] {
+                        std::fs::write(copy.join("departments").join(name), text).unwrap();
+                        bytes += text.len() as u64;
+                    }
+                    let summary = self.summary_of_copy(k);
+                    std::fs::write(copy.join("main.jx"), &main).unwrap();
+                    std::fs::write(copy.join("summary.jx"), &summary).unwrap();
+                    bytes += (main.len() + summary.len()) as u64;
+                }
+                (dir.to_path_buf(), copies * (per_copy + 2))
             }
             Shape::SingleFile => {
                 let mut text = self.header.clone();
@@ -140,11 +170,22 @@ impl City {
             bytes,
             files,
             units: self.units * copies,
+            documents,
         }
+    }
+
+    /// The summary of copy `k` alone: its rows renamed, the city's total.
+    fn summary_of_copy(&self, k: usize) -> String {
+        self.summary_rows(k..k + 1)
     }
 
     /// One summary for every copy: each copy's rows renamed, one total.
     fn summary_text(&self, copies: usize) -> String {
+        self.summary_rows(0..copies)
+    }
+
+    /// The summary with the rows of `copies`, renamed, and their total.
+    fn summary_rows(&self, copies: std::ops::Range<usize>) -> String {
         let open = self
             .summary
             .find("\nsummary ")
@@ -157,10 +198,11 @@ impl City {
             .expect("the summary has a total");
         let rows = &self.summary[body_start..total_at];
         let mut out = String::from(&self.summary[..body_start]);
-        for k in 0..copies {
+        let count = copies.len() as u64;
+        for k in copies {
             out.push_str(&rename(rows, k));
         }
-        let fen = CITY_TOTAL_FEN * copies as u64;
+        let fen = CITY_TOTAL_FEN * count;
         out.push_str(&format!("  total {}.{:02}\n}}\n", fen / 100, fen % 100));
         out
     }

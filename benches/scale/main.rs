@@ -12,7 +12,9 @@
 //!
 //! Beside `check` it measures `build` into a directory in every other
 //! format (CSV, HTML, XLSX, the reviewer's report) and `fmt --check`, with
-//! the exponent of each one's time in size.
+//! the exponent of each one's time in size; and the same copies each a
+//! document of its own (`check` and `build` in JSON, HTML and the report),
+//! with the exponent of time in the number of documents.
 //!
 //! `JIXIAO_BENCH_SIZES` (MB, default `1,3,10,30,100`) and
 //! `JIXIAO_BENCH_RUNS` (default 3) choose the work; `JIXIAO_BENCH_SMOKE=1`
@@ -110,6 +112,10 @@ fn jixiao() -> Command {
 /// The backends measured beside `check`, each `build --format F -o DIR`.
 const BACKENDS: [&str; 4] = ["csv", "html", "xlsx", "report"];
 
+/// The formats built from the corpus of many documents, whose findings
+/// are put in their documents and listed document by document.
+const MANY_FORMATS: [&str; 3] = ["json", "html", "report"];
+
 struct Figures {
     corpus: Corpus,
     check: Run,
@@ -117,6 +123,12 @@ struct Figures {
     backends: [Run; BACKENDS.len()],
     /// `fmt --check DIR`.
     fmt: Run,
+    /// The same copies, each a document of its own ([`Shape::ManyDocuments`]).
+    many: Corpus,
+    /// On `many`: `check DIR`, then `build --format F -o DIR` for each of
+    /// [`MANY_FORMATS`].
+    many_check: Run,
+    many_builds: [Run; MANY_FORMATS.len()],
     check_single: Run,
     check_json_messages: Run,
     build_json: Run,
@@ -225,6 +237,11 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
         copies,
         Shape::SingleFile,
     );
+    let many = city.write(
+        &root.join(format!("many-{mb}")),
+        copies,
+        Shape::ManyDocuments,
+    );
     let model = root.join(format!("model-{mb}.json"));
     let scratch = root.join("out.txt");
     // The model is the standard output alone, the findings left out.
@@ -246,6 +263,9 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
         build_json: Run::worst(),
         backends: [Run::worst(); BACKENDS.len()],
         fmt: Run::worst(),
+        many,
+        many_check: Run::worst(),
+        many_builds: [Run::worst(); MANY_FORMATS.len()],
         serde: Run::worst(),
         corpus: multi,
         model_bytes,
@@ -282,26 +302,20 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
         f.build_json = best(f.build_json, r);
         let out_dir = root.join("out");
         for (k, format) in BACKENDS.iter().enumerate() {
-            let _ = std::fs::remove_dir_all(&out_dir);
-            let r = measure(
-                jixiao()
-                    .arg("build")
-                    .arg(&f.corpus.input)
-                    .args(["--format", format, "--message-format", "json", "-o"])
-                    .arg(&out_dir),
-                &scratch,
-            );
-            // A refusal would be timed as a build: the output must be there.
-            let wrote = std::fs::read_dir(&out_dir).map_or(0, |d| d.count());
-            assert!(wrote > 0, "build --format {format} wrote nothing");
+            let r = build_into(&f.corpus.input, format, &out_dir, &scratch);
             f.backends[k] = best(f.backends[k], r);
         }
-        let _ = std::fs::remove_dir_all(&out_dir);
         let r = measure(
             jixiao().args(["fmt", "--check"]).arg(&f.corpus.input),
             &scratch,
         );
         f.fmt = best(f.fmt, r);
+        let r = measure(jixiao().arg("check").arg(&f.many.input), &scratch);
+        f.many_check = best(f.many_check, r);
+        for (k, format) in MANY_FORMATS.iter().enumerate() {
+            let r = build_into(&f.many.input, format, &out_dir, &scratch);
+            f.many_builds[k] = best(f.many_builds[k], r);
+        }
         let t = time_each(&sources, |t| {
             std::hint::black_box(jixiao::syntax::cst::grammar_only(t));
         });
@@ -316,7 +330,40 @@ fn measure_size(city: &City, root: &Path, mb: f64, runs: usize) -> Figures {
         f.lex = f.lex.min(t);
     }
     let _ = std::fs::remove_dir_all(single.input.parent().unwrap());
+    let _ = std::fs::remove_dir_all(&f.many.input);
     f
+}
+
+/// `build INPUT --format FORMAT -o OUT` (emptied first, and after),
+/// measured.
+fn build_into(input: &Path, format: &str, out: &Path, scratch: &Path) -> Run {
+    let _ = std::fs::remove_dir_all(out);
+    let r = measure(
+        jixiao()
+            .arg("build")
+            .arg(input)
+            .args(["--format", format, "--message-format", "json", "-o"])
+            .arg(out),
+        scratch,
+    );
+    // A refusal would be timed as a build: the output must be there.
+    let wrote = std::fs::read_dir(out).map_or(0, |d| d.count());
+    assert!(
+        wrote > 0,
+        "build --format {format} of {input:?} wrote nothing"
+    );
+    let _ = std::fs::remove_dir_all(out);
+    r
+}
+
+/// `build F 0.998, build G 1.002`: an exponent for each format.
+fn per_format(formats: &[&str], exponent_of: impl Fn(usize) -> f64) -> String {
+    formats
+        .iter()
+        .enumerate()
+        .map(|(k, b)| format!("build {b} {:.3}", exponent_of(k)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The slope of log(time) against log(bytes), least squares.
@@ -463,6 +510,36 @@ fn main() {
             cell(&f.fmt)
         );
     }
+    println!();
+    println!(
+        "{:>7} {:>6} | {:>8} {:>7} {:>6} | {}",
+        "MB",
+        "docs",
+        "check s",
+        "MB/s",
+        "peak×",
+        MANY_FORMATS
+            .iter()
+            .map(|b| format!("{:>8} {:>6}", format!("{b} s"), "peak×"))
+            .collect::<Vec<_>>()
+            .join(" | "),
+    );
+    for f in &all {
+        let bytes = f.many.bytes as f64;
+        println!(
+            "{:>7.2} {:>6} | {:>8.3} {:>7.2} {:>6.2} | {}",
+            bytes / 1e6,
+            f.many.documents,
+            f.many_check.wall,
+            bytes / 1e6 / f.many_check.wall,
+            f.many_check.peak as f64 / bytes,
+            f.many_builds
+                .iter()
+                .map(|r| format!("{:>8.3} {:>6.2}", r.wall, r.peak as f64 / bytes))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        );
+    }
     if all.len() > 1 {
         let multi: Vec<(f64, f64)> = all
             .iter()
@@ -483,22 +560,22 @@ fn main() {
             exponent(&single),
             exponent(&files),
         );
-        let of = |run: &dyn Fn(&Figures) -> Run| {
-            let points: Vec<(f64, f64)> = all
-                .iter()
-                .map(|f| (f.corpus.bytes as f64, run(f).wall))
-                .collect();
+        // The exponent of a run's time in what `x` counts.
+        let slope = |x: &dyn Fn(&Figures) -> f64, run: &dyn Fn(&Figures) -> Run| {
+            let points: Vec<(f64, f64)> = all.iter().map(|f| (x(f), run(f).wall)).collect();
             exponent(&points)
         };
+        let of = |run: &dyn Fn(&Figures) -> Run| slope(&|f| f.corpus.bytes as f64, run);
         println!(
             "exponent of time in size: {}, fmt {:.3}",
-            BACKENDS
-                .iter()
-                .enumerate()
-                .map(|(k, b)| format!("build {b} {:.3}", of(&|f: &Figures| f.backends[k])))
-                .collect::<Vec<_>>()
-                .join(", "),
+            per_format(&BACKENDS, |k| of(&|f: &Figures| f.backends[k])),
             of(&|f: &Figures| f.fmt),
+        );
+        let docs = |run: &dyn Fn(&Figures) -> Run| slope(&|f| f.many.documents as f64, run);
+        println!(
+            "exponent of time in the number of documents: check {:.3}, {}",
+            docs(&|f: &Figures| f.many_check),
+            per_format(&MANY_FORMATS, |k| docs(&|f: &Figures| f.many_builds[k])),
         );
     }
     if let Some(f) = all.last() {
@@ -516,5 +593,5 @@ fn main() {
         "load average at end {}",
         load.split(' ').take(3).collect::<Vec<_>>().join(" ")
     );
-    println!("columns: check = `jixiao check DIR` (human findings), MB/cpus = MB per second of its CPU time (all threads); ratio = check / serde_json reading the model JSON (wall clock), cpu r = the same in CPU time; 1file = the same text in one file; hum/js = check with human findings / with --message-format json; build = `build --format json`; peak× = peak resident memory / input bytes; µs/unit = wall time per unit; the second table: `build --format csv|html|xlsx|report -o DIR` and `fmt --check DIR`; pest/s = MB per CPU second of the grammar alone (pest, no tree) on one thread, tree/s = of pest and the lossless tree, lex/s = of a plain tokenizer (what reading the characters once costs)");
+    println!("columns: check = `jixiao check DIR` (human findings), MB/cpus = MB per second of its CPU time (all threads); ratio = check / serde_json reading the model JSON (wall clock), cpu r = the same in CPU time; 1file = the same text in one file; hum/js = check with human findings / with --message-format json; build = `build --format json`; peak× = peak resident memory / input bytes; µs/unit = wall time per unit; the second table: `build --format csv|html|xlsx|report -o DIR` and `fmt --check DIR`; the third: the same copies each a document of its own (docs), `check DIR` and `build --format json|html|report -o DIR`; pest/s = MB per CPU second of the grammar alone (pest, no tree) on one thread, tree/s = of pest and the lossless tree, lex/s = of a plain tokenizer (what reading the characters once costs)");
 }
