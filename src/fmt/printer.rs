@@ -108,8 +108,11 @@ pub fn print(src: &str, tokens: &Tokens, root: P, lang: Lang) -> Result<Vec<Line
     Ok(p.lines)
 }
 
-/// Whether an error line holds an odd number of `"` (its tokens, which
-/// follow each other, read as one stretch).
+/// Whether an error line leaves a `"` open (its tokens, which follow each
+/// other, read as one stretch): it holds an odd number of them, or read as
+/// strings with their escapes it ends inside one (`"\"` holds two marks,
+/// the second escaped, so that a string runs on to the quote marks of the
+/// lines after it).
 fn unpaired_quote(src: &str, junk: &[(usize, usize)]) -> bool {
     let mut stretches: Vec<(usize, usize)> = Vec::new();
     for &(a, b) in junk {
@@ -118,9 +121,27 @@ fn unpaired_quote(src: &str, junk: &[(usize, usize)]) -> bool {
             _ => stretches.push((a, b)),
         }
     }
-    stretches
-        .iter()
-        .any(|&(a, b)| src[a..b].matches('"').count() % 2 == 1)
+    stretches.iter().any(|&(a, b)| {
+        let text = &src[a..b];
+        text.matches('"').count() % 2 == 1 || ends_in_string(text)
+    })
+}
+
+/// Whether `text`, read as strings are (`"` opens and closes, `\`
+/// escapes the next character within), ends inside a string.
+fn ends_in_string(text: &str) -> bool {
+    let mut inside = false;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if inside => {
+                chars.next();
+            }
+            '"' => inside = !inside,
+            _ => {}
+        }
+    }
+    inside
 }
 
 /// The source lines that error lines stand on.

@@ -538,6 +538,14 @@ fn small_files() {
             1,
             &["S002", "S001"],
         ),
+        // An error line whose second quote mark is escaped (`"\"`) leaves a
+        // string open: the formatter wrote the curly quotes of the next
+        // line's name as `""`, which the open string then ran on to.
+        case(
+            Input::File("fmt-escaped-quote-in-error-line.jx"),
+            1,
+            &["S001"],
+        ),
         case(Input::File("utf16-bom-default.jx"), 1, &["S008"]).says(&["UTF-16"]),
         case(Input::File("surrogate-bytes.jx"), 1, &["S008"]),
     ]);
@@ -567,6 +575,7 @@ fn formatter_keeps_meaning() {
         "fmt-block-comment-with-cr-aligned.jx",
         "fmt-block-comment-after-error-line.jx",
         "fmt-junk-after-block-comment.jx",
+        "fmt-escaped-quote-in-error-line.jx",
     ] {
         let fmt = |input: &[u8]| {
             let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
