@@ -121,20 +121,21 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
         })
         .collect();
     sort_by_primary_span(&mut out);
-    drop_repeats(project, &mut out);
-    // One systematic choice, one finding per document: the document that
-    // made it, or for what reading found, the first that holds the file.
-    let mut document_of: HashMap<FileId, usize> = HashMap::new();
+    // Each file's first document, and how many documents hold it.
+    let mut documents_of: HashMap<FileId, (usize, usize)> = HashMap::new();
     for (i, g) in project.groups.iter().enumerate() {
         for f in &g.files {
-            document_of.entry(*f).or_insert(i);
+            documents_of.entry(*f).or_insert((i, 0)).1 += 1;
         }
     }
+    drop_repeats(&documents_of, &mut out);
+    // One systematic choice, one finding per document: the document that
+    // made it, or for what reading found, the first that holds the file.
     let out = group::group(out, |d| match d.made_in.first() {
         Some(&i) => Some(i as usize),
         None => d
             .primary_span()
-            .and_then(|s| document_of.get(&s.file).copied()),
+            .and_then(|s| documents_of.get(&s.file).map(|&(first, _)| first)),
     });
     Checked {
         diagnostics: out,
@@ -148,19 +149,14 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
 /// may find differently in the same file; each finding is kept then.)
 /// `findings` are in the order of their primary spans, so that copies of
 /// one finding stand in the run of findings at its place.
-fn drop_repeats(project: &Project, findings: &mut Vec<Diagnostic>) {
-    let mut groups_of: HashMap<FileId, usize> = HashMap::new();
-    for g in &project.groups {
-        for f in &g.files {
-            *groups_of.entry(*f).or_default() += 1;
-        }
-    }
-    if groups_of.values().all(|&n| n < 2) {
+/// `documents_of` gives each file's first document and how many hold it.
+fn drop_repeats(documents_of: &HashMap<FileId, (usize, usize)>, findings: &mut Vec<Diagnostic>) {
+    if documents_of.values().all(|&(_, n)| n < 2) {
         return;
     }
     let shared = |d: &Diagnostic| {
         d.primary_span()
-            .is_some_and(|s| groups_of.get(&s.file).is_some_and(|&n| n > 1))
+            .is_some_and(|s| documents_of.get(&s.file).is_some_and(|&(_, n)| n > 1))
     };
     let mut keep = vec![true; findings.len()];
     let mut start = 0;

@@ -100,13 +100,25 @@ impl Diagnostic {
     /// Whether `other` says the same as this finding, whichever documents
     /// made each.
     pub fn same_finding(&self, other: &Diagnostic) -> bool {
-        self.code == other.code
-            && self.severity == other.severity
-            && self.message == other.message
-            && self.labels == other.labels
-            && self.notes == other.notes
-            && self.help == other.help
-            && self.group == other.group
+        // Every field named, so that a field added later is compared (or
+        // left out) on purpose.
+        let Diagnostic {
+            code,
+            severity,
+            message,
+            labels,
+            notes,
+            help,
+            group,
+            made_in: _,
+        } = self;
+        *code == other.code
+            && *severity == other.severity
+            && *message == other.message
+            && *labels == other.labels
+            && *notes == other.notes
+            && *help == other.help
+            && *group == other.group
     }
 
     /// Add the documents that made `other` to those that made this one.
