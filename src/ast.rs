@@ -40,6 +40,19 @@ pub struct Document {
     /// document's files are grouped ([`crate::project`]).
     pub continuations: Vec<Unit>,
     pub summaries: Vec<Summary>,
+    /// Set when the tree was cut to its skeleton once its units were
+    /// checked (`check`'s lean load, [`crate::project`]): what the cut
+    /// parts would tell the document-wide rules.
+    pub stripped: Option<Stripped>,
+}
+
+/// What a document cut to its skeleton still tells of the parts cut: the
+/// first indicator tree and the first date written, in the order S031
+/// looks for them (a unit, its inner units, then the next unit).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Stripped {
+    pub first_tree: Option<Span>,
+    pub first_dated: Option<Span>,
 }
 
 /// Header statements; each may be given at most once per file.
@@ -954,7 +967,8 @@ macro_rules! fields {
 }
 
 fields! {
-    Document { file, header, includes, levels, schemes, units, continuations, summaries }
+    Document { file, header, includes, levels, schemes, units, continuations, summaries, stripped }
+    Stripped { first_tree, first_dated }
     Header { title, year, money, precision, scheme, forms }
     FormChoice { name, title, columns, span }
     LevelDirective { level, codes, span }

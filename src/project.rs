@@ -25,10 +25,12 @@ use crate::msg;
 use crate::syntax::keywords;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
 use crate::ast::{self, Header, Span, Spanned};
+use crate::check::stream::{self, Chain, Early, EarlySlots};
 use crate::diag::levels::LevelSetting;
 use crate::diag::{Code, Diagnostic};
 use crate::encoding::NotUtf8;
@@ -36,7 +38,7 @@ use crate::source::{FileId, SourceFile, SourceMap};
 use crate::syntax::{cst, limits, lower, parse_document, reparse::reparse};
 use crate::world::{not_a_file, Disk, NotAFile, World};
 
-mod units;
+pub(crate) mod units;
 
 /// One input of a run.
 #[derive(Clone, Debug)]
@@ -122,6 +124,12 @@ pub struct Project {
     pub groups: Vec<Group>,
     /// Diagnostics found while loading and parsing.
     pub diagnostics: Vec<Diagnostic>,
+    /// Loaded lean ([`LoadOptions::lean`]): each file's tree is its
+    /// skeleton, and its units' own findings are in `early`.
+    pub(crate) lean: bool,
+    /// A lean load's findings on each file's units, by `FileId`, with the
+    /// context they were found in ([`crate::check::stream`]).
+    pub(crate) early: EarlySlots,
 }
 
 impl Project {
@@ -138,7 +146,17 @@ pub struct LoadOptions {
     /// directory of a file, a directory itself, the working directory for
     /// standard input.
     pub root: Option<PathBuf>,
+    /// Check each file's units as soon as it is lowered and keep only its
+    /// skeleton ([`crate::check::stream`]), so that a run never holds every
+    /// file's tree: for `check`, which needs the findings and not the
+    /// tables. [`crate::check::run`] on such a project finds what it finds
+    /// on a full load; the backends and the editor need the full one.
+    pub lean: bool,
 }
+
+/// A file parsed: its document, what parsing found, and for a lean load
+/// what its units' own rules found.
+type Parsed = (ast::Document, Vec<Diagnostic>, Option<Early>);
 
 /// The directory a file's includes must stay inside.
 #[derive(Clone, Debug)]
@@ -166,6 +184,9 @@ struct Loader<'w> {
     /// diagnostics where theirs go: parsed together, in parallel, before
     /// any of their documents is read ([`Loader::parse_pending`]).
     pending: Vec<(FileId, usize)>,
+    /// For a lean load, the header and schemes of the files that led to
+    /// each file reached by an include (the first that reached it).
+    chains: HashMap<FileId, Arc<Chain>>,
 }
 
 /// A project loaded again and again: an editor loads its project after
@@ -341,7 +362,10 @@ fn load_inner<'w>(
         reuse,
         too_many_files: false,
         pending: Vec::new(),
+        chains: HashMap::new(),
     };
+    // An editor's reload keeps whole trees to reuse.
+    loader.project.lean = options.lean && loader.reuse.is_none();
     let root_of = |dir: &Path| {
         let shown = options.root.clone().unwrap_or_else(|| {
             if dir.as_os_str().is_empty() {
@@ -606,26 +630,121 @@ impl Loader<'_> {
             return;
         }
         let pending = std::mem::take(&mut self.pending);
-        let sources = &self.project.sources;
-        let parsed: Vec<(ast::Document, Vec<Diagnostic>)> = pending
-            .par_iter()
-            .map(|&(id, _)| parse_document(id, &sources.get(id).text))
-            .collect();
+        let parsed = if self.project.lean {
+            self.parse_lean(&pending)
+        } else {
+            let sources = &self.project.sources;
+            pending
+                .par_iter()
+                .map(|&(id, _)| {
+                    let (doc, diags) = parse_document(id, &sources.get(id).text);
+                    (doc, diags, None)
+                })
+                .collect()
+        };
         let earlier = std::mem::take(&mut self.project.diagnostics);
         let mut merged = Vec::with_capacity(earlier.len());
         let mut parsed = pending.into_iter().zip(parsed).peekable();
+        let early = &mut self.project.early;
+        early.resize_with(self.project.documents.len(), || Mutex::new(None));
+        let mut place = |id: FileId, doc, found| {
+            self.project.documents[id.0 as usize] = doc;
+            early[id.0 as usize] = Mutex::new(found);
+        };
         for (i, d) in earlier.into_iter().enumerate() {
-            while let Some(((id, _), (doc, diags))) = parsed.next_if(|((_, at), _)| *at <= i) {
-                self.project.documents[id.0 as usize] = doc;
+            while let Some(((id, _), (doc, diags, found))) = parsed.next_if(|((_, at), _)| *at <= i)
+            {
+                place(id, doc, found);
                 merged.extend(diags);
             }
             merged.push(d);
         }
-        for ((id, _), (doc, diags)) in parsed {
-            self.project.documents[id.0 as usize] = doc;
+        for ((id, _), (doc, diags, found)) in parsed {
+            place(id, doc, found);
             merged.extend(diags);
         }
         self.project.diagnostics = merged;
+    }
+
+    /// Parse `pending` for a lean load: each file's units checked with the
+    /// context its chain of includes suggests, then its tree cut to the
+    /// skeleton. The files that may include others go first, and the
+    /// files they include (already loaded, as when a directory is
+    /// checked) take their chain from them.
+    fn parse_lean(&mut self, pending: &[(FileId, usize)]) -> Vec<Parsed> {
+        let sources = &self.project.sources;
+        let first: Vec<bool> = pending
+            .par_iter()
+            .map(|&(id, _)| stream::may_include(&sources.get(id).text))
+            .collect();
+        fn lower(id: FileId, sources: &SourceMap, chains: &HashMap<FileId, Arc<Chain>>) -> Parsed {
+            let (mut doc, diags) = parse_document(id, &sources.get(id).text);
+            let chain = chains
+                .get(&id)
+                .map_or_else(Chain::default, |c| (**c).clone());
+            let early = stream::check_file(&chain, &doc, sources);
+            units::strip(&mut doc);
+            (doc, diags, Some(early))
+        }
+        let mut out: Vec<Option<Parsed>> = (0..pending.len()).map(|_| None).collect();
+        let chains = &self.chains;
+        let lowered: Vec<(usize, _)> = pending
+            .par_iter()
+            .enumerate()
+            .filter(|(i, _)| first[*i])
+            .map(|(i, &(id, _))| (i, lower(id, sources, chains)))
+            .collect();
+        for (i, parsed) in lowered {
+            self.suggest_chains(pending[i].0, &parsed.0);
+            out[i] = Some(parsed);
+        }
+        let (sources, chains) = (&self.project.sources, &self.chains);
+        // The largest files first: the parse of a large file (its pest
+        // tokens weigh several times its text) then overlaps with little
+        // else held, not with every other file's findings.
+        let mut rest: Vec<usize> = (0..pending.len()).filter(|i| !first[*i]).collect();
+        rest.sort_by_key(|i| std::cmp::Reverse(sources.get(pending[*i].0).text.len()));
+        let lowered: Vec<(usize, _)> = rest
+            .into_par_iter()
+            .map(|i| (i, lower(pending[i].0, sources, chains)))
+            .collect();
+        for (i, parsed) in lowered {
+            out[i] = Some(parsed);
+        }
+        out.into_iter().flatten().collect()
+    }
+
+    /// The chain of `doc` (file `id`) for each loaded file it includes
+    /// that has none yet. Only a suggestion: includes are followed, and
+    /// reported on, by [`Loader::follow_includes`].
+    fn suggest_chains(&mut self, id: FileId, doc: &ast::Document) {
+        if doc.includes.is_empty() {
+            return;
+        }
+        let next = Arc::new(self.chain_after(id, doc));
+        let from = PathBuf::from(&self.project.sources.get(id).name);
+        for inc in &doc.includes {
+            let Ok(paths) = self.world.include(&from, &inc.node) else {
+                continue;
+            };
+            for p in paths {
+                let real = self.world.resolve(&p);
+                if let Some(t) = self.project.sources.find_path(&real) {
+                    if t != id {
+                        self.chains.entry(t).or_insert_with(|| next.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The chain of the files including `id`, followed by `doc` (its
+    /// document).
+    fn chain_after(&self, id: FileId, doc: &ast::Document) -> Chain {
+        self.chains
+            .get(&id)
+            .map_or_else(Chain::default, |c| (**c).clone())
+            .then(doc)
     }
 
     /// A file not read (refused): an empty document, so that a diagnostic
@@ -791,6 +910,12 @@ impl Loader<'_> {
                         targets.push((t, inc.span));
                     }
                 }
+            }
+        }
+        if self.project.lean && !targets.is_empty() {
+            let next = Arc::new(self.chain_after(id, &self.project.documents[id.0 as usize]));
+            for (t, _) in &targets {
+                self.chains.entry(*t).or_insert_with(|| next.clone());
             }
         }
         self.includes.entry(id).or_default().extend(targets);

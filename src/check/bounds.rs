@@ -36,38 +36,43 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     };
     let mut out = Vec::new();
     for u in &doc.units {
-        let mut lines = Vec::new();
-        if let Some(b) = &u.budget {
-            collect_breakdowns(&b.breakdowns, &mut lines);
-        }
-        collect_lines(&u.amounts, &mut lines);
-        let owner = Owner {
-            name: &u.name.node,
-            budget: u.budget.as_ref().and_then(|b| b.total.number()),
-            prices: prices(&ctx, &lines),
-            lines,
-            detail: "budget",
-        };
-        for t in &u.indicators {
-            walk(&ctx, &owner, &t.nodes, &mut Vec::new(), &mut out);
-        }
-        for p in &u.projects {
-            let mut lines = Vec::new();
-            collect_breakdowns(&p.breakdowns, &mut lines);
-            collect_lines(&p.amounts, &mut lines);
-            let owner = Owner {
-                name: &p.name.node,
-                budget: p.amount.number(),
-                prices: prices(&ctx, &lines),
-                lines,
-                detail: "detail",
-            };
-            for t in &p.indicators {
-                walk(&ctx, &owner, &t.nodes, &mut Vec::new(), &mut out);
-            }
-        }
+        check_unit(&ctx, u, &mut out);
     }
     out
+}
+
+/// The bounds of one unit's indicators and its projects'.
+pub(super) fn check_unit(ctx: &Ctx, u: &Unit, out: &mut Vec<Diagnostic>) {
+    let mut lines = Vec::new();
+    if let Some(b) = &u.budget {
+        collect_breakdowns(&b.breakdowns, &mut lines);
+    }
+    collect_lines(&u.amounts, &mut lines);
+    let owner = Owner {
+        name: &u.name.node,
+        budget: u.budget.as_ref().and_then(|b| b.total.number()),
+        prices: prices(ctx, &lines),
+        lines,
+        detail: "budget",
+    };
+    for t in &u.indicators {
+        walk(ctx, &owner, &t.nodes, &mut Vec::new(), out);
+    }
+    for p in &u.projects {
+        let mut lines = Vec::new();
+        collect_breakdowns(&p.breakdowns, &mut lines);
+        collect_lines(&p.amounts, &mut lines);
+        let owner = Owner {
+            name: &p.name.node,
+            budget: p.amount.number(),
+            prices: prices(ctx, &lines),
+            lines,
+            detail: "detail",
+        };
+        for t in &p.indicators {
+            walk(ctx, &owner, &t.nodes, &mut Vec::new(), out);
+        }
+    }
 }
 
 /// The unit or project whose indicators are checked, with what they are

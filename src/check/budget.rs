@@ -41,9 +41,14 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     for u in &doc.units {
         check_unit(&ctx, doc, u, &mut out);
     }
-    let index = Index::new(&doc.units);
-    check_summaries(&ctx, doc, &index, &mut out);
+    summaries(&ctx, doc, &mut out);
     out
+}
+
+/// The summaries reconciled with the document's units and projects.
+pub(super) fn summaries(ctx: &Ctx, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let index = Index::new(&doc.units);
+    check_summaries(ctx, doc, &index, out);
 }
 
 pub(super) fn overflow(span: Span) -> Diagnostic {
@@ -67,6 +72,16 @@ pub(super) fn copy_difference(cmp: &arith::Comparison) -> Message {
 // ---------------------------------------------------------------- units
 
 fn check_unit(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
+    check_own(ctx, u, out);
+    if u.rollup {
+        check_rollup(ctx, doc, u, out);
+    }
+}
+
+/// What a unit's own tables must satisfy, whatever other units say: its
+/// breakdowns, its lines, its projects against its 项目支出. (A rollup
+/// against its members is [`check_rollup`]'s.)
+pub(super) fn check_own(ctx: &Ctx, u: &Unit, out: &mut Vec<Diagnostic>) {
     if let Some(b) = &u.budget {
         let label = msg!("subject-budget-of", unit = u.name.node.as_str());
         check_breakdowns(ctx, &label, &b.total, &b.breakdowns, false, out);
@@ -81,9 +96,6 @@ fn check_unit(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
         for line in &p.amounts {
             check_line(ctx, line, false, out);
         }
-    }
-    if u.rollup {
-        check_rollup(ctx, doc, u, out);
     }
 }
 
@@ -625,7 +637,7 @@ fn check_projects_sum(ctx: &Ctx, u: &Unit, b: &Budget, out: &mut Vec<Diagnostic>
     reconcile(ctx, r, n, &figures, u.span, out);
 }
 
-fn check_rollup(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
+pub(super) fn check_rollup(ctx: &Ctx, doc: &Document, u: &Unit, out: &mut Vec<Diagnostic>) {
     let Some(n) = u.budget.as_ref().and_then(|b| b.total.number()) else {
         return;
     };

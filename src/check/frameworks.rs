@@ -4,7 +4,7 @@
 
 use crate::ast::SchemeDef;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Tier {
     /// The canonical name first, then aliases; compared after [`norm`].
     pub names: Vec<String>,
@@ -22,7 +22,7 @@ impl Tier {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Framework {
     pub name: String,
     pub tiers: Vec<Tier>,

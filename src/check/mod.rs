@@ -12,6 +12,7 @@ pub(crate) mod formula;
 pub(crate) mod frameworks;
 pub(crate) mod names;
 pub(crate) mod stated;
+pub(crate) mod stream;
 pub(crate) mod tiers;
 pub(crate) mod values;
 
@@ -50,7 +51,9 @@ pub fn check(project: &Project, options: &Options) -> Vec<Diagnostic> {
 
 /// Check every document and publish the model the checks resolved.
 pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
-    let mut raw: Vec<Diagnostic> = project.diagnostics.clone();
+    if project.lean {
+        return stream::run(project, options);
+    }
     // Documents are checked in parallel, and within one the families that
     // do not depend on each other; each document's findings are put
     // together in one fixed order, so that the output does not depend on
@@ -58,8 +61,7 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
     let checked: Vec<(model::Document, Vec<Diagnostic>)> = project
         .groups
         .par_iter()
-        .enumerate()
-        .map(|(index, group)| {
+        .map(|group| {
             let mut doc = model::Document::new(project, group);
             let mut raw = check_levels(project, group);
             raw.extend(forms::check(&doc));
@@ -83,18 +85,39 @@ pub fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
             raw.extend(found);
             doc.set_tiers(placed);
             raw.extend(values::check(&doc));
-            let made_in = u32::try_from(index).unwrap_or(u32::MAX);
-            for d in &mut raw {
-                d.made_in = vec![made_in];
-            }
             (doc, raw)
         })
         .collect();
+    finish(project, options, checked)
+}
+
+/// The findings of every document (`checked`, in the order of
+/// `project.groups`) after those of loading: each marked with the document
+/// that made it, levels applied, sorted, repeats dropped and systematic
+/// choices grouped.
+fn finish<'p>(
+    project: &'p Project,
+    options: &Options,
+    checked: Vec<(model::Document<'p>, Vec<Diagnostic>)>,
+) -> Checked<'p> {
+    // The findings are moved, never copied: the first document's vector
+    // takes the others' (for a large corpus, two copies of the findings
+    // were megabytes at the peak of the run).
+    let mut raw: Vec<Diagnostic> = Vec::new();
     let mut documents = Vec::with_capacity(checked.len());
-    for (doc, found) in checked {
-        raw.extend(found);
+    for (index, (doc, mut found)) in checked.into_iter().enumerate() {
+        let made_in = u32::try_from(index).unwrap_or(u32::MAX);
+        for d in &mut found {
+            d.made_in = vec![made_in];
+        }
+        if raw.is_empty() {
+            raw = found;
+        } else {
+            raw.append(&mut found);
+        }
         documents.push(doc);
     }
+    raw.splice(0..0, project.diagnostics.iter().cloned());
     // Each file takes the level settings of the first document group that
     // holds it; command-line settings come last and win.
     let mut file_levels: HashMap<FileId, Vec<LevelSetting>> = HashMap::new();

@@ -24,9 +24,9 @@ use crate::model::Document;
 use crate::msg;
 use crate::syntax::keywords;
 
-struct Ctx<'d> {
-    precision: u32,
-    money: &'d str,
+pub(super) struct Ctx<'d> {
+    pub(super) precision: u32,
+    pub(super) money: &'d str,
 }
 
 impl Ctx<'_> {
@@ -51,31 +51,36 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     };
     let mut out = Vec::new();
     for u in &doc.units {
-        if let Some(b) = &u.budget {
-            let parent = Parent {
-                label: msg!("subject-budget-of", unit = u.name.node.as_str()),
-                amount: &b.total,
-                prior: None,
-            };
-            breakdowns(&ctx, &parent, &b.breakdowns, &mut out);
-        }
-        for l in &u.amounts {
-            line(&ctx, l, &mut out);
-        }
-        for p in &u.projects {
-            let parent = Parent {
-                label: msg!("subject-project", project = p.name.node.as_str()),
-                amount: &p.amount,
-                prior: p.prior.as_ref(),
-            };
-            breakdowns(&ctx, &parent, &p.breakdowns, &mut out);
-            for l in &p.amounts {
-                line(&ctx, l, &mut out);
-            }
-        }
-        restatements(&ctx, u, &mut out);
+        check_unit(&ctx, u, &mut out);
     }
     out
+}
+
+/// What one unit's figures state of each other.
+pub(super) fn check_unit(ctx: &Ctx, u: &Unit, out: &mut Vec<Diagnostic>) {
+    if let Some(b) = &u.budget {
+        let parent = Parent {
+            label: msg!("subject-budget-of", unit = u.name.node.as_str()),
+            amount: &b.total,
+            prior: None,
+        };
+        breakdowns(ctx, &parent, &b.breakdowns, out);
+    }
+    for l in &u.amounts {
+        line(ctx, l, out);
+    }
+    for p in &u.projects {
+        let parent = Parent {
+            label: msg!("subject-project", project = p.name.node.as_str()),
+            amount: &p.amount,
+            prior: p.prior.as_ref(),
+        };
+        breakdowns(ctx, &parent, &p.breakdowns, out);
+        for l in &p.amounts {
+            line(ctx, l, out);
+        }
+    }
+    restatements(ctx, u, out);
 }
 
 /// What a breakdown breaks down: its label in messages, its amount and its

@@ -61,6 +61,17 @@ pub fn framework_for(
     resolved
 }
 
+/// The framework `name` gives with the scheme definitions `defs` (a later
+/// definition of a name replacing an earlier, as across a document's
+/// files), without a diagnostic.
+pub(crate) fn framework_named<'a>(
+    name: &str,
+    defs: impl Iterator<Item = &'a SchemeDef>,
+) -> Option<Framework> {
+    let defs: HashMap<&str, &SchemeDef> = defs.map(|s| (s.name.node.as_str(), s)).collect();
+    resolve(name, &defs, 0)
+}
+
 fn resolve(name: &str, defs: &HashMap<&str, &SchemeDef>, depth: usize) -> Option<Framework> {
     if let Some(def) = defs.get(name) {
         // A scheme may extend a built-in one or another user scheme; the
@@ -79,45 +90,62 @@ fn resolve(name: &str, defs: &HashMap<&str, &SchemeDef>, depth: usize) -> Option
 pub fn check<'p>(doc: &Document<'p>, fw: Option<&Framework>) -> (Vec<Diagnostic>, Tiers<'p>) {
     let mut out = Vec::new();
     let mut tiers = Tiers::default();
-    // The other built-in frameworks, to tell a mix of frameworks (T006).
-    let others: Vec<Framework> = match fw {
+    let others = others(fw);
+    for u in &doc.units {
+        check_unit(u, fw, &others, &mut out, &mut tiers);
+    }
+    (out, tiers)
+}
+
+/// The other built-in frameworks than `fw`, to tell a mix of frameworks
+/// (T006).
+pub(super) fn others(fw: Option<&Framework>) -> Vec<Framework> {
+    match fw {
         Some(fw) => frameworks::BUILT_IN
             .iter()
             .filter(|n| **n != fw.name)
             .filter_map(|n| frameworks::built_in(n))
             .collect(),
         None => Vec::new(),
-    };
-    for u in &doc.units {
-        if let Some(fw) = fw {
-            if !u.rollup && u.budget.is_some() && holds_nothing(&u.indicators) {
-                out.push(no_indicators("unit", &u.name, fw));
-            }
-            for p in &u.projects {
-                if holds_nothing(&p.indicators) {
-                    out.push(no_indicators("project", &p.name, fw));
-                }
-            }
+    }
+}
+
+/// The tiers of one unit's indicator trees and its projects', placed into
+/// `tiers`.
+pub(super) fn check_unit<'p>(
+    u: &'p Unit,
+    fw: Option<&Framework>,
+    others: &[Framework],
+    out: &mut Vec<Diagnostic>,
+    tiers: &mut Tiers<'p>,
+) {
+    if let Some(fw) = fw {
+        if !u.rollup && u.budget.is_some() && holds_nothing(&u.indicators) {
+            out.push(no_indicators("unit", &u.name, fw));
         }
-        let trees = u
-            .indicators
-            .iter()
-            .chain(u.projects.iter().flat_map(|p| &p.indicators));
-        for t in trees {
-            let mut rows = Vec::new();
-            match fw {
-                // An empty tree is the table's T020, not one T004 per tier.
-                Some(_) if t.nodes.is_empty() => {}
-                Some(fw) => check_tree(t, fw, &others, &mut out, &mut rows),
-                None => place_by_shape(t, &mut rows),
+        for p in &u.projects {
+            if holds_nothing(&p.indicators) {
+                out.push(no_indicators("project", &p.name, fw));
             }
-            if let Some(fw) = fw {
-                check_empty_tiers(&rows, fw, &mut out);
-            }
-            tiers.insert(t, rows);
         }
     }
-    (out, tiers)
+    let trees = u
+        .indicators
+        .iter()
+        .chain(u.projects.iter().flat_map(|p| &p.indicators));
+    for t in trees {
+        let mut rows = Vec::new();
+        match fw {
+            // An empty tree is the table's T020, not one T004 per tier.
+            Some(_) if t.nodes.is_empty() => {}
+            Some(fw) => check_tree(t, fw, others, out, &mut rows),
+            None => place_by_shape(t, &mut rows),
+        }
+        if let Some(fw) = fw {
+            check_empty_tiers(&rows, fw, out);
+        }
+        tiers.insert(t, rows);
+    }
 }
 
 /// Whether a table's indicator trees hold nothing at all (none written, or

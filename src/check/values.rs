@@ -112,10 +112,10 @@ fn demands_figure(tier: &str) -> bool {
                 .any(|w| tier.contains(w)))
 }
 
-struct Ctx<'p> {
-    year: Option<i32>,
+pub(super) struct Ctx<'p> {
+    pub(super) year: Option<i32>,
     /// The text of the documents, to quote a qualifier as written.
-    sources: &'p crate::source::SourceMap,
+    pub(super) sources: &'p crate::source::SourceMap,
 }
 
 pub fn check(doc: &Document) -> Vec<Diagnostic> {
@@ -125,41 +125,32 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     };
     let mut out = Vec::new();
     for u in &doc.units {
-        for t in &u.indicators {
-            walk(&ctx, &t.nodes, &[], &mut out);
-        }
-        if has_indicators(&u.indicators) {
-            let planned = u
-                .plans
-                .iter()
-                .any(|p| p.goal.as_ref().is_some_and(|g| !g.node.trim().is_empty()));
-            check_goals(
-                "unit",
-                &u.name,
-                &u.goals,
-                GoalKind::Overall,
-                planned,
-                &mut out,
-            );
-        }
-        for p in &u.projects {
-            for t in &p.indicators {
-                walk(&ctx, &t.nodes, &[], &mut out);
-            }
-            if has_indicators(&p.indicators) {
-                check_goals(
-                    "project",
-                    &p.name,
-                    &p.goals,
-                    GoalKind::Annual,
-                    false,
-                    &mut out,
-                );
-            }
-            check_period(&ctx, p, &mut out);
-        }
+        check_table(&ctx, u, &mut out);
     }
     out
+}
+
+/// The values, goals and periods of one unit's tables.
+pub(super) fn check_table(ctx: &Ctx, u: &Unit, out: &mut Vec<Diagnostic>) {
+    for t in &u.indicators {
+        walk(ctx, &t.nodes, &[], out);
+    }
+    if has_indicators(&u.indicators) {
+        let planned = u
+            .plans
+            .iter()
+            .any(|p| p.goal.as_ref().is_some_and(|g| !g.node.trim().is_empty()));
+        check_goals("unit", &u.name, &u.goals, GoalKind::Overall, planned, out);
+    }
+    for p in &u.projects {
+        for t in &p.indicators {
+            walk(ctx, &t.nodes, &[], out);
+        }
+        if has_indicators(&p.indicators) {
+            check_goals("project", &p.name, &p.goals, GoalKind::Annual, false, out);
+        }
+        check_period(ctx, p, out);
+    }
 }
 
 fn has_indicators(trees: &[IndicatorTree]) -> bool {

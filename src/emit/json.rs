@@ -54,7 +54,7 @@ struct Streamed<'a, 'p> {
 /// A sequence serialised one element at a time, each made when written.
 struct Each<I>(std::cell::Cell<Option<I>>);
 
-impl<I: Iterator<Item = Value>> serde::Serialize for Each<I> {
+impl<I: Iterator<Item: serde::Serialize>> serde::Serialize for Each<I> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
         let mut seq = s.serialize_seq(None)?;
@@ -65,7 +65,29 @@ impl<I: Iterator<Item = Value>> serde::Serialize for Each<I> {
     }
 }
 
-fn each<I: Iterator<Item = Value>>(items: I) -> Each<I> {
+/// The units of a document of a lean project, each lowered again from
+/// its file and serialised as it comes ([`crate::check::stream::each_unit`]).
+struct LeanUnits<'a, 'p>(&'a Document<'p>);
+
+impl serde::Serialize for LeanUnits<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let doc = self.0;
+        let mut seq = s.serialize_seq(None)?;
+        let mut failed = None;
+        crate::check::stream::each_unit(doc.project, doc.group, |u| {
+            if failed.is_none() {
+                failed = seq.serialize_element(&unit(doc, u)).err();
+            }
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => seq.end(),
+        }
+    }
+}
+
+fn each<I: Iterator<Item: serde::Serialize>>(items: I) -> Each<I> {
     Each(std::cell::Cell::new(Some(items)))
 }
 
@@ -97,8 +119,16 @@ impl serde::Serialize for Streamed<'_, '_> {
                 "scheme": h.scheme,
             }),
         )?;
-        m.serialize_entry("units", &each(doc.units.iter().map(|u| unit(doc, u))))?;
-        m.serialize_entry("summaries", &each(doc.summaries.iter().map(|s| summary(s))))?;
+        if project.lean {
+            // The tree holds skeletons: each unit is read whole again.
+            m.serialize_entry("units", &LeanUnits(doc))?;
+        } else {
+            m.serialize_entry("units", &each(doc.units.iter().map(|u| unit(doc, u))))?;
+        }
+        m.serialize_entry(
+            "summaries",
+            &each(doc.summaries.iter().map(|s| SummaryRows(s))),
+        )?;
         m.serialize_entry("schemes", &schemes(doc))?;
         m.serialize_entry(
             "diagnostics",
@@ -426,19 +456,32 @@ pub fn indicator(i: &Indicator, at: &At) -> Value {
 
 use crate::ast::Value as Value_;
 
-fn summary(s: &Summary) -> Value {
+/// A summary table serialised a row at a time: the summary of a large
+/// corpus lists thousands of units, and as one `Value` it weighed more
+/// than its text several times over.
+struct SummaryRows<'a>(&'a Summary);
+
+impl serde::Serialize for SummaryRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let s = self.0;
+        let mut m = ser.serialize_map(None)?;
+        m.serialize_entry("name", &s.name.node)?;
+        m.serialize_entry("rows", &each(s.rows.iter().map(summary_row)))?;
+        m.serialize_entry("total", &s.total.as_ref().map(amount))?;
+        m.serialize_entry("properties", &properties(&s.properties))?;
+        m.end()
+    }
+}
+
+fn summary_row(r: &SummaryRow) -> Value {
     json!({
-        "name": s.name.node,
-        "rows": s.rows.iter().map(|r| json!({
-            "serial": r.serial.as_ref().map(|x| x.node.clone()),
-            "code": r.code.as_ref().map(|x| x.node.clone()),
-            "name": r.name.node,
-            "amount": amount(&r.amount),
-            "mark": mark(&r.amount),
-            "goals": goals(&r.goals),
-            "properties": properties(&r.properties),
-        })).collect::<Vec<_>>(),
-        "total": s.total.as_ref().map(amount),
-        "properties": properties(&s.properties),
+        "serial": r.serial.as_ref().map(|x| x.node.clone()),
+        "code": r.code.as_ref().map(|x| x.node.clone()),
+        "name": r.name.node,
+        "amount": amount(&r.amount),
+        "mark": mark(&r.amount),
+        "goals": goals(&r.goals),
+        "properties": properties(&r.properties),
     })
 }

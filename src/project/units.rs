@@ -14,7 +14,7 @@ use crate::msg;
 use crate::syntax::keywords;
 use std::collections::HashMap;
 
-use crate::ast::{self, Header, IndicatorNode, Span, Unit, Value};
+use crate::ast::{self, Header, IndicatorNode, Span, Stripped, Unit, Value};
 use crate::diag::{Code, Diagnostic};
 use crate::source::FileId;
 
@@ -263,35 +263,21 @@ fn rules_not_run(docs: &[&ast::Document], header: &Header, diags: &mut Vec<Diagn
     if stated {
         return;
     }
-    let mut trees = Vec::new();
-    let mut dated = Vec::new();
-    for d in docs {
-        for u in d.units.iter().chain(&d.continuations) {
-            let mut all = Vec::new();
-            walk(u, &mut all);
-            for x in all {
-                let projects = x.projects.iter().flat_map(|p| p.indicators.iter());
-                for t in x.indicators.iter().chain(projects) {
-                    trees.push(t.span);
-                    dates(&t.nodes, &mut dated);
-                }
-                dated.extend(
-                    x.projects
-                        .iter()
-                        .filter_map(|p| p.period.as_ref().map(|s| s.span)),
-                );
-            }
-        }
-    }
+    let firsts: Vec<Stripped> = docs
+        .iter()
+        .map(|d| d.stripped.clone().unwrap_or_else(|| firsts(d)))
+        .collect();
+    let first_tree = firsts.iter().find_map(|f| f.first_tree);
+    let first_dated = firsts.iter().find_map(|f| f.first_dated);
     let mut missing = Vec::new();
-    if let Some(t) = trees.first() {
-        missing.push(("scheme", msg!("s031-no-scheme"), *t));
+    if let Some(t) = first_tree {
+        missing.push(("scheme", msg!("s031-no-scheme"), t));
     }
-    if let Some(d) = dated.first() {
+    if let Some(d) = first_dated {
         missing.push((
             "year",
             msg!("s031-no-year", year = keywords::arg_named("year", None)),
-            *d,
+            d,
         ));
     }
     let Some(at) = missing.iter().map(|m| m.2).min_by_key(|s| s.start()) else {
@@ -318,6 +304,78 @@ fn rules_not_run(docs: &[&ast::Document], header: &Header, diags: &mut Vec<Diagn
             allow = keywords::arg_named("allow", None)
         )),
     );
+}
+
+/// A file's first indicator tree and first date (a date value or a
+/// project's period), in the order S031 looks for them.
+fn firsts(d: &ast::Document) -> Stripped {
+    let mut first = Stripped::default();
+    for u in d.units.iter().chain(&d.continuations) {
+        let mut all = Vec::new();
+        walk(u, &mut all);
+        for x in all {
+            let projects = x.projects.iter().flat_map(|p| p.indicators.iter());
+            for t in x.indicators.iter().chain(projects) {
+                first.first_tree.get_or_insert(t.span);
+                if first.first_dated.is_none() {
+                    let mut dated = Vec::new();
+                    dates(&t.nodes, &mut dated);
+                    first.first_dated = dated.first().copied();
+                }
+            }
+            if first.first_dated.is_none() {
+                first.first_dated = x
+                    .projects
+                    .iter()
+                    .find_map(|p| p.period.as_ref().map(|s| s.span));
+            }
+            if first.first_tree.is_some() && first.first_dated.is_some() {
+                return first;
+            }
+        }
+    }
+    first
+}
+
+/// Cut a file's tree to the skeleton that the rules across units and
+/// files read, once its units' own rules have run (`check`'s lean load):
+/// a unit keeps its code, name, `rollup`, `parent`, span, its budget's
+/// total, its projects' names, codes, amounts and periods, and its inner
+/// units; the header, includes, level statements, schemes and summaries
+/// stay whole. What S031 would look for in the parts cut is kept in
+/// [`ast::Document::stripped`].
+pub(crate) fn strip(doc: &mut ast::Document) {
+    if doc.stripped.is_some() {
+        return;
+    }
+    doc.stripped = Some(firsts(doc));
+    for u in doc.units.iter_mut().chain(doc.continuations.iter_mut()) {
+        strip_unit(u);
+    }
+}
+
+fn strip_unit(u: &mut Unit) {
+    u.duties = Vec::new();
+    u.goals = Vec::new();
+    u.plans = Vec::new();
+    u.staff = Vec::new();
+    u.amounts = Vec::new();
+    u.indicators = Vec::new();
+    u.properties = Vec::new();
+    if let Some(b) = &mut u.budget {
+        b.breakdowns = Vec::new();
+    }
+    for p in &mut u.projects {
+        p.goals = Vec::new();
+        p.schedule = Vec::new();
+        p.breakdowns = Vec::new();
+        p.amounts = Vec::new();
+        p.indicators = Vec::new();
+        p.properties = Vec::new();
+    }
+    for c in &mut u.children {
+        strip_unit(c);
+    }
 }
 
 fn dates(nodes: &[IndicatorNode], out: &mut Vec<Span>) {
