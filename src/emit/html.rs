@@ -304,6 +304,15 @@ enum Break {
 /// left to find the breaks after the first page; each planned page is
 /// cut apart, its merged cells cut at its edges.
 fn plan_pages(t: &Table) -> Plan {
+    plan_pages_with(t, grid_pages)
+}
+
+/// Plans a grid's rows: [`grid_pages`] (the tests hold it to the
+/// planning it replaced).
+type GridPages = fn(&[Row], usize, f64, &[f64], f64, &mut f64, &mut bool) -> (bool, Vec<Vec<Row>>);
+
+/// [`plan_pages`], each grid's rows planned by `grid_pages`.
+fn plan_pages_with(t: &Table, grid_pages: GridPages) -> Plan {
     let total: u32 = t.widths.iter().sum::<u32>().max(1);
     let widths: Vec<f64> = t
         .widths
@@ -341,60 +350,25 @@ fn plan_pages(t: &Table) -> Plan {
     for grid in &t.grids {
         let header: Vec<&Row> = grid.header.iter().collect();
         let hh: f64 = row_heights(&header, &widths).iter().sum();
-        let mut apart = false;
-        let mut parts = Vec::new();
-        let mut rest = grid.rows.clone();
-        if rest.is_empty() {
+        let (apart, mut parts) = if grid.rows.is_empty() {
+            let mut apart = false;
             if used + hh > budget && filled {
                 apart = true;
                 used = 0.0;
             }
             used += hh;
-        }
-        while !rest.is_empty() {
-            let refs: Vec<&Row> = rest.iter().collect();
-            let mut heights = row_heights(&refs, &widths);
-            if !filled
-                && used + hh + heights[0] > budget
-                && split_tall_row(&mut rest, budget - used - hh, &widths)
-            {
-                let refs: Vec<&Row> = rest.iter().collect();
-                heights = row_heights(&refs, &widths);
-            }
-            // Where each row starts on the page.
-            let mut tops = Vec::with_capacity(heights.len());
-            let mut cut = None;
-            for (i, h) in heights.iter().enumerate() {
-                let add = if i == 0 { hh + h } else { *h };
-                if used + add > budget && filled {
-                    cut = Some(i);
-                    break;
-                }
-                tops.push(used + if i == 0 { hh } else { 0.0 });
-                used += add;
-                filled = true;
-            }
-            match cut {
-                None => {
-                    parts.push(std::mem::take(&mut rest));
-                }
-                Some(0) => {
-                    // The grid starts on the next page.
-                    apart = true;
-                    used = 0.0;
-                    filled = false;
-                }
-                Some(i) => {
-                    let (mut a, mut b) = crate::emit::layout::split_rows(&rest, t.ncols, i);
-                    share_long_text(&mut a, &mut b, &tops, &widths, budget);
-                    parts.push(a);
-                    rest = b;
-                    // (The next page's first row brings the column headers.)
-                    used = 0.0;
-                    filled = false;
-                }
-            }
-        }
+            (apart, Vec::new())
+        } else {
+            grid_pages(
+                &grid.rows,
+                t.ncols,
+                hh,
+                &widths,
+                budget,
+                &mut used,
+                &mut filled,
+            )
+        };
         if parts.is_empty() {
             parts.push(Vec::new());
         }
@@ -414,6 +388,222 @@ fn plan_pages(t: &Table) -> Plan {
         breaks.push(Break::After);
     }
     Plan { breaks, grids }
+}
+
+/// A grid's rows page by page, and whether they start on a page of their
+/// own: `page_used` of the page they start on (`page_filled` if a row is
+/// on it), and on return of the page they end on. Linear in the rows.
+fn grid_pages(
+    rows: &[Row],
+    ncols: usize,
+    hh: f64,
+    widths: &[f64],
+    budget: f64,
+    page_used: &mut f64,
+    page_filled: &mut bool,
+) -> (bool, Vec<Vec<Row>>) {
+    let (mut used, mut filled) = (*page_used, *page_filled);
+    let mut apart = false;
+    let mut parts = Vec::new();
+    let mut rest = Rest::new(rows, ncols);
+    // The rows the last page took: the next page most likely takes
+    // about as many, so about as many are measured first.
+    let mut last = 0;
+    while !rest.is_empty() {
+        // Only the first `w` rows are measured, not every row left:
+        // a page takes a few dozen, and measuring all of them for
+        // every page made a long table cost its rows times its pages.
+        // Of `w` rows measured, all but the last have their whole
+        // height: a merged cell's excess goes to the last row it
+        // spans (`row_heights`), which is the last row measured if
+        // the cell reaches past it and a row before it otherwise. (So
+        // the first row's is whole: at least 2 are measured.) When the
+        // rows whose height is whole all fit, twice as many are measured
+        // again: a page costs a few times its rows, whatever is left.
+        let mut w = (last + last / 4 + 2).max(FIRST_MEASURED);
+        let mut heights = row_heights(&rest.first(w), widths);
+        if !filled
+            && used + hh + heights[0] > budget
+            && rest.split_tall_row(budget - used - hh, widths)
+        {
+            heights = row_heights(&rest.first(w), widths);
+        }
+        // Where each row starts on the page.
+        let (cut, tops) = loop {
+            let all = w >= rest.len();
+            let whole = if all {
+                heights.len()
+            } else {
+                heights.len() - 1
+            };
+            let (mut at, mut any) = (used, filled);
+            let mut tops = Vec::with_capacity(whole);
+            let mut cut = None;
+            for (i, h) in heights[..whole].iter().enumerate() {
+                let add = if i == 0 { hh + h } else { *h };
+                if at + add > budget && any {
+                    cut = Some(i);
+                    break;
+                }
+                tops.push(at + if i == 0 { hh } else { 0.0 });
+                at += add;
+                any = true;
+            }
+            // A cut among the rows whose height is whole is where it
+            // would be had every row been measured; that every row
+            // fits is known only when every row was measured.
+            if cut.is_some() || all {
+                (used, filled) = (at, any);
+                break (cut, tops);
+            }
+            w *= 2;
+            heights = row_heights(&rest.first(w), widths);
+        };
+        match cut {
+            None => {
+                parts.push(rest.take());
+            }
+            Some(0) => {
+                // The grid starts on the next page.
+                apart = true;
+                used = 0.0;
+                filled = false;
+            }
+            Some(i) => {
+                parts.push(rest.cut(i, |a, b| {
+                    share_long_text(a, b, &tops, widths, budget);
+                }));
+                last = i;
+                // (The next page's first row brings the column headers.)
+                used = 0.0;
+                filled = false;
+            }
+        }
+    }
+    (*page_used, *page_filled) = (used, filled);
+    (apart, parts)
+}
+
+/// How many rows of a grid are measured at first for a page; twice as
+/// many each time they all fit.
+const FIRST_MEASURED: usize = 16;
+
+/// The rows of a grid not yet planned, exactly as they would be had each
+/// page cut split them all (`layout::split_rows` on every row left): the
+/// rows a cut or a split tall row rewrote (`front`, a row or two), then
+/// the grid's own rows from `tail` on, untouched — so that a cut costs the
+/// rows of its page, not every row left.
+///
+/// Why the untouched rows stand for the split ones: splitting rows at a
+/// cut changes the rows before the cut and the first row after it (a
+/// merged cell cut there is carried to it, `split_rows`); a row after that
+/// keeps its cells, but for those that find no column (a malformed row),
+/// which it drops. Which cells a row's columns take depends only on the
+/// columns still covered by the rows above it (`layout::Placer`), so while
+/// the rows of `front` leave the columns covered as the grid's own rows
+/// before `tail` do (`placer`), every row of `tail` is placed as in the
+/// grid, its height is the same, and the cells it would keep are its
+/// first `placed` ones, dropped when it is taken into `front` after a cut.
+/// When a cut leaves the columns covered otherwise (merged cells of a
+/// malformed grid carried to other columns), the rows are all taken into
+/// `front`, and each page is cut from all of them, as before.
+struct Rest<'g> {
+    front: Vec<Row>,
+    tail: &'g [Row],
+    /// The grid's own rows placed up to `tail`.
+    placer: crate::emit::layout::Placer,
+    /// A page has been cut off (the rows after it have been split).
+    cut: bool,
+    ncols: usize,
+}
+
+impl<'g> Rest<'g> {
+    fn new(rows: &'g [Row], ncols: usize) -> Rest<'g> {
+        Rest {
+            front: Vec::new(),
+            tail: rows,
+            placer: crate::emit::layout::Placer::new(ncols),
+            cut: false,
+            ncols,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.front.len() + self.tail.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The first `n` rows (all of them if fewer).
+    fn first(&self, n: usize) -> Vec<&Row> {
+        self.front.iter().chain(self.tail).take(n).collect()
+    }
+
+    /// Take the first `n` rows of `tail` into `front`, as a cut would
+    /// have left them.
+    fn take_into_front(&mut self, n: usize) {
+        let (taken, tail) = self.tail.split_at(n);
+        for row in taken {
+            let placed = self.placer.row(&row.cells, |_, _| ());
+            let mut row = row.clone();
+            if self.cut {
+                row.cells.truncate(placed);
+            }
+            self.front.push(row);
+        }
+        self.tail = tail;
+    }
+
+    /// Take every row of `tail` into `front` if the rows of `front` leave
+    /// the columns covered otherwise than the grid's rows before `tail`.
+    fn keep_placed(&mut self) {
+        if self.tail.is_empty() {
+            return;
+        }
+        let mut p = crate::emit::layout::Placer::new(self.ncols);
+        for row in &self.front {
+            p.row(&row.cells, |_, _| ());
+        }
+        if p != self.placer {
+            self.take_into_front(self.tail.len());
+        }
+    }
+
+    /// [`split_tall_row`] on the first row.
+    fn split_tall_row(&mut self, room: f64, widths: &[f64]) -> bool {
+        if self.front.is_empty() {
+            self.take_into_front(1);
+        }
+        let moved = split_tall_row(&mut self.front, room, widths);
+        if moved {
+            self.keep_placed();
+        }
+        moved
+    }
+
+    /// Cut off the page of the first `at` rows (`share` sharing out the
+    /// long texts merged across the cut), and return it. Only `front` and
+    /// the first row after the cut are split: the rows before the cut are
+    /// the page, and a merged cell the cut crosses is carried to the row
+    /// after it whatever its length.
+    fn cut(&mut self, at: usize, share: impl FnOnce(&mut [Row], &mut [Row])) -> Vec<Row> {
+        let n = (at + 1).saturating_sub(self.front.len());
+        self.take_into_front(n);
+        let (mut page, mut after) = crate::emit::layout::split_rows(&self.front, self.ncols, at);
+        share(&mut page, &mut after);
+        self.front = after;
+        self.cut = true;
+        self.keep_placed();
+        page
+    }
+
+    /// Every row left.
+    fn take(&mut self) -> Vec<Row> {
+        self.take_into_front(self.tail.len());
+        std::mem::take(&mut self.front)
+    }
 }
 
 /// A table's planned pages: where its header block and footer break, and
@@ -880,6 +1070,372 @@ pub fn index(entries: &[IndexEntry]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::emit::layout::Grid;
+    use crate::forms::Subject;
+
+    /// The planning of a grid's rows as it was, measuring and splitting
+    /// every row left for every page: what [`grid_pages`] must plan.
+    fn grid_pages_before(
+        rows: &[Row],
+        ncols: usize,
+        hh: f64,
+        widths: &[f64],
+        budget: f64,
+        page_used: &mut f64,
+        page_filled: &mut bool,
+    ) -> (bool, Vec<Vec<Row>>) {
+        let (mut used, mut filled) = (*page_used, *page_filled);
+        let mut apart = false;
+        let mut parts = Vec::new();
+        let mut rest = rows.to_vec();
+        while !rest.is_empty() {
+            let refs: Vec<&Row> = rest.iter().collect();
+            let mut heights = row_heights(&refs, widths);
+            if !filled
+                && used + hh + heights[0] > budget
+                && split_tall_row(&mut rest, budget - used - hh, widths)
+            {
+                let refs: Vec<&Row> = rest.iter().collect();
+                heights = row_heights(&refs, widths);
+            }
+            // Where each row starts on the page.
+            let mut tops = Vec::with_capacity(heights.len());
+            let mut cut = None;
+            for (i, h) in heights.iter().enumerate() {
+                let add = if i == 0 { hh + h } else { *h };
+                if used + add > budget && filled {
+                    cut = Some(i);
+                    break;
+                }
+                tops.push(used + if i == 0 { hh } else { 0.0 });
+                used += add;
+                filled = true;
+            }
+            match cut {
+                None => {
+                    parts.push(std::mem::take(&mut rest));
+                }
+                Some(0) => {
+                    // The grid starts on the next page.
+                    apart = true;
+                    used = 0.0;
+                    filled = false;
+                }
+                Some(i) => {
+                    let (mut a, mut b) = crate::emit::layout::split_rows(&rest, ncols, i);
+                    share_long_text(&mut a, &mut b, &tops, widths, budget);
+                    parts.push(a);
+                    rest = b;
+                    // (The next page's first row brings the column headers.)
+                    used = 0.0;
+                    filled = false;
+                }
+            }
+        }
+        (*page_used, *page_filled) = (used, filled);
+        (apart, parts)
+    }
+
+    /// A xorshift generator: the same tables on every run.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+        fn one_in(&mut self, n: usize) -> bool {
+            self.below(n) == 0
+        }
+    }
+
+    fn words(rng: &mut Rng, n: usize) -> String {
+        let mut s = String::new();
+        for _ in 0..n {
+            match rng.below(8) {
+                0 => s.push(' '),
+                1 => s.push_str("ab"),
+                2 => s.push('7'),
+                _ => s.push(['预', '算', '绩', '效', '目', '标', '。'][rng.below(7)]),
+            }
+        }
+        s
+    }
+
+    /// A cell's text: mostly short, some long enough to take many lines,
+    /// a few longer than a page in a narrow column.
+    fn text(rng: &mut Rng) -> String {
+        let n = match rng.below(60) {
+            0 => 300 + rng.below(900),
+            1..=6 => 20 + rng.below(120),
+            _ => rng.below(14),
+        };
+        words(rng, n)
+    }
+
+    /// How a generated table's rows are made.
+    #[derive(Clone, Copy)]
+    struct Shape {
+        /// One cell in `merged` goes down 2 to 5 rows.
+        merged: usize,
+        /// A merged cell's text is long: often taller than its rows.
+        long_merged: bool,
+        /// Some rows are short of cells (or have none), some have a cell
+        /// too many.
+        malformed: bool,
+    }
+
+    /// Rows that fill `ncols` columns, with cells merged across 2 to 5
+    /// rows (now and then dozens) in any column and across columns.
+    fn rows(rng: &mut Rng, ncols: usize, n: usize, shape: Shape) -> Vec<Row> {
+        let mut covered = vec![0usize; ncols];
+        let mut out = Vec::new();
+        for _ in 0..n {
+            let mut cells = Vec::new();
+            let mut col = 0;
+            while col < ncols {
+                if covered[col] > 0 {
+                    col += 1;
+                    continue;
+                }
+                let room = covered[col..].iter().take_while(|c| **c == 0).count();
+                let span = if rng.one_in(6) {
+                    1 + rng.below(room)
+                } else {
+                    1
+                };
+                let down = if rng.one_in(shape.merged) {
+                    2 + rng.below(4)
+                } else if rng.one_in(80) {
+                    6 + rng.below(40)
+                } else {
+                    1
+                };
+                let text = if down > 1 && shape.long_merged {
+                    let n = 20 + rng.below(150);
+                    words(rng, n)
+                } else {
+                    text(rng)
+                };
+                let mut cell = Cell::text(text).span(span).rows(down);
+                if rng.one_in(5) {
+                    cell = cell.style(Style::Center);
+                }
+                if rng.one_in(9) {
+                    cell = cell.indent(rng.below(4));
+                }
+                for c in &mut covered[col..col + span] {
+                    *c = down;
+                }
+                cells.push(cell);
+                col += span;
+            }
+            if shape.malformed && rng.one_in(5) {
+                let keep = rng.below(cells.len());
+                cells.truncate(keep);
+            }
+            if shape.malformed && rng.one_in(10) {
+                cells.push(Cell::text(text(rng)).rows(1 + rng.below(3)));
+            }
+            for c in covered.iter_mut() {
+                *c = c.saturating_sub(1);
+            }
+            let mut row = Row::new(cells);
+            if rng.one_in(10) {
+                row.keep = true;
+            }
+            out.push(row);
+        }
+        out
+    }
+
+    /// A table, and whether its rows are malformed.
+    fn table(rng: &mut Rng) -> (Table, bool) {
+        let ncols = 2 + rng.below(7);
+        let shape = Shape {
+            merged: [3, 7][rng.below(2)],
+            long_merged: rng.one_in(2),
+            malformed: rng.one_in(4),
+        };
+        let rows_of = |rng: &mut Rng, n: usize| rows(rng, ncols, n, shape);
+        let head_n = rng.below(6);
+        let head = rows_of(rng, head_n);
+        let mut grids = Vec::new();
+        for _ in 0..1 + rng.below(4) {
+            let n = match rng.below(6) {
+                0 => 0,
+                1 => 1 + rng.below(3),
+                2 => rng.below(40),
+                3 => rng.below(100),
+                _ => 60 + rng.below(150),
+            };
+            let header_n = rng.below(3);
+            grids.push(Grid {
+                kind: "detail",
+                header: rows_of(rng, header_n),
+                rows: rows_of(rng, n),
+            });
+        }
+        let foot_n = rng.below(5);
+        let t = Table {
+            subject: Subject::Summary,
+            form: "form",
+            id: "s1".into(),
+            title: "表".into(),
+            meta: (0..rng.below(4))
+                .map(|_| ("单位".to_string(), "万元".to_string()))
+                .collect(),
+            unit: String::new(),
+            name: String::new(),
+            code: None,
+            ncols,
+            widths: (0..ncols).map(|_| 4 + rng.below(40) as u32).collect(),
+            head,
+            grids,
+            foot: rows_of(rng, foot_n),
+            after: (0..rng.below(3)).map(|_| "签字".to_string()).collect(),
+        };
+        (t, shape.malformed)
+    }
+
+    #[test]
+    fn pages_are_planned_as_when_every_row_was_measured() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        // What the tables must exercise, so that the comparison is not
+        // vacuous: pages cut within grids, a cut through merged rows, a
+        // row taller than a page, a grid on a page of its own, malformed
+        // grids cut.
+        let (mut cuts, mut merged_cuts, mut tall, mut apart, mut malformed_cuts) = (0, 0, 0, 0, 0);
+        for n in 0..40 {
+            let (t, malformed) = table(&mut rng);
+            let now = plan_pages(&t);
+            let before = plan_pages_with(&t, grid_pages_before);
+            assert_eq!(now.breaks, before.breaks, "table {n}");
+            assert!(
+                now.grids == before.grids,
+                "table {n}: the grids' pages differ"
+            );
+            for (grid, (away, parts)) in t.grids.iter().zip(&now.grids) {
+                apart += usize::from(*away);
+                cuts += parts.len() - 1;
+                if malformed {
+                    malformed_cuts += parts.len() - 1;
+                }
+                let more = parts.iter().flatten().filter(|r| r.class == "more").count();
+                tall += more;
+                if more > 0 {
+                    continue;
+                }
+                // Where each page starts among the grid's rows, and the
+                // merged cells that reach across it.
+                let cells: Vec<&[Cell]> = grid.rows.iter().map(|r| r.cells.as_slice()).collect();
+                let placed = crate::emit::layout::place_rows(&cells, t.ncols);
+                let mut start = 0;
+                for part in &parts[..parts.len() - 1] {
+                    start += part.len();
+                    merged_cuts += usize::from(
+                        placed
+                            .iter()
+                            .any(|p| p.row < start && p.row + p.cell.rowspan > start),
+                    );
+                }
+            }
+        }
+        assert!(cuts > 500, "{cuts} cuts");
+        assert!(merged_cuts > 100, "{merged_cuts} cuts through merged rows");
+        assert!(tall > 20, "{tall} tall rows split");
+        assert!(apart > 5, "{apart} grids on a page of their own");
+        assert!(
+            malformed_cuts > 20,
+            "{malformed_cuts} cuts in malformed grids"
+        );
+    }
+
+    /// What measuring the first rows alone rests on: of the first `n` rows
+    /// of a grid, all but the last have the height they have among all
+    /// the rows, merged cells reaching past the `n` rows or not.
+    #[test]
+    fn the_first_rows_but_the_last_have_their_whole_height() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for _ in 0..12 {
+            let ncols = 2 + rng.below(7);
+            let shape = Shape {
+                merged: 3,
+                long_merged: rng.one_in(2),
+                malformed: rng.one_in(3),
+            };
+            let rows = rows(&mut rng, ncols, 60, shape);
+            let widths: Vec<f64> = (0..ncols).map(|_| 10.0 + rng.below(60) as f64).collect();
+            let refs: Vec<&Row> = rows.iter().collect();
+            let all = row_heights(&refs, &widths);
+            for n in 1..refs.len() {
+                let first = row_heights(&refs[..n], &widths);
+                assert_eq!(first[..n - 1], all[..n - 1], "{n} rows");
+            }
+        }
+    }
+
+    /// A malformed grid whose merged cell a cut moves to another column
+    /// (the row after the cut has no cells of its own to the left of
+    /// it), so that the rows it still spans lose a cell that found a
+    /// column before: planned from all the rows left, as before.
+    #[test]
+    fn a_merged_cell_moved_by_a_cut_is_planned_as_before() {
+        let mut rows = vec![
+            Row::new(vec![
+                Cell::text("预".repeat(570)),
+                Cell::text("X").rows(60),
+                Cell::text("B"),
+                Cell::text("C"),
+            ]),
+            Row::new(Vec::new()),
+        ];
+        for _ in 0..35 {
+            rows.push(Row::new(vec![
+                Cell::text("算".repeat(40)).span(2),
+                Cell::text("Q"),
+                Cell::text("E"),
+            ]));
+        }
+        let t = Table {
+            subject: Subject::Summary,
+            form: "form",
+            id: "s1".into(),
+            title: "表".into(),
+            meta: Vec::new(),
+            unit: String::new(),
+            name: String::new(),
+            code: None,
+            ncols: 4,
+            widths: vec![10; 4],
+            head: Vec::new(),
+            grids: vec![Grid {
+                kind: "detail",
+                header: Vec::new(),
+                rows,
+            }],
+            foot: Vec::new(),
+            after: Vec::new(),
+        };
+        let now = plan_pages(&t);
+        let before = plan_pages_with(&t, grid_pages_before);
+        assert!(now.grids == before.grids);
+        // The case at hand: cut under the merged cell, which the second
+        // page has in the first column, and its last page has rows it
+        // spans whose last cell then finds no column.
+        let parts = &before.grids[0].1;
+        assert!(parts.len() >= 3);
+        assert_eq!(parts[1][0].cells.len(), 1);
+        let last = parts.last().unwrap();
+        assert!(last.len() > 2 && last[1..].iter().all(|r| r.cells.len() == 2));
+    }
+
     #[test]
     fn escapes_markup() {
         assert_eq!(

@@ -2318,29 +2318,58 @@ pub struct Placed<'c> {
 }
 
 pub fn place_rows<'c>(rows: &[&'c [Cell]], ncols: usize) -> Vec<Placed<'c>> {
-    let mut covered: Vec<usize> = vec![0; ncols]; // rows still covered per column
+    let mut placer = Placer::new(ncols);
     let mut out = Vec::new();
     for (r, cells) in rows.iter().enumerate() {
+        placer.row(cells, |col, cell| out.push(Placed { row: r, col, cell }));
+    }
+    out
+}
+
+/// Rows placed one at a time, as [`place_rows`] places them: what a row's
+/// cells land on depends only on the rows each column is still covered
+/// for by the rows above it, which is all a `Placer` keeps — two equal
+/// placers place every row after them alike.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placer {
+    /// Rows still covered, per column.
+    covered: Vec<usize>,
+}
+
+impl Placer {
+    pub fn new(ncols: usize) -> Placer {
+        Placer {
+            covered: vec![0; ncols],
+        }
+    }
+
+    /// Place the next row's cells, calling `at` with the column of each
+    /// cell placed; the number placed (the cells after them find no
+    /// column left and are not).
+    pub fn row<'c>(&mut self, cells: &'c [Cell], mut at: impl FnMut(usize, &'c Cell)) -> usize {
+        let ncols = self.covered.len();
         let mut col = 0;
-        for cell in cells.iter() {
-            while col < ncols && covered[col] > 0 {
+        let mut placed = 0;
+        for cell in cells {
+            while col < ncols && self.covered[col] > 0 {
                 col += 1;
             }
             if col >= ncols {
                 break;
             }
-            out.push(Placed { row: r, col, cell });
+            at(col, cell);
+            placed += 1;
             let end = (col + cell.colspan).min(ncols);
-            for c in covered[col..end].iter_mut() {
+            for c in self.covered[col..end].iter_mut() {
                 *c = (*c).max(cell.rowspan);
             }
             col += cell.colspan;
         }
-        for c in covered.iter_mut() {
+        for c in self.covered.iter_mut() {
             *c = c.saturating_sub(1);
         }
+        placed
     }
-    out
 }
 
 /// Split rows at `at`: a cell merged down across the split is cut, and its
