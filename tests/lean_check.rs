@@ -154,6 +154,19 @@ unit 101001 "甲单位" {
 }
 "#;
 
+/// Two units whose targets repeat one unquantified 质量指标 (V006) and
+/// miss the same required tiers (T004): findings the run groups.
+fn vague(first: &str, second: &str) -> String {
+    [first, second]
+        .iter()
+        .map(|name| {
+            format!(
+                "unit \"{name}\" {{\n  budget 10\n  goal \"完成\"\n  indicators {{\n    产出指标 {{\n      质量指标 {{ 工作质量 \"有效\" }}\n      数量指标 {{ 次数 ≥ 2 次 }}\n    }}\n  }}\n}}\n"
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn layouts_where_the_assumed_context_is_wrong_are_found_alike() {
     let cases: Vec<(&str, Vec<(&str, String)>)> = vec![
@@ -199,6 +212,15 @@ fn layouts_where_the_assumed_context_is_wrong_are_found_alike() {
             ],
         ),
         (
+            // One file in two documents alike, its repeats grouped in each.
+            "shared-file-grouped",
+            vec![
+                ("one.jx", "year 2024\nscheme 财预2021\ninclude \"u.jx\"\n".into()),
+                ("two.jx", "year 2024\nscheme 财预2021\ninclude \"u.jx\"\n".into()),
+                ("u.jx", vague("甲", "乙")),
+            ],
+        ),
+        (
             // One file in two documents whose headers differ.
             "shared-file",
             vec![
@@ -213,6 +235,20 @@ fn layouts_where_the_assumed_context_is_wrong_are_found_alike() {
             vec![
                 ("main.jx", "include \"u.jx\"\n".into()),
                 ("u.jx", UNIT.into()),
+            ],
+        ),
+        (
+            // Repeats of one choice in two files, grouped into one finding:
+            // one file's merged as it was checked, the other's (whose
+            // assumed precision is wrong) found again unmerged.
+            "grouped-across-files",
+            vec![
+                (
+                    "main.jx",
+                    "year 2024\nscheme 财预2021\ninclude \"a.jx\"\ninclude \"b.jx\"\n".into(),
+                ),
+                ("a.jx", vague("甲", "乙")),
+                ("b.jx", format!("precision 3\n{}", vague("丙", "丁"))),
             ],
         ),
         (

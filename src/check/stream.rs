@@ -22,6 +22,8 @@
 //! skeletons, and the findings are put in the order the whole check makes
 //! them, so that sorting and grouping give the same result.
 
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -29,7 +31,8 @@ use rayon::prelude::*;
 use super::frameworks::Framework;
 use super::{bounds, budget, check_levels, forms, stated, tiers, values, Checked, Options};
 use crate::ast::{self, SchemeDef, Spanned, Unit};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
+use crate::i18n::Message;
 use crate::model::{self, Tiers};
 use crate::project::{units, Group, Project};
 use crate::source::{FileId, SourceMap};
@@ -152,8 +155,67 @@ pub struct Early {
 /// file's own header give; the tree may then be cut to its skeleton.
 pub(crate) fn check_file(chain: &Chain, doc: &ast::Document, sources: &SourceMap) -> Early {
     let context = UnitContext::assumed(chain, doc);
-    let families = check_units(&file_units(doc, None), &context, sources);
+    let mut families = check_units(&file_units(doc, None), &context, sources);
+    merge_repeats(&mut families);
     Early { context, families }
+}
+
+/// Merge the findings of a file that the run's grouping ([`crate::diag::group`]) will
+/// merge: those of a grouping code with one key, into the first of them
+/// in the order the run sorts them (by place, then as found), which takes
+/// the others' primary labels and counts them. Most findings of a large
+/// corpus are such repeats (28,500 found, 7,200 reported on the 10 MB
+/// corpus), held from when their file is checked to the end of the run.
+///
+/// Exact because the codes that group are found only by a unit's own rules
+/// (never across units nor while loading), levels are set by file and
+/// code, and a file's findings belong to one document: a file that
+/// several documents hold is checked again, unmerged ([`own_findings`]).
+fn merge_repeats(families: &mut Families) {
+    let fams = families.all_mut();
+    // The findings of grouping codes, in the order the run sorts them.
+    let mut order: Vec<(bool, FileId, u32, u32, usize, usize)> = Vec::new();
+    for (k, family) in fams.iter().enumerate() {
+        for (i, (_, d)) in family.iter().enumerate() {
+            if d.code.info().groups {
+                let at = d.primary_span();
+                let (file, start, end) = at.map_or((FileId(0), 0, 0), |s| {
+                    (s.file, s.start() as u32, s.end() as u32)
+                });
+                order.push((at.is_some(), file, start, end, k, i));
+            }
+        }
+    }
+    if order.len() < 2 {
+        return;
+    }
+    order.sort_unstable();
+    let mut first: HashMap<(Code, Message), (usize, usize)> = HashMap::new();
+    let mut merged: Vec<Vec<bool>> = fams.iter().map(|f| vec![false; f.len()]).collect();
+    for &(.., k, i) in &order {
+        let d = &fams[k][i].1;
+        let key = (d.code, d.group.clone().unwrap_or_else(|| d.message.clone()));
+        match first.entry(key) {
+            Entry::Vacant(e) => {
+                e.insert((k, i));
+            }
+            Entry::Occupied(e) => {
+                let (fk, fi) = *e.get();
+                let d = &mut fams[k][i].1;
+                let labels = std::mem::take(&mut d.labels);
+                let absorbed = 1 + d.absorbed;
+                let into = &mut fams[fk][fi].1;
+                into.labels.extend(labels.into_iter().filter(|l| l.primary));
+                into.absorbed += absorbed;
+                merged[k][i] = true;
+            }
+        }
+    }
+    for (family, merged) in fams.into_iter().zip(merged) {
+        let mut merged = merged.into_iter();
+        family.retain(|_| !merged.next().unwrap_or(false));
+        family.shrink_to_fit();
+    }
 }
 
 /// A file's units, depth first (a unit, then the units written inside
@@ -275,11 +337,16 @@ pub(super) fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
                     raw.extend(std::mem::take(pick(f)).into_iter().map(|(_, d)| d));
                 }
             };
+            release_free_memory();
             family(|f| &mut f.bounds, &mut raw);
+            release_free_memory();
             family(|f| &mut f.stated, &mut raw);
+            release_free_memory();
             raw.extend(framework);
             family(|f| &mut f.tiers, &mut raw);
+            release_free_memory();
             family(|f| &mut f.values, &mut raw);
+            release_free_memory();
             (doc, raw)
         })
         .collect();
@@ -323,19 +390,20 @@ fn own_findings(
         .files
         .par_iter()
         .map(|f| {
-            let early = project.early.get(f.0 as usize).and_then(|slot| {
-                let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
-                match &*slot {
-                    Some(e) if e.context == *ctx => {
-                        if holders[f.0 as usize] > 1 {
-                            slot.clone()
-                        } else {
-                            slot.take()
-                        }
+            // A file several documents hold is checked again for each:
+            // its early findings were merged as one document's
+            // ([`merge_repeats`]).
+            let early = project
+                .early
+                .get(f.0 as usize)
+                .filter(|_| holders[f.0 as usize] == 1)
+                .and_then(|slot| {
+                    let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+                    match &*slot {
+                        Some(e) if e.context == *ctx => slot.take(),
+                        _ => None,
                     }
-                    _ => None,
-                }
-            });
+                });
             match early {
                 Some(e) => e.families,
                 None => {
@@ -408,6 +476,7 @@ pub(crate) fn each_unit(project: &Project, group: &Group, mut each: impl FnMut(&
         .copied()
         .filter(|f| !project.document(*f).units.is_empty())
         .collect();
+    release_free_memory();
     for files in with_units.chunks(batch) {
         let lowered: Vec<ast::Document> = files.par_iter().map(|f| relower(project, *f)).collect();
         for d in &lowered {
@@ -415,5 +484,18 @@ pub(crate) fn each_unit(project: &Project, group: &Group, mut each: impl FnMut(&
                 each(u);
             }
         }
+    }
+}
+
+/// Give the allocator's free pages back to the system. The findings of
+/// each file are moved into one vector per document, family by family:
+/// the small vectors they leave are freed in the heap, where nothing
+/// reuses them before the run ends, and would count twice at the peak.
+pub(crate) fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory of the allocator to the
+    // system; it may run while other threads allocate.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }

@@ -50,14 +50,24 @@ pub fn group(
             let key = d.group.as_ref().unwrap_or(&d.message);
             match first.entry((doc, d.code, d.severity, key)) {
                 Entry::Occupied(e) => {
-                    into[i] = Some(*e.get());
-                    *places.entry(*e.get()).or_insert(1) += 1;
+                    let j = *e.get();
+                    into[i] = Some(j);
+                    *places.entry(j).or_insert(1 + diags[j].absorbed as usize) +=
+                        1 + d.absorbed as usize;
                 }
                 Entry::Vacant(e) => {
                     e.insert(i);
                 }
             }
         }
+    }
+    // A finding that others were merged into as its file was checked
+    // stands for them too, alone or not.
+    for (i, d) in diags.iter_mut().enumerate() {
+        if d.absorbed > 0 && into[i].is_none() {
+            places.entry(i).or_insert(1 + d.absorbed as usize);
+        }
+        d.absorbed = 0;
     }
     if places.is_empty() {
         return diags;

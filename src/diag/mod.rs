@@ -76,6 +76,12 @@ pub struct Diagnostic {
     /// holds the file. A file two documents include is checked by both,
     /// and each document's outputs list what its own checks found.
     pub made_in: Vec<u32>,
+    /// How many findings that repeat its choice in its file were merged
+    /// into this one before the run's grouping (a lean check merges them
+    /// as each file is checked, [`crate::check::stream`]): their places
+    /// are its further primary labels. Always 0 once findings are grouped
+    /// ([`group`]).
+    pub(crate) absorbed: u32,
 }
 
 impl Diagnostic {
@@ -94,6 +100,7 @@ impl Diagnostic {
             help: Vec::new(),
             group: None,
             made_in: Vec::new(),
+            absorbed: 0,
         }
     }
 
@@ -111,8 +118,10 @@ impl Diagnostic {
             help,
             group,
             made_in: _,
+            absorbed,
         } = self;
         *code == other.code
+            && *absorbed == other.absorbed
             && *severity == other.severity
             && *message == other.message
             && *labels == other.labels
