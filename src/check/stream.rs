@@ -11,16 +11,23 @@
 //! ([`crate::project::units::strip`]); the tree of a file lives only while
 //! it is lowered.
 //!
+//! A file's repeats of one choice, which the run's grouping would merge,
+//! are merged at once ([`merge_repeats`]).
+//!
 //! When the documents are formed, [`run`] checks each file's assumed
-//! context against its document's. A file whose context differs, and every
-//! file of a document whose units are continued across files (`continued
-//! unit`), is lowered again from its source and its units checked with the
-//! document's true context: the findings are exactly those of the whole
-//! check ([`super::run`] on a full load), whatever the files say; only those
-//! files pay twice. The rules across units (rollups, summaries, the level
-//! statements, the forms, the framework's name) then run over the
-//! skeletons, and the findings are put in the order the whole check makes
-//! them, so that sorting and grouping give the same result.
+//! context against its document's. A file whose context differs, a file
+//! that several documents hold, and every file of a document whose units
+//! are continued across files (`continued unit`) are lowered again from
+//! their sources and their units checked with the document's true context:
+//! the findings are exactly those of the whole check ([`super::run`] on a
+//! full load), whatever the files say; only those files pay twice. The
+//! rules across units (rollups, summaries, the level statements, the forms,
+//! the framework's name) then run over the skeletons, and the findings are
+//! put in the order the whole check makes them, so that sorting and
+//! grouping give the same result.
+//!
+//! A backend that prints every unit's tables from a lean load reads each
+//! file again when its units' turn comes ([`each_unit`]; the JSON model).
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;

@@ -162,6 +162,30 @@ pub fn cell_text(s: &str) -> Cow<'_, str> {
 /// `History`, at most 31 UTF-16 units, unique (case-insensitive) within the
 /// workbook.
 pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
+    unique_sheet_name(wanted, |name| {
+        taken
+            .iter()
+            .any(|t| t.to_lowercase() == name.to_lowercase())
+    })
+}
+
+/// The names of a workbook's sheets so far, compared as Excel compares
+/// them (case-insensitive): a workbook of thousands of tables checked
+/// each new name against every earlier one.
+#[derive(Default)]
+struct SheetNames(std::collections::HashSet<String>);
+
+impl SheetNames {
+    /// [`sheet_name`] for `wanted`, now taken.
+    fn take(&mut self, wanted: &str) -> String {
+        let name = unique_sheet_name(wanted, |name| self.0.contains(&name.to_lowercase()));
+        self.0.insert(name.to_lowercase());
+        name
+    }
+}
+
+/// [`sheet_name`], with `taken` saying whether a name is in use.
+fn unique_sheet_name(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
     let mut base: String = wanted
         .chars()
         .map(|c| {
@@ -206,10 +230,7 @@ pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
         // The cut may end on an apostrophe, which Excel refuses there.
         let cut = fit(&base, 31 - suffix.len());
         let name = format!("{}{suffix}", cut.trim_end_matches('\''));
-        if !taken
-            .iter()
-            .any(|t| t.to_lowercase() == name.to_lowercase())
-        {
+        if !taken(&name) {
             return name;
         }
         k += 1;
@@ -226,15 +247,14 @@ pub fn render(layout: &Layout) -> Result<Vec<u8>, Error> {
             .set_creation_datetime(&created),
     );
     let mut formats = Formats::new(layout.precision);
-    let mut taken: Vec<String> = Vec::new();
+    let mut taken = SheetNames::default();
     for t in &layout.tables {
         let wanted = match t.subject {
             Subject::Unit | Subject::Project => &t.name,
             Subject::Summary => &t.name,
             Subject::Projects | Subject::Budget => &t.title,
         };
-        let name = sheet_name(wanted, &taken);
-        taken.push(name.clone());
+        let name = taken.take(wanted);
         let ws = wb.add_worksheet();
         ws.set_name(&name)?;
         write_table(ws, t, &mut formats)?;
@@ -538,6 +558,23 @@ mod tests {
         );
         let taken = vec!["云田镇_".to_string()];
         assert_eq!(sheet_name("云田镇\u{FFFF}", &taken), "云田镇_(2)");
+    }
+
+    /// The workbook's set of names chooses as `sheet_name` over a list.
+    #[test]
+    fn names_taken_in_a_set_are_chosen_as_in_a_list() {
+        let wanted = [
+            "甲", "甲", "A", "a", "History", "history", "甲(2)", "'a'", "甲",
+        ];
+        let mut list: Vec<String> = Vec::new();
+        let mut set = SheetNames::default();
+        for w in wanted {
+            let by_list = sheet_name(w, &list);
+            list.push(by_list.clone());
+            assert_eq!(set.take(w), by_list, "{w}");
+        }
+        assert_eq!(list[1], "甲(2)");
+        assert_eq!(list[3], "a(2)");
     }
 
     #[test]
