@@ -344,16 +344,11 @@ pub(super) fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
                     raw.extend(std::mem::take(pick(f)).into_iter().map(|(_, d)| d));
                 }
             };
-            release_free_memory();
             family(|f| &mut f.bounds, &mut raw);
-            release_free_memory();
             family(|f| &mut f.stated, &mut raw);
-            release_free_memory();
             raw.extend(framework);
             family(|f| &mut f.tiers, &mut raw);
-            release_free_memory();
             family(|f| &mut f.values, &mut raw);
-            release_free_memory();
             (doc, raw)
         })
         .collect();
@@ -483,7 +478,6 @@ pub(crate) fn each_unit(project: &Project, group: &Group, mut each: impl FnMut(&
         .copied()
         .filter(|f| !project.document(*f).units.is_empty())
         .collect();
-    release_free_memory();
     for files in with_units.chunks(batch) {
         let lowered: Vec<ast::Document> = files.par_iter().map(|f| relower(project, *f)).collect();
         for d in &lowered {
@@ -491,18 +485,5 @@ pub(crate) fn each_unit(project: &Project, group: &Group, mut each: impl FnMut(&
                 each(u);
             }
         }
-    }
-}
-
-/// Give the allocator's free pages back to the system. The findings of
-/// each file are moved into one vector per document, family by family:
-/// the small vectors they leave are freed in the heap, where nothing
-/// reuses them before the run ends, and would count twice at the peak.
-pub(crate) fn release_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free memory of the allocator to the
-    // system; it may run while other threads allocate.
-    unsafe {
-        libc::malloc_trim(0);
     }
 }

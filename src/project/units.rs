@@ -220,11 +220,15 @@ fn extend(u: &mut Unit, c: &Unit, diags: &mut Vec<Diagnostic>) {
 
 /// R032: a `parent` that is no unit of the document.
 fn parents(declared: &[&Unit], merged: &Merged, diags: &mut Vec<Diagnostic>) {
-    let is_unit = |p: &str| {
-        declared
-            .iter()
-            .any(|u| u.name.node == p || u.code.as_ref().is_some_and(|c| c.node == p))
-    };
+    // Every unit's name and code, once: a scan of the units for each
+    // `parent` grew with their product (24,000 units in the 100 MB corpus).
+    let names: std::collections::HashSet<&str> = declared
+        .iter()
+        .flat_map(|u| {
+            std::iter::once(u.name.node.as_str()).chain(u.code.as_ref().map(|c| c.node.as_str()))
+        })
+        .collect();
+    let is_unit = |p: &str| names.contains(p);
     for u in declared {
         // A continuation may give the unit its `parent`.
         let u = merged.get(&u.span).unwrap_or(u);
