@@ -85,31 +85,17 @@ impl<'p> Document<'p> {
     /// The parts that need no check; the tier checker adds the tiers
     /// ([`Document::set_tiers`]) before the model is published.
     pub fn new(project: &'p Project, group: &'p Group) -> Document<'p> {
-        fn push<'a>(
-            group: &'a Group,
-            u: &'a Unit,
-            parent: Option<&'a Unit>,
-            out: &mut Vec<&'a Unit>,
-            written_in: &mut HashMap<Span, &'a Unit>,
-        ) {
-            // A unit continued in other files, with the parts they give it.
-            let u = group.unit(u);
-            out.push(u);
-            if let Some(p) = parent {
-                written_in.insert(u.span, p);
-            }
-            for c in &u.children {
-                push(group, c, Some(u), out, written_in);
-            }
-        }
         let mut units = Vec::new();
         let mut written_in = HashMap::new();
         let mut summaries = Vec::new();
         for f in &group.files {
             let doc = project.document(*f);
-            for u in &doc.units {
-                push(group, u, None, &mut units, &mut written_in);
-            }
+            walk_units(&doc.units, Some(&group.merged), &mut |u, parent| {
+                units.push(u);
+                if let Some(p) = parent {
+                    written_in.insert(u.span, p);
+                }
+            });
             summaries.extend(doc.summaries.iter());
         }
         let members = units
@@ -129,6 +115,20 @@ impl<'p> Document<'p> {
             written_in,
             members,
             tiers: HashMap::new(),
+        }
+    }
+
+    /// Call `each` on every unit, in the order of `units`, whole: from
+    /// the tree, or, for a project loaded lean (whose tree holds
+    /// skeletons), from each file read again
+    /// ([`crate::check::stream::each_unit`]).
+    pub fn each_whole_unit(&self, mut each: impl FnMut(&Unit)) {
+        if self.project.lean {
+            crate::check::stream::each_unit(self.project, self.group, each);
+        } else {
+            for u in &self.units {
+                each(u);
+            }
         }
     }
 
@@ -212,6 +212,33 @@ fn chosen_forms(stated: &[ast::FormChoice], scheme: Option<&str>) -> Vec<Chosen>
         }
     }
     out
+}
+
+/// Visit a file's units in the model's order: depth first, a unit then
+/// the units written inside it, each with the parts its continuations
+/// give it (`merged`, by the span of its declaration) and with the unit it
+/// is written inside. The checks, the model and a lean check
+/// ([`crate::check::stream`]) number units by this order.
+pub(crate) fn walk_units<'a>(
+    units: &'a [Unit],
+    merged: Option<&'a HashMap<Span, Unit>>,
+    visit: &mut impl FnMut(&'a Unit, Option<&'a Unit>),
+) {
+    fn walk<'a>(
+        u: &'a Unit,
+        parent: Option<&'a Unit>,
+        merged: Option<&'a HashMap<Span, Unit>>,
+        visit: &mut impl FnMut(&'a Unit, Option<&'a Unit>),
+    ) {
+        let u = merged.and_then(|m| m.get(&u.span)).unwrap_or(u);
+        visit(u, parent);
+        for c in &u.children {
+            walk(c, Some(u), merged, visit);
+        }
+    }
+    for u in units {
+        walk(u, None, merged, visit);
+    }
 }
 
 pub(crate) fn rollup_members<'a>(rollup: &Unit, all: &[&'a Unit]) -> Vec<&'a Unit> {

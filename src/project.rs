@@ -677,38 +677,39 @@ impl Loader<'_> {
             .par_iter()
             .map(|&(id, _)| stream::may_include(&sources.get(id).text))
             .collect();
-        fn lower(id: FileId, sources: &SourceMap, chains: &HashMap<FileId, Arc<Chain>>) -> Parsed {
-            let (mut doc, diags) = parse_document(id, &sources.get(id).text);
-            let chain = chains
-                .get(&id)
-                .map_or_else(Chain::default, |c| (**c).clone());
-            let early = stream::check_file(&chain, &doc, sources);
-            units::strip(&mut doc);
-            (doc, diags, Some(early))
+        // Lowered in parallel, each file with the chain it has so far.
+        fn lower_all(
+            which: Vec<usize>,
+            pending: &[(FileId, usize)],
+            sources: &SourceMap,
+            chains: &HashMap<FileId, Arc<Chain>>,
+        ) -> Vec<(usize, Parsed)> {
+            let empty = Chain::default();
+            which
+                .into_par_iter()
+                .map(|i| {
+                    let id = pending[i].0;
+                    let (mut doc, diags) = parse_document(id, &sources.get(id).text);
+                    let chain = chains.get(&id).map_or(&empty, |c| c);
+                    let early = stream::check_file(chain, &doc, sources);
+                    units::strip(&mut doc);
+                    (i, (doc, diags, Some(early)))
+                })
+                .collect()
         }
         let mut out: Vec<Option<Parsed>> = (0..pending.len()).map(|_| None).collect();
-        let chains = &self.chains;
-        let lowered: Vec<(usize, _)> = pending
-            .par_iter()
-            .enumerate()
-            .filter(|(i, _)| first[*i])
-            .map(|(i, &(id, _))| (i, lower(id, sources, chains)))
-            .collect();
-        for (i, parsed) in lowered {
+        let includers = (0..pending.len()).filter(|i| first[*i]).collect();
+        for (i, parsed) in lower_all(includers, pending, sources, &self.chains) {
             self.suggest_chains(pending[i].0, &parsed.0);
             out[i] = Some(parsed);
         }
-        let (sources, chains) = (&self.project.sources, &self.chains);
+        let sources = &self.project.sources;
         // The largest files first: the parse of a large file (its pest
         // tokens weigh several times its text) then overlaps with little
         // else held, not with every other file's findings.
         let mut rest: Vec<usize> = (0..pending.len()).filter(|i| !first[*i]).collect();
         rest.sort_by_key(|i| std::cmp::Reverse(sources.get(pending[*i].0).text.len()));
-        let lowered: Vec<(usize, _)> = rest
-            .into_par_iter()
-            .map(|i| (i, lower(pending[i].0, sources, chains)))
-            .collect();
-        for (i, parsed) in lowered {
+        for (i, parsed) in lower_all(rest, pending, sources, &self.chains) {
             out[i] = Some(parsed);
         }
         out.into_iter().flatten().collect()
@@ -990,38 +991,7 @@ impl Loader<'_> {
         let mut levels = Vec::new();
         for f in &files {
             let doc = &self.project.documents[f.0 as usize];
-            let h = doc.header.clone();
-            merge(
-                &mut header.year,
-                h.year,
-                "year",
-                &mut self.project.diagnostics,
-            );
-            merge(
-                &mut header.money,
-                h.money,
-                "money",
-                &mut self.project.diagnostics,
-            );
-            merge(
-                &mut header.precision,
-                h.precision,
-                "precision",
-                &mut self.project.diagnostics,
-            );
-            merge(
-                &mut header.scheme,
-                h.scheme,
-                "scheme",
-                &mut self.project.diagnostics,
-            );
-            merge(
-                &mut header.title,
-                h.title,
-                "title",
-                &mut self.project.diagnostics,
-            );
-            header.forms.extend(h.forms);
+            merge_header(&mut header, &doc.header, &mut self.project.diagnostics);
             for l in &doc.levels {
                 for c in &l.codes {
                     levels.push(LevelSetting::new(c.node.clone(), l.level));
@@ -1042,6 +1012,23 @@ impl Loader<'_> {
             merged,
         }
     }
+}
+
+/// Add a file's header statements to a document's: each is taken from
+/// the first file that makes it, and a later file that says otherwise is
+/// reported (S005); `form` statements add up.
+pub(crate) fn merge_header(header: &mut Header, stated: &Header, diags: &mut Vec<Diagnostic>) {
+    merge(&mut header.year, stated.year.clone(), "year", diags);
+    merge(&mut header.money, stated.money.clone(), "money", diags);
+    merge(
+        &mut header.precision,
+        stated.precision.clone(),
+        "precision",
+        diags,
+    );
+    merge(&mut header.scheme, stated.scheme.clone(), "scheme", diags);
+    merge(&mut header.title, stated.title.clone(), "title", diags);
+    header.forms.extend(stated.forms.iter().cloned());
 }
 
 fn merge<T: PartialEq + Clone + std::fmt::Debug>(

@@ -273,3 +273,44 @@ fn layouts_where_the_assumed_context_is_wrong_are_found_alike() {
         }
     }
 }
+
+/// A lean load holds skeletons: a format that prints every table from the
+/// tree is refused, never printed empty.
+#[test]
+fn only_the_json_model_is_built_from_a_lean_load() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/shifeng-2020");
+    let options = LoadOptions {
+        root: None,
+        lean: true,
+    };
+    let project = load_with_options(&jixiao::world::Disk, &[Input::Path(dir)], &options).unwrap();
+    let checked = check::run(&project, &Options::default());
+    let emit_options = emit::Options {
+        bom: false,
+        lang: Lang::Zh,
+    };
+    let names = vec!["d".to_string(); project.groups.len()];
+    for format in [
+        emit::Format::Csv,
+        emit::Format::Html,
+        emit::Format::Xlsx,
+        emit::Format::Report,
+    ] {
+        let built = emit::plan(
+            &checked.model,
+            &checked.diagnostics,
+            format,
+            &emit_options,
+            &names,
+        );
+        assert!(matches!(built, Err(emit::Error::LoadedLean)), "{format:?}");
+    }
+    assert!(emit::plan(
+        &checked.model,
+        &checked.diagnostics,
+        emit::Format::Json,
+        &emit_options,
+        &names
+    )
+    .is_ok());
+}

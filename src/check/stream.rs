@@ -37,16 +37,17 @@ use rayon::prelude::*;
 
 use super::frameworks::Framework;
 use super::{bounds, budget, check_levels, forms, stated, tiers, values, Checked, Options};
-use crate::ast::{self, SchemeDef, Spanned, Unit};
+use crate::ast::{self, SchemeDef, Unit};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::Message;
 use crate::model::{self, Tiers};
 use crate::project::{units, Group, Project};
 use crate::source::{FileId, SourceMap};
-use crate::syntax::parse_document;
+use crate::syntax::grammar::Rule;
+use crate::syntax::{keywords, parse_document};
 
 /// What a unit's own rules read besides the unit.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct UnitContext {
     precision: u32,
     money: String,
@@ -98,18 +99,9 @@ pub(crate) struct Chain {
 impl Chain {
     /// This chain followed by `doc`.
     pub(crate) fn then(&self, doc: &ast::Document) -> Chain {
-        fn fill<T: Clone>(slot: &mut Option<Spanned<T>>, value: &Option<Spanned<T>>) {
-            if slot.is_none() {
-                slot.clone_from(value);
-            }
-        }
         let mut next = self.clone();
-        let (h, own) = (&mut next.header, &doc.header);
-        fill(&mut h.title, &own.title);
-        fill(&mut h.year, &own.year);
-        fill(&mut h.money, &own.money);
-        fill(&mut h.precision, &own.precision);
-        fill(&mut h.scheme, &own.scheme);
+        // What merging finds is reported when the documents are formed.
+        crate::project::merge_header(&mut next.header, &doc.header, &mut Vec::new());
         next.schemes.extend(doc.schemes.iter().cloned());
         next
     }
@@ -117,7 +109,7 @@ impl Chain {
 
 /// The findings of a file's units' own rules, by family, each with the
 /// place of its unit among the units checked (depth first).
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct Families {
     budget: Vec<(u32, Diagnostic)>,
     bounds: Vec<(u32, Diagnostic)>,
@@ -127,18 +119,6 @@ pub struct Families {
 }
 
 impl Families {
-    /// How many findings family `k` holds (in the order of [`Families::all_mut`]).
-    fn len(&self, k: usize) -> usize {
-        [
-            &self.budget,
-            &self.bounds,
-            &self.stated,
-            &self.tiers,
-            &self.values,
-        ][k]
-            .len()
-    }
-
     fn all_mut(&mut self) -> [&mut Vec<(u32, Diagnostic)>; 5] {
         [
             &mut self.budget,
@@ -152,7 +132,7 @@ impl Families {
 
 /// A file checked as it was loaded: the context assumed and what its units'
 /// own rules found with it.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Early {
     context: UnitContext,
     families: Families,
@@ -225,20 +205,11 @@ fn merge_repeats(families: &mut Families) {
     }
 }
 
-/// A file's units, depth first (a unit, then the units written inside
-/// it), each with the parts its continuations give it (`merged`).
+/// A file's units in the model's order ([`model::walk_units`]), each
+/// with the parts its continuations give it (`merged`).
 fn file_units<'a>(doc: &'a ast::Document, merged: Option<&'a units::Merged>) -> Vec<&'a Unit> {
-    fn push<'a>(u: &'a Unit, merged: Option<&'a units::Merged>, out: &mut Vec<&'a Unit>) {
-        let u = merged.and_then(|m| m.get(&u.span)).unwrap_or(u);
-        out.push(u);
-        for c in &u.children {
-            push(c, merged, out);
-        }
-    }
     let mut out = Vec::new();
-    for u in &doc.units {
-        push(u, merged, &mut out);
-    }
+    model::walk_units(&doc.units, merged, &mut |u, _| out.push(u));
     out
 }
 
@@ -284,6 +255,24 @@ fn check_units(units: &[&Unit], ctx: &UnitContext, sources: &SourceMap) -> Famil
     out
 }
 
+/// Every file of a document lowered again, whole and together (indexed
+/// by `FileId`, the other files' documents empty), and its units merged
+/// with their continuations as the load merged their skeletons. What
+/// merging finds was reported when the project was loaded.
+fn lowered_whole(project: &Project, group: &Group) -> (Vec<ast::Document>, units::Merged) {
+    let lowered: Vec<(FileId, ast::Document)> = group
+        .files
+        .par_iter()
+        .map(|f| (*f, relower(project, *f)))
+        .collect();
+    let mut documents = vec![ast::Document::default(); project.documents.len()];
+    for (f, d) in lowered {
+        documents[f.0 as usize] = d;
+    }
+    let merged = units::resolve(&documents, &group.files, &group.header, &mut Vec::new());
+    (documents, merged)
+}
+
 /// A file lowered again from its source, whole.
 fn relower(project: &Project, file: FileId) -> ast::Document {
     parse_document(file, &project.sources.get(file).text).0
@@ -310,13 +299,6 @@ pub(super) fn run<'p>(project: &'p Project, options: &Options) -> Checked<'p> {
             let mut own = own_findings(project, group, &ctx, &holders);
             let mut raw = check_levels(project, group);
             raw.extend(forms::check(&doc));
-            // The findings of the rules across units are few beside those
-            // of each unit's own: room for these, and some.
-            let held: usize = own
-                .iter()
-                .map(|f| (0..5).map(|k| f.len(k)).sum::<usize>())
-                .sum();
-            raw.reserve_exact(held + framework.len() + 64);
             let money = budget::Ctx {
                 precision: ctx.precision,
                 money: &ctx.money,
@@ -368,19 +350,8 @@ fn own_findings(
     let sources = &project.sources;
     if !group.merged.is_empty() {
         // A unit continued in other files is checked with the parts they
-        // give it: every file of the document whole, merged as the load
-        // merged their skeletons.
-        let lowered: Vec<(FileId, ast::Document)> = group
-            .files
-            .par_iter()
-            .map(|f| (*f, relower(project, *f)))
-            .collect();
-        let mut documents = vec![ast::Document::default(); project.documents.len()];
-        for (f, d) in lowered {
-            documents[f.0 as usize] = d;
-        }
-        // What merging finds was reported when the project was loaded.
-        let merged = units::resolve(&documents, &group.files, &group.header, &mut Vec::new());
+        // give it.
+        let (documents, merged) = lowered_whole(project, group);
         let all: Vec<&Unit> = group
             .files
             .iter()
@@ -432,9 +403,12 @@ fn own_findings(
 /// are checked with their header. (Only a hint: a file it misses is
 /// checked with a context assumed from less and, if that differs, again.)
 pub(crate) fn may_include(text: &str) -> bool {
+    let Some(include) = keywords::by_rule(Rule::kw_include) else {
+        return true;
+    };
     text.lines().any(|l| {
         let l = l.trim_start();
-        l.starts_with("include") || l.starts_with("包含")
+        include.spellings().any(|s| l.starts_with(s))
     })
 }
 
@@ -448,18 +422,8 @@ pub(crate) type EarlySlots = Vec<Mutex<Option<Early>>>;
 /// prints every unit's tables (`build --format json`) from a lean load.
 pub(crate) fn each_unit(project: &Project, group: &Group, mut each: impl FnMut(&Unit)) {
     if !group.merged.is_empty() {
-        // A unit continued in other files takes parts from several: the
-        // document's files are lowered whole, together, and merged.
-        let mut documents = vec![ast::Document::default(); project.documents.len()];
-        let lowered: Vec<(FileId, ast::Document)> = group
-            .files
-            .par_iter()
-            .map(|f| (*f, relower(project, *f)))
-            .collect();
-        for (f, d) in lowered {
-            documents[f.0 as usize] = d;
-        }
-        let merged = units::resolve(&documents, &group.files, &group.header, &mut Vec::new());
+        // A unit continued in other files takes parts from several.
+        let (documents, merged) = lowered_whole(project, group);
         for f in &group.files {
             for u in file_units(&documents[f.0 as usize], Some(&merged)) {
                 each(u);

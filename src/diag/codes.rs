@@ -157,7 +157,10 @@ pub struct CodeInfo {
     pub blocks_output: bool,
     /// Whether findings that repeat one choice across a document are
     /// reported once, with their count and every place labelled
-    /// ([`crate::diag::group`]).
+    /// ([`crate::diag::group`]). A code that groups must be found only by
+    /// a unit's own rules: a lean check merges a file's repeats as soon as
+    /// the file is checked ([`crate::check::stream`]), and
+    /// `tests/lean_check.rs` holds that equal to grouping at the end.
     pub groups: bool,
     /// One line.
     pub summary: &'static str,

@@ -65,17 +65,17 @@ impl<I: Iterator<Item: serde::Serialize>> serde::Serialize for Each<I> {
     }
 }
 
-/// The units of a document of a lean project, each lowered again from
-/// its file and serialised as it comes ([`crate::check::stream::each_unit`]).
-struct LeanUnits<'a, 'p>(&'a Document<'p>);
+/// The units of a document, serialised one at a time as each is read
+/// whole ([`Document::each_whole_unit`]).
+struct Units<'a, 'p>(&'a Document<'p>);
 
-impl serde::Serialize for LeanUnits<'_, '_> {
+impl serde::Serialize for Units<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
         let doc = self.0;
         let mut seq = s.serialize_seq(None)?;
         let mut failed = None;
-        crate::check::stream::each_unit(doc.project, doc.group, |u| {
+        doc.each_whole_unit(|u| {
             if failed.is_none() {
                 failed = seq.serialize_element(&unit(doc, u)).err();
             }
@@ -119,12 +119,7 @@ impl serde::Serialize for Streamed<'_, '_> {
                 "scheme": h.scheme,
             }),
         )?;
-        if project.lean {
-            // The tree holds skeletons: each unit is read whole again.
-            m.serialize_entry("units", &LeanUnits(doc))?;
-        } else {
-            m.serialize_entry("units", &each(doc.units.iter().map(|u| unit(doc, u))))?;
-        }
+        m.serialize_entry("units", &Units(doc))?;
         m.serialize_entry(
             "summaries",
             &each(doc.summaries.iter().map(|s| SummaryRows(s))),

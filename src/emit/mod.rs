@@ -43,6 +43,10 @@ pub enum Error {
     /// Writing a CSV table into memory failed.
     Io(std::io::Error),
     Xlsx(rust_xlsxwriter::XlsxError),
+    /// The project was loaded lean (its trees are skeletons,
+    /// [`crate::project::LoadOptions::lean`]): only the JSON model reads
+    /// each unit whole again; another format would print empty tables.
+    LoadedLean,
 }
 
 impl std::fmt::Display for Error {
@@ -52,6 +56,7 @@ impl std::fmt::Display for Error {
             Error::Csv(e) => write!(f, "cannot write CSV: {e}"),
             Error::Io(e) => write!(f, "cannot write CSV: {e}"),
             Error::Xlsx(e) => write!(f, "cannot write XLSX: {e}"),
+            Error::LoadedLean => write!(f, "only the JSON model is built from a lean load"),
         }
     }
 }
@@ -63,6 +68,7 @@ impl std::error::Error for Error {
             Error::Csv(e) => Some(e),
             Error::Io(e) => Some(e),
             Error::Xlsx(e) => Some(e),
+            Error::LoadedLean => None,
         }
     }
 }
@@ -206,6 +212,9 @@ pub fn plan<'a, 'p>(
     options: &Options,
     names: &[String],
 ) -> Result<Vec<Planned<'a, 'p>>, Error> {
+    if model.project.lean && format != Format::Json {
+        return Err(Error::LoadedLean);
+    }
     let names = unique(names);
     let mut out = Vec::new();
     let mut index = Vec::new();
